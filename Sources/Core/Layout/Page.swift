@@ -1,0 +1,77 @@
+import Plot
+
+public struct Breadcrumb: Sendable, Equatable {
+    public let title: String
+    public let url: String?
+    public init(_ title: String, url: String? = nil) {
+        self.title = title
+        self.url = url
+    }
+}
+
+/// The public layout. Subclasses override the hooks; `document()` assembles them
+/// with the landmarks every page must have (skip link, header, nav, main, footer).
+open class Page {
+    public init() {}
+
+    open func pageTitle() -> String { "Samsyn" }
+    open func pageDescription() -> String { "Samsyn – öppen styrning och samverkan för kommuner, regioner och civilsamhälle." }
+    open func breadcrumbs() -> [Breadcrumb] { [] }
+    open func content() -> Node<HTML.BodyContext> { .empty }
+    /// Extra navigation for an organisation's pages.
+    open func organisationNavigation() -> [Breadcrumb] { [] }
+
+    public final func document() -> HTML {
+        HTML(
+            .lang(.swedish),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
+                .meta(.name("description"), .content(pageDescription())),
+                .link(.rel(.stylesheet), .href("/assets/samsyn.css"))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#innehall"), .text("Hoppa till innehållet")),
+                .header(
+                    .class("site-header"),
+                    .a(.class("site-name"), .href("/"), .text("Samsyn")),
+                    .unwrap(organisationNavigation().isEmpty ? nil : organisationNavigation()) { items in
+                        .nav(
+                            .ariaLabel("Organisationens sidor"),
+                            .ul(.forEach(items) { item in .li(.a(.href(item.url ?? "#"), .text(item.title))) })
+                        )
+                    }
+                ),
+                .unwrap(breadcrumbs().isEmpty ? nil : breadcrumbs()) { crumbs in
+                    .nav(
+                        .class("breadcrumbs"),
+                        .ariaLabel("Brödsmulor"),
+                        .ol(.forEach(crumbs.indices, { index in
+                            let crumb = crumbs[index]
+                            if let url = crumb.url, index < crumbs.count - 1 {
+                                return .li(.a(.href(url), .text(crumb.title)))
+                            }
+                            return .li(.attribute(named: "aria-current", value: "page"), .text(crumb.title))
+                        }))
+                    )
+                },
+                .main(.id("innehall"), .attribute(named: "tabindex", value: "-1"), content()),
+                .footer(
+                    .class("site-footer"),
+                    .p(
+                        .text("Samsyn – innehållet är öppna data. "),
+                        .a(.href("/api/v1/openapi.json"), .text("API-beskrivning (OpenAPI)"))
+                    )
+                )
+            )
+        )
+    }
+}
+
+public extension Node where Context == HTML.BodyContext {
+    /// Prose stored as Markdown, rendered through the escaping renderer.
+    static func markdown(_ source: String) -> Node {
+        .raw(Markdown.html(source))
+    }
+}

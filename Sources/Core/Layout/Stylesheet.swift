@@ -1,0 +1,43 @@
+/// The one stylesheet, served from memory so the binary needs no public folder.
+/// Colours meet WCAG 2.1 AA contrast (text ≥ 4.5:1) on their backgrounds.
+public enum Stylesheet {
+    public static let css = """
+    :root { --ink: #1b1f24; --muted: #4a5360; --accent: #0b4f8a; --line: #d5dbe3; --paper: #ffffff; --tint: #f3f6f9; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); line-height: 1.55; }
+    a { color: var(--accent); }
+    a:focus-visible, main:focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }
+    .skip-link { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem 1rem; }
+    .skip-link:focus { left: 1rem; z-index: 10; }
+    .site-header { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: var(--tint); }
+    .site-name { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
+    .site-header nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+    .breadcrumbs { padding: .5rem 1.5rem; font-size: .9rem; }
+    .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: 0; }
+    .breadcrumbs li + li::before { content: "›"; padding: 0 .5rem; color: var(--muted); }
+    main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+    .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
+    .meta { color: var(--muted); }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+    dl.facts dt { font-weight: 600; }
+    dl.facts dd { margin: 0; }
+    .goal-area { border-top: 3px solid var(--accent); margin-top: 2.5rem; padding-top: .5rem; }
+    .level-label { display: block; text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: var(--muted); font-weight: 600; }
+    .goal { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+    .activities li { margin: .3rem 0; }
+    .sdg-list { list-style: none; padding: 0; display: grid; gap: .5rem; }
+    .sdg-chip { display: inline-block; min-width: 2.2rem; text-align: center; font-weight: 700; border: 2px solid var(--ink); border-radius: .3rem; padding: 0 .3rem; margin-right: .4rem; }
+    .role { font-weight: 600; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    .served { font-weight: 600; }
+    @media print {
+      .site-header nav, .breadcrumbs, .skip-link, .site-footer { display: none; }
+      body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; }
+      main { max-width: none; padding: 0; }
+      a { color: inherit; text-decoration: none; }
+      .goal-area { break-before: page; border-top: none; }
+      h1, h2, h3 { break-after: avoid; }
+    }
+    """
+}

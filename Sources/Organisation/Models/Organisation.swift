@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+
+/// One entry of the shared registry: a municipality, a region, an authority, a university,
+/// a civil-society organisation, or an association such as a kommunförbund.
+/// Keyed by `slug`; municipalities also by their SCB code.
+public final class Organisation: Model, @unchecked Sendable {
+    public static let schema = "organisation_organisations"
+
+    // managed fields
+    @ID public var id: UUID?
+
+    // data fields
+    @Field(key: "slug") public var slug: String
+    @Field(key: "kind") public var kind: OrganisationKind
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "scb_code") public var scbCode: String?
+    @OptionalField(key: "county") public var county: String?
+    @OptionalField(key: "population") public var population: Int?
+    @OptionalField(key: "population_year") public var populationYear: Int?
+
+    public init() {}
+
+    public init(id: UUID? = nil, slug: String, kind: OrganisationKind, name: String, scbCode: String? = nil,
+                county: String? = nil, population: Int? = nil, populationYear: Int? = nil) {
+        self.id = id
+        self.slug = slug
+        self.kind = kind
+        self.name = name
+        self.scbCode = scbCode
+        self.county = county
+        self.population = population
+        self.populationYear = populationYear
+    }
+}
+
+public enum OrganisationKind: String, Codable, CaseIterable, Sendable {
+    case kommunforbund, kommun, region, lansstyrelse, myndighet, larosate, ideburen, samverkan, foretag
+
+    public var label: String {
+        switch self {
+        case .kommunforbund: "Kommunförbund"
+        case .kommun: "Kommun"
+        case .region: "Region"
+        case .lansstyrelse: "Länsstyrelse"
+        case .myndighet: "Myndighet"
+        case .larosate: "Lärosäte"
+        case .ideburen: "Idéburen organisation"
+        case .samverkan: "Samverkan"
+        case .foretag: "Företag"
+        }
+    }
+}

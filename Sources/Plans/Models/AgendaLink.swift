@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+
+/// A link from a document version (or one of its nodes) to an Agenda 2030 goal or target,
+/// with the role it plays and the sentence that explains it.
+public final class AgendaLink: Model, @unchecked Sendable {
+    public static let schema = "plans_agenda_links"
+
+    @ID public var id: UUID?
+    @Parent(key: "version_id") public var version: DocumentVersion
+    @OptionalParent(key: "node_id") public var node: PlanNode?
+    @Field(key: "position") public var position: Int
+    @Field(key: "code") public var code: String
+    @Field(key: "role") public var role: AgendaRole
+    @Field(key: "explanation") public var explanation: String
+
+    public init() {}
+}
+
+public enum AgendaRole: String, Codable, CaseIterable, Sendable {
+    case primary, secondary, framing
+
+    public var label: String {
+        switch self {
+        case .primary: "Primär påverkan"
+        case .secondary: "Sekundär påverkan"
+        case .framing: "Sätter riktning och sammanhang"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Organisation
+
+/// Everything one public version of a document shows, as plain values: the HTML page,
+/// the JSON API and the export all read this one model.
+public struct DocumentContent: Codable, Sendable, Equatable {
+    public struct OrganisationRef: Codable, Sendable, Equatable {
+        public let slug: String
+        public let name: String
+    }
+
+    public struct VersionInfo: Codable, Sendable, Equatable {
+        public let number: Int
+        public let title: String
+        public let status: DocumentStatus
+        public let periodStart: Int?
+        public let periodEnd: Int?
+        public let adoptedBy: String?
+        public let adoptedOn: String?
+        public let decisionReference: String?
+        public let levels: [String]
+    }
+
+    public struct Section: Codable, Sendable, Equatable {
+        public let key: String
+        public let heading: String?
+        public let depth: Int
+        public let role: SectionRole?
+        public let body: String
+    }
+
+    public struct AgendaEntry: Codable, Sendable, Equatable {
+        public let code: String
+        public let role: AgendaRole
+        public let explanation: String
+    }
+
+    public struct Node: Codable, Sendable, Equatable {
+        public let key: String
+        public let level: String
+        public let depth: Int
+        public let title: String
+        public let text: String
+        public let responsibleUnit: String?
+        public let status: String?
+        public let partners: [String]
+        public let networks: [String]
+        public let strategies: [String]
+        public let implements: [NodeReference]
+        public let agenda2030: [AgendaEntry]
+        public var children: [Node]
+    }
+
+    public let organisation: OrganisationRef
+    public let slug: String
+    public let kind: DocumentKind
+    public let version: VersionInfo
+    /// The public versions of this document, newest first.
+    public let versions: [VersionInfo]
+    public let sections: [Section]
+    public let agenda2030: [AgendaEntry]
+    public let nodes: [Node]
+
+    public var title: String { version.title }
+    public var strategies: [Section] { sections.filter { $0.role == .strategy } }
+
+    /// All nodes in reading order (depth first).
+    public var allNodes: [Node] {
+        var result: [Node] = []
+        func walk(_ nodes: [Node]) { for node in nodes { result.append(node); walk(node.children) } }
+        walk(nodes)
+        return result
+    }
+
+    /// A node and the chain of its ancestors, root first.
+    public func path(to key: String) -> [Node]? {
+        func search(_ nodes: [Node], _ trail: [Node]) -> [Node]? {
+            for node in nodes {
+                if node.key == key { return trail + [node] }
+                if let found = search(node.children, trail + [node]) { return found }
+            }
+            return nil
+        }
+        return search(nodes, [])
+    }
+
+    public var periodLabel: String? {
+        switch (version.periodStart, version.periodEnd) {
+        case let (start?, end?) where start == end: "\(start)"
+        case let (start?, end?): "\(start)–\(end)"
+        case let (start?, nil): "från \(start)"
+        default: nil
+        }
+    }
+}
+
+public struct DocumentSummary: Codable, Sendable, Equatable {
+    public let slug: String
+    public let kind: DocumentKind
+    public let title: String
+    public let status: DocumentStatus
+    public let version: Int
+    public let periodStart: Int?
+    public let periodEnd: Int?
+}

@@ -1,0 +1,98 @@
+import Core
+import Fluent
+import Foundation
+import Organisation
+
+/// Reads documents for the public: drafts are filtered out here, once, for every page,
+/// API response and export that goes through this query.
+public enum DocumentQuery {
+    /// The public documents of an organisation, each at its newest public version.
+    public static func summaries(organisationID: UUID, on db: any Database) async throws -> [DocumentSummary] {
+        let documents = try await SteeringDocument.query(on: db)
+            .filter(\.$organisation.$id == organisationID)
+            .with(\.$versions)
+            .sort(\.$slug)
+            .all()
+        return documents.compactMap { document in
+            guard let latest = document.versions.filter({ $0.status.isPublic }).max(by: { $0.number < $1.number }) else { return nil }
+            return DocumentSummary(slug: document.slug, kind: document.kind, title: latest.title, status: latest.status,
+                                   version: latest.number, periodStart: latest.periodStart, periodEnd: latest.periodEnd)
+        }.sorted { ($0.periodStart ?? 0, $0.title) > ($1.periodStart ?? 0, $1.title) }
+    }
+
+    /// Finds the public version to show: the given number, or the newest public one.
+    public static func publicVersion(organisation: Organisation, documentSlug: String, number: Int?,
+                                     on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
+        guard let document = try await SteeringDocument.query(on: db)
+            .filter(\.$organisation.$id == organisation.requireID())
+            .filter(\.$slug == documentSlug)
+            .first() else { return nil }
+        let versions = try await DocumentVersion.query(on: db)
+            .filter(\.$document.$id == document.requireID())
+            .sort(\.$number, .descending)
+            .all()
+            .filter { $0.status.isPublic }
+        let chosen = number.map { wanted in versions.first { $0.number == wanted } } ?? versions.first
+        guard let chosen else { return nil }
+        return (document, chosen, versions)
+    }
+
+    /// Loads a whole version in four queries, whatever the size of its tree.
+    public static func content(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,
+                               allVersions: [DocumentVersion], on db: any Database) async throws -> DocumentContent {
+        let versionID = try version.requireID()
+        async let sectionRows = DocumentSection.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
+        async let nodeRows = PlanNode.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
+        async let linkRows = AgendaLink.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
+        let (sections, nodes, links) = try await (sectionRows, nodeRows, linkRows)
+        return assemble(organisation: organisation, document: document, version: version, allVersions: allVersions,
+                        sections: sections, nodes: nodes, links: links)
+    }
+
+    static func info(_ version: DocumentVersion) -> DocumentContent.VersionInfo {
+        .init(number: version.number, title: version.title, status: version.status,
+              periodStart: version.periodStart, periodEnd: version.periodEnd,
+              adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn,
+              decisionReference: version.decisionReference, levels: version.levels)
+    }
+
+    static func assemble(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,
+                         allVersions: [DocumentVersion], sections: [DocumentSection], nodes: [PlanNode],
+                         links: [AgendaLink]) -> DocumentContent {
+        let levels = version.levels
+        let entry = { (link: AgendaLink) in DocumentContent.AgendaEntry(code: link.code, role: link.role, explanation: link.explanation) }
+        let linksByNode = Dictionary(grouping: links.filter { $0.$node.id != nil }, by: { $0.$node.id! })
+        let childrenByParent = Dictionary(grouping: nodes, by: { $0.$parent.id })
+
+        func build(_ parentID: UUID?) -> [DocumentContent.Node] {
+            (childrenByParent[parentID] ?? []).sorted { $0.position < $1.position }.map { row in
+                DocumentContent.Node(
+                    key: row.key,
+                    level: levels.indices.contains(row.levelIndex) ? levels[row.levelIndex] : "",
+                    depth: row.levelIndex,
+                    title: row.title,
+                    text: row.text,
+                    responsibleUnit: row.responsibleUnit,
+                    status: row.status,
+                    partners: JSONColumn.decode([String].self, from: row.partnersJSON, default: []),
+                    networks: JSONColumn.decode([String].self, from: row.networksJSON, default: []),
+                    strategies: JSONColumn.decode([String].self, from: row.strategiesJSON, default: []),
+                    implements: JSONColumn.decode([NodeReference].self, from: row.implementsJSON, default: []),
+                    agenda2030: (linksByNode[row.id!] ?? []).map(entry),
+                    children: build(row.id)
+                )
+            }
+        }
+
+        return DocumentContent(
+            organisation: .init(slug: organisation.slug, name: organisation.name),
+            slug: document.slug,
+            kind: document.kind,
+            version: info(version),
+            versions: allVersions.filter { $0.status.isPublic }.sorted { $0.number > $1.number }.map(info),
+            sections: sections.map { .init(key: $0.key, heading: $0.heading, depth: $0.depth, role: $0.role, body: $0.body) },
+            agenda2030: links.filter { $0.$node.id == nil }.map(entry),
+            nodes: build(nil)
+        )
+    }
+}

@@ -1,0 +1,53 @@
+import Core
+import Plot
+
+public enum DocumentIndex {
+    public final class View: OrganisationPage {
+        let documents: [DocumentSummary]
+
+        public init(organisationSlug: String, organisationName: String, documents: [DocumentSummary]) {
+            self.documents = documents
+            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        public override func pageTitle() -> String { "Styrdokument – \(organisationName)" }
+        public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Styrdokument")) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("Styrdokument")),
+                DocumentIndex.list(documents, organisationSlug: organisationSlug)
+            )
+        }
+    }
+
+    /// The table of documents, shared by the organisation's home page.
+    public static func list(_ documents: [DocumentSummary], organisationSlug: String) -> Node<HTML.BodyContext> {
+        guard !documents.isEmpty else { return .p(.text("Inga publicerade styrdokument ännu.")) }
+        return .table(
+            .caption(.text("Publicerade styrdokument")),
+            .thead(.tr(
+                .th(.attribute(named: "scope", value: "col"), .text("Dokument")),
+                .th(.attribute(named: "scope", value: "col"), .text("Typ")),
+                .th(.attribute(named: "scope", value: "col"), .text("Period")),
+                .th(.attribute(named: "scope", value: "col"), .text("Status"))
+            )),
+            .tbody(.forEach(documents) { document in
+                .tr(
+                    .td(.a(.href(SiteURL.document(organisationSlug, document.slug)), .text(document.title))),
+                    .td(.text(document.kind.label)),
+                    .td(.text(period(document))),
+                    .td(.text(document.status.label))
+                )
+            })
+        )
+    }
+
+    static func period(_ document: DocumentSummary) -> String {
+        switch (document.periodStart, document.periodEnd) {
+        case let (start?, end?) where start == end: "\(start)"
+        case let (start?, end?): "\(start)–\(end)"
+        default: "–"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Core
+import Organisation
+import Plot
+
+public enum DocumentShow {
+    /// A steering document rendered like the published PDF: its prose in order,
+    /// with the goal tree where the document puts it.
+    public final class View: OrganisationPage {
+        let model: DocumentContent
+
+        public init(model: DocumentContent) {
+            self.model = model
+            super.init(organisationSlug: model.organisation.slug, organisationName: model.organisation.name)
+        }
+
+        public override func pageTitle() -> String { "\(model.title) – \(model.organisation.name)" }
+
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Styrdokument", url: SiteURL.documents(model.organisation.slug)), Breadcrumb(model.title))
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .article(
+                .class("document"),
+                .header(
+                    .p(.class("level-label"), .text(model.kind.label)),
+                    .h1(.text(model.title)),
+                    DocumentFacts.list(model)
+                ),
+                .unwrap(model.sections.contains { $0.heading != nil && $0.depth == 1 } ? model : nil) { _ in tableOfContents() },
+                .forEach(model.sections) { section in sectionNode(section) }
+            )
+        }
+
+        func tableOfContents() -> Node<HTML.BodyContext> {
+            .nav(
+                .class("toc"),
+                .ariaLabel("Innehåll"),
+                .h2(.text("Innehåll")),
+                .ul(.forEach(model.sections.filter { $0.depth == 1 && ($0.heading != nil || $0.role == .goalTree) }) { section in
+                    .li(.a(.href("#\(section.key)"), .text(section.heading ?? "Målområden och mål")))
+                })
+            )
+        }
+
+        func sectionNode(_ section: DocumentContent.Section) -> Node<HTML.BodyContext> {
+            if section.role == .goalTree {
+                return .section(
+                    .id(section.key),
+                    .ariaLabel(section.heading ?? "Målområden och mål"),
+                    .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) }
+                )
+            }
+            let heading: Node<HTML.BodyContext> = section.heading.map { text in
+                section.depth <= 1 ? .h2(.text(text)) : .h3(.text(text))
+            } ?? .empty
+            return .section(
+                .id(section.key),
+                heading,
+                .markdown(section.body),
+                .if(section.role == .agenda2030 && !model.agenda2030.isEmpty, AgendaMapping.list(model.agenda2030))
+            )
+        }
+    }
+}
+
+/// The facts of a document version: period, status, adoption, levels.
+enum DocumentFacts {
+    static func list(_ model: DocumentContent) -> Node<HTML.BodyContext> {
+        let version = model.version
+        return .dl(
+            .class("facts"),
+            .unwrap(model.periodLabel) { .group(.dt("Period"), .dd(.text($0))) },
+            .dt("Status"), .dd(.text(version.status.label)),
+            .unwrap(version.adoptedBy) { .group(.dt("Antagen av"), .dd(.text($0))) },
+            .unwrap(version.adoptedOn) { .group(.dt("Antagen den"), .dd(.text($0))) },
+            .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
+            .dt("Version"), .dd(
+                .text("\(version.number) "),
+                .a(.href(SiteURL.document(model.organisation.slug, model.slug, version: version.number)), .text("(permanent länk)"))
+            ),
+            .dt("Nivåer"), .dd(.text(version.levels.joined(separator: " → ")))
+        )
+    }
+}
+
+/// The Agenda 2030 goals a document serves, grouped by role.
+enum AgendaMapping {
+    static func list(_ entries: [DocumentContent.AgendaEntry]) -> Node<HTML.BodyContext> {
+        .div(
+            .class("agenda-mapping"),
+            .forEach(AgendaRole.allCases.filter { role in entries.contains { $0.role == role } }) { role in
+                .group(
+                    .h3(.text(role.label)),
+                    .ul(.class("sdg-list"), .forEach(entries.filter { $0.role == role }) { entry in
+                        .li(
+                            .span(.class("sdg-chip"), .text(entry.code)),
+                            .strong(.text(Agenda2030.goal(entry.code)?.titleSv ?? Agenda2030.target(entry.code)?.shortTitleSv ?? entry.code))
+                        )
+                    })
+                )
+            }
+        )
+    }
+}

@@ -1,0 +1,103 @@
+import Core
+import Organisation
+import Plot
+
+public enum NodeShow {
+    public struct Model: Sendable {
+        public struct Link: Sendable, Equatable {
+            public let title: String
+            public let documentTitle: String
+            public let url: String
+            public init(title: String, documentTitle: String, url: String) {
+                self.title = title
+                self.documentTitle = documentTitle
+                self.url = url
+            }
+        }
+
+        public let document: DocumentContent
+        /// The node and its ancestors, root first.
+        public let path: [DocumentContent.Node]
+        /// Nodes of other documents this node carries out, and those that carry it out.
+        public let implements: [Link]
+        public let implementedBy: [Link]
+
+        public init(document: DocumentContent, path: [DocumentContent.Node], implements: [Link], implementedBy: [Link]) {
+            self.document = document
+            self.path = path
+            self.implements = implements
+            self.implementedBy = implementedBy
+        }
+
+        public var node: DocumentContent.Node { path[path.count - 1] }
+    }
+
+    /// One goal area, goal or key activity with its facts and its place in the tree.
+    public final class View: OrganisationPage {
+        let model: Model
+
+        public init(model: Model) {
+            self.model = model
+            super.init(organisationSlug: model.document.organisation.slug, organisationName: model.document.organisation.name)
+        }
+
+        var document: DocumentContent { model.document }
+
+        func url(_ key: String) -> String {
+            SiteURL.node(document.organisation.slug, document.slug, key, version: document.version.number)
+        }
+
+        public override func pageTitle() -> String { "\(model.node.title) – \(document.title)" }
+
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(
+                Breadcrumb("Styrdokument", url: SiteURL.documents(document.organisation.slug)),
+                Breadcrumb(document.title, url: SiteURL.document(document.organisation.slug, document.slug, version: document.version.number))
+            ) + model.path.map { Breadcrumb($0.title, url: url($0.key)) }
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let node = model.node
+            return .article(
+                .header(.p(.class("level-label"), .text(node.level)), .h1(.text(node.title))),
+                .markdown(node.text),
+                .h2(.text("Fakta")),
+                .dl(
+                    .class("facts"),
+                    .dt("Dokument"), .dd(.a(.href(SiteURL.document(document.organisation.slug, document.slug, version: document.version.number)),
+                                          .text("\(document.title) (version \(document.version.number))"))),
+                    .dt("Nivå"), .dd(.text(node.level)),
+                    .unwrap(model.path.count > 1 ? model.path[model.path.count - 2] : nil) { parent in
+                        .group(.dt("Ingår i"), .dd(.a(.href(url(parent.key)), .text(parent.title))))
+                    },
+                    .unwrap(node.responsibleUnit) { .group(.dt("Ansvarig"), .dd(.text($0))) },
+                    .unwrap(node.status) { .group(.dt("Status"), .dd(.text($0))) },
+                    .unwrap(node.partners.isEmpty ? nil : node.partners) { .group(.dt("Samarbetsparter"), .dd(.text($0.joined(separator: ", ")))) },
+                    .unwrap(node.networks.isEmpty ? nil : node.networks) { .group(.dt("Nätverk"), .dd(.text($0.joined(separator: ", ")))) },
+                    .unwrap(node.strategies.isEmpty ? nil : node.strategies) { keys in
+                        .group(.dt("Strategier"), .dd(.text(keys.map { key in document.strategies.first { $0.key == key }?.heading ?? key }.joined(separator: ", "))))
+                    }
+                ),
+                .unwrap(node.agenda2030.isEmpty ? nil : node.agenda2030) { entries in
+                    .section(.h2(.text("Agenda 2030")), AgendaMapping.list(entries))
+                },
+                links(heading: "Genomför", model.implements),
+                links(heading: "Genomförs genom", model.implementedBy),
+                .unwrap(node.children.isEmpty ? nil : node.children) { children in
+                    .section(
+                        .h2(.text(children[0].level)),
+                        .ul(.forEach(children) { child in .li(.a(.href(url(child.key)), .text(child.title))) })
+                    )
+                }
+            )
+        }
+
+        func links(heading: String, _ links: [Model.Link]) -> Node<HTML.BodyContext> {
+            guard !links.isEmpty else { return .empty }
+            return .section(
+                .h2(.text(heading)),
+                .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.documentTitle))")) })
+            )
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Vapor
+
+/// `samsyn demo`: loads the demo organisation when missing, then serves like `samsyn serve`.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "The hostname to serve on (default 127.0.0.1).")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "The port to serve on (default 8080).")
+        var port: Int?
+    }
+
+    var help: String { "Loads the demo organisation (Norrbottens Kommuner) when missing, then serves Samsyn." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await migrate(app)
+        if try await Demo.loadIfMissing(on: app.db) {
+            app.logger.notice("Loaded the demo organisation \(Demo.organisationSlug)")
+        }
+        app.isDemo = true
+        var arguments = ["samsyn"]
+        if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
+        if let port = signature.port { arguments += ["--port", String(port)] }
+        guard let serve = app.asyncCommands.commands["serve"] else { throw CommandError.missingCommand }
+        var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
+        serveContext.application = app
+        try await serve.run(using: &serveContext)
+    }
+}
+
+/// `samsyn migrate`: brings the database schema up to date. Never asks for confirmation.
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "yes", short: "y", help: "Accepted for compatibility; migrate never asks.")
+        var yes: Bool
+    }
+
+    var help: String { "Brings the database schema up to date (idempotent, never asks)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await migrate(context.application)
+        context.application.logger.notice("The database is up to date")
+    }
+}
+
+/// `samsyn import FILE [--replace]`: imports an organisation file in one transaction.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "The organisation file (JSON) to import.")
+        var file: String
+        @Flag(name: "replace", help: "Overwrite the organisation when it already exists.")
+        var replace: Bool
+    }
+
+    var help: String { "Imports an organisation file (refuses an existing organisation unless --replace)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw CommandFailure("cannot read \(signature.file)")
+        }
+        try await migrate(app)
+        let outcome = try await OrganisationImporter.importFile(data, replace: signature.replace, on: app.db)
+        app.logger.notice("\(outcome.replaced ? "Replaced" : "Imported") \(outcome.organisationSlug): \(outcome.documents) documents, \(outcome.nodes) nodes")
+    }
+}
+
+/// `samsyn export --org SLUG [--output FILE]`: writes an organisation file.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "org", help: "The slug of the organisation to export.")
+        var org: String?
+        @Option(name: "output", short: "o", help: "Write to this file instead of standard output.")
+        var output: String?
+    }
+
+    var help: String { "Exports an organisation with every version of its documents as one JSON file." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let slug = signature.org, !slug.isEmpty else { throw CommandFailure("missing --org SLUG") }
+        let app = context.application
+        try await migrate(app)
+        let data = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: slug, on: app.db))
+        if let output = signature.output {
+            guard FileManager.default.createFile(atPath: output, contents: data) else { throw CommandFailure("cannot write \(output)") }
+        } else {
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+}
+
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+extension OrganisationFile {
+    /// Decodes a file strictly: malformed JSON, wrong types, missing fields and unknown
+    /// properties are all refused with the path of the field at fault.
+    public static func decode(_ data: Data) throws(ImportError) -> OrganisationFile {
+        let raw: Any
+        do {
+            raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw ImportError("", "the file is not valid JSON (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)))")
+        }
+        guard raw is [String: Any] else { throw ImportError("", "the file must contain one JSON object") }
+        let file: OrganisationFile
+        do {
+            file = try JSONDecoder().decode(OrganisationFile.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error)
+        } catch {
+            throw ImportError("", "the file could not be read: \(error)")
+        }
+        // Anything the decoder skipped is an unknown property: re-encode and compare.
+        if let encoded = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(file)),
+           let unknown = firstUnknownKey(in: raw, known: encoded, path: "") {
+            throw ImportError(unknown, "unknown property")
+        }
+        return file
+    }
+
+    static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
+        if let object = input as? [String: Any] {
+            let knownObject = known as? [String: Any] ?? [:]
+            for key in object.keys.sorted() {
+                let childPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let knownValue = knownObject[key] else {
+                    if object[key] is NSNull { continue }
+                    return childPath
+                }
+                if let found = firstUnknownKey(in: object[key]!, known: knownValue, path: childPath) { return found }
+            }
+        } else if let array = input as? [Any], let knownArray = known as? [Any] {
+            for (index, element) in array.enumerated() where index < knownArray.count {
+                if let found = firstUnknownKey(in: element, known: knownArray[index], path: "\(path)[\(index)]") { return found }
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ error: DecodingError) -> ImportError {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce(into: "") { result, key in
+                if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            }
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            return ImportError(path(context.codingPath + [key]), "required property is missing")
+        case let .typeMismatch(type, context):
+            return ImportError(path(context.codingPath), "expected \(jsonTypeName(type))")
+        case let .valueNotFound(type, context):
+            return ImportError(path(context.codingPath), "expected \(jsonTypeName(type)), found null")
+        case let .dataCorrupted(context):
+            return ImportError(path(context.codingPath), context.debugDescription.contains("Cannot initialize")
+                               ? "value is not one of the allowed values" : context.debugDescription)
+        @unknown default:
+            return ImportError("", "the file could not be read")
+        }
+    }
+
+    static func jsonTypeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: String(describing: type).hasPrefix("Array") ? "an array" : "an object"
+        }
+    }
+}

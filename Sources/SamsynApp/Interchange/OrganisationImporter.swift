@@ -1,0 +1,157 @@
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Plans
+
+/// The organisation in a file is already here, and the caller did not ask to replace it.
+public struct ImportConflict: Error, CustomStringConvertible {
+    public let slug: String
+    public var description: String { "organisation \"\(slug)\" already exists; import with --replace to overwrite it" }
+}
+
+/// Writes an organisation file into the database in one transaction: either all of it
+/// lands, or nothing changes.
+public enum OrganisationImporter {
+    public struct Outcome: Sendable, Equatable {
+        public let organisationSlug: String
+        public let documents: Int
+        public let nodes: Int
+        public let replaced: Bool
+    }
+
+    public static func importFile(_ data: Data, replace: Bool = false, on db: any Database) async throws -> Outcome {
+        let file = try OrganisationFile.decode(data)
+        return try await importFile(file, replace: replace, on: db)
+    }
+
+    public static func importFile(_ file: OrganisationFile, replace: Bool = false, on db: any Database) async throws -> Outcome {
+        let known = try await knownRegistryKeys(on: db)
+        try file.validate(knownRegistryKeys: known)
+        return try await db.transaction { db in
+            let existing = try await Organisation.query(on: db).filter(\.$slug == file.organisation.slug).first()
+            if existing != nil, !replace {
+                throw ImportConflict(slug: file.organisation.slug)
+            }
+            let registry = try await upsertRegistry(file.registry, on: db)
+            let organisation = existing ?? Organisation()
+            organisation.slug = file.organisation.slug
+            organisation.name = file.organisation.name
+            organisation.kind = file.organisation.kind
+            organisation.county = file.organisation.county
+            try await organisation.save(on: db)
+            let organisationID = try organisation.requireID()
+
+            try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+            try await Membership.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+            for (position, key) in file.organisation.members.enumerated() {
+                guard let member = registry[key] else { throw ImportError("organisation.members[\(position)]", "no registry entry with key \"\(key)\"") }
+                try await Membership(organisationID: organisationID, memberID: member, position: position).create(on: db)
+            }
+            var nodeCount = 0
+            for document in file.documents {
+                nodeCount += try await write(document, organisationID: organisationID, on: db)
+            }
+            return Outcome(organisationSlug: organisation.slug, documents: file.documents.count, nodes: nodeCount, replaced: existing != nil)
+        }
+    }
+
+    /// Registry keys the database already knows: SCB codes of municipalities, slugs of the rest.
+    static func knownRegistryKeys(on db: any Database) async throws -> Set<String> {
+        Set(try await Organisation.query(on: db).all().map { $0.scbCode ?? $0.slug })
+    }
+
+    /// Matches registry entries by key, creating those the database lacks. Existing entries
+    /// are shared with other organisations and are not overwritten.
+    static func upsertRegistry(_ entries: [OrganisationFile.RegistryEntry], on db: any Database) async throws -> [String: UUID] {
+        var ids: [String: UUID] = [:]
+        for entry in entries {
+            let query = Organisation.query(on: db)
+            if let code = entry.scbCode { query.filter(\.$scbCode == code) } else { query.filter(\.$slug == entry.key) }
+            if let found = try await query.first() {
+                ids[entry.key] = try found.requireID()
+                continue
+            }
+            let created = Organisation(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
+                                       scbCode: entry.scbCode, county: entry.county,
+                                       population: entry.population, populationYear: entry.populationYear)
+            try await created.create(on: db)
+            ids[entry.key] = try created.requireID()
+        }
+        return ids
+    }
+
+    static func write(_ entry: OrganisationFile.DocumentEntry, organisationID: UUID, on db: any Database) async throws -> Int {
+        let document = SteeringDocument(organisationID: organisationID, slug: entry.slug, kind: entry.kind)
+        try await document.create(on: db)
+        var nodeCount = 0
+        for versionEntry in entry.versions {
+            let version = DocumentVersion()
+            version.$document.id = try document.requireID()
+            version.number = versionEntry.number
+            version.title = versionEntry.title
+            version.status = versionEntry.status
+            version.periodStart = versionEntry.periodStart
+            version.periodEnd = versionEntry.periodEnd
+            version.adoptedBy = versionEntry.adoptedBy
+            version.adoptedOn = versionEntry.adoptedOn
+            version.decisionReference = versionEntry.decisionReference
+            version.levels = versionEntry.levels
+            try await version.create(on: db)
+            let versionID = try version.requireID()
+
+            for (position, sectionEntry) in versionEntry.sections.enumerated() {
+                let section = DocumentSection()
+                section.$version.id = versionID
+                section.position = position
+                section.key = sectionEntry.key
+                section.heading = sectionEntry.heading
+                section.depth = sectionEntry.depth
+                section.role = sectionEntry.role
+                section.body = sectionEntry.body
+                try await section.create(on: db)
+            }
+            var linkPosition = 0
+            func link(_ agenda: OrganisationFile.AgendaEntry, node: UUID?) async throws {
+                let link = AgendaLink()
+                link.$version.id = versionID
+                link.$node.id = node
+                link.position = linkPosition
+                link.code = agenda.code
+                link.role = agenda.role
+                link.explanation = agenda.explanation
+                linkPosition += 1
+                try await link.create(on: db)
+            }
+            for agenda in versionEntry.agenda2030 { try await link(agenda, node: nil) }
+
+            // Parents before children, so every foreign key points at a row that exists.
+            let ids = Dictionary(uniqueKeysWithValues: versionEntry.nodes.map { ($0.key, UUID()) })
+            let ordered = versionEntry.nodes.enumerated().sorted { lhs, rhs in
+                let left = versionEntry.levels.firstIndex(of: lhs.element.level)!, right = versionEntry.levels.firstIndex(of: rhs.element.level)!
+                return (left, lhs.offset) < (right, rhs.offset)
+            }
+            for (position, nodeEntry) in ordered {
+                let node = PlanNode()
+                node.id = ids[nodeEntry.key]
+                node.$version.id = versionID
+                node.$parent.id = nodeEntry.parent.flatMap { ids[$0] }
+                node.key = nodeEntry.key
+                node.levelIndex = versionEntry.levels.firstIndex(of: nodeEntry.level)!
+                node.position = position
+                node.title = nodeEntry.title
+                node.text = nodeEntry.text ?? ""
+                node.responsibleUnit = nodeEntry.responsibleUnit
+                node.status = nodeEntry.status
+                node.partnersJSON = JSONColumn.encode(nodeEntry.partners ?? [])
+                node.networksJSON = JSONColumn.encode(nodeEntry.networks ?? [])
+                node.strategiesJSON = JSONColumn.encode(nodeEntry.strategies ?? [])
+                node.implementsJSON = JSONColumn.encode(nodeEntry.implements ?? [])
+                try await node.create(on: db)
+                for agenda in nodeEntry.agenda2030 ?? [] { try await link(agenda, node: node.id) }
+            }
+            nodeCount += versionEntry.nodes.count
+        }
+        return nodeCount
+    }
+}

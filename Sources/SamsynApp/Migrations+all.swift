@@ -1,0 +1,17 @@
+import Fluent
+import Organisation
+import Plans
+
+/// Every migration in the global order. Never edit a shipped migration; add a new one.
+func registerMigrations(_ migrations: Migrations) {
+    // 0001–0003 Organisation: registry, memberships, the 290 municipalities
+    migrations.add(CreateOrganisationOrganisations())
+    migrations.add(CreateOrganisationMemberships())
+    migrations.add(SeedOrganisationMunicipalities())
+    // 0004–0008 Plans: documents, versions, prose, goal trees, Agenda 2030 links
+    migrations.add(CreatePlansDocuments())
+    migrations.add(CreatePlansDocumentVersions())
+    migrations.add(CreatePlansSections())
+    migrations.add(CreatePlansNodes())
+    migrations.add(CreatePlansAgendaLinks())
+}

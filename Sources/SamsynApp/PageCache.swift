@@ -1,0 +1,78 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Rendered public pages and API bodies, kept for a few seconds.
+///
+/// Adopted versions are frozen, so what a path shows changes only when a new version or an
+/// import lands. This instance forgets everything at once on its own writes; other instances
+/// (PostgreSQL behind a load balancer) see a change within `lifetime`.
+final class PageCache: Sendable {
+    struct Entry: Sendable {
+        let body: String
+        let contentType: HTTPMediaType
+        let etag: String
+        let expires: Date
+    }
+
+    let lifetime: TimeInterval
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+
+    init(lifetime: TimeInterval = 5) {
+        self.lifetime = lifetime
+    }
+
+    func removeAll() {
+        entries.withLockedValue { $0.removeAll() }
+    }
+
+    /// Answers from the cache, or renders, stores and answers. Honours If-None-Match with 304.
+    func respond(to request: Request, contentType: HTTPMediaType = .html,
+                 render: () async throws -> String) async throws -> Response {
+        let key = request.url.path + "?" + (request.url.query ?? "")
+        let now = Date()
+        let cached = entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil }
+        let entry: Entry
+        if let cached {
+            entry = cached
+        } else {
+            let body = try await render()
+            entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: now.addingTimeInterval(lifetime))
+            entries.withLockedValue { entries in
+                if entries.count > 10_000 { entries.removeAll() }
+                entries[key] = entry
+            }
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .eTag, value: entry.etag)
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=0, must-revalidate")
+        if request.headers.first(name: .ifNoneMatch) == entry.etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers.contentType = entry.contentType
+        return Response(status: .ok, headers: headers, body: .init(string: entry.body))
+    }
+
+    /// A weak validator from the body's FNV-1a hash: cheap, stable across instances.
+    static func etag(for body: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return "W/\"\(String(hash, radix: 16))\""
+    }
+}
+
+extension Application {
+    private struct PageCacheKey: StorageKey {
+        typealias Value = PageCache
+    }
+
+    var pageCache: PageCache {
+        if let cache = storage[PageCacheKey.self] { return cache }
+        let cache = PageCache()
+        storage[PageCacheKey.self] = cache
+        return cache
+    }
+}

@@ -1,0 +1,74 @@
+import Core
+import Plot
+import Vapor
+
+/// Turns every error into a clear answer: JSON under /api, a Swedish page elsewhere.
+/// Never a stack trace; unexpected errors are logged and answered with a plain 500.
+struct SamsynErrorMiddleware: AsyncMiddleware {
+    struct APIError: Content {
+        struct Body: Content {
+            let status: Int
+            let reason: String
+        }
+        let error: Body
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason) = describe(error, request: request)
+            if request.url.path.hasPrefix(SiteURL.API.base) {
+                let response = Response(status: status)
+                try response.content.encode(APIError(error: .init(status: Int(status.code), reason: reason)))
+                return response
+            }
+            return htmlResponse(ErrorPage(status: status).document().render(), status: status)
+        }
+    }
+
+    func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
+        switch error {
+        case let abort as any AbortError:
+            return (abort.status, abort.reason)
+        case let conflict as ImportConflict:
+            return (.conflict, conflict.description)
+        case let importError as ImportError:
+            return (.unprocessableEntity, importError.description)
+        case is DecodingError:
+            return (.badRequest, "the request body is not valid JSON of the expected shape")
+        default:
+            request.logger.report(error: error)
+            return (.internalServerError, "something went wrong on our side; the error has been logged")
+        }
+    }
+}
+
+final class ErrorPage: Page {
+    let status: HTTPResponseStatus
+
+    init(status: HTTPResponseStatus) {
+        self.status = status
+    }
+
+    override func pageTitle() -> String { heading }
+
+    var heading: String {
+        switch status.code {
+        case 404: "Sidan finns inte"
+        case 400: "Felaktig adress"
+        case 400..<500: "Förfrågan kunde inte utföras"
+        default: "Något gick fel"
+        }
+    }
+
+    override func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(heading)),
+            .p(.text(status.code == 404
+                ? "Vi hittar ingen sida på den här adressen. Den kan ha flyttats, eller så är adressen felstavad."
+                : status.code < 500 ? "Adressen eller uppgifterna i förfrågan är inte giltiga." : "Ett oväntat fel inträffade hos oss. Felet är loggat; försök igen om en stund.")),
+            .p(.a(.href(SiteURL.home), .text("Till startsidan")))
+        )
+    }
+}

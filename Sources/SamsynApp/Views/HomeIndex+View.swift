@@ -1,0 +1,33 @@
+import Core
+import Organisation
+import Plot
+
+enum HomeIndex {
+    struct Model {
+        let organisations: [Organisation]
+        let demoMode: Bool
+    }
+
+    final class View: Page {
+        let model: Model
+
+        init(model: Model) {
+            self.model = model
+        }
+
+        override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("Samsyn")),
+                .p(.text("Här styr, följer upp och publicerar kommunförbund, regioner och civilsamhälle sitt gemensamma arbete – öppet för alla att läsa.")),
+                .h2(.text("Organisationer")),
+                model.organisations.isEmpty
+                    ? .p(.text("Inga organisationer är inlagda ännu. Importera en organisationsfil med kommandot samsyn import."))
+                    : .ul(.forEach(model.organisations) { organisation in
+                        .li(.a(.href(SiteURL.organisation(organisation.slug)), .text(organisation.name)),
+                            .text(" – \(organisation.kind.label)"))
+                    }),
+                .if(model.demoMode, .p(.class("meta"), .text("Det här är en demonstration med Norrbottens Kommuners Verksamhetsplan 2023 och Inriktning 2023–2026.")))
+            )
+        }
+    }
+}

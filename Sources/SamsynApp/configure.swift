@@ -1,0 +1,40 @@
+import Core
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import NIOSSL
+import Vapor
+
+/// Builds the application: database, migrations, middleware, routes and commands.
+public func configure(_ app: Application, database: DatabaseSetting) throws {
+    switch database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = searchPath
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+    registerMigrations(app.migrations)
+
+    app.middleware = Middlewares()
+    app.middleware.use(SamsynErrorMiddleware())
+    app.routes.defaultMaxBodySize = "10mb"
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.http.server.configuration.port = 8080
+    app.http.server.configuration.responseCompression = .enabled
+
+    try routes(app)
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+}
+
+/// Runs the migrations that have not run yet. Never asks: CI and scripts have no standard input.
+public func migrate(_ app: Application) async throws {
+    try await app.autoMigrate()
+}

@@ -1,0 +1,56 @@
+import Core
+import Vapor
+
+/// Who may use a route. Every route declares one; a test fails for any that does not.
+enum Access: String, Sendable {
+    /// Anyone, signed in or not: published content only.
+    case publicRead = "public"
+    /// Holders of the installation's import token.
+    case importToken = "import-token"
+}
+
+extension Route {
+    @discardableResult
+    func access(_ access: Access) -> Route {
+        userInfo["access"] = access
+        return self
+    }
+
+    var declaredAccess: Access? { userInfo["access"] as? Access }
+}
+
+func routes(_ app: Application) throws {
+    typealias S = SiteURL.Segment
+
+    do { // public pages
+        app.get(use: WebController.home).access(.publicRead)
+        app.get("assets", "samsyn.css", use: WebController.stylesheet).access(.publicRead)
+        let organisation = app.grouped(PathComponent(stringLiteral: S.organisations), ":org")
+        organisation.get(use: WebController.organisation).access(.publicRead)
+        organisation.get(PathComponent(stringLiteral: S.members), use: WebController.members).access(.publicRead)
+        organisation.get(PathComponent(stringLiteral: S.agenda), use: WebController.agenda).access(.publicRead)
+        let documents = organisation.grouped(PathComponent(stringLiteral: S.documents))
+        documents.get(use: WebController.documents).access(.publicRead)
+        documents.get(":doc", use: WebController.document).access(.publicRead)
+        documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", use: WebController.document).access(.publicRead)
+        documents.get(":doc", ":node", use: WebController.node).access(.publicRead)
+        documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", ":node", use: WebController.node).access(.publicRead)
+    }
+
+    do { // JSON API
+        let api = app.grouped("api", "v1")
+        api.get("openapi.json", use: APIController.openAPI).access(.publicRead)
+        api.get("agenda-2030", "goals", use: APIController.agendaGoals).access(.publicRead)
+        api.get("municipalities", use: APIController.municipalities).access(.publicRead)
+        api.get("organisations", use: APIController.organisations).access(.publicRead)
+        api.on(.POST, "organisations", body: .collect(maxSize: "10mb"), use: APIController.importOrganisation).access(.importToken)
+        let organisation = api.grouped("organisations", ":org")
+        organisation.get(use: APIController.organisation).access(.publicRead)
+        organisation.get("members", use: APIController.members).access(.publicRead)
+        organisation.get("agenda-2030", use: APIController.agenda).access(.publicRead)
+        organisation.get("documents", use: APIController.documents).access(.publicRead)
+        organisation.get("documents", ":doc", use: APIController.document).access(.publicRead)
+        organisation.get("documents", ":doc", "tree", use: APIController.tree).access(.publicRead)
+        organisation.get("documents", ":doc", "nodes", ":node", use: APIController.node).access(.publicRead)
+    }
+}

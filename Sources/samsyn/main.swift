@@ -1,0 +1,4 @@
+import Foundation
+import SamsynApp
+
+exit(await SamsynMain.run())
