@@ -33,7 +33,7 @@ let package = Package(
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "samsyn", dependencies: ["SamsynApp"]),
         .testTarget(name: "SamsynTests", dependencies: [
-            "SamsynApp",
+            "SamsynApp", "Core", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
         ], resources: [.copy("Fixtures")]),
     ]

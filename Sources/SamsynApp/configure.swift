@@ -6,7 +6,7 @@ import NIOSSL
 import Vapor
 
 /// Builds the application: database, migrations, middleware, routes and commands.
-public func configure(_ app: Application, database: DatabaseSetting) throws {
+public func configure(_ app: Application, database: DatabaseSetting, connectionsPerEventLoop: Int = 4) throws {
     switch database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
@@ -15,7 +15,7 @@ public func configure(_ app: Application, database: DatabaseSetting) throws {
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop), as: .psql)
     }
     registerMigrations(app.migrations)
 

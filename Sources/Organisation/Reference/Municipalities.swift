@@ -25,7 +25,7 @@ public enum Municipalities {
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             fatalError("municipalities.csv is missing from the Organisation module's resources")
         }
-        return text.split(separator: "\n").dropFirst().compactMap { line in
+        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
             let columns = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 6 else { return nil }
             return Municipality(scbCode: columns[0], name: columns[1], countyCode: columns[2], countyName: columns[3],

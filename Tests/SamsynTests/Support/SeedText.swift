@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads the expected plan straight from the seed documents (the PDFs' text), so the demo
+/// is checked against the source, never against itself.
+enum SeedText {
+    /// Joins a bullet's or paragraph's lines, mending PDF hyphenation ("förutsätt- ningar"),
+    /// but keeping a hyphen before "och"/"eller"/"samt" ("hälso- och sjukvård").
+    static func mend(_ lines: [String]) -> String {
+        var out = ""
+        for raw in lines {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if out.isEmpty { out = line; continue }
+            let firstWord = line.split(separator: " ").first.map(String.init) ?? ""
+            if out.hasSuffix("-"), !out.hasSuffix(" -"), line.first?.isLowercase == true, !["och", "eller", "samt"].contains(firstWord) {
+                out.removeLast()
+                out += line
+            } else {
+                out += " " + line
+            }
+        }
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// What is left of a text for comparing: no whitespace, hyphens, soft hyphens or emphasis marks.
+    static func normalized(_ text: String) -> String {
+        String(text.unicodeScalars.filter { scalar in
+            !CharacterSet.whitespacesAndNewlines.contains(scalar) && !["-", "\u{00AD}", "*", "•", "#"].contains(scalar)
+        }.map(Character.init))
+    }
+
+    struct Goal: Equatable {
+        let title: String
+        let activities: [String]
+    }
+
+    /// 000: every "MÅL" with its title and "NYCKELAKTIVITETER" bullets, in order.
+    static func verksamhetsplanGoals() -> [Goal] {
+        let lines = Fixtures.verksamhetsplan.components(separatedBy: "\n")
+        var goals: [Goal] = []
+        var index = 0
+        func trimmed(_ i: Int) -> String { lines[i].trimmingCharacters(in: .whitespaces) }
+        while index < lines.count {
+            guard trimmed(index) == "MÅL" else { index += 1; continue }
+            index += 1
+            var titleLines: [String] = []
+            while index < lines.count, !trimmed(index).isEmpty { titleLines.append(lines[index]); index += 1 }
+            while index < lines.count, trimmed(index) != "NYCKELAKTIVITETER" { index += 1 }
+            index += 1
+            var bullets: [[String]] = []
+            while index < lines.count {
+                let line = trimmed(index)
+                if ["MÅL", "MÅLOMRÅDE"].contains(line) || line.hasPrefix("Det gemensamma förbundet") { break }
+                if line.hasPrefix("•") {
+                    bullets.append([String(line.dropFirst())])
+                } else if !line.isEmpty, !bullets.isEmpty {
+                    bullets[bullets.count - 1].append(line)
+                }
+                index += 1
+            }
+            goals.append(Goal(title: mend(titleLines), activities: bullets.map(mend)))
+        }
+        return goals
+    }
+
+    struct Area: Equatable {
+        let title: String
+        let goals: [String]
+    }
+
+    /// 001: the three goal areas ("## MÅLOMRÅDE" then "# Title") and their "MÅL" paragraphs.
+    static func inriktningAreas() -> [Area] {
+        let lines = Fixtures.inriktning.components(separatedBy: "\n")
+        var areas: [Area] = []
+        var index = 0
+        while index < lines.count, areas.count < 3 {
+            defer { index += 1 }
+            guard lines[index].trimmingCharacters(in: .whitespaces) == "## MÅLOMRÅDE" else { continue }
+            var next = index + 1
+            while lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+            guard lines[next].hasPrefix("# ") else { continue }
+            let title = String(lines[next].dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            while !lines[next].contains("**MÅL**") { next += 1 }
+            next += 1
+            var goals: [String] = []
+            while next < lines.count, !lines[next].hasPrefix("## ") {
+                let line = lines[next].trimmingCharacters(in: .whitespaces)
+                if !line.isEmpty { goals.append(line) }
+                next += 1
+            }
+            areas.append(Area(title: title, goals: goals))
+        }
+        return areas
+    }
+
+    /// 001: the headings under "# Strategier för vårt arbete".
+    static func strategies() -> [String] {
+        let lines = Fixtures.inriktning.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(of: "# Strategier för vårt arbete") else { return [] }
+        return lines[start...].prefix { !$0.hasPrefix("**Dagens") }
+            .filter { $0.hasPrefix("## **") }
+            .map { $0.replacingOccurrences(of: "## ", with: "").replacingOccurrences(of: "**", with: "") }
+    }
+}
