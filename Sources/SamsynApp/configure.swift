@@ -18,6 +18,7 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop), as: .psql)
     }
     registerMigrations(app.migrations)
+    app.importToken = Environment.get("SAMSYN_IMPORT_TOKEN")
 
     app.middleware = Middlewares()
     app.middleware.use(SamsynErrorMiddleware())
@@ -37,4 +38,14 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
 /// Runs the migrations that have not run yet. Never asks: CI and scripts have no standard input.
 public func migrate(_ app: Application) async throws {
     try await app.autoMigrate()
+}
+
+extension Application {
+    private struct ImportTokenKey: StorageKey { typealias Value = String }
+
+    /// The bearer token that allows POST /api/v1/organisations; nil disables API imports.
+    var importToken: String? {
+        get { storage[ImportTokenKey.self] }
+        set { storage[ImportTokenKey.self] = newValue }
+    }
 }

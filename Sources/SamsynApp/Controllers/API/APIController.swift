@@ -170,7 +170,7 @@ enum APIController {
     /// POST /api/v1/organisations: imports an organisation file. Allowed only with the
     /// installation's import token (SAMSYN_IMPORT_TOKEN); without one configured, refused for all.
     @Sendable static func importOrganisation(req: Request) async throws -> Response {
-        guard let expected = Environment.get("SAMSYN_IMPORT_TOKEN"), !expected.isEmpty else {
+        guard let expected = req.application.importToken, !expected.isEmpty else {
             throw Abort(.forbidden, reason: "imports over the API are disabled on this installation (SAMSYN_IMPORT_TOKEN is not set)")
         }
         guard let token = req.headers.bearerAuthorization?.token else {

@@ -1,0 +1,51 @@
+import Foundation
+import Plans
+@testable import SamsynApp
+import Vapor
+
+/// Every public page and API response of an organisation, found by walking its documents.
+enum PublicPaths {
+    static func all(_ app: Application, organisation org: String = "norrbottens-kommuner") async throws -> [String] {
+        var paths = ["/", "/o/\(org)", "/o/\(org)/dokument", "/o/\(org)/medlemmar", "/o/\(org)/agenda-2030",
+                     "/api/v1/organisations", "/api/v1/organisations/\(org)", "/api/v1/organisations/\(org)/members",
+                     "/api/v1/organisations/\(org)/documents", "/api/v1/organisations/\(org)/agenda-2030"]
+        let documents = try await app.getJSON("/api/v1/organisations/\(org)/documents", as: [DocumentSummary].self)
+        for summary in documents {
+            let content = try await app.getJSON("/api/v1/organisations/\(org)/documents/\(summary.slug)", as: DocumentContent.self)
+            let api = "/api/v1/organisations/\(org)/documents/\(summary.slug)"
+            paths += ["/o/\(org)/dokument/\(summary.slug)", api, api + "/tree"]
+            for version in content.versions {
+                paths += ["/o/\(org)/dokument/\(summary.slug)/version/\(version.number)", api + "?version=\(version.number)"]
+            }
+            for node in content.allNodes {
+                paths += ["/o/\(org)/dokument/\(summary.slug)/\(node.key)", api + "/nodes/\(node.key)"]
+            }
+        }
+        return paths
+    }
+}
+
+/// Row counts of every table, to prove a refused change left the database as it was.
+func rowCounts(_ app: Application) async throws -> [String: Int] {
+    [
+        "organisations": try await Organisation.query(on: app.db).count(),
+        "memberships": try await Membership.query(on: app.db).count(),
+        "documents": try await SteeringDocument.query(on: app.db).count(),
+        "versions": try await DocumentVersion.query(on: app.db).count(),
+        "sections": try await DocumentSection.query(on: app.db).count(),
+        "nodes": try await PlanNode.query(on: app.db).count(),
+        "agendaLinks": try await AgendaLink.query(on: app.db).count(),
+    ]
+}
+
+import Organisation
+import Fluent
+
+/// The demo file as a mutable JSON object, for tests that break it on purpose.
+func demoJSON() throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(contentsOf: Demo.fileURL)) as! [String: Any]
+}
+
+func data(_ object: Any) throws -> Data {
+    try JSONSerialization.data(withJSONObject: object)
+}
