@@ -1,0 +1,114 @@
+import Foundation
+@testable import SamsynApp
+import Testing
+
+/// Runs the built `samsyn` binary as a subprocess, as scripts and CI do.
+/// `.ci/run` builds it first; `swift test` alone does not build executables, so these tests
+/// run only when the binary is at least as new as the sources (always under CI=true).
+@Suite("The samsyn command line", .enabled(if: CLI.isRunnable, "build the binary first: swift build"))
+struct CLITests {
+    @Test("--help lists every command with one line each")
+    func help() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        for command in ["serve", "migrate", "demo", "import", "export"] {
+            #expect(result.output.contains(command), "--help does not list \(command)")
+        }
+    }
+
+    @Test("import, export, refusal of an existing organisation, --replace, and a lossless file")
+    func importAndExport() throws {
+        let database = CLI.temporaryDatabase()
+        let demo = Demo.fileURL.path
+        #expect(try CLI.run(["migrate"], database: database).status == 0)
+        let imported = try CLI.run(["import", demo], database: database)
+        #expect(imported.status == 0, "\(imported.errors)")
+
+        let again = try CLI.run(["import", demo], database: database)
+        #expect(again.status == 1)
+        #expect(again.errorLines == ["error: organisation \"norrbottens-kommuner\" already exists; import with --replace to overwrite it"])
+        #expect(try CLI.run(["import", demo, "--replace"], database: database).status == 0)
+
+        let exported = try CLI.run(["export", "--org", "norrbottens-kommuner"], database: database)
+        #expect(exported.status == 0)
+        let file = try OrganisationFile.decode(Data(exported.output.utf8))
+        #expect(file == (try OrganisationFile.decode(Data(contentsOf: Demo.fileURL))), "standard output carries only the file")
+
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-\(UUID()).json").path
+        #expect(try CLI.run(["export", "--org", "norrbottens-kommuner", "--output", output], database: database).status == 0)
+        #expect(try OrganisationFile.decode(Data(contentsOf: URL(fileURLWithPath: output))) == file)
+    }
+
+    @Test("Failures exit 1 with one line naming the problem, never a backtrace")
+    func failures() throws {
+        let database = CLI.temporaryDatabase()
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-\(UUID()).json")
+        try Data("{\"format\": \"samsyn-organisation\", \"formatVersion\": 1}".utf8).write(to: broken)
+        for (arguments, expected) in [
+            (["export", "--org", "finns-inte"], "no organisation with slug \"finns-inte\""),
+            (["export"], "missing --org SLUG"),
+            (["import", "/finns/inte.json"], "cannot read /finns/inte.json"),
+            (["import", broken.path], "organisation: required property is missing"),
+        ] {
+            let result = try CLI.run(arguments, database: database)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errorLines == ["error: \(expected)"], "\(arguments)")
+            #expect(!result.errors.contains("Backtrace") && !result.errors.contains("Fatal error"))
+        }
+        let badURL = try CLI.run(["migrate"], environment: ["DATABASE_URL": "mysql://localhost/samsyn"])
+        #expect(badURL.status == 1)
+        #expect(badURL.errorLines.first?.contains("DATABASE_URL must start with postgres:// or sqlite://") == true)
+    }
+}
+
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/samsyn")
+
+    /// The binary exists and is newer than every source file (or CI demands the tests run).
+    static var isRunnable: Bool {
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+        guard let built = modified(binary) else { return false }
+        let sources = FileManager.default.enumerator(at: packageRoot.appendingPathComponent("Sources"), includingPropertiesForKeys: [.contentModificationDateKey])
+        while let file = sources?.nextObject() as? URL {
+            if let date = modified(file), date > built { return false }
+        }
+        return true
+    }
+
+    static func modified(_ url: URL) -> Date? {
+        try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+    }
+
+    static func temporaryDatabase() -> String {
+        "sqlite://" + FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-cli-\(UUID()).sqlite").path
+    }
+
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+        /// Standard error without log lines: what the user is told.
+        var errorLines: [String] { errors.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") } }
+    }
+
+    static func run(_ arguments: [String], database: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DATABASE_URL"] = database
+        env.merge(environment) { $1 }
+        process.environment = env
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                      errors: String(decoding: errData, as: UTF8.self))
+    }
+}

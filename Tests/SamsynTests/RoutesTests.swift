@@ -1,0 +1,159 @@
+import Foundation
+@testable import SamsynApp
+import Testing
+import Vapor
+
+@Suite("Routes: access policies and the OpenAPI document")
+struct RoutesTests {
+    @Test("Every route declares who may use it, and every write needs more than public access")
+    func everyRouteHasAnAccessPolicy() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            #expect(app.routes.all.count > 20)
+            for route in app.routes.all {
+                let path = "\(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
+                #expect(route.declaredAccess != nil, "\(path) has no access policy")
+                if route.method != .GET {
+                    #expect(route.declaredAccess != .publicRead, "\(path) writes with public access")
+                }
+            }
+        }
+    }
+
+    @Test("Every API route is in the OpenAPI document, and every documented path answers")
+    func openAPIMatchesRoutes() async throws {
+        try await withApp(.sqlite) { app in
+            let (status, body, _) = try await app.get("/api/v1/openapi.json")
+            #expect(status == .ok)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+
+            let apiRoutes = app.routes.all.filter { $0.path.first?.description == "api" }
+            var documented = Set<String>()
+            for route in apiRoutes {
+                let template = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                let method = route.method.rawValue.lowercased()
+                #expect(paths[template]?[method] != nil, "\(route.method) \(template) is not in the OpenAPI document")
+                documented.insert("\(method) \(template)")
+            }
+            let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard"]
+            for (template, operations) in paths {
+                for method in operations.keys where ["get", "post"].contains(method) {
+                    #expect(documented.contains("\(method) \(template)"), "\(method) \(template) is documented but not routed")
+                }
+                guard operations["get"] != nil else { continue }
+                var path = template
+                for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
+                let answer = try await app.get(path)
+                #expect(answer.status == .ok, "GET \(path) answered \(answer.status)")
+                #expect(answer.headers.contentType == .json, "GET \(path) is not JSON")
+            }
+        }
+    }
+
+    @Test("API errors are JSON with the right status, never HTML or a stack trace")
+    func apiErrors() async throws {
+        try await withApp(.sqlite) { app in
+            for (path, status) in [
+                ("/api/v1/organisations/finns-inte", HTTPStatus.notFound),
+                ("/api/v1/organisations/norrbottens-kommuner/documents/finns-inte", .notFound),
+                ("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023/nodes/finns-inte", .notFound),
+                ("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023?version=9", .notFound),
+                ("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023?version=x", .badRequest),
+                ("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023/tree?version=0", .badRequest),
+                ("/api/v1/finns-inte", .notFound),
+            ] {
+                let answer = try await app.get(path)
+                #expect(answer.status == status, "\(path)")
+                #expect(answer.headers.contentType == .json, "\(path)")
+                let error = try JSONDecoder().decode(SamsynErrorMiddleware.APIError.self, from: Data(answer.body.utf8))
+                #expect(error.error.status == Int(status.code))
+                #expect(!error.error.reason.isEmpty)
+            }
+        }
+    }
+
+    @Test("Pages answer errors in Swedish HTML")
+    func pageErrors() async throws {
+        try await withApp(.sqlite) { app in
+            let missing = try await app.get("/o/finns-inte")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.contains("Sidan finns inte"))
+            #expect(missing.body.contains("lang=\"sv\""))
+            let bad = try await app.get("/o/norrbottens-kommuner/dokument/verksamhetsplan-2023/version/noll")
+            #expect(bad.status == .badRequest)
+        }
+    }
+
+    @Test("Responses carry an ETag and answer 304 to a matching If-None-Match")
+    func conditionalGet() async throws {
+        try await withApp(.sqlite) { app in
+            let path = "/o/norrbottens-kommuner/dokument/verksamhetsplan-2023"
+            let first = try await app.get(path)
+            let etag = try #require(first.headers.first(name: .eTag))
+            let second = try await app.get(path, headers: ["If-None-Match": etag])
+            #expect(second.status == .notModified)
+            #expect(second.body.isEmpty)
+        }
+    }
+}
+
+@Suite("Import over the API")
+struct APIImportTests {
+    func post(_ app: Application, _ body: Data, token: String?, query: String = "") async throws -> (HTTPStatus, String) {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.POST, "/api/v1/organisations\(query)", headers: headers, body: ByteBuffer(data: body)) { response async in
+            result = (response.status, response.body.string)
+        }
+        return result
+    }
+
+    @Test("Refused without a configured token, without a token, and with a wrong one; nothing changes", arguments: Engine.enabled)
+    func refusals(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var file = try demoJSON()
+            file.editObject("organisation") { $0["slug"] = "ny-organisation" }
+            let body = try data(file)
+            let before = try await rowCounts(app)
+            #expect(try await post(app, body, token: "hemligt").0 == .forbidden)
+            app.importToken = "hemligt"
+            #expect(try await post(app, body, token: nil).0 == .unauthorized)
+            #expect(try await post(app, body, token: "fel").0 == .forbidden)
+            #expect(try await rowCounts(app) == before)
+        }
+    }
+
+    @Test("400 for malformed JSON, 422 for a broken file, 409 for an existing organisation, 201 and 200 when it works",
+          arguments: Engine.enabled)
+    func statuses(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            app.importToken = "hemligt"
+            let before = try await rowCounts(app)
+            let malformed = try await post(app, Data("{".utf8), token: "hemligt")
+            #expect(malformed.0 == .badRequest)
+            #expect(malformed.1.contains("not valid JSON"))
+
+            var broken = try demoJSON()
+            broken.editObject("organisation") { $0["slug"] = "ny-organisation" }
+            broken.edit("documents", 1, "versions", 0, "nodes", 5) { $0["parent"] = "finns-inte" }
+            let invalid = try await post(app, try data(broken), token: "hemligt")
+            #expect(invalid.0 == .unprocessableEntity)
+            #expect(invalid.1.contains("documents[1].versions[0].nodes[5].parent"))
+
+            let conflict = try await post(app, try Data(contentsOf: Demo.fileURL), token: "hemligt")
+            #expect(conflict.0 == .conflict)
+            #expect(try await rowCounts(app) == before)
+
+            var fresh = try demoJSON()
+            fresh.editObject("organisation") { $0["slug"] = "ny-organisation"; $0["name"] = "Ny organisation" }
+            #expect(try await post(app, try data(fresh), token: "hemligt").0 == .created)
+            #expect(try await app.get("/o/ny-organisation").status == .ok)
+            #expect(try await post(app, try data(fresh), token: "hemligt", query: "?replace=true").0 == .ok)
+        }
+    }
+}
