@@ -21,13 +21,16 @@ open class Page {
     /// Extra navigation for an organisation's pages.
     open func organisationNavigation() -> [Breadcrumb] { [] }
 
+    let siteNavigation = [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.API.openAPI)]
+
     public final func document() -> HTML {
         HTML(
             .lang(.swedish),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
+                // Plot's .title() would copy the title into unescaped meta attributes.
+                .element(named: "title", text: pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
                 .meta(.name("description"), .content(pageDescription())),
                 .link(.rel(.stylesheet), .href("/assets/samsyn.css"))
             ),
@@ -36,12 +39,12 @@ open class Page {
                 .header(
                     .class("site-header"),
                     .a(.class("site-name"), .href("/"), .text("Samsyn")),
-                    .unwrap(organisationNavigation().isEmpty ? nil : organisationNavigation()) { items in
-                        .nav(
-                            .ariaLabel("Organisationens sidor"),
-                            .ul(.forEach(items) { item in .li(.a(.href(item.url ?? "#"), .text(item.title))) })
-                        )
-                    }
+                    .nav(
+                        .ariaLabel(organisationNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor"),
+                        .ul(.forEach(organisationNavigation().isEmpty ? siteNavigation : organisationNavigation()) { item in
+                            .li(.a(.href(item.url ?? "#"), .text(item.title)))
+                        })
+                    )
                 ),
                 .unwrap(breadcrumbs().isEmpty ? nil : breadcrumbs()) { crumbs in
                     .nav(
@@ -66,6 +69,14 @@ open class Page {
                 )
             )
         )
+    }
+}
+
+public extension Node {
+    /// An aria-label from any text. Plot writes attribute values as given, so text that
+    /// comes from users must be escaped here.
+    static func safeAriaLabel(_ text: String) -> Node {
+        .attribute(named: "aria-label", value: Markdown.escape(text))
     }
 }
 

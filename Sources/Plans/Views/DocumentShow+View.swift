@@ -47,7 +47,7 @@ public enum DocumentShow {
             if section.role == .goalTree {
                 return .section(
                     .id(section.key),
-                    .ariaLabel(section.heading ?? "Målområden och mål"),
+                    .safeAriaLabel(section.heading ?? "Målområden och mål"),
                     .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) }
                 )
             }
