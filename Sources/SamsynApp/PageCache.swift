@@ -31,16 +31,18 @@ final class PageCache: Sendable {
                  render: () async throws -> String) async throws -> Response {
         let key = request.url.path + "?" + (request.url.query ?? "")
         let now = Date()
-        let cached = entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil }
+        let cached = lifetime > 0 ? entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil } : nil
         let entry: Entry
         if let cached {
             entry = cached
         } else {
             let body = try await render()
             entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: now.addingTimeInterval(lifetime))
-            entries.withLockedValue { entries in
-                if entries.count > 10_000 { entries.removeAll() }
-                entries[key] = entry
+            if lifetime > 0 {
+                entries.withLockedValue { entries in
+                    if entries.count > 10_000 { entries.removeAll() }
+                    entries[key] = entry
+                }
             }
         }
         var headers = HTTPHeaders()
@@ -69,10 +71,14 @@ extension Application {
         typealias Value = PageCache
     }
 
+    /// Five seconds unless SAMSYN_PAGE_CACHE_SECONDS says otherwise (0 renders every request).
     var pageCache: PageCache {
-        if let cache = storage[PageCacheKey.self] { return cache }
-        let cache = PageCache()
-        storage[PageCacheKey.self] = cache
-        return cache
+        get {
+            if let cache = storage[PageCacheKey.self] { return cache }
+            let cache = PageCache()
+            storage[PageCacheKey.self] = cache
+            return cache
+        }
+        set { storage[PageCacheKey.self] = newValue }
     }
 }

@@ -19,6 +19,9 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
     }
     registerMigrations(app.migrations)
     app.importToken = Environment.get("SAMSYN_IMPORT_TOKEN")
+    if let seconds = Environment.get("SAMSYN_PAGE_CACHE_SECONDS").flatMap(TimeInterval.init) {
+        app.pageCache = PageCache(lifetime: seconds)
+    }
 
     app.middleware = Middlewares()
     app.middleware.use(SamsynErrorMiddleware())
@@ -29,6 +32,7 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
 
     try routes(app)
 
+    app.asyncCommands.use(MigratingServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(ImportCommand(), as: "import")

@@ -24,6 +24,8 @@ func routes(_ app: Application) throws {
 
     do { // public pages
         app.get(use: WebController.home).access(.publicRead)
+        // For load balancers and the benchmark's baseline: no database, no rendering.
+        app.get("health") { _ in "ok" }.access(.publicRead)
         app.get("assets", "samsyn.css", use: WebController.stylesheet).access(.publicRead)
         let organisation = app.grouped(PathComponent(stringLiteral: S.organisations), ":org")
         organisation.get(use: WebController.organisation).access(.publicRead)

@@ -39,6 +39,32 @@ struct CLITests {
         #expect(try OrganisationFile.decode(Data(contentsOf: URL(fileURLWithPath: output))) == file)
     }
 
+    @Test("serve and demo migrate, listen on --hostname/--port, and stop cleanly on SIGTERM")
+    func serveAndDemo() async throws {
+        for (command, port, path) in [("serve", 8193, "/api/v1/municipalities"), ("demo", 8194, "/o/norrbottens-kommuner/dokument/verksamhetsplan-2023")] {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = [command, "--hostname", "127.0.0.1", "--port", String(port)]
+            var environment = ProcessInfo.processInfo.environment
+            environment["DATABASE_URL"] = CLI.temporaryDatabase()
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            var status: Int?
+            for _ in 0..<100 where status == nil {
+                try await Task.sleep(for: .milliseconds(200))
+                status = await CLI.status(of: "http://127.0.0.1:\(port)\(path)")
+            }
+            #expect(status == 200, "\(command) did not answer on port \(port)")
+            process.terminate()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(command) did not stop cleanly")
+        }
+    }
+
     @Test("Failures exit 1 with one line naming the problem, never a backtrace")
     func failures() throws {
         let database = CLI.temporaryDatabase()
@@ -68,6 +94,19 @@ enum CLI {
     /// Under CI=true the tests always run (.ci/run builds first); elsewhere when the binary exists.
     static var isRunnable: Bool {
         ProcessInfo.processInfo.environment["CI"] == "true" || FileManager.default.isExecutableFile(atPath: binary.path)
+    }
+
+    /// The HTTP status of a GET, or nil when nothing answers.
+    static func status(of url: String) async -> Int? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-o", "/dev/null", "-w", "%{http_code}", url]
+        let output = Pipe()
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self)).flatMap { $0 == 0 ? nil : $0 }
     }
 
     static func temporaryDatabase() -> String {

@@ -49,6 +49,22 @@ struct PageTests {
         }
     }
 
+    @Test("Every rendered prose paragraph of both document pages stands in its own seed text", arguments: Engine.enabled)
+    func renderedProse(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            for (slug, seedText) in [("verksamhetsplan-2023", Fixtures.verksamhetsplan), ("inriktning-2023-2026", Fixtures.inriktning)] {
+                let html = try await app.get("/o/norrbottens-kommuner/dokument/\(slug)").body
+                let seed = SeedText.normalized(seedText)
+                let main = try #require(html.range(of: "<main")).lowerBound..<(try #require(html.range(of: "</main>")).upperBound)
+                let paragraphs = HTMLCheck.matches(of: #"<p>(.*?)</p>"#, in: String(html[main])).map(HTMLCheck.text)
+                #expect(paragraphs.count > 40)
+                for paragraph in paragraphs {
+                    #expect(seed.contains(SeedText.normalized(paragraph)), "\(slug): \(paragraph.prefix(80))…")
+                }
+            }
+        }
+    }
+
     @Test("A node page shows its facts, breadcrumbs and the direction goal it carries out")
     func nodePage() async throws {
         try await withApp(.sqlite) { app in
@@ -112,6 +128,14 @@ enum HTMLCheck {
 
     static func tableHeaders(_ html: String) -> [String] {
         matches(of: #"(<th[ >][^>]*>?)"#, in: html)
+    }
+
+    /// The text of an HTML fragment: tags dropped, the escapes Plot and Markdown write undone.
+    static func text(_ fragment: String) -> String {
+        fragment.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func count(_ needle: String, in html: String) -> Int {

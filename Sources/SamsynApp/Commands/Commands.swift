@@ -1,31 +1,46 @@
 import Foundation
 import Vapor
 
+/// The address options of `serve` and `demo` (Vapor's conventions).
+struct ServeSignature: CommandSignature {
+    @Option(name: "hostname", short: "H", help: "The hostname to serve on (default 127.0.0.1).")
+    var hostname: String?
+    @Option(name: "port", short: "p", help: "The port to serve on (default 8080).")
+    var port: Int?
+
+    /// Hands over to Vapor's own serve command, which runs until SIGINT or SIGTERM.
+    func serve(_ context: CommandContext) async throws {
+        var arguments = ["samsyn"]
+        if let hostname { arguments += ["--hostname", hostname] }
+        if let port { arguments += ["--port", String(port)] }
+        var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
+        serveContext.application = context.application
+        try await context.application.servers.asyncCommand.run(using: &serveContext)
+    }
+}
+
+/// `samsyn serve`: brings the schema up to date, then serves.
+struct MigratingServeCommand: AsyncCommand {
+    var help: String { "Brings the database schema up to date, then serves Samsyn over HTTP." }
+
+    func run(using context: CommandContext, signature: ServeSignature) async throws {
+        try await migrate(context.application)
+        try await signature.serve(context)
+    }
+}
+
 /// `samsyn demo`: loads the demo organisation when missing, then serves like `samsyn serve`.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Option(name: "hostname", short: "H", help: "The hostname to serve on (default 127.0.0.1).")
-        var hostname: String?
-        @Option(name: "port", short: "p", help: "The port to serve on (default 8080).")
-        var port: Int?
-    }
-
     var help: String { "Loads the demo organisation (Norrbottens Kommuner) when missing, then serves Samsyn." }
 
-    func run(using context: CommandContext, signature: Signature) async throws {
+    func run(using context: CommandContext, signature: ServeSignature) async throws {
         let app = context.application
         try await migrate(app)
         if try await Demo.loadIfMissing(on: app.db) {
             app.logger.notice("Loaded the demo organisation \(Demo.organisationSlug)")
         }
         app.isDemo = true
-        var arguments = ["samsyn"]
-        if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
-        if let port = signature.port { arguments += ["--port", String(port)] }
-        guard let serve = app.asyncCommands.commands["serve"] else { throw CommandError.missingCommand }
-        var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
-        serveContext.application = app
-        try await serve.run(using: &serveContext)
+        try await signature.serve(context)
     }
 }
 
