@@ -28,9 +28,9 @@ struct PageTests {
         }
     }
 
-    @Test("The annual plan reads like the PDF: goal areas, their text, goals and key activities in order")
-    func documentPage() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("The annual plan reads like the PDF: goal areas, their text, goals and key activities in order", arguments: Engine.enabled)
+    func documentPage(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let html = try await app.get("/o/norrbottens-kommuner/dokument/verksamhetsplan-2023").body
             let expected = SeedText.verksamhetsplanGoals()
             var cursor = html.startIndex
@@ -65,9 +65,9 @@ struct PageTests {
         }
     }
 
-    @Test("A node page shows its facts, breadcrumbs and the direction goal it carries out")
-    func nodePage() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("A node page shows its facts, breadcrumbs and the direction goal it carries out", arguments: Engine.enabled)
+    func nodePage(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let html = try await app.get("/o/norrbottens-kommuner/dokument/verksamhetsplan-2023/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").body
             #expect(html.contains("aria-label=\"Brödsmulor\""))
             #expect(html.contains(">Jämlik välfärd</a>"))
@@ -77,9 +77,9 @@ struct PageTests {
         }
     }
 
-    @Test("The Agenda 2030 page shows all 17 goals and 169 targets, and the goals the direction serves by role")
-    func agendaPage() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("The Agenda 2030 page shows all 17 goals and 169 targets, and the goals the direction serves by role", arguments: Engine.enabled)
+    func agendaPage(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let html = try await app.get("/o/norrbottens-kommuner/agenda-2030").body
             #expect(HTMLCheck.count("<section id=\"mal-", in: html) == 17)
             #expect(HTMLCheck.count("<li><strong>", in: html) == 169)
@@ -92,9 +92,9 @@ struct PageTests {
         }
     }
 
-    @Test("Text from an import is escaped: markup in a file never reaches the page as markup")
-    func escaping() async throws {
-        try await withApp(.sqlite, demo: false) { app in
+    @Test("Text from an import is escaped: markup in a file never reaches the page as markup", arguments: Engine.enabled)
+    func escaping(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
             var file = try demoJSON()
             file.edit("documents", 1, "versions", 0, "nodes", 0) {
                 $0["title"] = "\"><script>alert('x')</script>"
@@ -110,9 +110,9 @@ struct PageTests {
         }
     }
 
-    @Test("The print stylesheet is served")
-    func stylesheet() async throws {
-        try await withApp(.sqlite, demo: false) { app in
+    @Test("The print stylesheet is served", arguments: Engine.enabled)
+    func stylesheet(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
             let (status, css, headers) = try await app.get("/assets/samsyn.css")
             #expect(status == .ok)
             #expect(headers.contentType?.subType == "css")

@@ -5,9 +5,9 @@ import Vapor
 
 @Suite("Routes: access policies and the OpenAPI document")
 struct RoutesTests {
-    @Test("Every route declares who may use it, and every write needs more than public access")
-    func everyRouteHasAnAccessPolicy() async throws {
-        try await withApp(.sqlite, demo: false) { app in
+    @Test("Every route declares who may use it, and every write needs more than public access", arguments: Engine.enabled)
+    func everyRouteHasAnAccessPolicy(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
             #expect(app.routes.all.count > 20)
             for route in app.routes.all {
                 let path = "\(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
@@ -19,9 +19,9 @@ struct RoutesTests {
         }
     }
 
-    @Test("Every API route is in the OpenAPI document, and every documented path answers")
-    func openAPIMatchesRoutes() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("Every API route is in the OpenAPI document, and every documented path answers", arguments: Engine.enabled)
+    func openAPIMatchesRoutes(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let (status, body, _) = try await app.get("/api/v1/openapi.json")
             #expect(status == .ok)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
@@ -53,9 +53,9 @@ struct RoutesTests {
         }
     }
 
-    @Test("API errors are JSON with the right status, never HTML or a stack trace")
-    func apiErrors() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("API errors are JSON with the right status, never HTML or a stack trace", arguments: Engine.enabled)
+    func apiErrors(engine: Engine) async throws {
+        try await withApp(engine) { app in
             for (path, status) in [
                 ("/api/v1/organisations/finns-inte", HTTPStatus.notFound),
                 ("/api/v1/organisations/norrbottens-kommuner/documents/finns-inte", .notFound),
@@ -75,9 +75,9 @@ struct RoutesTests {
         }
     }
 
-    @Test("Pages answer errors in Swedish HTML")
-    func pageErrors() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("Pages answer errors in Swedish HTML", arguments: Engine.enabled)
+    func pageErrors(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let missing = try await app.get("/o/finns-inte")
             #expect(missing.status == .notFound)
             #expect(missing.body.contains("Sidan finns inte"))
@@ -87,9 +87,9 @@ struct RoutesTests {
         }
     }
 
-    @Test("Responses carry an ETag and answer 304 to a matching If-None-Match")
-    func conditionalGet() async throws {
-        try await withApp(.sqlite) { app in
+    @Test("Responses carry an ETag and answer 304 to a matching If-None-Match", arguments: Engine.enabled)
+    func conditionalGet(engine: Engine) async throws {
+        try await withApp(engine) { app in
             let path = "/o/norrbottens-kommuner/dokument/verksamhetsplan-2023"
             let first = try await app.get(path)
             let etag = try #require(first.headers.first(name: .eTag))

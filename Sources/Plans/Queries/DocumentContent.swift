@@ -84,8 +84,11 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         return search(nodes, [])
     }
 
-    public var periodLabel: String? {
-        switch (version.periodStart, version.periodEnd) {
+    public var periodLabel: String? { Self.periodLabel(start: version.periodStart, end: version.periodEnd) }
+
+    /// "2023", "2023–2026", "från 2023".
+    public static func periodLabel(start: Int?, end: Int?) -> String? {
+        switch (start, end) {
         case let (start?, end?) where start == end: "\(start)"
         case let (start?, end?): "\(start)–\(end)"
         case let (start?, nil): "från \(start)"

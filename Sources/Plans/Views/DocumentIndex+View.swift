@@ -44,10 +44,6 @@ public enum DocumentIndex {
     }
 
     static func period(_ document: DocumentSummary) -> String {
-        switch (document.periodStart, document.periodEnd) {
-        case let (start?, end?) where start == end: "\(start)"
-        case let (start?, end?): "\(start)–\(end)"
-        default: "–"
-        }
+        DocumentContent.periodLabel(start: document.periodStart, end: document.periodEnd) ?? "–"
     }
 }
