@@ -7,6 +7,9 @@ import Vapor
 /// Adopted versions are frozen, so what a path shows changes only when a new version or an
 /// import lands. This instance forgets everything at once on its own writes; other instances
 /// (PostgreSQL behind a load balancer) see a change within `lifetime`.
+///
+/// When an entry expires, one request renders it again while the others are answered from the
+/// expired entry (stale-while-revalidate), so a busy page never has every request render at once.
 final class PageCache: Sendable {
     struct Entry: Sendable {
         let body: String
@@ -15,33 +18,41 @@ final class PageCache: Sendable {
         let expires: Date
     }
 
+    struct Slot: Sendable {
+        var entry: Entry?
+        var refreshing = false
+    }
+
     let lifetime: TimeInterval
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let slots = NIOLockedValueBox<[String: Slot]>([:])
 
     init(lifetime: TimeInterval = 5) {
         self.lifetime = lifetime
     }
 
     func removeAll() {
-        entries.withLockedValue { $0.removeAll() }
+        slots.withLockedValue { $0.removeAll() }
     }
 
     /// Answers from the cache, or renders, stores and answers. Honours If-None-Match with 304.
     func respond(to request: Request, contentType: HTTPMediaType = .html,
                  render: () async throws -> String) async throws -> Response {
         let key = request.url.path + "?" + (request.url.query ?? "")
-        let now = Date()
-        let cached = lifetime > 0 ? entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil } : nil
         let entry: Entry
-        if let cached {
-            entry = cached
+        if let usable = lifetime > 0 ? claim(key) : nil {
+            entry = usable
         } else {
-            let body = try await render()
-            entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: now.addingTimeInterval(lifetime))
+            do {
+                let body = try await render()
+                entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: Date().addingTimeInterval(lifetime))
+            } catch {
+                if lifetime > 0 { slots.withLockedValue { $0[key]?.refreshing = false } }
+                throw error
+            }
             if lifetime > 0 {
-                entries.withLockedValue { entries in
-                    if entries.count > 10_000 { entries.removeAll() }
-                    entries[key] = entry
+                slots.withLockedValue { slots in
+                    if slots.count > 10_000 { slots.removeAll() }
+                    slots[key] = Slot(entry: entry, refreshing: false)
                 }
             }
         }
@@ -53,6 +64,17 @@ final class PageCache: Sendable {
         }
         headers.contentType = entry.contentType
         return Response(status: .ok, headers: headers, body: .init(string: entry.body))
+    }
+
+    /// The entry to answer with, or nil when this request must render: there is none yet, or
+    /// it has expired and no other request is already rendering it.
+    private func claim(_ key: String) -> Entry? {
+        slots.withLockedValue { slots in
+            guard let entry = slots[key]?.entry else { return nil }
+            if entry.expires > Date() || slots[key]?.refreshing == true { return entry }
+            slots[key]?.refreshing = true
+            return nil
+        }
     }
 
     /// A weak validator from the body's FNV-1a hash: cheap, stable across instances.

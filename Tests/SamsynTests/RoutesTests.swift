@@ -100,6 +100,36 @@ struct RoutesTests {
     }
 }
 
+@Suite("The page cache")
+struct PageCacheTests {
+    @Test("A cached page is served until it expires, then rendered anew; this instance's own imports clear it at once",
+          arguments: Engine.enabled)
+    func expiry(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            app.pageCache = PageCache(lifetime: 0.3)
+            let path = "/o/norrbottens-kommuner/dokument/verksamhetsplan-2023"
+            #expect(try await app.get(path).body.contains("<h1>Verksamhetsplan 2023</h1>"))
+
+            var file = try demoJSON()
+            file.edit("documents", 1, "versions", 0) { $0["title"] = "Verksamhetsplan 2023 (rättad)" }
+            _ = try await OrganisationImporter.importFile(data(file), replace: true, on: app.db)
+            #expect(try await app.get(path).body.contains("<h1>Verksamhetsplan 2023</h1>"), "served from the cache")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await app.get(path).body.contains("<h1>Verksamhetsplan 2023 (rättad)</h1>"), "rendered after expiry")
+
+            app.importToken = "hemligt"
+            file.edit("documents", 1, "versions", 0) { $0["title"] = "Verksamhetsplan 2023 (igen)" }
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: "hemligt")
+            headers.contentType = .json
+            try await app.testing().test(.POST, "/api/v1/organisations?replace=true", headers: headers, body: ByteBuffer(data: try data(file))) { response async in
+                #expect(response.status == .ok)
+            }
+            #expect(try await app.get(path).body.contains("<h1>Verksamhetsplan 2023 (igen)</h1>"), "an API import clears the cache")
+        }
+    }
+}
+
 @Suite("Import over the API")
 struct APIImportTests {
     func post(_ app: Application, _ body: Data, token: String?, query: String = "") async throws -> (HTTPStatus, String) {
