@@ -14,4 +14,6 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(CreatePlansSections())
     migrations.add(CreatePlansNodes())
     migrations.add(CreatePlansAgendaLinks())
+    // 0009 Organisation: units, bodies, networks, listings, people and seats
+    migrations.add(CreateOrganisationStructure())
 }

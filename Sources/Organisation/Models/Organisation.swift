@@ -35,7 +35,7 @@ public final class Organisation: Model, @unchecked Sendable {
 }
 
 public enum OrganisationKind: String, Codable, CaseIterable, Sendable {
-    case kommunforbund, kommun, region, lansstyrelse, myndighet, larosate, ideburen, samverkan, foretag
+    case kommunforbund, kommun, region, lansstyrelse, myndighet, larosate, ideburen, samverkan, forening, foretag
 
     public var label: String {
         switch self {
@@ -47,6 +47,7 @@ public enum OrganisationKind: String, Codable, CaseIterable, Sendable {
         case .larosate: "Lärosäte"
         case .ideburen: "Idéburen organisation"
         case .samverkan: "Samverkan"
+        case .forening: "Förening"
         case .foretag: "Företag"
         }
     }

@@ -44,6 +44,10 @@ public enum OrganisationExporter {
             documentEntries.append(.init(slug: document.slug, kind: document.kind, versions: versions))
         }
 
+        let structure = try await StructureQuery.load(organisationID: organisationID, on: db)
+        partnerKeys += structure.groups.flatMap { group in
+            [group.convener?.key].compactMap { $0 } + group.partners.map(\.key) + group.seats.compactMap(\.representing?.key)
+        }
         let members = memberships.map(\.member)
         let memberKeys = members.map(registryKey)
         let extraKeys = Set(partnerKeys).subtracting(memberKeys).sorted()
@@ -54,6 +58,7 @@ public enum OrganisationExporter {
             organisation: .init(slug: organisation.slug, name: organisation.name, kind: organisation.kind,
                                 county: organisation.county, members: memberKeys),
             registry: (members + extras.sorted { registryKey($0) < registryKey($1) }).map(registryEntry),
+            structure: structureEntry(structure),
             documents: documentEntries
         )
     }
@@ -70,6 +75,25 @@ public enum OrganisationExporter {
     static func registryEntry(_ organisation: Organisation) -> OrganisationFile.RegistryEntry {
         .init(key: registryKey(organisation), kind: organisation.kind, name: organisation.name, scbCode: organisation.scbCode,
               county: organisation.county, population: organisation.population, populationYear: organisation.populationYear)
+    }
+
+    static func structureEntry(_ structure: OrganisationStructure) -> OrganisationFile.StructureEntry {
+        .init(
+            units: structure.units.map { unit in
+                .init(key: unit.key, name: unit.name, areasHeading: unit.areasHeading, areas: unit.areas,
+                      steeringGroups: unit.steeringGroups, listings: unit.listings.map { .init(heading: $0.heading, groups: $0.groups) })
+            },
+            groups: structure.groups.map { group in
+                .init(key: group.key, name: group.name, kind: group.kind, body: group.isBody,
+                      mandate: group.mandate.isEmpty ? nil : group.mandate, meetingRhythm: group.meetingRhythm,
+                      reportsTo: group.reportsTo, runBy: group.runBy, convener: group.convener?.key,
+                      partners: group.partners.isEmpty ? nil : group.partners.map(\.key),
+                      memberships: group.seats.isEmpty ? nil : group.seats.map { seat in
+                          .init(role: seat.role, person: seat.person, representing: seat.representing?.key, from: seat.from, to: seat.to)
+                      })
+            },
+            people: structure.people.map { .init(key: $0.key, name: $0.name, title: $0.title) }
+        )
     }
 
     static func versionEntry(_ content: DocumentContent) -> OrganisationFile.VersionEntry {

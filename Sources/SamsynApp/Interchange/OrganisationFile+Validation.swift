@@ -8,20 +8,23 @@ extension OrganisationFile {
     public func validate(knownRegistryKeys: Set<String>) throws(ImportError) {
         guard format == Self.formatName else { throw ImportError("format", "must be \"\(Self.formatName)\"") }
         guard formatVersion == Self.currentVersion else { throw ImportError("formatVersion", "unsupported version \(formatVersion); this Samsyn reads version \(Self.currentVersion)") }
-        try requireSlug(organisation.slug, at: "organisation.slug")
+        try requireKey(organisation.slug, at: "organisation.slug")
         try requireText(organisation.name, at: "organisation.name")
 
         var registryKeys = knownRegistryKeys
         var fileKeys = Set<String>()
         for (index, entry) in registry.enumerated() {
             let path = "registry[\(index)]"
-            guard fileKeys.insert(entry.key).inserted else { throw ImportError("\(path).key", "duplicate registry key \"\(entry.key)\"") }
+            guard fileKeys.insert(entry.key).inserted else {
+                throw ImportError("\(path).\(entry.scbCode == nil ? "key" : "scbCode")",
+                                  entry.scbCode == nil ? "duplicate registry key \"\(entry.key)\"" : "duplicate SCB code \"\(entry.key)\"")
+            }
             try requireText(entry.name, at: "\(path).name")
             if let code = entry.scbCode {
                 guard code.count == 4, code.allSatisfy(\.isNumber) else { throw ImportError("\(path).scbCode", "an SCB code has four digits") }
                 guard entry.key == code else { throw ImportError("\(path).key", "a municipality's key is its SCB code \"\(code)\"") }
             } else {
-                try requireSlug(entry.key, at: "\(path).key")
+                try requireKey(entry.key, at: "\(path).key")
             }
             registryKeys.insert(entry.key)
         }
@@ -32,10 +35,13 @@ extension OrganisationFile {
             guard memberKeys.insert(key).inserted else { throw ImportError(path, "\"\(key)\" is listed twice") }
         }
 
+        try structure.validate(registryKeys: registryKeys)
+        let groupKeys = Set(structure.groups.map(\.key))
+
         var documentSlugs = Set<String>()
         for (index, document) in documents.enumerated() {
             let path = "documents[\(index)]"
-            try requireSlug(document.slug, at: "\(path).slug")
+            try requireKey(document.slug, at: "\(path).slug")
             guard documentSlugs.insert(document.slug).inserted else { throw ImportError("\(path).slug", "duplicate document slug \"\(document.slug)\"") }
             guard !document.versions.isEmpty else { throw ImportError("\(path).versions", "a document needs at least one version") }
             var numbers = Set<Int>()
@@ -43,14 +49,15 @@ extension OrganisationFile {
                 let versionPath = "\(path).versions[\(versionIndex)]"
                 guard version.number >= 1 else { throw ImportError("\(versionPath).number", "version numbers start at 1") }
                 guard numbers.insert(version.number).inserted else { throw ImportError("\(versionPath).number", "duplicate version number \(version.number)") }
-                try version.validate(at: versionPath, registryKeys: registryKeys, documents: documents)
+                try version.validate(at: versionPath, registryKeys: registryKeys, groupKeys: groupKeys, documents: documents)
             }
         }
     }
 }
 
 extension OrganisationFile.VersionEntry {
-    func validate(at path: String, registryKeys: Set<String>, documents: [OrganisationFile.DocumentEntry]) throws(ImportError) {
+    func validate(at path: String, registryKeys: Set<String>, groupKeys: Set<String>,
+                  documents: [OrganisationFile.DocumentEntry]) throws(ImportError) {
         try requireText(title, at: "\(path).title")
         if let start = periodStart, let end = periodEnd, end < start {
             throw ImportError("\(path).periodEnd", "the period ends (\(end)) before it starts (\(start))")
@@ -62,7 +69,7 @@ extension OrganisationFile.VersionEntry {
         }
         var sectionKeys = Set<String>()
         for (index, section) in sections.enumerated() {
-            try requireSlug(section.key, at: "\(path).sections[\(index)].key")
+            try requireKey(section.key, at: "\(path).sections[\(index)].key")
             guard sectionKeys.insert(section.key).inserted else { throw ImportError("\(path).sections[\(index)].key", "duplicate section key \"\(section.key)\"") }
             guard (1...6).contains(section.depth) else { throw ImportError("\(path).sections[\(index)].depth", "depth must be between 1 and 6") }
         }
@@ -74,7 +81,7 @@ extension OrganisationFile.VersionEntry {
         var levelOfNode: [String: Int] = [:]
         for (index, node) in nodes.enumerated() {
             let nodePath = "\(path).nodes[\(index)]"
-            try requireSlug(node.key, at: "\(nodePath).key")
+            try requireKey(node.key, at: "\(nodePath).key")
             guard levelOfNode[node.key] == nil else { throw ImportError("\(nodePath).key", "duplicate node key \"\(node.key)\" in this version") }
             guard let level = levels.firstIndex(of: node.level) else {
                 throw ImportError("\(nodePath).level", "\"\(node.level)\" is not a level of this document (\(levels.joined(separator: ", ")))")
@@ -95,6 +102,9 @@ extension OrganisationFile.VersionEntry {
             }
             for (partnerIndex, partner) in (node.partners ?? []).enumerated() where !registryKeys.contains(partner) {
                 throw ImportError("\(nodePath).partners[\(partnerIndex)]", "no registry entry with key \"\(partner)\"")
+            }
+            for (networkIndex, network) in (node.networks ?? []).enumerated() where !groupKeys.contains(network) {
+                throw ImportError("\(nodePath).networks[\(networkIndex)]", "no network, forum or body with key \"\(network)\"")
             }
             for (strategyIndex, strategy) in (node.strategies ?? []).enumerated() where !strategyKeys.contains(strategy) {
                 throw ImportError("\(nodePath).strategies[\(strategyIndex)]", "no strategy section with key \"\(strategy)\"")
@@ -119,11 +129,6 @@ extension OrganisationFile.AgendaEntry {
     }
 }
 
-private func requireSlug(_ value: String, at path: String) throws(ImportError) {
-    guard Slug.isValid(value) else {
-        throw ImportError(path, "\"\(value)\" is not a valid key (lower-case letters a–z, digits and single hyphens)")
-    }
-}
 
 private func requireText(_ value: String, at path: String) throws(ImportError) {
     guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ImportError(path, "must not be empty") }

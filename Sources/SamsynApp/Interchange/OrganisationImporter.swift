@@ -48,12 +48,105 @@ public enum OrganisationImporter {
                 guard let member = registry[key] else { throw ImportError("organisation.members[\(position)]", "no registry entry with key \"\(key)\"") }
                 try await Membership(organisationID: organisationID, memberID: member, position: position).create(on: db)
             }
+            try await writeStructure(file.structure, organisationID: organisationID, on: db)
             var nodeCount = 0
             for document in file.documents {
                 nodeCount += try await write(document, organisationID: organisationID, on: db)
             }
             return Outcome(organisationSlug: organisation.slug, documents: file.documents.count, nodes: nodeCount, replaced: existing != nil)
         }
+    }
+
+    /// Replaces the organisation's units, bodies, networks, listings, people and seats.
+    static func writeStructure(_ structure: OrganisationFile.StructureEntry, organisationID: UUID, on db: any Database) async throws {
+        try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        try await Group.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        try await Person.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+
+        var unitIDs: [String: UUID] = [:], groupIDs: [String: UUID] = [:], personIDs: [String: UUID] = [:]
+        for (position, entry) in structure.units.enumerated() {
+            let unit = Unit()
+            unit.$organisation.id = organisationID
+            unit.key = entry.key
+            unit.name = entry.name
+            unit.position = position
+            unit.areasHeading = entry.areasHeading
+            unit.areasJSON = JSONColumn.encode(entry.areas)
+            unit.steeringGroupsJSON = JSONColumn.encode(entry.steeringGroups)
+            try await unit.create(on: db)
+            unitIDs[entry.key] = try unit.requireID()
+        }
+        for entry in structure.people {
+            let person = Person()
+            person.$organisation.id = organisationID
+            person.key = entry.key
+            person.name = entry.name
+            person.title = entry.title
+            try await person.create(on: db)
+            personIDs[entry.key] = try person.requireID()
+        }
+        let registry = try await registryIDs(for: structure.groups.flatMap { [$0.convener].compactMap { $0 } + ($0.memberships ?? []).compactMap(\.representing) }, on: db)
+        var created: [(Group, OrganisationFile.GroupEntry)] = []
+        for (position, entry) in structure.groups.enumerated() {
+            let group = Group()
+            group.$organisation.id = organisationID
+            group.key = entry.key
+            group.name = entry.name
+            group.kind = entry.kind
+            group.isBody = entry.body
+            group.mandate = entry.mandate ?? ""
+            group.meetingRhythm = entry.meetingRhythm
+            group.position = position
+            group.partnersJSON = JSONColumn.encode(entry.partners ?? [])
+            group.$runBy.id = entry.runBy.flatMap { unitIDs[$0] }
+            group.$convener.id = entry.convener.flatMap { registry[$0] }
+            try await group.create(on: db)
+            groupIDs[entry.key] = try group.requireID()
+            created.append((group, entry))
+        }
+        // Reporting lines point at groups that now all exist.
+        for (group, entry) in created {
+            if let reportsTo = entry.reportsTo {
+                group.$reportsTo.id = groupIDs[reportsTo]
+                try await group.update(on: db)
+            }
+            for (position, seatEntry) in (entry.memberships ?? []).enumerated() {
+                let seat = Seat()
+                seat.$group.id = try group.requireID()
+                seat.$person.id = seatEntry.person.flatMap { personIDs[$0] }
+                seat.$representing.id = seatEntry.representing.flatMap { registry[$0] }
+                seat.role = seatEntry.role
+                seat.startsOn = seatEntry.from
+                seat.endsOn = seatEntry.to
+                seat.position = position
+                try await seat.create(on: db)
+            }
+        }
+        for unit in structure.units {
+            for (headingPosition, listingEntry) in unit.listings.enumerated() {
+                for (position, key) in listingEntry.groups.enumerated() {
+                    let listing = Listing()
+                    listing.$unit.id = unitIDs[unit.key]!
+                    listing.$group.id = groupIDs[key]!
+                    listing.heading = listingEntry.heading
+                    listing.headingPosition = headingPosition
+                    listing.position = position
+                    try await listing.create(on: db)
+                }
+            }
+        }
+    }
+
+    /// The database ids of registry entries by key (SCB code or slug).
+    static func registryIDs(for keys: [String], on db: any Database) async throws -> [String: UUID] {
+        let wanted = Set(keys)
+        guard !wanted.isEmpty else { return [:] }
+        var ids: [String: UUID] = [:]
+        for organisation in try await Organisation.query(on: db).all() {
+            let key = organisation.scbCode ?? organisation.slug
+            if wanted.contains(key) { ids[key] = organisation.id }
+        }
+        return ids
     }
 
     /// Registry keys the database already knows: SCB codes of municipalities, slugs of the rest.

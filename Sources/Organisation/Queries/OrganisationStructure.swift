@@ -1,0 +1,171 @@
+import Core
+import Fluent
+import Foundation
+
+/// An organisation's units, bodies, networks, forums, people and seats as plain values:
+/// the pages, the API and the export all read this one model.
+public struct OrganisationStructure: Codable, Sendable, Equatable {
+    /// A registry entry as others point at it.
+    public struct Actor: Codable, Sendable, Equatable, Hashable {
+        /// The SCB code for a municipality, otherwise the registry slug: what files refer to.
+        public let key: String
+        /// The address of its page.
+        public let slug: String
+        public let name: String
+        public let kind: OrganisationKind
+
+        public init(_ organisation: Organisation) {
+            key = organisation.scbCode ?? organisation.slug
+            slug = organisation.slug
+            name = organisation.name
+            kind = organisation.kind
+        }
+    }
+
+    public struct Listing: Codable, Sendable, Equatable {
+        public let heading: String
+        public let groups: [String]
+    }
+
+    public struct UnitInfo: Codable, Sendable, Equatable {
+        public let key: String
+        public let name: String
+        public let areasHeading: String?
+        public let areas: [String]
+        public let steeringGroups: [String]
+        public let listings: [Listing]
+    }
+
+    public struct SeatInfo: Codable, Sendable, Equatable {
+        public let role: String
+        public let person: String?
+        public let representing: Actor?
+        public let from: String?
+        public let to: String?
+    }
+
+    public struct GroupInfo: Codable, Sendable, Equatable {
+        public let key: String
+        public let name: String
+        public let kind: GroupKind
+        public let isBody: Bool
+        public let mandate: String
+        public let meetingRhythm: String?
+        public let reportsTo: String?
+        public let runBy: String?
+        public let convener: Actor?
+        public let partners: [Actor]
+        public let seats: [SeatInfo]
+    }
+
+    public struct PersonInfo: Codable, Sendable, Equatable {
+        public let key: String
+        public let name: String
+        public let title: String?
+    }
+
+    public let units: [UnitInfo]
+    public let groups: [GroupInfo]
+    public let people: [PersonInfo]
+
+    public var bodies: [GroupInfo] { groups.filter(\.isBody) }
+    public func group(_ key: String) -> GroupInfo? { groups.first { $0.key == key } }
+    public func unit(_ key: String) -> UnitInfo? { units.first { $0.key == key } }
+    public func person(_ key: String) -> PersonInfo? { people.first { $0.key == key } }
+
+    /// Where the documents list a group: (unit, heading) pairs, plus the units it steers.
+    public func listings(of key: String) -> [(unit: UnitInfo, heading: String)] {
+        units.flatMap { unit in unit.listings.filter { $0.groups.contains(key) }.map { (unit, $0.heading) } }
+    }
+
+    public func steeredUnits(by key: String) -> [UnitInfo] { units.filter { $0.steeringGroups.contains(key) } }
+    public func reporting(to key: String) -> [GroupInfo] { groups.filter { $0.reportsTo == key } }
+
+    /// Everything in the structure that points at an actor: groups it convenes or takes part in, seats for it.
+    public func groups(involving actor: String) -> [GroupInfo] {
+        groups.filter { $0.convener?.key == actor || $0.partners.contains { $0.key == actor } }
+    }
+
+    public func seats(representing actor: String) -> [(group: GroupInfo, seat: SeatInfo)] {
+        groups.flatMap { group in group.seats.filter { $0.representing?.key == actor }.map { (group, $0) } }
+    }
+
+    public func seats(of person: String) -> [(group: GroupInfo, seat: SeatInfo)] {
+        groups.flatMap { group in group.seats.filter { $0.person == person }.map { (group, $0) } }
+    }
+}
+
+public enum StructureQuery {
+    /// Loads the whole structure in seven queries.
+    public static func load(organisationID: UUID, on db: any Database) async throws -> OrganisationStructure {
+        let units = try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
+        let groups = try await Group.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
+        let people = try await Person.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$key).all()
+        let groupIDs = groups.compactMap(\.id)
+        let listings = groupIDs.isEmpty ? [] : try await Listing.query(on: db).filter(\.$group.$id ~~ groupIDs).all()
+        let seats = groupIDs.isEmpty ? [] : try await Seat.query(on: db).filter(\.$group.$id ~~ groupIDs).sort(\.$position).all()
+
+        let actorIDs = Set(groups.compactMap(\.$convener.id) + seats.compactMap(\.$representing.id))
+        let partnerKeys = Set(groups.flatMap(\.partners))
+        let actors = try await RegistryQuery.actors(ids: actorIDs, keys: partnerKeys, on: db)
+        let actorByID = Dictionary(uniqueKeysWithValues: actors.compactMap { organisation in organisation.id.map { ($0, organisation) } })
+        let actorByKey = Dictionary(actors.map { ($0.scbCode ?? $0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let unitKey = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.key) } })
+        let groupKey = Dictionary(uniqueKeysWithValues: groups.compactMap { group in group.id.map { ($0, group.key) } })
+        let personKey = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.key) } })
+        let seatsByGroup = Dictionary(grouping: seats, by: \.$group.id)
+
+        return OrganisationStructure(
+            units: units.map { unit in
+                let own = listings.filter { $0.$unit.id == unit.id }.sorted { ($0.headingPosition, $0.position) < ($1.headingPosition, $1.position) }
+                var grouped: [OrganisationStructure.Listing] = []
+                for listing in own {
+                    let key = groupKey[listing.$group.id] ?? ""
+                    if grouped.last?.heading == listing.heading {
+                        grouped[grouped.count - 1] = .init(heading: listing.heading, groups: grouped[grouped.count - 1].groups + [key])
+                    } else {
+                        grouped.append(.init(heading: listing.heading, groups: [key]))
+                    }
+                }
+                return .init(key: unit.key, name: unit.name, areasHeading: unit.areasHeading, areas: unit.areas,
+                             steeringGroups: unit.steeringGroups, listings: grouped)
+            },
+            groups: groups.map { group in
+                .init(key: group.key, name: group.name, kind: group.kind, isBody: group.isBody, mandate: group.mandate,
+                      meetingRhythm: group.meetingRhythm,
+                      reportsTo: group.$reportsTo.id.flatMap { groupKey[$0] },
+                      runBy: group.$runBy.id.flatMap { unitKey[$0] },
+                      convener: group.$convener.id.flatMap { actorByID[$0] }.map(OrganisationStructure.Actor.init),
+                      partners: group.partners.compactMap { actorByKey[$0] }.map(OrganisationStructure.Actor.init),
+                      seats: (seatsByGroup[group.id!] ?? []).map { seat in
+                          .init(role: seat.role, person: seat.$person.id.flatMap { personKey[$0] },
+                                representing: seat.$representing.id.flatMap { actorByID[$0] }.map(OrganisationStructure.Actor.init),
+                                from: seat.startsOn, to: seat.endsOn)
+                      })
+            },
+            people: people.map { .init(key: $0.key, name: $0.name, title: $0.title) }
+        )
+    }
+}
+
+/// Looks up registry entries by id or by key (SCB code or slug).
+public enum RegistryQuery {
+    public static func actors(ids: Set<UUID>, keys: Set<String>, on db: any Database) async throws -> [Organisation] {
+        var found: [Organisation] = []
+        if !ids.isEmpty { found += try await Organisation.query(on: db).filter(\.$id ~~ Array(ids)).all() }
+        let codes = keys.filter { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+        let slugs = keys.subtracting(codes)
+        if !codes.isEmpty { found += try await Organisation.query(on: db).filter(\.$scbCode ~~ Array(codes)).all() }
+        if !slugs.isEmpty { found += try await Organisation.query(on: db).filter(\.$slug ~~ Array(slugs)).all() }
+        var seen = Set<UUID>()
+        return found.filter { seen.insert($0.id!).inserted }
+    }
+
+    /// One registry entry by its key (SCB code or slug) or by its page slug.
+    public static func actor(_ key: String, on db: any Database) async throws -> Organisation? {
+        if key.count == 4, key.allSatisfy(\.isNumber) {
+            return try await Organisation.query(on: db).filter(\.$scbCode == key).first()
+        }
+        return try await Organisation.query(on: db).filter(\.$slug == key).first()
+    }
+}
