@@ -7,6 +7,10 @@ public enum SiteURL {
         public static let version = "version"
         public static let agenda = "agenda-2030"
         public static let members = "medlemmar"
+        public static let structure = "organisation"
+        public static let units = "enheter"
+        public static let actors = "aktorer"
+        public static let people = "personer"
     }
 
     public static let home = "/"
@@ -16,6 +20,15 @@ public enum SiteURL {
     public static func documents(_ org: String) -> String { organisation(org) + "/\(Segment.documents)" }
     public static func members(_ org: String) -> String { organisation(org) + "/\(Segment.members)" }
     public static func agenda(_ org: String) -> String { organisation(org) + "/\(Segment.agenda)" }
+
+    public static func structure(_ org: String) -> String { organisation(org) + "/\(Segment.structure)" }
+    /// A body, network or forum.
+    public static func group(_ org: String, _ key: String) -> String { structure(org) + "/\(key)" }
+    public static func unit(_ org: String, _ key: String) -> String { organisation(org) + "/\(Segment.units)/\(key)" }
+    /// A member or partner organisation as seen from this organisation.
+    public static func actor(_ org: String, _ slug: String) -> String { organisation(org) + "/\(Segment.actors)/\(slug)" }
+    public static func people(_ org: String) -> String { organisation(org) + "/\(Segment.people)" }
+    public static func person(_ org: String, _ key: String) -> String { people(org) + "/\(key)" }
 
     /// A document; with a version number, that version's own permanent address.
     public static func document(_ org: String, _ doc: String, version: Int? = nil) -> String {

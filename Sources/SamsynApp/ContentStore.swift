@@ -51,6 +51,20 @@ struct ContentStore {
         return try await Organisation.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
     }
 
+    func structure(_ organisation: Organisation) async throws -> OrganisationStructure {
+        try await StructureQuery.load(organisationID: organisation.requireID(), on: db)
+    }
+
+    /// The nodes of the organisation's published plans that match, as links: the key
+    /// activities that involve a network, a partner or a member.
+    func activities(_ organisation: Organisation, where matches: (DocumentContent.Node) -> Bool) async throws -> [PageLink] {
+        try await contents(organisation).flatMap { document in
+            document.allNodes.filter(matches).map {
+                PageLink(title: $0.title, context: document.title, url: SiteURL.node(organisation.slug, document.slug, $0.key))
+            }
+        }
+    }
+
     /// Links between this node and the nodes of other documents it carries out, both ways.
     func nodeLinks(for node: DocumentContent.Node, in document: DocumentContent,
                    organisation: Organisation) async throws -> (implements: [NodeShow.Model.Link], implementedBy: [NodeShow.Model.Link]) {
@@ -58,13 +72,13 @@ struct ContentStore {
         let implements = node.implements.compactMap { reference -> NodeShow.Model.Link? in
             guard let target = others.first(where: { $0.slug == reference.document }),
                   let targetNode = target.allNodes.first(where: { $0.key == reference.node }) else { return nil }
-            return .init(title: targetNode.title, documentTitle: target.title,
+            return .init(title: targetNode.title, context: target.title,
                          url: SiteURL.node(organisation.slug, target.slug, targetNode.key))
         }
         let reference = NodeReference(document: document.slug, node: node.key)
         let implementedBy = others.flatMap { other in
             other.allNodes.filter { $0.implements.contains(reference) }.map {
-                NodeShow.Model.Link(title: $0.title, documentTitle: other.title, url: SiteURL.node(organisation.slug, other.slug, $0.key))
+                NodeShow.Model.Link(title: $0.title, context: other.title, url: SiteURL.node(organisation.slug, other.slug, $0.key))
             }
         }
         return (implements, implementedBy)

@@ -52,6 +52,26 @@ enum OpenAPIDocument {
       "get": { "summary": "Which Agenda 2030 goals and targets the organisation's documents serve", "operationId": "organisationAgenda",
         "responses": { "200": { "description": "Links to goals and targets", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AgendaUses" } } } }, "404": { "$ref": "#/components/responses/Error" } } }
     },
+    "/api/v1/organisations/{org}/structure": {
+      "parameters": [{ "$ref": "#/components/parameters/org" }],
+      "get": { "summary": "Units, bodies, networks and forums, people and seats", "operationId": "structure",
+        "responses": { "200": { "description": "The structure", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Structure" } } } }, "404": { "$ref": "#/components/responses/Error" } } }
+    },
+    "/api/v1/organisations/{org}/groups/{group}": {
+      "parameters": [{ "$ref": "#/components/parameters/org" }, { "name": "group", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Key of a body, network or forum" }],
+      "get": { "summary": "A body, network or forum: where it is listed, the units it steers, what it prepares, the key activities that involve it", "operationId": "group",
+        "responses": { "200": { "description": "The group", "content": { "application/json": { "schema": { "type": "object", "required": ["group", "listedUnder", "steersUnits", "preparedBy", "activities"] } } } }, "404": { "$ref": "#/components/responses/Error" } } }
+    },
+    "/api/v1/organisations/{org}/units/{unit}": {
+      "parameters": [{ "$ref": "#/components/parameters/org" }, { "name": "unit", "in": "path", "required": true, "schema": { "type": "string" } }],
+      "get": { "summary": "A staff unit with its areas, steering groups and listed networks", "operationId": "unit",
+        "responses": { "200": { "description": "The unit", "content": { "application/json": { "schema": { "type": "object", "required": ["key", "name", "areas", "steeringGroups", "listings"] } } } }, "404": { "$ref": "#/components/responses/Error" } } }
+    },
+    "/api/v1/organisations/{org}/actors/{actor}": {
+      "parameters": [{ "$ref": "#/components/parameters/org" }, { "name": "actor", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Registry slug (kommun-2580, region-norrbotten) or SCB code" }],
+      "get": { "summary": "A member or partner and everything of this organisation that points at it", "operationId": "actor",
+        "responses": { "200": { "description": "The actor", "content": { "application/json": { "schema": { "type": "object", "required": ["actor", "key", "isMember", "convenes", "takesPartIn", "seats", "activities"] } } } }, "404": { "$ref": "#/components/responses/Error" } } }
+    },
     "/api/v1/organisations/{org}/documents": {
       "parameters": [{ "$ref": "#/components/parameters/org" }],
       "get": { "summary": "The organisation's published documents", "operationId": "documents",
@@ -140,6 +160,10 @@ enum OpenAPIDocument {
         "code": { "type": "string" }, "titleSv": { "type": "string" }, "titleEn": { "type": "string" },
         "targets": { "type": "array", "items": { "type": "object", "properties": {
           "code": { "type": "string" }, "goal": { "type": "string" }, "titleSv": { "type": "string" }, "shortTitleSv": { "type": "string" }, "titleEn": { "type": "string" } } } } } },
+      "Structure": { "type": "object", "required": ["units", "groups", "people"], "properties": {
+        "units": { "type": "array", "items": { "type": "object" } },
+        "groups": { "type": "array", "items": { "type": "object", "required": ["key", "name", "kind", "isBody", "mandate", "partners", "seats"] } },
+        "people": { "type": "array", "items": { "type": "object", "required": ["key", "name"] } } } },
       "ImportResult": { "type": "object", "required": ["organisation", "documents", "nodes", "replaced"], "properties": {
         "organisation": { "type": "string" }, "documents": { "type": "integer" }, "nodes": { "type": "integer" }, "replaced": { "type": "boolean" } } }
     }

@@ -40,7 +40,8 @@ struct RoutesTests {
                 #expect(paths[template]?[method] != nil, "\(route.method) \(template) is not in the OpenAPI document")
                 documented.insert("\(method) \(template)")
             }
-            let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard"]
+            let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
+                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten"]
             for (template, operations) in paths {
                 for method in operations.keys where ["get", "post"].contains(method) {
                     #expect(documented.contains("\(method) \(template)"), "\(method) \(template) is documented but not routed")

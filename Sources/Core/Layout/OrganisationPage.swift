@@ -14,6 +14,7 @@ open class OrganisationPage: Page {
         [
             Breadcrumb(organisationName, url: SiteURL.organisation(organisationSlug)),
             Breadcrumb("Styrdokument", url: SiteURL.documents(organisationSlug)),
+            Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)),
             Breadcrumb("Medlemmar", url: SiteURL.members(organisationSlug)),
             Breadcrumb("Agenda 2030", url: SiteURL.agenda(organisationSlug)),
         ]

@@ -4,16 +4,7 @@ import Plot
 
 public enum NodeShow {
     public struct Model: Sendable {
-        public struct Link: Sendable, Equatable {
-            public let title: String
-            public let documentTitle: String
-            public let url: String
-            public init(title: String, documentTitle: String, url: String) {
-                self.title = title
-                self.documentTitle = documentTitle
-                self.url = url
-            }
-        }
+        public typealias Link = PageLink
 
         public let document: DocumentContent
         /// The node and its ancestors, root first.
@@ -96,7 +87,7 @@ public enum NodeShow {
             guard !links.isEmpty else { return .empty }
             return .section(
                 .h2(.text(heading)),
-                .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.documentTitle))")) })
+                .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.context))")) })
             )
         }
     }

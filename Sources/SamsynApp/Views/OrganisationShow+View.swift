@@ -33,6 +33,9 @@ enum OrganisationShow {
                     ? .p(.text("Organisationen har inga registrerade medlemmar."))
                     : .p(.text("\(model.members.count) medlemmar: \(model.members.map(\.name).joined(separator: ", ")). "),
                          .a(.href(SiteURL.members(organisationSlug)), .text("Alla medlemmar med SCB-kod och folkmängd"))),
+                .h2(.text("Organisation och nätverk")),
+                .p(.a(.href(SiteURL.structure(organisationSlug)), .text("Organ, enheter, nätverk och forum – med organisationsschema")),
+                   .text(" · "), .a(.href(SiteURL.people(organisationSlug)), .text("Personer och roller"))),
                 .h2(.text("Agenda 2030")),
                 .p(.a(.href(SiteURL.agenda(organisationSlug)), .text("Vilka av Agenda 2030:s mål och delmål organisationens styrdokument tjänar")))
             )
@@ -66,7 +69,7 @@ enum MemberIndex {
                     )),
                     .tbody(.forEach(members) { member in
                         .tr(
-                            .th(.attribute(named: "scope", value: "row"), .text(member.name)),
+                            .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.actor(organisationSlug, member.slug)), .text(member.name))),
                             .td(.text(member.scbCode ?? "–")),
                             .td(.text(member.county ?? "–")),
                             .td(.text(member.population.map { "\(Formatting.thousands($0)) (\(member.populationYear.map(String.init) ?? "–"))" } ?? "–"))

@@ -1,0 +1,130 @@
+import Core
+import Plot
+
+public enum GroupShow {
+    /// A body, network or forum: what it is for, who runs and convenes it, where the documents
+    /// list it, its seats, and the key activities that involve it.
+    public final class View: OrganisationPage {
+        let structure: OrganisationStructure
+        let group: OrganisationStructure.GroupInfo
+        let activities: [PageLink]
+
+        public init(organisationSlug: String, organisationName: String, structure: OrganisationStructure,
+                    group: OrganisationStructure.GroupInfo, activities: [PageLink]) {
+            self.structure = structure
+            self.group = group
+            self.activities = activities
+            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        public override func pageTitle() -> String { "\(group.name) – \(organisationName)" }
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)), Breadcrumb(group.name))
+        }
+
+        func groupLink(_ key: String) -> Node<HTML.BodyContext> {
+            .a(.href(SiteURL.group(organisationSlug, key)), .text(structure.group(key)?.name ?? key))
+        }
+
+        func actorLink(_ actor: OrganisationStructure.Actor) -> Node<HTML.BodyContext> {
+            .a(.href(SiteURL.actor(organisationSlug, actor.slug)), .text(actor.name))
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let listings = structure.listings(of: group.key)
+            let steered = structure.steeredUnits(by: group.key)
+            let reporters = structure.reporting(to: group.key)
+            return .article(
+                .header(.p(.class("level-label"), .text(group.isBody ? "Organ – \(group.kind.label)" : group.kind.label)), .h1(.text(group.name))),
+                .markdown(group.mandate),
+                .h2(.text("Fakta")),
+                .dl(
+                    .class("facts"),
+                    .dt("Typ"), .dd(.text(group.kind.label)),
+                    .unwrap(group.meetingRhythm) { .group(.dt("Möten"), .dd(.text($0))) },
+                    .unwrap(group.reportsTo) { key in .group(.dt("Rapporterar till"), .dd(groupLink(key))) },
+                    .unwrap(reporters.isEmpty ? nil : reporters) { list in
+                        .group(.dt("Bereds av"), .dd(.group(list.enumerated().map { index, reporter in
+                            .group(.if(index > 0, .text(", ")), groupLink(reporter.key))
+                        })))
+                    },
+                    .unwrap(group.runBy.flatMap(structure.unit)) { unit in
+                        .group(.dt("Drivs av"), .dd(.a(.href(SiteURL.unit(organisationSlug, unit.key)), .text(unit.name))))
+                    },
+                    .unwrap(group.convener) { convener in .group(.dt("Sammankallande"), .dd(actorLink(convener))) },
+                    .unwrap(group.partners.isEmpty ? nil : group.partners) { partners in
+                        .group(.dt("Parter"), .dd(.group(partners.enumerated().map { index, partner in
+                            .group(.if(index > 0, .text(", ")), actorLink(partner))
+                        })))
+                    }
+                ),
+                .unwrap(listings.isEmpty && steered.isEmpty ? nil : true) { _ in
+                    .section(
+                        .h2(.text("Var den finns i organisationen")),
+                        .ul(
+                            .forEach(listings) { listing in
+                                .li(.a(.href(SiteURL.unit(organisationSlug, listing.unit.key)), .text(listing.unit.name)), .text(": \(listing.heading)"))
+                            },
+                            .forEach(steered) { unit in
+                                .li(.a(.href(SiteURL.unit(organisationSlug, unit.key)), .text(unit.name)), .text(": Politisk styrgrupp"))
+                            }
+                        )
+                    )
+                },
+                .unwrap(group.seats.isEmpty ? nil : group.seats) { seats in
+                    .section(.h2(.text("Ledamöter och platser")), SeatTable.node(seats, structure: structure, organisation: organisationSlug, showGroup: nil))
+                },
+                ActivityList.node(activities)
+            )
+        }
+    }
+}
+
+/// Seats as a table: role, who holds it, whom it represents, when.
+enum SeatTable {
+    static func node(_ seats: [OrganisationStructure.SeatInfo], structure: OrganisationStructure, organisation: String,
+                     showGroup: [OrganisationStructure.GroupInfo]?) -> Node<HTML.BodyContext> {
+        .table(
+            .caption(.text("Platser och roller")),
+            .thead(.tr(
+                .if(showGroup != nil, .th(.attribute(named: "scope", value: "col"), .text("Organ eller nätverk"))),
+                .th(.attribute(named: "scope", value: "col"), .text("Roll")),
+                .th(.attribute(named: "scope", value: "col"), .text("Person")),
+                .th(.attribute(named: "scope", value: "col"), .text("Företräder")),
+                .th(.attribute(named: "scope", value: "col"), .text("Period"))
+            )),
+            .tbody(.forEach(seats.indices) { index in
+                let seat = seats[index]
+                return .tr(
+                    .unwrap(showGroup?[index]) { group in .td(.a(.href(SiteURL.group(organisation, group.key)), .text(group.name))) },
+                    .td(.text(seat.role)),
+                    .td(seat.person.flatMap(structure.person).map { person in
+                        .a(.href(SiteURL.person(organisation, person.key)), .text(person.name))
+                    } ?? .text("Ej namngiven")),
+                    .td(seat.representing.map { actor in .a(.href(SiteURL.actor(organisation, actor.slug)), .text(actor.name)) } ?? .text("–")),
+                    .td(.text(period(seat)))
+                )
+            })
+        )
+    }
+
+    static func period(_ seat: OrganisationStructure.SeatInfo) -> String {
+        switch (seat.from, seat.to) {
+        case let (from?, to?): "\(from) – \(to)"
+        case let (from?, nil): "från \(from)"
+        case let (nil, to?): "till \(to)"
+        default: "–"
+        }
+    }
+}
+
+/// Key activities (from the plans) that involve something.
+public enum ActivityList {
+    public static func node(_ activities: [PageLink]) -> Node<HTML.BodyContext> {
+        guard !activities.isEmpty else { return .empty }
+        return .section(
+            .h2(.text("Nyckelaktiviteter")),
+            .ul(.forEach(activities) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.context))")) })
+        )
+    }
+}

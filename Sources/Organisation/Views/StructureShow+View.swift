@@ -1,0 +1,80 @@
+import Core
+import Plot
+
+public enum StructureShow {
+    /// The organisation's bodies and how matters flow between them, its units and the
+    /// networks and forums each one runs, as a chart and as lists.
+    public final class View: OrganisationPage {
+        let structure: OrganisationStructure
+
+        public init(organisationSlug: String, organisationName: String, structure: OrganisationStructure) {
+            self.structure = structure
+            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        public override func pageTitle() -> String { "Organisation och nätverk – \(organisationName)" }
+        public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Organisation och nätverk")) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let networkCount = structure.units.flatMap { $0.listings.flatMap(\.groups) }.count
+            return .group(
+                .h1(.text("Organisation och nätverk")),
+                .p(.text("\(structure.bodies.count) organ, \(structure.units.count) enheter och \(networkCount) nätverk och forum "
+                         + "i \(structure.units.flatMap(\.listings).count) grupper.")),
+                .element(named: "figure", nodes: [
+                    .raw(OrganisationChart.svg(structure)),
+                    .element(named: "figcaption", text: "Organen och hur ärenden går mellan dem (heldragen pil: rapporterar till eller bereder för), "
+                                + "och enheterna med de politiska styrgrupper de arbetar för (streckad linje)."),
+                ]),
+                .h2(.text("Organ")),
+                .ul(.forEach(structure.bodies) { body in
+                    .li(
+                        .a(.href(SiteURL.group(organisationSlug, body.key)), .text(body.name)),
+                        .text(" – \(body.kind.label)"),
+                        .unwrap(body.reportsTo.flatMap(structure.group)) { .text(", rapporterar till \($0.name)") },
+                        .unwrap(body.meetingRhythm) { .text(". Möten: \($0.lowercasedFirst)") }
+                    )
+                }),
+                .h2(.text("Förbundsorganisationen")),
+                .forEach(structure.units) { unit in UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: 3) }
+            )
+        }
+    }
+}
+
+/// A unit with its areas, steering groups and listings; on the overview and on the unit's page.
+enum UnitSection {
+    /// `headingLevel` is the level of the unit's own heading; nil leaves it out (the unit's page has it as h1).
+    static func node(_ unit: OrganisationStructure.UnitInfo, structure: OrganisationStructure, organisation: String,
+                     headingLevel: Int?) -> Node<HTML.BodyContext> {
+        let level = (headingLevel ?? 1) + 1
+        let link = { (key: String) -> Node<HTML.ListContext> in
+            let name = structure.group(key)?.name ?? key
+            return .li(.a(.href(SiteURL.group(organisation, key)), .text(name)))
+        }
+        return .section(
+            headingLevel == nil ? .empty : .h3(.a(.href(SiteURL.unit(organisation, unit.key)), .text(unit.name))),
+            .unwrap(unit.areas.isEmpty ? nil : unit.areas) { areas in
+                .group(subheading(unit.areasHeading ?? "Området omfattar", level: level), .ul(.forEach(areas) { .li(.text($0)) }))
+            },
+            .unwrap(unit.steeringGroups.isEmpty ? nil : unit.steeringGroups) { keys in
+                .group(subheading("Politiska styrgrupper", level: level), .ul(.forEach(keys, link)))
+            },
+            .forEach(unit.listings) { listing in
+                .group(subheading(listing.heading, level: level), .ul(.forEach(listing.groups, link)))
+            }
+        )
+    }
+
+    static func subheading(_ text: String, level: Int) -> Node<HTML.BodyContext> {
+        switch level {
+        case ...2: .h2(.text(text))
+        case 3: .h3(.text(text))
+        default: .h4(.text(text))
+        }
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
