@@ -11,7 +11,7 @@ public enum OrganisationChart {
         var bottom: (Double, Double) { (x + width / 2, y + height) }
     }
 
-    static let width = 1000.0, boxWidth = 170.0, lineHeight = 15.0, rowGap = 56.0
+    static let width = 1000.0, boxWidth = 180.0, lineHeight = 15.0, rowGap = 56.0
 
     public static func svg(_ structure: OrganisationStructure) -> String {
         let bodies = structure.bodies

@@ -30,7 +30,7 @@ public enum StructureShow {
                 .ul(.forEach(structure.bodies) { body in
                     .li(
                         .a(.href(SiteURL.group(organisationSlug, body.key)), .text(body.name)),
-                        .text(" – \(body.kind.label)"),
+                        .if(body.kind.label != body.name, .text(" – \(body.kind.label)")),
                         .unwrap(body.reportsTo.flatMap(structure.group)) { .text(", rapporterar till \($0.name)") },
                         .unwrap(body.meetingRhythm) { .text(". Möten: \($0.lowercasedFirst)") }
                     )

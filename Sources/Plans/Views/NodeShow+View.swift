@@ -12,12 +12,18 @@ public enum NodeShow {
         /// Nodes of other documents this node carries out, and those that carry it out.
         public let implements: [Link]
         public let implementedBy: [Link]
+        /// The node's partner organisations and networks, resolved to their pages.
+        public let partners: [Link]
+        public let networks: [Link]
 
-        public init(document: DocumentContent, path: [DocumentContent.Node], implements: [Link], implementedBy: [Link]) {
+        public init(document: DocumentContent, path: [DocumentContent.Node], implements: [Link], implementedBy: [Link],
+                    partners: [Link] = [], networks: [Link] = []) {
             self.document = document
             self.path = path
             self.implements = implements
             self.implementedBy = implementedBy
+            self.partners = partners
+            self.networks = networks
         }
 
         public var node: DocumentContent.Node { path[path.count - 1] }
@@ -63,8 +69,8 @@ public enum NodeShow {
                     },
                     .unwrap(node.responsibleUnit) { .group(.dt("Ansvarig"), .dd(.text($0))) },
                     .unwrap(node.status) { .group(.dt("Status"), .dd(.text($0))) },
-                    .unwrap(node.partners.isEmpty ? nil : node.partners) { .group(.dt("Samarbetsparter"), .dd(.text($0.joined(separator: ", ")))) },
-                    .unwrap(node.networks.isEmpty ? nil : node.networks) { .group(.dt("Nätverk"), .dd(.text($0.joined(separator: ", ")))) },
+                    .unwrap(model.partners.isEmpty ? nil : model.partners) { .group(.dt("Samarbetsparter"), .dd(linkList($0))) },
+                    .unwrap(model.networks.isEmpty ? nil : model.networks) { .group(.dt("Nätverk och forum"), .dd(linkList($0))) },
                     .unwrap(node.strategies.isEmpty ? nil : node.strategies) { keys in
                         .group(.dt("Strategier"), .dd(.text(keys.map { key in document.strategies.first { $0.key == key }?.heading ?? key }.joined(separator: ", "))))
                     }
@@ -81,6 +87,10 @@ public enum NodeShow {
                     )
                 }
             )
+        }
+
+        func linkList(_ links: [Model.Link]) -> Node<HTML.BodyContext> {
+            .group(links.enumerated().map { index, link in .group(.if(index > 0, .text(", ")), .a(.href(link.url), .text(link.title))) })
         }
 
         func links(heading: String, _ links: [Model.Link]) -> Node<HTML.BodyContext> {

@@ -58,8 +58,18 @@ enum WebController {
             guard let path = content.path(to: key) else {
                 throw Abort(.notFound, reason: "document \"\(content.slug)\" has no node \"\(key)\"")
             }
-            let links = try await req.store.nodeLinks(for: path[path.count - 1], in: content, organisation: organisation)
-            let model = NodeShow.Model(document: content, path: path, implements: links.implements, implementedBy: links.implementedBy)
+            let node = path[path.count - 1]
+            let links = try await req.store.nodeLinks(for: node, in: content, organisation: organisation)
+            let structure = try await req.store.structure(organisation)
+            let partners = try await RegistryQuery.actors(ids: [], keys: Set(node.partners), on: req.db)
+            let model = NodeShow.Model(
+                document: content, path: path, implements: links.implements, implementedBy: links.implementedBy,
+                partners: node.partners.compactMap { key in partners.first { ($0.scbCode ?? $0.slug) == key } }.map {
+                    PageLink(title: $0.name, context: $0.kind.label, url: SiteURL.actor(organisation.slug, $0.slug))
+                },
+                networks: node.networks.compactMap(structure.group).map {
+                    PageLink(title: $0.name, context: $0.kind.label, url: SiteURL.group(organisation.slug, $0.key))
+                })
             return NodeShow.View(model: model).document().render()
         }
     }

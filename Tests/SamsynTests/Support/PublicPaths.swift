@@ -41,6 +41,11 @@ func rowCounts(_ app: Application) async throws -> [String: Int] {
         "sections": try await DocumentSection.query(on: app.db).count(),
         "nodes": try await PlanNode.query(on: app.db).count(),
         "agendaLinks": try await AgendaLink.query(on: app.db).count(),
+        "units": try await Unit.query(on: app.db).count(),
+        "groups": try await Group.query(on: app.db).count(),
+        "listings": try await Listing.query(on: app.db).count(),
+        "people": try await Person.query(on: app.db).count(),
+        "seats": try await Seat.query(on: app.db).count(),
     ]
 }
 

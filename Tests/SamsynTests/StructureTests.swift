@@ -1,0 +1,233 @@
+import Foundation
+import Organisation
+import Plans
+@testable import SamsynApp
+import Testing
+import Vapor
+
+@Suite("The organisation's structure against the seed documents")
+struct StructureTests {
+    let api = "/api/v1/organisations/norrbottens-kommuner"
+
+    /// The one name the document writes two ways: as a steering group and as a body.
+    static let aliases = ["Politiska samverkansberedningen för hälsa, vård, omsorg och skola": "Politisk samverkansberedning för hälsa, vård, omsorg och skola"]
+
+    @Test("Every unit, area, steering group, network and forum the document lists, under the right unit and group, with its convener",
+          arguments: Engine.enabled)
+    func unitsAndListings(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let structure = try await app.getJSON("\(api)/structure", as: OrganisationStructure.self)
+            let seed = SeedStructure.units()
+            #expect(seed.count == 3)
+            #expect(structure.units.map(\.name) == seed.map(\.name))
+            for (unit, expected) in zip(structure.units, seed) {
+                #expect(unit.areas == expected.areas, "\(unit.name)")
+                #expect(unit.steeringGroups.compactMap { structure.group($0)?.name } == expected.steering.map { Self.aliases[$0] ?? $0 }, "\(unit.name)")
+                #expect(unit.steeringGroups.allSatisfy { structure.group($0)?.isBody == true })
+                #expect(unit.listings.map(\.heading) == expected.groups.map { SeedStructure.sentenceCase($0.heading) }, "\(unit.name)")
+                for (listing, seedGroup) in zip(unit.listings, expected.groups) {
+                    let printed = listing.groups.compactMap(structure.group).map { group in
+                        group.name + (group.convener.map { ", \($0.name) sammankallar" } ?? "")
+                    }
+                    let conveningInText = seedGroup.items.map { item in item.contains("sammankallar") ? item : item }
+                    #expect(printed.count == conveningInText.count, "\(unit.name) / \(listing.heading)")
+                    for (shown, item) in zip(printed, conveningInText) {
+                        if item.hasSuffix("sammankallar") {
+                            #expect(shown.lowercased() == item.lowercased(), "\(listing.heading): \(item)")
+                        } else {
+                            #expect(item.lowercased().hasPrefix(shown.components(separatedBy: ", ").first!.lowercased()), "\(listing.heading): \(item)")
+                        }
+                    }
+                }
+            }
+            #expect(structure.units.flatMap(\.areas).count == 17)
+            #expect(structure.units.flatMap(\.steeringGroups).count == 9)
+            #expect(structure.units.flatMap(\.listings).count == 13)
+            #expect(structure.units.flatMap { $0.listings.flatMap(\.groups) }.count == 94)
+        }
+    }
+
+    @Test("One record per entity, listed where the documents list it", arguments: Engine.enabled)
+    func oneRecordPerEntity(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let structure = try await app.getJSON("\(api)/structure", as: OrganisationStructure.self)
+            #expect(Set(structure.groups.map(\.key)).count == structure.groups.count)
+            let names = structure.groups.map { $0.name.lowercased() }
+            #expect(Set(names).count == names.count, "a name stands twice")
+            let lansstyrgruppen = try #require(structure.groups.first { $0.name.hasPrefix("Länsstyrgruppen") })
+            #expect(structure.listings(of: lansstyrgruppen.key).map(\.unit.name) == ["Avdelning Utbildning och arbetsmarknad", "Avdelning Social välfärd"])
+            #expect(structure.listings(of: "rss").count == 3)
+            let kdb = try #require(structure.group("kommundirektorsberedningen"))
+            #expect(kdb.isBody)
+            #expect(structure.listings(of: kdb.key).map(\.heading) == ["Strategiska nätverk"])
+            #expect(structure.group("regionalt-forum")?.convener?.name == "Region Norrbotten")
+        }
+    }
+
+    @Test("The bodies of 'Dialog, beredning och beslut' with their mandate word for word, reporting lines and meeting rhythm",
+          arguments: Engine.enabled)
+    func bodies(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let structure = try await app.getJSON("\(api)/structure", as: OrganisationStructure.self)
+            let seed = SeedText.normalized(Fixtures.inriktning)
+            for name in ["Förbundsfullmäktige", "Norrbottens Kommuners styrelse", "Utbildningsberedningen", "Socialberedningen",
+                         "Gemensamma beredningen", "Tillväxtberedningen", "Politisk samverkansberedning för hälsa, vård, omsorg och skola",
+                         "Kulturberedningen", "Regionalt forum", "Kommundirektörsberedningen", "Ledningsgruppen"] {
+                let body = try #require(structure.bodies.first { $0.name == name }, "\(name) is missing")
+                #expect(!body.mandate.isEmpty)
+                for paragraph in body.mandate.components(separatedBy: "\n\n") {
+                    #expect(seed.contains(SeedText.normalized(paragraph)), "\(name): \(paragraph.prefix(60))")
+                }
+            }
+            #expect(structure.group("styrelse")?.meetingRhythm == "Fyra till fem styrelsesammanträden per år")
+            #expect(Fixtures.inriktning.contains("Styrelsen har fyra till fem styrelsesammanträden per år"))
+            #expect(structure.group("kommundirektorsberedningen")?.reportsTo == "styrelse")
+            #expect(structure.group("styrelse")?.reportsTo == "forbundsfullmaktige")
+            #expect(structure.group("tillvaxtberedningen")?.partners.map(\.name) == ["Region Norrbotten"])
+        }
+    }
+
+    @Test("The seats the documents define: the board, the kommundirektörer and the management group", arguments: Engine.enabled)
+    func seats(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let structure = try await app.getJSON("\(api)/structure", as: OrganisationStructure.self)
+            let members = Set(Municipalities.all.filter { $0.countyName == "Norrbottens län" }.map(\.scbCode))
+            let board = try #require(structure.group("styrelse")).seats
+            #expect(Set(board.filter { $0.role == "Kommunstyrelsens ordförande" }.compactMap(\.representing?.key)) == members)
+            #expect(board.contains { $0.role.hasPrefix("Politisk representant för parti") })
+            let directors = try #require(structure.group("kommundirektorsberedningen")).seats
+            #expect(Set(directors.filter { $0.role == "Kommundirektör" }.compactMap(\.representing?.key)) == members)
+            let management = try #require(structure.group("ledningsgruppen")).seats.map { $0.role.lowercased() }
+            #expect(management == ["förbundsdirektör", "förbundsstrateg", "stabschef", "avdelningschef social välfärd",
+                                   "avdelningschef utbildning och arbetsmarknad", "foui-samordnare"])
+            #expect(Fixtures.inriktning.contains("förbundsstrateg, stabschef, avdelningschef Social välfärd, avdelningschef Utbildning och arbetsmarknad samt FoUI-samordnare"))
+            #expect(board.allSatisfy { $0.person == nil }, "the demo names no people")
+        }
+    }
+
+    @Test("Key activities name the partners their text names, and each partner's page lists them", arguments: Engine.enabled)
+    func activityLinksBothWays(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let plan = try await app.getJSON("\(api)/documents/verksamhetsplan-2023", as: DocumentContent.self)
+            let structure = try await app.getJSON("\(api)/structure", as: OrganisationStructure.self)
+            let partners: [String: String] = ["Region Norrbotten": "region-norrbotten", "Länsstyrelsen Norrbotten": "lansstyrelsen-norrbotten",
+                                              "Polisen": "polisen", "Rättighetscentrum Norrbotten": "rattighetscentrum-norrbotten",
+                                              "Luleå tekniska universitet": "lulea-tekniska-universitet", "Umeå Universitet": "umea-universitet",
+                                              "Lapplands kommunalförbund": "lapplands-kommunalforbund", "Skolverket": "skolverket",
+                                              "Arbetsförmedlingens": "arbetsformedlingen", "SKR:s": "skr", "North Sweden European Office": "north-sweden-european-office"]
+            for activity in plan.allNodes where activity.level == "Nyckelaktivitet" {
+                for (name, key) in partners where activity.title.contains(name) {
+                    #expect(activity.partners.contains(key), "\(activity.title) names \(name)")
+                }
+            }
+            let trygghet = try #require(plan.allNodes.first { $0.title.hasPrefix("Arrangera Trygghetskonferensen") })
+            #expect(Set(trygghet.partners) == ["polisen", "lansstyrelsen-norrbotten", "rattighetscentrum-norrbotten"])
+            for actor in trygghet.partners {
+                let detail = try await app.getJSON("\(api)/actors/\(actor)", as: StructureController.ActorDetailDTO.self)
+                #expect(detail.activities.contains { $0.title == trygghet.title }, "\(actor) does not list the activity")
+                let page = try await app.get("/o/norrbottens-kommuner/aktorer/\(actor)").body
+                #expect(page.contains(trygghet.title))
+            }
+            let network = try #require(trygghet.networks.first)
+            #expect(structure.group(network)?.name == "Brottsförebyggande arbete, Trygghetskonferensen")
+            let group = try await app.getJSON("\(api)/groups/\(network)", as: StructureController.GroupDetailDTO.self)
+            #expect(group.activities.map(\.title) == [trygghet.title])
+            let nodePage = try await app.get("/o/norrbottens-kommuner/dokument/verksamhetsplan-2023/\(trygghet.key)").body
+            #expect(nodePage.contains("/o/norrbottens-kommuner/aktorer/polisen"))
+            #expect(nodePage.contains("/o/norrbottens-kommuner/organisation/\(network)"))
+            // A member's page shows its seats.
+            let lulea = try await app.getJSON("\(api)/actors/kommun-2580", as: StructureController.ActorDetailDTO.self)
+            #expect(lulea.isMember && lulea.seats.count == 2)
+        }
+    }
+
+    @Test("The chart is an accessible SVG drawn by the server", arguments: Engine.enabled)
+    func chart(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let html = try await app.get("/o/norrbottens-kommuner/organisation").body
+            #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(html.contains("role=\"img\""))
+            #expect(html.contains("<title id=\"org-chart-title\">Organisationsschema</title>"))
+            #expect(HTMLCheck.count("<rect ", in: html) == 14)
+            #expect(HTMLCheck.count("marker-end=\"url(#arrow)\"", in: html) == 6)
+        }
+    }
+
+    @Test("Real people: a person with seats is shown with their roles", arguments: Engine.enabled)
+    func people(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
+            var file = try demoJSON()
+            var structure = file["structure"] as! [String: Any]
+            structure["people"] = [["key": "anna-andersson", "name": "Anna Andersson", "title": "Kommundirektör"]]
+            var groups = structure["groups"] as! [[String: Any]]
+            let index = groups.firstIndex { $0["key"] as? String == "kommundirektorsberedningen" }!
+            var seats = groups[index]["memberships"] as! [[String: Any]]
+            seats[10]["person"] = "anna-andersson"
+            seats[10]["from"] = "2023-01-01"
+            seats[10]["to"] = "2026-12-31"
+            groups[index]["memberships"] = seats
+            structure["groups"] = groups
+            file["structure"] = structure
+            _ = try await OrganisationImporter.importFile(data(file), on: app.db)
+            let page = try await app.get("/o/norrbottens-kommuner/personer/anna-andersson").body
+            #expect(page.contains("<h1>Anna Andersson</h1>"))
+            #expect(page.contains("Kommundirektörsberedningen"))
+            #expect(page.contains("2023-01-01 – 2026-12-31"))
+            #expect(page.contains("Luleå"))
+            let export = try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db)
+            #expect(export.structure.people.map(\.name) == ["Anna Andersson"])
+        }
+    }
+}
+
+@Suite("Bad structure in an organisation file is refused, changing nothing")
+struct BadStructureTests {
+    static let cases: [(String, String, @Sendable (inout [String: Any]) -> Void)] = [
+        ("membership ends before it starts", "structure.groups[1].memberships[0].to", { file in
+            file.edit("structure", "groups", 1, "memberships", 0) { $0["from"] = "2024-01-01"; $0["to"] = "2023-12-31" }
+        }),
+        ("not a date", "structure.groups[1].memberships[0].from", { file in
+            file.edit("structure", "groups", 1, "memberships", 0) { $0["from"] = "1 januari 2024" }
+        }),
+        ("network run by a unit of another organisation", "structure.groups[20].runBy", { file in
+            file.edit("structure", "groups", 20) { $0["runBy"] = "avdelning-hos-nagon-annan" }
+        }),
+        ("duplicate SCB code", "registry[1].scbCode", { file in
+            file.edit("registry", 1) { $0["key"] = "2505"; $0["scbCode"] = "2505" }
+        }),
+        ("cycle in the reporting chain", "structure.groups[0].reportsTo", { file in
+            file.edit("structure", "groups", 0) { $0["reportsTo"] = "utbildningsberedningen" }
+        }),
+        ("reports to something that is not a body", "structure.groups[2].reportsTo", { file in
+            file.edit("structure", "groups", 2) { $0["reportsTo"] = "hr-chefer" }
+        }),
+        ("listing of an unknown group", "structure.units[0].listings[0].groups[1]", { file in
+            file.edit("structure", "units", 0, "listings", 0) { $0["groups"] = ["kommundirektorsberedningen", "finns-inte"] }
+        }),
+        ("key activity in an unknown network", "documents[1].versions[0].nodes[10].networks[0]", { file in
+            file.edit("documents", 1, "versions", 0, "nodes", 10) { $0["networks"] = ["finns-inte"] }
+        }),
+        ("seat for an unknown person", "structure.groups[1].memberships[0].person", { file in
+            file.edit("structure", "groups", 1, "memberships", 0) { $0["person"] = "ingen" }
+        }),
+    ]
+
+    @Test("Each case names the offending field", arguments: Engine.enabled)
+    func refused(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let before = try await rowCounts(app)
+            for (name, path, breakage) in Self.cases {
+                var file = try demoJSON()
+                file.editObject("organisation") { $0["slug"] = "ny-organisation" }
+                breakage(&file)
+                do {
+                    _ = try await OrganisationImporter.importFile(data(file), on: app.db)
+                    Issue.record("\(name): accepted")
+                } catch let error as ImportError {
+                    #expect(error.path == path, "\(name): \(error)")
+                }
+                #expect(try await rowCounts(app) == before, "\(name) changed the database")
+            }
+        }
+    }
+}
