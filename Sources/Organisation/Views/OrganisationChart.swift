@@ -24,12 +24,17 @@ public enum OrganisationChart {
         var rows: [[(key: String, name: String)]] = Dictionary(grouping: inChain, by: depth).sorted { $0.key < $1.key }.map { $0.value.map { ($0.key, $0.name) } }
         let others = bodies.filter { body in !inChain.contains { $0.key == body.key } }
         if !others.isEmpty { rows.append(others.map { ($0.key, $0.name) }) }
-        rows.append(structure.units.map { ("unit:" + $0.key, $0.name) })
+        rows.append(structure.units.map { unit in
+            let count = unit.listings.flatMap(\.groups).count
+            return ("unit:" + unit.key, "\(unit.name) · \(count) nätverk och forum")
+        })
 
         var boxes: [String: Box] = [:]
         var y = 20.0
         for row in rows {
-            let wrapped = row.map { (key: $0.key, lines: wrap($0.name, width: 24)) }
+            let wrapped = row.map { item in
+                (key: item.key, lines: item.name.components(separatedBy: " · ").flatMap { wrap($0, width: 24) })
+            }
             let height = Double(wrapped.map(\.lines.count).max() ?? 1) * lineHeight + 16
             let gap = (width - Double(row.count) * boxWidth) / Double(row.count + 1)
             for (index, item) in wrapped.enumerated() {

@@ -15,6 +15,13 @@ public enum StructureShow {
         public override func pageTitle() -> String { "Organisation och nätverk – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Organisation och nätverk")) }
 
+        /// Every organisation the structure names as convener or partner, once, by name.
+        var partners: [OrganisationStructure.Actor] {
+            let all = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }
+            var seen = Set<String>()
+            return all.filter { seen.insert($0.key).inserted }.sorted { $0.name < $1.name }
+        }
+
         public override func content() -> Node<HTML.BodyContext> {
             let networkCount = structure.units.flatMap { $0.listings.flatMap(\.groups) }.count
             return .group(
@@ -34,6 +41,11 @@ public enum StructureShow {
                         .unwrap(body.reportsTo.flatMap(structure.group)) { .text(", rapporterar till \($0.name)") },
                         .unwrap(body.meetingRhythm) { .text(". Möten: \($0.lowercasedFirst)") }
                     )
+                }),
+                .h2(.text("Samarbetsparter")),
+                .p(.text("Organisationer som sammankallar eller deltar i organen, nätverken och forumen.")),
+                .ul(.forEach(partners) { actor in
+                    .li(.a(.href(SiteURL.actor(organisationSlug, actor.slug)), .text(actor.name)), .text(" – \(actor.kind.label)"))
                 }),
                 .h2(.text("Förbundsorganisationen")),
                 .forEach(structure.units) { unit in UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: 3) }
