@@ -23,17 +23,19 @@ let package = Package(
         ]),
         // The shared registry of organisations, members and Agenda 2030 reference data.
         .target(name: "Organisation", dependencies: ["Core"], resources: [.copy("Resources")]),
+        // Accounts, roles per organisation, database sessions, rate limits and the audit trail.
+        .target(name: "Auth", dependencies: ["Core", "Organisation", .product(name: "Vapor", package: "vapor")]),
         // Steering documents, their versions, prose and goal trees.
         .target(name: "Plans", dependencies: ["Core", "Organisation"]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Organisation", "Plans",
+            "Core", "Organisation", "Plans", "Auth",
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "samsyn", dependencies: ["SamsynApp"]),
         .testTarget(name: "SamsynTests", dependencies: [
-            "SamsynApp", "Core", "Organisation", "Plans",
+            "SamsynApp", "Core", "Organisation", "Plans", "Auth",
             .product(name: "VaporTesting", package: "vapor"),
         ], resources: [.copy("Fixtures")]),
     ]

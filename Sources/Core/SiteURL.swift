@@ -15,6 +15,10 @@ public enum SiteURL {
 
     public static let home = "/"
     public static let stylesheet = "/assets/samsyn.css"
+    public static let signIn = "/logga-in"
+    public static let signOut = "/logga-ut"
+    public static let account = "/konto"
+    public static let changePassword = "/konto/losenord"
 
     public static func organisation(_ org: String) -> String { "/\(Segment.organisations)/\(org)" }
     public static func documents(_ org: String) -> String { organisation(org) + "/\(Segment.documents)" }

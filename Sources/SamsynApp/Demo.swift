@@ -1,3 +1,4 @@
+import Auth
 import Fluent
 import Foundation
 import Organisation
@@ -12,6 +13,22 @@ public enum Demo {
             fatalError("the demo organisation file is missing from the app's resources")
         }
         return url
+    }
+
+    /// The demo's accounts, for trying the signed-in parts. Demo mode only: `samsyn demo`
+    /// creates them and the home page shows them; no other command does.
+    public static let password = "samsyn-demo-2023"
+    public static let accounts: [(email: String, name: String, role: RoleKind, represents: String?)] = [
+        ("administrator@demo.samsyn.se", "Demo Administratör", .administrator, nil),
+        ("redaktor@demo.samsyn.se", "Demo Redaktör", .editor, nil),
+        ("lulea@demo.samsyn.se", "Demo Medlemsrepresentant Luleå", .memberRepresentative, "2580"),
+    ]
+
+    public static func createAccountsIfMissing(cost: Int, on db: any Database) async throws {
+        for account in accounts where try await User.query(on: db).filter(\.$email == account.email).first() == nil {
+            try await Accounts.createUser(email: account.email, name: account.name, password: password, organisationSlug: organisationSlug,
+                                          role: account.role, represents: account.represents, actor: .commandLine, cost: cost, on: db)
+        }
     }
 
     /// Imports the demo unless it is already there. Returns whether it imported.

@@ -1,3 +1,4 @@
+import Auth
 import Fluent
 import Organisation
 import Plans
@@ -16,4 +17,6 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(CreatePlansAgendaLinks())
     // 0009 Organisation: units, bodies, networks, listings, people and seats
     migrations.add(CreateOrganisationStructure())
+    // 0010 Auth: users, roles, sessions, rate counters, audit trail
+    migrations.add(CreateAuth())
 }

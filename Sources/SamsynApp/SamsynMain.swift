@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import Logging
 import Vapor
@@ -42,7 +43,7 @@ public enum SamsynMain {
     static func describe(_ error: any Error) -> String {
         switch error {
         case let error as any CustomStringConvertible where error is ImportError || error is ImportConflict || error is CommandFailure
-            || error is OrganisationExporter.Failure || error is DatabaseSetting.Invalid:
+            || error is OrganisationExporter.Failure || error is DatabaseSetting.Invalid || error is AccountFailure:
             return error.description
         case let error as any AbortError:
             return error.reason

@@ -19,6 +19,10 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
     }
     registerMigrations(app.migrations)
     app.importToken = Environment.get("SAMSYN_IMPORT_TOKEN")
+    // Lower only for tests: bcrypt's cost is what makes a stolen hash slow to crack.
+    if let cost = Environment.get("SAMSYN_PASSWORD_COST").flatMap(Int.init), (4...31).contains(cost) {
+        app.passwordCost = cost
+    }
     if let seconds = Environment.get("SAMSYN_PAGE_CACHE_SECONDS").flatMap(TimeInterval.init) {
         app.pageCache = PageCache(lifetime: seconds)
     }
@@ -37,6 +41,7 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(UserCommands.group(), as: "user")
 }
 
 /// Runs the migrations that have not run yet. Never asks: CI and scripts have no standard input.

@@ -7,6 +7,8 @@ enum Access: String, Sendable {
     case publicRead = "public"
     /// Holders of the installation's import token.
     case importToken = "import-token"
+    /// A signed-in user (a session cookie).
+    case signedIn = "signed-in"
 }
 
 extension Route {
@@ -17,6 +19,15 @@ extension Route {
     }
 
     var declaredAccess: Access? { userInfo["access"] as? Access }
+
+    /// Marks a form route whose handler checks a CSRF token.
+    @discardableResult
+    func checksCSRF() -> Route {
+        userInfo["csrf"] = true
+        return self
+    }
+
+    var isCSRFChecked: Bool { userInfo["csrf"] as? Bool ?? false }
 }
 
 func routes(_ app: Application) throws {
@@ -43,6 +54,14 @@ func routes(_ app: Application) throws {
         documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", use: WebController.document).access(.publicRead)
         documents.get(":doc", ":node", use: WebController.node).access(.publicRead)
         documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", ":node", use: WebController.node).access(.publicRead)
+    }
+
+    do { // accounts: the forms check CSRF tokens in their handlers
+        app.get("logga-in", use: AuthController.signInPage).access(.publicRead)
+        app.on(.POST, "logga-in", body: .collect(maxSize: "16kb"), use: AuthController.signIn).access(.publicRead).checksCSRF()
+        app.on(.POST, "logga-ut", body: .collect(maxSize: "16kb"), use: AuthController.signOut).access(.signedIn).checksCSRF()
+        app.get("konto", use: AuthController.account).access(.signedIn)
+        app.on(.POST, "konto", "losenord", body: .collect(maxSize: "16kb"), use: AuthController.changePassword).access(.signedIn).checksCSRF()
     }
 
     do { // JSON API

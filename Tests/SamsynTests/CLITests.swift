@@ -11,7 +11,7 @@ struct CLITests {
     func help() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for command in ["serve", "migrate", "demo", "import", "export"] {
+        for command in ["serve", "migrate", "demo", "import", "export", "user"] {
             #expect(result.output.contains(command), "--help does not list \(command)")
         }
     }
@@ -63,6 +63,31 @@ struct CLITests {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(command) did not stop cleanly")
         }
+    }
+
+    @Test("user create reads the password from standard input; user list and user disable")
+    func users() throws {
+        let database = CLI.temporaryDatabase()
+        let env = ["SAMSYN_PASSWORD_COST": "4"]
+        #expect(try CLI.run(["import", Demo.fileURL.path], database: database).status == 0)
+        let created = try CLI.run(["user", "create", "--email", "Admin@Example.se", "--org", "norrbottens-kommuner", "--role", "administrator", "--name", "Första admin"],
+                                  database: database, environment: env, input: "ett-langt-losenord\n")
+        #expect(created.status == 0, "\(created.errors)")
+        let noPassword = try CLI.run(["user", "create", "--email", "b@example.se", "--org", "norrbottens-kommuner", "--role", "editor"],
+                                     database: database, environment: env)
+        #expect(noPassword.status == 1)
+        #expect(noPassword.errorLines.first?.hasPrefix("error: no password on standard input") == true)
+        let badRole = try CLI.run(["user", "create", "--email", "b@example.se", "--org", "norrbottens-kommuner", "--role", "kung"],
+                                  database: database, environment: env, input: "ett-langt-losenord\n")
+        #expect(badRole.errorLines == ["error: --role must be one of administrator, editor, member-representative, reader"])
+        let short = try CLI.run(["user", "create", "--email", "b@example.se", "--org", "norrbottens-kommuner", "--role", "editor"],
+                                database: database, environment: env, input: "kort\n")
+        #expect(short.errorLines == ["error: the password must be at least 12 characters"])
+
+        #expect(try CLI.run(["user", "list"], database: database).output == "admin@example.se\tFörsta admin\tadministrator@norrbottens-kommuner\tactive\n")
+        #expect(try CLI.run(["user", "disable", "--email", "admin@example.se"], database: database).status == 0)
+        #expect(try CLI.run(["user", "list"], database: database).output.hasSuffix("\tdisabled\n"))
+        #expect(try CLI.run(["user", "disable", "--email", "ingen@example.se"], database: database).errorLines == ["error: no user with the e-mail address ingen@example.se"])
     }
 
     @Test("Failures exit 1 with one line naming the problem, never a backtrace")
@@ -121,7 +146,7 @@ enum CLI {
         var errorLines: [String] { errors.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") } }
     }
 
-    static func run(_ arguments: [String], database: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], database: String? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -132,8 +157,13 @@ enum CLI {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

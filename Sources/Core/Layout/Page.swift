@@ -21,7 +21,8 @@ open class Page {
     /// Extra navigation for an organisation's pages.
     open func organisationNavigation() -> [Breadcrumb] { [] }
 
-    let siteNavigation = [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.API.openAPI)]
+    let siteNavigation = [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.API.openAPI),
+                          Breadcrumb("Logga in", url: SiteURL.signIn)]
 
     public final func document() -> HTML {
         HTML(

@@ -31,6 +31,12 @@ public enum Stylesheet {
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     .served { font-weight: 600; }
+    form .field { margin: .75rem 0; display: flex; flex-direction: column; max-width: 24rem; }
+    form label { font-weight: 600; margin-bottom: .25rem; }
+    form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
+    form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
+    .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
+    .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
     @media print {
       .site-header nav, .breadcrumbs, .skip-link, .site-footer { display: none; }
       body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; }

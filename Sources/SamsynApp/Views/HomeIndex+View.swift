@@ -26,7 +26,15 @@ enum HomeIndex {
                         .li(.a(.href(SiteURL.organisation(organisation.slug)), .text(organisation.name)),
                             .text(" – \(organisation.kind.label)"))
                     }),
-                .if(model.demoMode, .p(.class("meta"), .text("Det här är en demonstration med Norrbottens Kommuners Verksamhetsplan 2023 och Inriktning 2023–2026.")))
+                .if(model.demoMode, .section(
+                    .h2(.text("Demonstration")),
+                    .p(.text("Det här är en demonstration med Norrbottens Kommuners Verksamhetsplan 2023 och Inriktning 2023–2026. "
+                             + "Logga in med någon av demokontona; lösenordet är \(Demo.password).")),
+                    .ul(.forEach(Demo.accounts) { account in
+                        .li(.text("\(account.role.label): \(account.email)"))
+                    }),
+                    .p(.a(.href(SiteURL.signIn), .text("Till inloggningen")))
+                ))
             )
         }
     }

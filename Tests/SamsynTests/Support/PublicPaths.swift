@@ -46,9 +46,12 @@ func rowCounts(_ app: Application) async throws -> [String: Int] {
         "listings": try await Listing.query(on: app.db).count(),
         "people": try await Person.query(on: app.db).count(),
         "seats": try await Seat.query(on: app.db).count(),
+        "users": try await User.query(on: app.db).count(),
+        "sessions": try await UserSession.query(on: app.db).count(),
     ]
 }
 
+import Auth
 import Organisation
 import Fluent
 

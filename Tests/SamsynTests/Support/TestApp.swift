@@ -36,6 +36,7 @@ func withApp(_ engine: Engine, demo: Bool = true, _ body: (Application) async th
             try configure(app, database: .postgres(url: url, searchPath: [String(name)]), connectionsPerEventLoop: 1)
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(name))").run()
         }
+        app.passwordCost = 4
         try await migrate(app)
         if demo { try await Demo.loadIfMissing(on: app.db) }
         EngineLog.record(engine)

@@ -1,0 +1,95 @@
+import Core
+import Plot
+
+/// The sign-in form. Works without JavaScript; carries a CSRF token.
+public final class SignInPage: Page {
+    let csrf: String
+    let email: String
+    let message: String?
+
+    public init(csrf: String, email: String = "", message: String? = nil) {
+        self.csrf = csrf
+        self.email = email
+        self.message = message
+    }
+
+    public override func pageTitle() -> String { "Logga in" }
+    public override func breadcrumbs() -> [Breadcrumb] { [Breadcrumb("Start", url: SiteURL.home), Breadcrumb("Logga in")] }
+
+    public override func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("Logga in")),
+            .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(
+                .method(.post), .action(SiteURL.signIn),
+                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .div(.class("field"), .label(.for("email"), .text("E-postadress")),
+                     .input(.type(.email), .name("email"), .id("email"), .value(Markdown.escape(email)), .attribute(named: "autocomplete", value: "username"), .required(true))),
+                .div(.class("field"), .label(.for("password"), .text("Lösenord")),
+                     .input(.type(.password), .name("password"), .id("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
+                .button(.type(.submit), .text("Logga in"))
+            )
+        )
+    }
+}
+
+/// The signed-in user's account: roles, password change, sign-out.
+public final class AccountPage: Page {
+    public struct RoleLine: Sendable {
+        public let organisation: String
+        public let role: RoleKind
+        public let represents: String?
+        public init(organisation: String, role: RoleKind, represents: String?) {
+            self.organisation = organisation
+            self.role = role
+            self.represents = represents
+        }
+    }
+
+    let name: String
+    let email: String
+    let roles: [RoleLine]
+    let csrf: String
+    let message: String?
+    let isError: Bool
+
+    public init(name: String, email: String, roles: [RoleLine], csrf: String, message: String? = nil, isError: Bool = false) {
+        self.name = name
+        self.email = email
+        self.roles = roles
+        self.csrf = csrf
+        self.message = message
+        self.isError = isError
+    }
+
+    public override func pageTitle() -> String { "Mitt konto" }
+    public override func breadcrumbs() -> [Breadcrumb] { [Breadcrumb("Start", url: SiteURL.home), Breadcrumb("Mitt konto")] }
+
+    public override func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("Mitt konto")),
+            .unwrap(message) { .p(.class(isError ? "form-error" : "form-ok"), .attribute(named: "role", value: isError ? "alert" : "status"), .text($0)) },
+            .dl(.class("facts"), .dt("Namn"), .dd(.text(name)), .dt("E-post"), .dd(.text(email))),
+            .h2(.text("Roller")),
+            roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
+                .li(.text("\(line.role.label) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")))
+            }),
+            .h2(.text("Byt lösenord")),
+            .form(
+                .method(.post), .action(SiteURL.changePassword),
+                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .div(.class("field"), .label(.for("current"), .text("Nuvarande lösenord")),
+                     .input(.type(.password), .name("current"), .id("current"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
+                .div(.class("field"), .label(.for("new"), .text("Nytt lösenord (minst \(Accounts.minimumPasswordLength) tecken)")),
+                     .input(.type(.password), .name("new"), .id("new"), .attribute(named: "autocomplete", value: "new-password"), .required(true))),
+                .button(.type(.submit), .text("Byt lösenord"))
+            ),
+            .h2(.text("Logga ut")),
+            .form(
+                .method(.post), .action(SiteURL.signOut),
+                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .button(.type(.submit), .text("Logga ut"))
+            )
+        )
+    }
+}

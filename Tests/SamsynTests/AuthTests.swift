@@ -1,0 +1,176 @@
+import Auth
+import Fluent
+import Foundation
+@testable import SamsynApp
+import Testing
+import Vapor
+import VaporTesting
+
+/// A browser without JavaScript: keeps cookies, posts forms.
+struct Browser {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var body = ByteBuffer()
+        if let form {
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+        }
+        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+        try await app.testing().test(method, path, headers: headers, body: body) { response async in
+            result = (response.status, response.body.string, response.headers)
+        }
+        for header in result.2[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { cookies[pair[0]] = pair[1].isEmpty ? nil : pair[1] }
+        }
+        return result
+    }
+
+    /// The CSRF token in the page's first form.
+    static func csrf(in html: String) -> String? {
+        HTMLCheck.matches(of: #"name="csrf" value="([^"]+)""#, in: html).first
+    }
+
+    mutating func signIn(_ email: String, _ password: String) async throws -> HTTPStatus {
+        let (_, page, _) = try await send(.GET, "/logga-in")
+        let token = try #require(Self.csrf(in: page))
+        return try await send(.POST, "/logga-in", form: ["email": email, "password": password, "csrf": token]).0
+    }
+}
+
+@Suite("Accounts: sign-in, sessions, CSRF, rate limits and the audit trail")
+struct AuthTests {
+    static let password = "ett-langt-losenord"
+
+    func createEditor(_ app: Application, email: String = "redaktor@example.se") async throws {
+        try await Accounts.createUser(email: email, name: "Redaktör", password: Self.password, organisationSlug: "norrbottens-kommuner",
+                                      role: .editor, actor: .commandLine, cost: 4, on: app.db)
+    }
+
+    @Test("Sign in with a CSRF-protected form, see the account, sign out", arguments: Engine.enabled)
+    func signInAndOut(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            try await createEditor(app)
+            var browser = Browser(app: app)
+            let (_, form, headers) = try await browser.send(.GET, "/logga-in")
+            #expect(form.contains("<label for=\"email\">E-postadress</label>"))
+            let csrfCookie = try #require(headers[.setCookie].first { $0.hasPrefix("samsyn_csrf=") })
+            #expect(csrfCookie.contains("HttpOnly") && csrfCookie.contains("SameSite=Strict"))
+
+            #expect(try await browser.signIn("Redaktor@Example.se ", Self.password) == .seeOther)
+            #expect(browser.cookies["samsyn_session"] != nil)
+            let (status, account, _) = try await browser.send(.GET, "/konto")
+            #expect(status == .ok)
+            #expect(account.contains("redaktor@example.se"))
+            #expect(account.contains("Redaktör i Norrbottens Kommuner"))
+
+            let token = try #require(Browser.csrf(in: account))
+            #expect(try await browser.send(.POST, "/logga-ut", form: ["csrf": "fel"]).0 == .forbidden)
+            #expect(try await browser.send(.POST, "/logga-ut", form: ["csrf": token]).0 == .seeOther)
+            #expect(try await browser.send(.GET, "/konto").0 == .seeOther, "the session ended")
+            #expect(try await UserSession.query(on: app.db).count() == 0)
+            let actions = try await AuditEntry.query(on: app.db).all().map(\.action)
+            #expect(actions == ["user.create", "session.create", "session.delete"])
+        }
+    }
+
+    @Test("Refusals: missing CSRF, wrong password, disabled user, expired session; nothing is opened", arguments: Engine.enabled)
+    func refusals(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            try await createEditor(app)
+            var browser = Browser(app: app)
+            _ = try await browser.send(.GET, "/logga-in")
+            let noToken = try await browser.send(.POST, "/logga-in", form: ["email": "redaktor@example.se", "password": Self.password, "csrf": "påhittad"])
+            #expect(noToken.0 == .forbidden)
+            var stranger = Browser(app: app)
+            #expect(try await stranger.send(.POST, "/logga-in", form: ["email": "redaktor@example.se", "password": Self.password, "csrf": "x"]).0 == .forbidden,
+                    "a form posted from elsewhere has no CSRF cookie")
+
+            let wrong = try await browser.signIn("redaktor@example.se", "fel-losenord-123")
+            #expect(wrong == .unauthorized)
+            #expect(try await UserSession.query(on: app.db).count() == 0)
+
+            try await Accounts.disableUser(email: "redaktor@example.se", actor: .commandLine, on: app.db)
+            #expect(try await browser.signIn("redaktor@example.se", Self.password) == .unauthorized)
+
+            try await createEditor(app, email: "annan@example.se")
+            #expect(try await browser.signIn("annan@example.se", Self.password) == .seeOther)
+            try await UserSession.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-60)).update()
+            #expect(try await browser.send(.GET, "/konto").0 == .seeOther, "an expired session is no session")
+            #expect(try await browser.send(.POST, "/konto/losenord", form: ["current": Self.password, "new": "nytt-langt-losenord", "csrf": "x"]).0 == .unauthorized)
+        }
+    }
+
+    @Test("Sign-in attempts are limited per e-mail address, in the database", arguments: Engine.enabled)
+    func rateLimit(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            try await createEditor(app)
+            var browser = Browser(app: app)
+            for _ in 0..<Accounts.attemptsPerWindow {
+                #expect(try await browser.signIn("redaktor@example.se", "fel-losenord-123") == .unauthorized)
+            }
+            #expect(try await browser.signIn("redaktor@example.se", Self.password) == .tooManyRequests, "even the right password waits")
+            #expect(try await RateCounter.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test("Change the password: the old one stops working", arguments: Engine.enabled)
+    func changePassword(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            try await createEditor(app)
+            var browser = Browser(app: app)
+            #expect(try await browser.signIn("redaktor@example.se", Self.password) == .seeOther)
+            let token = try #require(Browser.csrf(in: try await browser.send(.GET, "/konto").1))
+            let short = try await browser.send(.POST, "/konto/losenord", form: ["current": Self.password, "new": "kort", "csrf": token])
+            #expect(short.0 == .badRequest && short.1.contains("minst 12 tecken"))
+            let wrong = try await browser.send(.POST, "/konto/losenord", form: ["current": "fel-losenord-123", "new": "nytt-langt-losenord", "csrf": token])
+            #expect(wrong.0 == .badRequest)
+            let done = try await browser.send(.POST, "/konto/losenord", form: ["current": Self.password, "new": "nytt-langt-losenord", "csrf": token])
+            #expect(done.0 == .ok && done.1.contains("Lösenordet är bytt."))
+            var other = Browser(app: app)
+            #expect(try await other.signIn("redaktor@example.se", Self.password) == .unauthorized)
+            #expect(try await other.signIn("redaktor@example.se", "nytt-langt-losenord") == .seeOther)
+            let hash = try #require(try await User.query(on: app.db).first()).passwordHash
+            #expect(hash.hasPrefix("$2b$") && !hash.contains("nytt"))
+        }
+    }
+
+    @Test("Creating users validates input and records who did it", arguments: Engine.enabled)
+    func createUserRules(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let create = { (email: String, password: String, org: String, role: RoleKind, represents: String?) in
+                try await Accounts.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
+                                              represents: represents, actor: .commandLine, cost: 4, on: app.db)
+            }
+            await #expect(throws: AccountFailure.weakPassword) { try await create("a@example.se", "kort", "norrbottens-kommuner", .editor, nil) }
+            await #expect(throws: AccountFailure.invalidEmail("inte-en-adress")) { try await create("inte-en-adress", Self.password, "norrbottens-kommuner", .editor, nil) }
+            await #expect(throws: AccountFailure.unknownOrganisation("finns-inte")) { try await create("a@example.se", Self.password, "finns-inte", .editor, nil) }
+            await #expect(throws: AccountFailure.representativeNeedsMember) { try await create("a@example.se", Self.password, "norrbottens-kommuner", .memberRepresentative, nil) }
+            try await create("lulea@example.se", Self.password, "norrbottens-kommuner", .memberRepresentative, "2580")
+            await #expect(throws: AccountFailure.emailTaken("lulea@example.se")) { try await create("LULEA@example.se", Self.password, "norrbottens-kommuner", .reader, nil) }
+            let role = try #require(try await Role.query(on: app.db).with(\.$represents).first())
+            #expect(role.represents?.name == "Luleå")
+            let entries = try await AuditEntry.query(on: app.db).all()
+            #expect(entries.count == 1 && entries[0].actor == "command line" && entries[0].subject == "user lulea@example.se")
+        }
+    }
+
+    @Test("In demo mode the home page tells how to sign in as the demo's accounts", arguments: Engine.enabled)
+    func demoAccounts(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            try await Demo.createAccountsIfMissing(cost: 4, on: app.db)
+            #expect(try await !app.get("/").body.contains(Demo.password), "not outside demo mode")
+            app.isDemo = true
+            app.pageCache.removeAll()
+            let home = try await app.get("/").body
+            for account in Demo.accounts { #expect(home.contains(account.email)) }
+            var browser = Browser(app: app)
+            #expect(try await browser.signIn("lulea@demo.samsyn.se", Demo.password) == .seeOther)
+            #expect(try await browser.send(.GET, "/konto").1.contains("Medlemsrepresentant i Norrbottens Kommuner för Luleå"))
+        }
+    }
+}
