@@ -19,4 +19,6 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(CreateOrganisationStructure())
     // 0010 Auth: users, roles, sessions, rate counters, audit trail
     migrations.add(CreateAuth())
+    // 0011 Plans: node lineage and revision for versions and concurrent editing
+    migrations.add(UpdatePlansNodesAddLineageAndRevision())
 }

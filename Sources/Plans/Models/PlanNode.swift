@@ -27,6 +27,9 @@ public final class PlanNode: Model, @unchecked Sendable {
     @Field(key: "networks") public var networksJSON: String
     @Field(key: "strategies") public var strategiesJSON: String
     @Field(key: "implements") public var implementsJSON: String
+    /// The node's identity across versions: the key it had where it first appeared (nil = its key).
+    @OptionalField(key: "lineage") public var lineage: String?
+    @Field(key: "revision") public var revision: Int
 
     public init() {}
 }

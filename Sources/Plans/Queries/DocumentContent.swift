@@ -37,6 +37,8 @@ public struct DocumentContent: Codable, Sendable, Equatable {
 
     public struct Node: Codable, Sendable, Equatable {
         public let key: String
+        /// Identity across versions: the same lineage in two versions is the same node.
+        public let lineage: String
         public let level: String
         public let depth: Int
         public let title: String

@@ -68,6 +68,7 @@ public enum DocumentQuery {
             (childrenByParent[parentID] ?? []).sorted { $0.position < $1.position }.map { row in
                 DocumentContent.Node(
                     key: row.key,
+                    lineage: row.lineage ?? row.key,
                     level: levels.indices.contains(row.levelIndex) ? levels[row.levelIndex] : "",
                     depth: row.levelIndex,
                     title: row.title,

@@ -102,7 +102,7 @@ public enum OrganisationExporter {
         func walk(_ children: [DocumentContent.Node], parent: String?) {
             for node in children {
                 nodes.append(.init(
-                    key: node.key, parent: parent, level: node.level, title: node.title,
+                    key: node.key, lineage: node.lineage == node.key ? nil : node.lineage, parent: parent, level: node.level, title: node.title,
                     text: node.text.isEmpty ? nil : node.text,
                     responsibleUnit: node.responsibleUnit, status: node.status,
                     partners: node.partners.isEmpty ? nil : node.partners,

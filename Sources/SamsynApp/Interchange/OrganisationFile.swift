@@ -132,6 +132,8 @@ public struct OrganisationFile: Codable, Equatable, Sendable {
 
     public struct NodeEntry: Codable, Equatable, Sendable {
         public var key: String
+        /// The node's identity across versions, when it differs from its key (it was renamed or moved).
+        public var lineage: String?
         public var parent: String?
         public var level: String
         public var title: String

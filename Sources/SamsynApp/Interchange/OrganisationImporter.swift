@@ -240,6 +240,8 @@ public enum OrganisationImporter {
                 node.networksJSON = JSONColumn.encode(nodeEntry.networks ?? [])
                 node.strategiesJSON = JSONColumn.encode(nodeEntry.strategies ?? [])
                 node.implementsJSON = JSONColumn.encode(nodeEntry.implements ?? [])
+                node.lineage = nodeEntry.lineage
+                node.revision = 1
                 try await node.create(on: db)
                 for agenda in nodeEntry.agenda2030 ?? [] { try await link(agenda, node: node.id) }
             }
