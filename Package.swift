@@ -26,7 +26,7 @@ let package = Package(
         // Accounts, roles per organisation, database sessions, rate limits and the audit trail.
         .target(name: "Auth", dependencies: ["Core", "Organisation", .product(name: "Vapor", package: "vapor")]),
         // Steering documents, their versions, prose and goal trees.
-        .target(name: "Plans", dependencies: ["Core", "Organisation"]),
+        .target(name: "Plans", dependencies: ["Core", "Organisation", "Auth"]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
             "Core", "Organisation", "Plans", "Auth",

@@ -52,6 +52,7 @@ func routes(_ app: Application) throws {
         documents.get(use: WebController.documents).access(.publicRead)
         documents.get(":doc", use: WebController.document).access(.publicRead)
         documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", use: WebController.document).access(.publicRead)
+        documents.get(":doc", "jamfor", use: EditorController.compare).access(.publicRead)
         documents.get(":doc", ":node", use: WebController.node).access(.publicRead)
         documents.get(":doc", PathComponent(stringLiteral: S.version), ":version", ":node", use: WebController.node).access(.publicRead)
     }
@@ -62,6 +63,19 @@ func routes(_ app: Application) throws {
         app.on(.POST, "logga-ut", body: .collect(maxSize: "16kb"), use: AuthController.signOut).access(.signedIn).checksCSRF()
         app.get("konto", use: AuthController.account).access(.signedIn)
         app.on(.POST, "konto", "losenord", body: .collect(maxSize: "16kb"), use: AuthController.changePassword).access(.signedIn).checksCSRF()
+    }
+
+    do { // editing: signed-in editors and administrators of the organisation
+        let editor = app.grouped(PathComponent(stringLiteral: S.organisations), ":org", "redigera")
+        let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
+        editor.get(use: EditorController.index).access(.signedIn)
+        editor.on(.POST, ":doc", "utkast", body: form, use: EditorController.newDraft).access(.signedIn).checksCSRF()
+        editor.on(.POST, ":doc", "kopia", body: form, use: EditorController.copy).access(.signedIn).checksCSRF()
+        editor.get(":doc", ":version", use: EditorController.draft).access(.signedIn)
+        editor.get(":doc", ":version", "forhandsvisning", use: EditorController.preview).access(.signedIn)
+        editor.get(":doc", ":version", "nod", ":node", use: EditorController.nodeForm).access(.signedIn)
+        editor.on(.POST, ":doc", ":version", "nod", ":node", body: form, use: EditorController.saveNode).access(.signedIn).checksCSRF()
+        editor.on(.POST, ":doc", ":version", "anta", body: form, use: EditorController.adopt).access(.signedIn).checksCSRF()
     }
 
     do { // JSON API

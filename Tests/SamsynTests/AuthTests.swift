@@ -150,7 +150,7 @@ struct AuthTests {
             await #expect(throws: AccountFailure.invalidEmail("inte-en-adress")) { try await create("inte-en-adress", Self.password, "norrbottens-kommuner", .editor, nil) }
             await #expect(throws: AccountFailure.unknownOrganisation("finns-inte")) { try await create("a@example.se", Self.password, "finns-inte", .editor, nil) }
             await #expect(throws: AccountFailure.representativeNeedsMember) { try await create("a@example.se", Self.password, "norrbottens-kommuner", .memberRepresentative, nil) }
-            try await create("lulea@example.se", Self.password, "norrbottens-kommuner", .memberRepresentative, "2580")
+            _ = try await create("lulea@example.se", Self.password, "norrbottens-kommuner", .memberRepresentative, "2580")
             await #expect(throws: AccountFailure.emailTaken("lulea@example.se")) { try await create("LULEA@example.se", Self.password, "norrbottens-kommuner", .reader, nil) }
             let role = try #require(try await Role.query(on: app.db).with(\.$represents).first())
             #expect(role.represents?.name == "Luleå")

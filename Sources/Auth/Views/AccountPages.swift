@@ -37,10 +37,12 @@ public final class SignInPage: Page {
 public final class AccountPage: Page {
     public struct RoleLine: Sendable {
         public let organisation: String
+        public let organisationSlug: String
         public let role: RoleKind
         public let represents: String?
-        public init(organisation: String, role: RoleKind, represents: String?) {
+        public init(organisation: String, organisationSlug: String, role: RoleKind, represents: String?) {
             self.organisation = organisation
+            self.organisationSlug = organisationSlug
             self.role = role
             self.represents = represents
         }
@@ -72,7 +74,9 @@ public final class AccountPage: Page {
             .dl(.class("facts"), .dt("Namn"), .dd(.text(name)), .dt("E-post"), .dd(.text(email))),
             .h2(.text("Roller")),
             roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
-                .li(.text("\(line.role.label) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")))
+                .li(.text("\(line.role.label) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")),
+                    .if(line.role == .editor || line.role == .administrator,
+                        .group(.text(" – "), .a(.href("/o/\(line.organisationSlug)/redigera"), .text("redigera styrdokument")))))
             }),
             .h2(.text("Byt lösenord")),
             .form(

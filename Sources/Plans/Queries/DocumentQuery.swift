@@ -37,6 +37,18 @@ public enum DocumentQuery {
         return (document, chosen, versions)
     }
 
+    /// For editors: a version of any status, with all versions of the document.
+    public static func anyVersion(organisation: Organisation, documentSlug: String, number: Int,
+                                  on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
+        guard let document = try await SteeringDocument.query(on: db)
+            .filter(\.$organisation.$id == organisation.requireID())
+            .filter(\.$slug == documentSlug)
+            .first() else { return nil }
+        let versions = try await DocumentVersion.query(on: db).filter(\.$document.$id == document.requireID()).sort(\.$number, .descending).all()
+        guard let chosen = versions.first(where: { $0.number == number }) else { return nil }
+        return (document, chosen, versions)
+    }
+
     /// Loads a whole version in four queries, whatever the size of its tree.
     public static func content(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,
                                allVersions: [DocumentVersion], on db: any Database) async throws -> DocumentContent {

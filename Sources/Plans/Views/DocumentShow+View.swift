@@ -79,7 +79,19 @@ enum DocumentFacts {
                 .text("\(version.number) "),
                 .a(.href(SiteURL.document(model.organisation.slug, model.slug, version: version.number)), .text("(permanent länk)"))
             ),
-            .dt("Nivåer"), .dd(.text(version.levels.joined(separator: " → ")))
+            .dt("Nivåer"), .dd(.text(version.levels.joined(separator: " → "))),
+            .unwrap(model.versions.count > 1 ? model.versions : nil) { versions in
+                .group(.dt("Versioner"), .dd(.ul(.forEach(versions) { other in
+                    .li(
+                        .a(.href(SiteURL.document(model.organisation.slug, model.slug, version: other.number)),
+                           .text("Version \(other.number) – \(other.status.label)" + (other.adoptedOn.map { " \($0)" } ?? ""))),
+                        .unwrap(versions.first { $0.number < other.number }) { previous in
+                            .group(.text(" · "), .a(.href(SiteURL.document(model.organisation.slug, model.slug) + "/jamfor?fran=\(previous.number)&till=\(other.number)"),
+                                                    .text("ändringar mot version \(previous.number)")))
+                        }
+                    )
+                })))
+            }
         )
     }
 }

@@ -98,7 +98,7 @@ enum AuthController {
     static func accountResponse(_ req: Request, session: UserSession, user: User, message: String?, status: HTTPStatus = .ok) async throws -> Response {
         let roles = try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).with(\.$represents).all()
         let page = AccountPage(name: user.name, email: user.email,
-                               roles: roles.map { .init(organisation: $0.organisation.name, role: $0.role, represents: $0.represents?.name) },
+                               roles: roles.map { .init(organisation: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role, represents: $0.represents?.name) },
                                csrf: session.csrfToken, message: message, isError: status != .ok)
         let response = htmlResponse(page.document().render(), status: status)
         noStore(response)

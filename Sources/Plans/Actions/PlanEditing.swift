@@ -1,0 +1,184 @@
+import Auth
+import Core
+import Fluent
+import FluentSQL
+import Foundation
+
+/// Writing plans: drafts, node edits, order, adoption. Every action runs in one transaction
+/// with its audit entry; adopted versions are frozen, so only drafts change.
+public enum PlanEditing {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case notADraft
+        case notFound(String)
+        case invalid(String)
+        /// Someone saved the node since this editor loaded it.
+        case conflict(currentTitle: String, currentText: String, currentRevision: Int)
+        case slugTaken(String)
+
+        public var description: String {
+            switch self {
+            case .notADraft: "only a draft can be changed; adopted versions are frozen"
+            case .notFound(let what): "\(what) does not exist"
+            case .invalid(let reason): reason
+            case .conflict: "the node was changed by someone else since you opened it"
+            case .slugTaken(let slug): "there is already a document \"\(slug)\""
+            }
+        }
+
+        public var swedish: String {
+            switch self {
+            case .notADraft: "Bara ett utkast kan ändras. En antagen version är låst; skapa en ny version för att ändra."
+            case .notFound: "Det du försöker ändra finns inte."
+            case .invalid(let reason): reason
+            case .conflict: "Någon annan har sparat den här noden sedan du öppnade den. Din text är inte sparad; jämför nedan och spara igen."
+            case .slugTaken(let slug): "Det finns redan ett dokument med adressen \(slug)."
+            }
+        }
+    }
+
+    /// Copies a version into a new draft of the same document, numbered after the highest.
+    public static func newDraft(of document: SteeringDocument, from source: DocumentVersion, actor: AuditLog.Actor,
+                                on db: any Database) async throws -> DocumentVersion {
+        try await db.transaction { db in
+            let highest = try await DocumentVersion.query(on: db).filter(\.$document.$id == document.requireID()).max(\.$number) ?? 0
+            let draft = try await copy(source, into: document.requireID(), number: highest + 1, title: source.title,
+                                       period: (source.periodStart, source.periodEnd), leafFilter: { _ in true }, on: db)
+            try await AuditLog.record("version.create", subject: "\(document.slug) version \(draft.number)", actor: actor,
+                                      organisationID: document.$organisation.id, after: "draft copied from version \(source.number)", on: db)
+            return draft
+        }
+    }
+
+    /// A new document from another's version (next year's plan from this year's): its prose and
+    /// tree, with the deepest level's nodes carried only while unfinished (any status but done or cancelled).
+    public static func copyDocument(_ source: DocumentVersion, of sourceDocument: SteeringDocument, slug: String, title: String,
+                                    period: (Int?, Int?), actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
+        let organisationID = sourceDocument.$organisation.id
+        if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
+            throw Failure.slugTaken(slug)
+        }
+        return try await db.transaction { db in
+            let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: sourceDocument.kind)
+            try await document.create(on: db)
+            _ = try await copy(source, into: document.requireID(), number: 1, title: title, period: period,
+                               leafFilter: { !["done", "cancelled"].contains($0.status ?? "") }, on: db)
+            try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
+                                      after: "draft copied from \(sourceDocument.slug) version \(source.number)", on: db)
+            return document
+        }
+    }
+
+    static func copy(_ source: DocumentVersion, into documentID: UUID, number: Int, title: String, period: (Int?, Int?),
+                     leafFilter: (PlanNode) -> Bool, on db: any Database) async throws -> DocumentVersion {
+        let sourceID = try source.requireID()
+        let draft = DocumentVersion()
+        draft.$document.id = documentID
+        draft.number = number
+        draft.title = title
+        draft.status = .draft
+        draft.periodStart = period.0
+        draft.periodEnd = period.1
+        draft.levelsJSON = source.levelsJSON
+        try await draft.create(on: db)
+        let draftID = try draft.requireID()
+        for section in try await DocumentSection.query(on: db).filter(\.$version.$id == sourceID).all() {
+            let copy = DocumentSection()
+            copy.$version.id = draftID
+            copy.position = section.position
+            copy.key = section.key
+            copy.heading = section.heading
+            copy.depth = section.depth
+            copy.role = section.role
+            copy.body = section.body
+            try await copy.create(on: db)
+        }
+        let leafLevel = source.levels.count - 1
+        let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == sourceID).sort(\.$levelIndex).sort(\.$position).all()
+        var newIDs: [UUID: UUID] = [:]
+        for node in nodes where node.levelIndex < leafLevel || leafFilter(node) {
+            guard node.$parent.id == nil || newIDs[node.$parent.id!] != nil else { continue }
+            let copy = PlanNode()
+            copy.id = UUID()
+            copy.$version.id = draftID
+            copy.$parent.id = node.$parent.id.flatMap { newIDs[$0] }
+            copy.key = node.key
+            copy.lineage = node.lineage ?? node.key
+            copy.levelIndex = node.levelIndex
+            copy.position = node.position
+            copy.title = node.title
+            copy.text = node.text
+            copy.responsibleUnit = node.responsibleUnit
+            copy.status = node.status
+            copy.partnersJSON = node.partnersJSON
+            copy.networksJSON = node.networksJSON
+            copy.strategiesJSON = node.strategiesJSON
+            copy.implementsJSON = node.implementsJSON
+            copy.revision = 1
+            try await copy.create(on: db)
+            newIDs[node.id!] = copy.id
+        }
+        for link in try await AgendaLink.query(on: db).filter(\.$version.$id == sourceID).all() {
+            if let node = link.$node.id, newIDs[node] == nil { continue }
+            let copy = AgendaLink()
+            copy.$version.id = draftID
+            copy.$node.id = link.$node.id.flatMap { newIDs[$0] }
+            copy.position = link.position
+            copy.code = link.code
+            copy.role = link.role
+            copy.explanation = link.explanation
+            try await copy.create(on: db)
+        }
+        return draft
+    }
+
+    /// Saves a node's title and text if nobody saved it since `expectedRevision`: one
+    /// conditional UPDATE, never read-then-write. Returns the new revision.
+    public static func updateNode(_ nodeID: UUID, expectedRevision: Int, title: String, text: String, actor: AuditLog.Actor,
+                                  organisationID: UUID, on db: any Database) async throws -> Int {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw Failure.invalid("Titeln får inte vara tom.") }
+        guard title.count <= 2000, text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
+        return try await WriteRetry.onLocked { try await db.transaction { db in
+            guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
+            guard node.version.status == .draft else { throw Failure.notADraft }
+            let updated = try await (db as! any SQLDatabase).update(PlanNode.schema)
+                .set("title", to: title)
+                .set("text", to: text)
+                .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                .where("id", .equal, nodeID)
+                .where("revision", .equal, expectedRevision)
+                .returning("revision")
+                .all()
+            guard let row = updated.first else {
+                guard let current = try await PlanNode.find(nodeID, on: db) else { throw Failure.notFound("node") }
+                throw Failure.conflict(currentTitle: current.title, currentText: current.text, currentRevision: current.revision)
+            }
+            try await AuditLog.record("node.update", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
+                                      organisationID: organisationID, before: "\(node.title)\n\n\(node.text)", after: "\(title)\n\n\(text)", on: db)
+            return try row.decode(column: "revision", as: Int.self)
+        } }
+    }
+
+    /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
+    public static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
+                             organisationID: UUID, on db: any Database) async throws {
+        guard version.status == .draft else { throw Failure.notADraft }
+        let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
+        guard date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { throw Failure.invalid("Ange datum som ÅÅÅÅ-MM-DD.") }
+        try await db.transaction { db in
+            try await DocumentVersion.query(on: db)
+                .filter(\.$document.$id == version.$document.id)
+                .filter(\.$status == .adopted)
+                .set(\.$status, to: .superseded)
+                .update()
+            version.status = .adopted
+            version.adoptedBy = body
+            version.adoptedOn = date
+            version.decisionReference = reference.isEmpty ? nil : reference
+            try await version.update(on: db)
+            try await AuditLog.record("version.adopt", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
+                                      before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", on: db)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Core
+import Plot
+
+/// The editor's pages: documents with every version, a draft's tree, a node's form.
+public enum Editor {
+    public struct DocumentVersions: Sendable {
+        public let slug: String
+        public let versions: [(number: Int, title: String, status: DocumentStatus)]
+        public init(slug: String, versions: [(number: Int, title: String, status: DocumentStatus)]) {
+            self.slug = slug
+            self.versions = versions
+        }
+    }
+
+    static func editURL(_ org: String, _ doc: String, _ version: Int) -> String { "/o/\(org)/redigera/\(doc)/\(version)" }
+
+    static func csrfField(_ csrf: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
+    }
+
+    static func field(_ id: String, _ label: String, name: String? = nil, value: String = "", type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for(id), .text(label)), .input(.type(type), .name(name ?? id), .id(id), .value(Markdown.escape(value))))
+    }
+
+    public final class IndexView: OrganisationPage {
+        let documents: [DocumentVersions]
+        let csrf: String
+
+        public init(organisationSlug: String, organisationName: String, documents: [DocumentVersions], csrf: String) {
+            self.documents = documents
+            self.csrf = csrf
+            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        public override func pageTitle() -> String { "Redigera – \(organisationName)" }
+        public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Redigera")) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("Redigera styrdokument")),
+                .forEach(documents) { document in
+                    let latest = document.versions.map(\.number).max() ?? 1
+                    return .section(
+                        .h2(.text(document.versions.first { $0.number == latest }?.title ?? document.slug)),
+                        .ul(.forEach(document.versions) { version in
+                            .li(.a(.href(editURL(organisationSlug, document.slug, version.number)), .text("Version \(version.number): \(version.title)")),
+                                .text(" – \(version.status.label)"))
+                        }),
+                        .form(.method(.post), .action("/o/\(organisationSlug)/redigera/\(document.slug)/utkast"),
+                              csrfField(csrf), .button(.type(.submit), .text("Ny version (utkast) av version \(latest)"))),
+                        .form(.method(.post), .action("/o/\(organisationSlug)/redigera/\(document.slug)/kopia"),
+                              .h3(.text("Nytt dokument som kopia")),
+                              .p(.text("Kopierar version \(latest) med text och mål; nyckelaktiviteter följer med så länge de inte är genomförda eller avbrutna.")),
+                              csrfField(csrf),
+                              field("slug-\(document.slug)", "Adress (till exempel verksamhetsplan-2024)", name: "slug"),
+                              field("title-\(document.slug)", "Titel", name: "title"),
+                              field("start-\(document.slug)", "Period från (år)", name: "periodStart", type: .number),
+                              field("end-\(document.slug)", "Period till (år)", name: "periodEnd", type: .number),
+                              .button(.type(.submit), .text("Skapa kopia")))
+                    )
+                }
+            )
+        }
+    }
+
+    public final class DraftView: OrganisationPage {
+        let document: DocumentContent
+        let csrf: String
+        let message: String?
+
+        public init(content: DocumentContent, csrf: String, message: String? = nil) {
+            self.document = content
+            self.csrf = csrf
+            self.message = message
+            super.init(organisationSlug: document.organisation.slug, organisationName: document.organisation.name)
+        }
+
+        var base: String { editURL(organisationSlug, document.slug, document.version.number) }
+
+        public override func pageTitle() -> String { "Redigera \(document.title)" }
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Redigera", url: "/o/\(organisationSlug)/redigera"), Breadcrumb("\(document.title), version \(document.version.number)"))
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let isDraft = document.version.status == .draft
+            return .group(
+                .h1(.text("\(document.title), version \(document.version.number)")),
+                .p(.text("Status: \(document.version.status.label). "), .if(!isDraft, .text("Versionen är låst; skapa en ny version för att ändra."))),
+                .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .p(.a(.href(base + "/forhandsvisning"), .text("Förhandsgranska som publicerad sida"))),
+                .h2(.text("Innehåll")),
+                .ul(.forEach(document.nodes) { node(in: $0) }),
+                .if(isDraft, .section(
+                    .h2(.text("Anta versionen")),
+                    .form(.method(.post), .action(base + "/anta"),
+                          csrfField(csrf),
+                          field("body", "Beslutande organ (till exempel Förbundsfullmäktige)"),
+                          field("date", "Beslutsdatum (ÅÅÅÅ-MM-DD)"),
+                          field("reference", "Beslutsreferens (till exempel § 12)"),
+                          .button(.type(.submit), .text("Anta och publicera")))
+                ))
+            )
+        }
+
+        func node(in item: DocumentContent.Node) -> Node<HTML.ListContext> {
+            .li(
+                .text("\(item.level): "),
+                document.version.status == .draft ? .a(.href(base + "/nod/\(item.key)"), .text(item.title)) : .text(item.title),
+                .unwrap(item.children.isEmpty ? nil : item.children) { children in .ul(.forEach(children) { node(in: $0) }) }
+            )
+        }
+    }
+
+    public final class NodeForm: OrganisationPage {
+        let document: DocumentContent
+        let node: DocumentContent.Node
+        let revision: Int
+        let csrf: String
+        let draftTitle: String
+        let draftText: String
+        let conflict: (title: String, text: String)?
+        let message: String?
+
+        public init(content: DocumentContent, node: DocumentContent.Node, revision: Int, csrf: String, draftTitle: String? = nil,
+                    draftText: String? = nil, conflict: (title: String, text: String)? = nil, message: String? = nil) {
+            self.document = content
+            self.node = node
+            self.revision = revision
+            self.csrf = csrf
+            self.draftTitle = draftTitle ?? node.title
+            self.draftText = draftText ?? node.text
+            self.conflict = conflict
+            self.message = message
+            super.init(organisationSlug: document.organisation.slug, organisationName: document.organisation.name)
+        }
+
+        public override func pageTitle() -> String { "Redigera \(node.level.lowercased())" }
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Redigera", url: "/o/\(organisationSlug)/redigera"),
+                               Breadcrumb("\(document.title), version \(document.version.number)", url: editURL(organisationSlug, document.slug, document.version.number)),
+                               Breadcrumb(node.title))
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("Redigera \(node.level.lowercased())")),
+                .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .unwrap(conflict) { other in
+                    .section(.class("conflict"),
+                             .h2(.text("Den sparade versionen")),
+                             .p(.strong(.text(other.title))),
+                             .markdown(other.text),
+                             .p(.text("Nedan står din text. Ändra den om du vill och spara igen; då ersätter den den sparade versionen.")))
+                },
+                .form(.method(.post), .action(editURL(organisationSlug, document.slug, document.version.number) + "/nod/\(node.key)"),
+                      csrfField(csrf),
+                      .input(.type(.hidden), .name("revision"), .value(String(revision))),
+                      .div(.class("field"), .label(.for("title"), .text("Titel")),
+                           .input(.type(.text), .name("title"), .id("title"), .value(Markdown.escape(draftTitle)), .required(true))),
+                      .div(.class("field"), .label(.for("text"), .text("Text (stycken skiljs med en tom rad; **fetstil**, *kursiv*, rader som börjar med - blir punktlista)")),
+                           .textarea(.name("text"), .id("text"), .attribute(named: "rows", value: "8"), .text(draftText))),
+                      .button(.type(.submit), .text("Spara")))
+            )
+        }
+    }
+}
+

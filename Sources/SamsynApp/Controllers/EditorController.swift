@@ -1,0 +1,184 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Plans
+import Plot
+import Vapor
+
+/// Writing plans in the browser. Signed-in editors and administrators of the organisation
+/// only; every form carries the session's CSRF token; every write clears the page cache.
+enum EditorController {
+    struct Context {
+        let organisation: Organisation
+        let session: UserSession
+        let user: User
+        var actor: AuditLog.Actor { .user(user.id!, email: user.email) }
+    }
+
+    struct CSRFForm: Content { let csrf: String }
+    struct CopyForm: Content { let csrf: String; let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
+    struct NodeForm: Content { let csrf: String; let revision: Int; let title: String; let text: String }
+    struct AdoptForm: Content { let csrf: String; let body: String; let date: String; let reference: String }
+
+    /// Who may write here: a signed-in editor or administrator of this organisation. Anyone else
+    /// is refused, so no URL, form field or id reaches another organisation's data.
+    static func requireEditor(_ req: Request) async throws -> Context {
+        guard let (session, user) = try await AuthController.current(req) else {
+            throw Abort(.unauthorized, reason: "sign in to edit")
+        }
+        let organisation = try await req.store.organisation(req.requiredParameter("org"))
+        let roles = try await Role.query(on: req.db)
+            .filter(\.$user.$id == user.requireID())
+            .filter(\.$organisation.$id == organisation.requireID())
+            .all()
+        guard roles.contains(where: { $0.role == .editor || $0.role == .administrator }) else {
+            throw Abort(.forbidden, reason: "editing needs the editor or administrator role in \(organisation.name)")
+        }
+        return Context(organisation: organisation, session: session, user: user)
+    }
+
+    static func version(_ req: Request, _ context: Context) async throws -> (SteeringDocument, DocumentVersion, DocumentContent) {
+        let slug = try req.requiredParameter("doc")
+        guard let number = Int(try req.requiredParameter("version")),
+              let (document, version, versions) = try await DocumentQuery.anyVersion(organisation: context.organisation, documentSlug: slug,
+                                                                                   number: number, on: req.db) else {
+            throw Abort(.notFound, reason: "no such version of \"\(slug)\"")
+        }
+        let content = try await DocumentQuery.content(organisation: context.organisation, document: document, version: version,
+                                                      allVersions: versions, on: req.db)
+        return (document, version, content)
+    }
+
+    static func page(_ html: String, status: HTTPStatus = .ok) -> Response {
+        let response = htmlResponse(html, status: status)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let documents = try await SteeringDocument.query(on: req.db)
+            .filter(\.$organisation.$id == context.organisation.requireID()).with(\.$versions).sort(\.$slug).all()
+        let model = documents.map { document in
+            Editor.DocumentVersions(slug: document.slug, versions: document.versions.sorted { $0.number > $1.number }.map { ($0.number, $0.title, $0.status) })
+        }
+        return page(Editor.IndexView(organisationSlug: context.organisation.slug, organisationName: context.organisation.name,
+                                     documents: model, csrf: context.session.csrfToken).document().render())
+    }
+
+    @Sendable static func newDraft(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        try AuthController.requireCSRF(try req.content.decode(CSRFForm.self).csrf, session: context.session)
+        let slug = try req.requiredParameter("doc")
+        guard let document = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == context.organisation.requireID())
+                .filter(\.$slug == slug).with(\.$versions).first(),
+              let latest = document.versions.max(by: { $0.number < $1.number }) else { throw Abort(.notFound, reason: "no document \"\(slug)\"") }
+        let draft = try await PlanEditing.newDraft(of: document, from: latest, actor: context.actor, on: req.db)
+        req.application.pageCache.removeAll()
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(slug)/\(draft.number)", redirectType: .normal)
+    }
+
+    @Sendable static func copy(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(CopyForm.self)
+        try AuthController.requireCSRF(form.csrf, session: context.session)
+        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
+        guard !form.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Abort(.badRequest, reason: "the title must not be empty") }
+        let slug = try req.requiredParameter("doc")
+        guard let source = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == context.organisation.requireID())
+                .filter(\.$slug == slug).with(\.$versions).first(),
+              let latest = source.versions.max(by: { $0.number < $1.number }) else { throw Abort(.notFound, reason: "no document \"\(slug)\"") }
+        do {
+            _ = try await PlanEditing.copyDocument(latest, of: source, slug: form.slug, title: form.title,
+                                                   period: (form.periodStart, form.periodEnd), actor: context.actor, on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            throw Abort(.conflict, reason: failure.description)
+        }
+        req.application.pageCache.removeAll()
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(form.slug)/1", redirectType: .normal)
+    }
+
+    @Sendable static func draft(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, _, content) = try await version(req, context)
+        return page(Editor.DraftView(content: content, csrf: context.session.csrfToken).document().render())
+    }
+
+    @Sendable static func preview(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, _, content) = try await version(req, context)
+        return page(DocumentShow.View(model: content).document().render())
+    }
+
+    @Sendable static func nodeForm(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, version, content) = try await version(req, context)
+        let key = try req.requiredParameter("node")
+        guard let node = content.allNodes.first(where: { $0.key == key }),
+              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\"")
+        }
+        return page(Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.session.csrfToken).document().render())
+    }
+
+    @Sendable static func saveNode(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(NodeForm.self)
+        try AuthController.requireCSRF(form.csrf, session: context.session)
+        let (_, version, content) = try await version(req, context)
+        let key = try req.requiredParameter("node")
+        guard let node = content.allNodes.first(where: { $0.key == key }),
+              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\"")
+        }
+        do {
+            _ = try await PlanEditing.updateNode(row.requireID(), expectedRevision: form.revision, title: form.title, text: form.text,
+                                                 actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+            req.application.pageCache.removeAll()
+            return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(content.slug)/\(version.number)", redirectType: .normal)
+        } catch let failure as PlanEditing.Failure {
+            switch failure {
+            case let .conflict(title, text, revision):
+                return page(Editor.NodeForm(content: content, node: node, revision: revision, csrf: context.session.csrfToken,
+                                            draftTitle: form.title, draftText: form.text, conflict: (title, text),
+                                            message: failure.swedish).document().render(), status: .conflict)
+            case .notADraft:
+                return page(Editor.DraftView(content: content, csrf: context.session.csrfToken, message: failure.swedish).document().render(), status: .conflict)
+            default:
+                return page(Editor.NodeForm(content: content, node: node, revision: form.revision, csrf: context.session.csrfToken,
+                                            draftTitle: form.title, draftText: form.text, message: failure.swedish).document().render(), status: .unprocessableEntity)
+            }
+        }
+    }
+
+    @Sendable static func adopt(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(AdoptForm.self)
+        try AuthController.requireCSRF(form.csrf, session: context.session)
+        let (document, version, content) = try await version(req, context)
+        do {
+            try await PlanEditing.adopt(version, body: form.body, date: form.date, reference: form.reference, actor: context.actor,
+                                        organisationID: context.organisation.requireID(), on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            return page(Editor.DraftView(content: content, csrf: context.session.csrfToken, message: failure.swedish).document().render(),
+                        status: failure == .notADraft ? .conflict : .unprocessableEntity)
+        }
+        req.application.pageCache.removeAll()
+        return req.redirect(to: SiteURL.document(context.organisation.slug, document.slug, version: version.number), redirectType: .normal)
+    }
+
+    /// Public: the changes between two public versions.
+    @Sendable static func compare(req: Request) async throws -> Response {
+        guard let from = try? req.query.get(Int.self, at: "fran"), let to = try? req.query.get(Int.self, at: "till") else {
+            throw Abort(.badRequest, reason: "name the versions to compare: ?fran=1&till=2")
+        }
+        return try await req.application.pageCache.respond(to: req) {
+            let organisation = try await req.store.organisation(req.requiredParameter("org"))
+            let slug = try req.requiredParameter("doc")
+            let old = try await req.store.content(organisation, document: slug, version: from)
+            let new = try await req.store.content(organisation, document: slug, version: to)
+            return VersionCompare.View(old: old, new: new).document().render()
+        }
+    }
+}

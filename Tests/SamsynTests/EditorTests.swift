@@ -1,0 +1,161 @@
+import Auth
+import Fluent
+import Foundation
+import Plans
+@testable import SamsynApp
+import Testing
+import Vapor
+
+@Suite("Writing plans: drafts, edits, adoption, versions, and who may do it")
+struct EditorTests {
+    static let password = "ett-langt-losenord"
+    let org = "/o/norrbottens-kommuner"
+
+    func user(_ app: Application, _ email: String, _ role: RoleKind, org: String = "norrbottens-kommuner", represents: String? = nil) async throws -> Browser {
+        try await Accounts.createUser(email: email, name: email, password: Self.password, organisationSlug: org, role: role,
+                                      represents: represents, actor: .commandLine, cost: 4, on: app.db)
+        var browser = Browser(app: app)
+        #expect(try await browser.signIn(email, Self.password) == .seeOther)
+        return browser
+    }
+
+    func csrf(_ browser: inout Browser, _ path: String) async throws -> String {
+        try #require(Browser.csrf(in: try await browser.send(.GET, path).1))
+    }
+
+    @Test("Next year's plan from this year's, a key activity edited, adopted, published; then a new version and its changes",
+          arguments: Engine.enabled)
+    func planLifecycle(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            var token = try await csrf(&editor, "\(org)/redigera")
+            let copied = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia",
+                                               form: ["csrf": token, "slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024",
+                                                      "periodStart": "2024", "periodEnd": "2024"])
+            #expect(copied.0 == .seeOther)
+            #expect(copied.2.first(name: .location) == "\(org)/redigera/verksamhetsplan-2024/1")
+            #expect(try await app.get("\(org)/dokument/verksamhetsplan-2024").status == .notFound, "a draft is not public")
+            #expect(try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1/forhandsvisning").1.contains("<h1>Verksamhetsplan 2024</h1>"))
+
+            let draft = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
+            #expect(draft.allNodes.filter { $0.level == "Nyckelaktivitet" }.count == 53)
+            let key = "utredning-av-ungdomsmottagningarnas-organisering"
+            let formPage = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)").1
+            token = try #require(Browser.csrf(in: formPage))
+            let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: formPage).first)
+            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)",
+                                              form: ["csrf": token, "revision": revision, "title": "Utredning av ungdomsmottagningarnas organisering, fas 2", "text": "Fortsätter från 2023."])
+            #expect(saved.0 == .seeOther)
+            let adopted = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/anta",
+                                                form: ["csrf": token, "body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"])
+            #expect(adopted.0 == .seeOther)
+
+            let page = try await app.get("\(org)/dokument/verksamhetsplan-2024").body
+            #expect(page.contains("Utredning av ungdomsmottagningarnas organisering, fas 2"))
+            #expect(page.contains("<dt>Antagen av</dt><dd>Förbundsfullmäktige</dd>"))
+            #expect(try await app.get("\(org)/dokument/verksamhetsplan-2023").body.contains("Utredning av Ungdomsmottagningarnas organisering"), "last year's plan is untouched")
+
+            // The adopted version is frozen: a change makes a new version.
+            let frozen = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)",
+                                               form: ["csrf": token, "revision": "2", "title": "Ändrad", "text": ""])
+            #expect(frozen.0 == .conflict)
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/utkast", form: ["csrf": token]).0 == .seeOther)
+            let goal = "vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"
+            let goalForm = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/2/nod/\(goal)").1
+            let goalRevision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: goalForm).first)
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/nod/\(goal)",
+                                          form: ["csrf": token, "revision": goalRevision, "title": "Vi stödjer innovativa lösningar.", "text": ""]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/anta",
+                                          form: ["csrf": token, "body": "Styrelsen", "date": "2024-03-01", "reference": ""]).0 == .seeOther)
+
+            let summaries = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents", as: [DocumentSummary].self)
+            #expect(summaries.first { $0.slug == "verksamhetsplan-2024" }?.version == 2)
+            let first = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2024?version=1", as: DocumentContent.self)
+            #expect(first.version.status == .superseded)
+            let changes = try await app.get("\(org)/dokument/verksamhetsplan-2024/jamfor?fran=1&till=2").body
+            #expect(changes.contains("Omformulerad") && changes.contains("Vi stödjer innovativa lösningar kring välfärdens utmaningar."))
+            #expect(try await app.get("\(org)/dokument/verksamhetsplan-2024").body.contains("ändringar mot version 1"))
+
+            let audit = try await AuditEntry.query(on: app.db).all().map(\.action)
+            #expect(audit.filter { $0 == "node.update" }.count == 2)
+            #expect(audit.contains("document.create") && audit.contains("version.create") && audit.filter { $0 == "version.adopt" }.count == 2)
+        }
+    }
+
+    @Test("Refusals: not signed in, a member representative, a reader, an editor of another organisation, a wrong CSRF token",
+          arguments: Engine.enabled)
+    func refusals(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var other = try demoJSON()
+            other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
+            _ = try await OrganisationImporter.importFile(data(other), on: app.db)
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            let token = try await csrf(&editor, "\(org)/redigera")
+            var representative = try await user(app, "lulea@example.se", .memberRepresentative, represents: "2580")
+            let repToken = try await csrf(&representative, "/konto")
+            var reader = try await user(app, "lasare@example.se", .reader)
+            var outsider = try await user(app, "annan@example.se", .editor, org: "annat-forbund")
+            let outsiderToken = try await csrf(&outsider, "/o/annat-forbund/redigera")
+            let before = try await rowCounts(app)
+            let auditBefore = try await AuditEntry.query(on: app.db).count()
+            let copy = ["slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024", "periodStart": "2024", "periodEnd": "2024"]
+
+            var anonymous = Browser(app: app)
+            #expect(try await anonymous.send(.GET, "\(org)/redigera").0 == .unauthorized)
+            #expect(try await anonymous.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia", form: copy.merging(["csrf": token]) { $1 }).0 == .unauthorized)
+
+            #expect(try await representative.send(.GET, "\(org)/redigera").0 == .forbidden)
+            #expect(try await representative.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia", form: copy.merging(["csrf": repToken]) { $1 }).0 == .forbidden)
+
+            #expect(try await reader.send(.GET, "\(org)/redigera").0 == .forbidden)
+
+            #expect(try await outsider.send(.GET, "\(org)/redigera").0 == .forbidden)
+            #expect(try await outsider.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": outsiderToken]).0 == .forbidden)
+
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": "fel"]).0 == .forbidden)
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": outsiderToken]).0 == .forbidden,
+                    "another session's token does not count")
+            #expect(try await rowCounts(app) == before)
+            #expect(try await AuditEntry.query(on: app.db).count() == auditBefore, "nothing was written, so nothing was audited")
+        }
+    }
+
+    @Test("50 pairs of truly concurrent saves of one node: each pair saves once and refuses once", arguments: Engine.enabled)
+    func concurrentSaves(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let document = try #require(try await SteeringDocument.query(on: app.db).filter(\.$slug == "verksamhetsplan-2023").with(\.$versions).first())
+            let draft = try await PlanEditing.newDraft(of: document, from: document.versions[0], actor: .commandLine, on: app.db)
+            let node = try #require(try await PlanNode.query(on: app.db).filter(\.$version.$id == draft.requireID()).filter(\.$key == "jamlik-valfard").first())
+            let nodeID = try node.requireID(), organisationID = document.$organisation.id
+            var revision = node.revision
+            for pair in 0..<50 {
+                let expected = revision
+                let results = await withTaskGroup(of: Result<Int, any Error>.self) { group in
+                    for editor in ["a", "b"] {
+                        group.addTask {
+                            do {
+                                return .success(try await PlanEditing.updateNode(nodeID, expectedRevision: expected, title: "Jämlik välfärd \(pair)\(editor)",
+                                                                                 text: "Text \(pair) från \(editor)", actor: .commandLine,
+                                                                                 organisationID: organisationID, on: app.db))
+                            } catch { return .failure(error) }
+                        }
+                    }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                let saved = results.compactMap { try? $0.get() }
+                let refused = results.compactMap { result -> PlanEditing.Failure? in
+                    if case .failure(let error) = result { return error as? PlanEditing.Failure }
+                    return nil
+                }
+                #expect(saved.count == 1 && refused.count == 1, "pair \(pair): \(results)")
+                if case .conflict = refused.first {} else { Issue.record("pair \(pair) was not refused as a conflict") }
+                revision = saved.first ?? revision + 1
+            }
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$action == "node.update").all()
+            #expect(entries.count == 50)
+            let final = try #require(try await PlanNode.find(nodeID, on: app.db))
+            #expect(final.revision == node.revision + 50)
+            #expect(entries.contains { $0.after == "\(final.title)\n\n\(final.text)" }, "the audit trail shows the saved text")
+        }
+    }
+}
