@@ -78,6 +78,10 @@ func routes(_ app: Application) throws {
         editor.on(.POST, ":doc", ":version", "anta", body: form, use: EditorController.adopt).access(.signedIn).checksCSRF()
     }
 
+    do { // administration
+        app.get(PathComponent(stringLiteral: S.organisations), ":org", "admin", "logg", use: AdminController.audit).access(.signedIn)
+    }
+
     do { // JSON API
         let api = app.grouped("api", "v1")
         api.get("openapi.json", use: APIController.openAPI).access(.publicRead)

@@ -76,6 +76,13 @@ struct EditorTests {
             #expect(changes.contains("Omformulerad") && changes.contains("Vi stödjer innovativa lösningar kring välfärdens utmaningar."))
             #expect(try await app.get("\(org)/dokument/verksamhetsplan-2024").body.contains("ändringar mot version 1"))
 
+            #expect(try await editor.send(.GET, "\(org)/admin/logg").0 == .forbidden, "the audit trail is for administrators")
+            var administrator = try await user(app, "admin@example.se", .administrator)
+            let log = try await administrator.send(.GET, "\(org)/admin/logg")
+            #expect(log.0 == .ok && log.1.contains("node.update: node utredning-av-ungdomsmottagningarnas-organisering in version 1"))
+            #expect(log.1.contains("Utredning av ungdomsmottagningarnas organisering, fas 2"))
+            let own = try await administrator.send(.GET, "\(org)/admin/logg?anvandare=redaktor%40example.se").1
+            #expect(own.contains("version.adopt") && !own.contains("admin@example.se</a>"))
             let audit = try await AuditEntry.query(on: app.db).all().map(\.action)
             #expect(audit.filter { $0 == "node.update" }.count == 2)
             #expect(audit.contains("document.create") && audit.contains("version.create") && audit.filter { $0 == "version.adopt" }.count == 2)
