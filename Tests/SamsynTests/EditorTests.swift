@@ -127,6 +127,38 @@ struct EditorTests {
         }
     }
 
+    @Test("Add, reorder, move and remove nodes in a draft; the comparison shows each change", arguments: Engine.enabled)
+    func treeEditing(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            let token = try await csrf(&editor, "\(org)/redigera")
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
+            let draft = "\(org)/redigera/verksamhetsplan-2023/2"
+            let goal = "vi-verkar-for-valfard-som-framjar-trygghet", other = "vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"
+            #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": goal, "title": "Ny nyckelaktivitet om <b>trygghet</b>"]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/nod/ny-nyckelaktivitet-om-b-trygghet-b/ordning", form: ["csrf": token, "direction": "up"]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/nod/utredning-av-ungdomsmottagningarnas-organisering/flytta", form: ["csrf": token, "parent": other]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/nod/kartlaggning-av-kommunala-insatser-avseende-kommunala/ta-bort", form: ["csrf": token]).0 == .seeOther)
+            let wrongLevel = try await editor.send(.POST, "\(draft)/nod/utvardering-av-norrbus-det-lansovergripande-samarbetet/flytta", form: ["csrf": token, "parent": "jamlik-valfard"])
+            #expect(wrongLevel.0 == .unprocessableEntity && wrongLevel.1.contains("nivån ovanför"))
+            #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "finns-inte", "title": "X"]).0 == .notFound)
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/1/ny", form: ["csrf": token, "title": "X"]).0 == .conflict, "version 1 is adopted")
+
+            let editorPage = try await editor.send(.GET, draft).1
+            #expect(editorPage.contains("Ny nyckelaktivitet om &lt;b&gt;trygghet&lt;/b&gt;"))
+            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2023-06-01", "reference": ""]).0 == .seeOther)
+            let plan = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
+            let first = try #require(plan.allNodes.first { $0.key == goal })
+            #expect(first.children.count == 8, "9 + 1 added − 1 moved out − 1 removed")
+            #expect(first.children.dropFirst(6).first?.title == "Ny nyckelaktivitet om <b>trygghet</b>", "moved up one place, from last")
+            #expect(plan.allNodes.first { $0.key == other }?.children.last?.title == "Utredning av Ungdomsmottagningarnas organisering")
+            #expect(plan.allNodes.filter { $0.level == "Nyckelaktivitet" }.count == 53)
+            let changes = try await app.get("\(org)/dokument/verksamhetsplan-2023/jamfor?fran=1&till=2").body
+            for kind in ["Tillagd", "Flyttad", "Borttagen"] { #expect(changes.contains(kind), "\(kind) is missing") }
+            #expect(!changes.contains("<b>"))
+        }
+    }
+
     @Test("50 pairs of truly concurrent saves of one node: each pair saves once and refuses once", arguments: Engine.enabled)
     func concurrentSaves(engine: Engine) async throws {
         try await withApp(engine) { app in

@@ -35,6 +35,8 @@ public enum Stylesheet {
     form label { font-weight: 600; margin-bottom: .25rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
+    form.inline { display: inline; margin-left: .35rem; }
+    form button.small { padding: 0 .45rem; font-size: .85rem; }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
     .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
     @media print {

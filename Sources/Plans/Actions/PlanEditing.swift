@@ -159,6 +159,121 @@ public enum PlanEditing {
         } }
     }
 
+    /// Adds a node under `parentKey` (or at the top), one level below its parent, last among its siblings.
+    @discardableResult
+    public static func addNode(to version: DocumentVersion, parentKey: String?, title: String, actor: AuditLog.Actor,
+                               organisationID: UUID, on db: any Database) async throws -> PlanNode {
+        guard version.status == .draft else { throw Failure.notADraft }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= 2000 else { throw Failure.invalid("Ange en titel (högst 2000 tecken).") }
+        let versionID = try version.requireID()
+        return try await WriteRetry.onLocked { try await db.transaction { db in
+            let siblings: [PlanNode]
+            let parent: PlanNode?
+            if let parentKey {
+                guard let found = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$key == parentKey).first() else {
+                    throw Failure.notFound("node \(parentKey)")
+                }
+                guard found.levelIndex + 1 < version.levels.count else { throw Failure.invalid("Den nivån kan inte ha noder under sig.") }
+                parent = found
+                siblings = try await PlanNode.query(on: db).filter(\.$parent.$id == found.requireID()).all()
+            } else {
+                parent = nil
+                siblings = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$parent.$id == nil).all()
+            }
+            let taken = Set(try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all().map(\.key))
+            let base = Slug.make(from: title).isEmpty ? "nod" : Slug.make(from: title)
+            var key = base, suffix = 2
+            while taken.contains(key) { key = "\(base)-\(suffix)"; suffix += 1 }
+            let node = PlanNode()
+            node.$version.id = versionID
+            node.$parent.id = parent?.id
+            node.key = key
+            node.lineage = key
+            node.levelIndex = (parent?.levelIndex ?? -1) + 1
+            node.position = (siblings.map(\.position).max() ?? -1) + 1
+            node.title = title
+            node.text = ""
+            node.partnersJSON = "[]"
+            node.networksJSON = "[]"
+            node.strategiesJSON = "[]"
+            node.implementsJSON = "[]"
+            node.revision = 1
+            try await node.create(on: db)
+            try await AuditLog.record("node.create", subject: "node \(key) in version \(version.number)", actor: actor,
+                                      organisationID: organisationID, after: title, on: db)
+            return node
+        } }
+    }
+
+    public enum Direction: String, Sendable { case up, down }
+
+    /// Swaps a node with its neighbour among its siblings.
+    public static func reorder(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,
+                               organisationID: UUID, on db: any Database) async throws {
+        guard version.status == .draft else { throw Failure.notADraft }
+        let versionID = try version.requireID()
+        try await WriteRetry.onLocked { try await db.transaction { db in
+            guard let node = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$key == key).first() else {
+                throw Failure.notFound("node \(key)")
+            }
+            let siblings = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all()
+                .filter { $0.$parent.id == node.$parent.id }.sorted { $0.position < $1.position }
+            guard let index = siblings.firstIndex(where: { $0.id == node.id }) else { return }
+            let target = direction == .up ? index - 1 : index + 1
+            guard siblings.indices.contains(target) else { return }
+            let other = siblings[target]
+            (node.position, other.position) = (other.position, node.position)
+            if node.position == other.position { node.position += direction == .up ? -1 : 1 }
+            try await node.update(on: db)
+            try await other.update(on: db)
+            try await AuditLog.record("node.reorder", subject: "node \(key) in version \(version.number)", actor: actor,
+                                      organisationID: organisationID, before: "place \(index + 1)", after: "place \(target + 1)", on: db)
+        } }
+    }
+
+    /// Moves a node (with everything under it) to another parent one level up, last among its new siblings.
+    public static func move(_ key: String, in version: DocumentVersion, toParent parentKey: String, actor: AuditLog.Actor,
+                            organisationID: UUID, on db: any Database) async throws {
+        guard version.status == .draft else { throw Failure.notADraft }
+        let versionID = try version.requireID()
+        try await WriteRetry.onLocked { try await db.transaction { db in
+            let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all()
+            guard let node = nodes.first(where: { $0.key == key }), let parent = nodes.first(where: { $0.key == parentKey }) else {
+                throw Failure.notFound("node")
+            }
+            guard parent.levelIndex == node.levelIndex - 1 else { throw Failure.invalid("En nod kan bara flyttas till en nod på nivån ovanför.") }
+            let oldParent = nodes.first { $0.id == node.$parent.id }
+            node.$parent.id = parent.id
+            node.position = (nodes.filter { $0.$parent.id == parent.id }.map(\.position).max() ?? -1) + 1
+            try await node.update(on: db)
+            try await AuditLog.record("node.move", subject: "node \(key) in version \(version.number)", actor: actor, organisationID: organisationID,
+                                      before: oldParent?.title, after: parent.title, on: db)
+        } }
+    }
+
+    /// Removes a node and everything under it from a draft.
+    public static func remove(_ key: String, in version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID,
+                              on db: any Database) async throws {
+        guard version.status == .draft else { throw Failure.notADraft }
+        let versionID = try version.requireID()
+        try await WriteRetry.onLocked { try await db.transaction { db in
+            let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all()
+            guard let node = nodes.first(where: { $0.key == key }) else { throw Failure.notFound("node \(key)") }
+            var doomed: [UUID] = [node.id!]
+            var frontier = [node.id!]
+            while !frontier.isEmpty {
+                let children = nodes.filter { child in child.$parent.id.map(frontier.contains) ?? false }.compactMap(\.id)
+                doomed += children
+                frontier = children
+            }
+            try await AgendaLink.query(on: db).filter(\.$node.$id ~~ doomed).delete()
+            for id in doomed.reversed() { try await PlanNode.query(on: db).filter(\.$id == id).delete() }
+            try await AuditLog.record("node.delete", subject: "node \(key) in version \(version.number)", actor: actor,
+                                      organisationID: organisationID, before: node.title, after: nil, on: db)
+        } }
+    }
+
     /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
     public static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
                              organisationID: UUID, on db: any Database) async throws {

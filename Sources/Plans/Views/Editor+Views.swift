@@ -91,6 +91,10 @@ public enum Editor {
                 .p(.a(.href(base + "/forhandsvisning"), .text("Förhandsgranska som publicerad sida"))),
                 .h2(.text("Innehåll")),
                 .ul(.forEach(document.nodes) { node(in: $0) }),
+                .if(isDraft, .form(.method(.post), .action(base + "/ny"),
+                                   csrfField(csrf),
+                                   field("new-root", "Ny \(document.version.levels.first?.lowercased() ?? "nod") (titel)", name: "title"),
+                                   .button(.type(.submit), .text("Lägg till")))),
                 .if(isDraft, .section(
                     .h2(.text("Anta versionen")),
                     .form(.method(.post), .action(base + "/anta"),
@@ -104,15 +108,24 @@ public enum Editor {
         }
 
         func node(in item: DocumentContent.Node) -> Node<HTML.ListContext> {
-            .li(
+            let isDraft = document.version.status == .draft
+            return .li(
                 .text("\(item.level): "),
-                document.version.status == .draft ? .a(.href(base + "/nod/\(item.key)"), .text(item.title)) : .text(item.title),
+                isDraft ? .a(.href(base + "/nod/\(item.key)"), .text(item.title)) : .text(item.title),
+                .if(isDraft, .group(
+                    reorderButton(item, .up, "Flytta upp"),
+                    reorderButton(item, .down, "Flytta ned")
+                )),
                 .unwrap(item.children.isEmpty ? nil : item.children) { children in .ul(.forEach(children) { node(in: $0) }) }
             )
         }
     }
 
     public final class NodeForm: OrganisationPage {
+        /// Nodes one level above this one: where it can be moved.
+        var parentCandidates: [DocumentContent.Node] { document.allNodes.filter { $0.depth == node.depth - 1 } }
+        var base: String { editURL(organisationSlug, document.slug, document.version.number) + "/nod/\(node.key)" }
+
         let document: DocumentContent
         let node: DocumentContent.Node
         let revision: Int
@@ -153,16 +166,63 @@ public enum Editor {
                              .markdown(other.text),
                              .p(.text("Nedan står din text. Ändra den om du vill och spara igen; då ersätter den den sparade versionen.")))
                 },
-                .form(.method(.post), .action(editURL(organisationSlug, document.slug, document.version.number) + "/nod/\(node.key)"),
-                      csrfField(csrf),
-                      .input(.type(.hidden), .name("revision"), .value(String(revision))),
-                      .div(.class("field"), .label(.for("title"), .text("Titel")),
-                           .input(.type(.text), .name("title"), .id("title"), .value(Markdown.escape(draftTitle)), .required(true))),
-                      .div(.class("field"), .label(.for("text"), .text("Text (stycken skiljs med en tom rad; **fetstil**, *kursiv*, rader som börjar med - blir punktlista)")),
-                           .textarea(.name("text"), .id("text"), .attribute(named: "rows", value: "8"), .text(draftText))),
-                      .button(.type(.submit), .text("Spara")))
+                editForm(),
+                addChildSection(),
+                moveSection(),
+                removeSection()
             )
         }
+
+        func editForm() -> Node<HTML.BodyContext> {
+            .form(.method(.post), .action(base),
+                  csrfField(csrf),
+                  .input(.type(.hidden), .name("revision"), .value(String(revision))),
+                  .div(.class("field"), .label(.for("title"), .text("Titel")),
+                       .input(.type(.text), .name("title"), .id("title"), .value(Markdown.escape(draftTitle)), .required(true))),
+                  .div(.class("field"), .label(.for("text"), .text("Text (stycken skiljs med en tom rad; **fetstil**, *kursiv*, rader som börjar med - blir punktlista)")),
+                       .textarea(.name("text"), .id("text"), .attribute(named: "rows", value: "8"), .text(draftText))),
+                  .button(.type(.submit), .text("Spara")))
+        }
+
+        func addChildSection() -> Node<HTML.BodyContext> {
+            let levels = document.version.levels
+            guard node.depth + 1 < levels.count else { return .empty }
+            let form: Node<HTML.BodyContext> = .form(
+                .method(.post), .action(editURL(organisationSlug, document.slug, document.version.number) + "/ny"),
+                csrfField(csrf), .input(.type(.hidden), .name("parent"), .value(node.key)),
+                field("child-title", "Titel", name: "title"),
+                .button(.type(.submit), .text("Lägg till")))
+            return .section(.h2(.text("Lägg till \(levels[node.depth + 1].lowercased()) under denna")), form)
+        }
+
+        func moveSection() -> Node<HTML.BodyContext> {
+            let candidates = parentCandidates
+            guard node.depth > 0, candidates.count > 1 else { return .empty }
+            // Plot's <option> takes no text, so the list is written here, every value escaped.
+            let options = candidates.map { "<option value=\"\(Markdown.escape($0.key))\">\(Markdown.escape($0.title))</option>" }.joined()
+            let select: Node<HTML.FormContext> = .raw("<select name=\"parent\" id=\"parent\">\(options)</select>")
+            let form: Node<HTML.BodyContext> = .form(
+                .method(.post), .action(base + "/flytta"), csrfField(csrf),
+                .div(.class("field"), .label(.for("parent"), .text("Flytta till")), select),
+                .button(.type(.submit), .text("Flytta")))
+            return .section(.h2(.text("Flytta")), form)
+        }
+
+        func removeSection() -> Node<HTML.BodyContext> {
+            let note = node.children.isEmpty ? "Tar bort noden ur utkastet." : "Tar bort noden och allt under den ur utkastet."
+            let form: Node<HTML.BodyContext> = .form(.method(.post), .action(base + "/ta-bort"), csrfField(csrf),
+                                                     .p(.text(note)), .button(.type(.submit), .text("Ta bort")))
+            return .section(.h2(.text("Ta bort")), form)
+        }
+    }
+}
+
+extension Editor.DraftView {
+    func reorderButton(_ item: DocumentContent.Node, _ direction: PlanEditing.Direction, _ label: String) -> Node<HTML.BodyContext> {
+        .form(.class("inline"), .method(.post), .action(base + "/nod/\(item.key)/ordning"),
+              Editor.csrfField(csrf), .input(.type(.hidden), .name("direction"), .value(direction.rawValue)),
+              .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: Markdown.escape("\(label): \(item.title)")),
+                      .text(direction == .up ? "↑" : "↓")))
     }
 }
 

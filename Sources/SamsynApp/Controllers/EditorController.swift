@@ -20,6 +20,9 @@ enum EditorController {
     struct CopyForm: Content { let csrf: String; let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
     struct NodeForm: Content { let csrf: String; let revision: Int; let title: String; let text: String }
     struct AdoptForm: Content { let csrf: String; let body: String; let date: String; let reference: String }
+    struct AddForm: Content { let csrf: String; let title: String; let parent: String? }
+    struct OrderForm: Content { let csrf: String; let direction: String }
+    struct MoveForm: Content { let csrf: String; let parent: String }
 
     /// Who may write here: a signed-in editor or administrator of this organisation. Anyone else
     /// is refused, so no URL, form field or id reaches another organisation's data.
@@ -166,6 +169,56 @@ enum EditorController {
         }
         req.application.pageCache.removeAll()
         return req.redirect(to: SiteURL.document(context.organisation.slug, document.slug, version: version.number), redirectType: .normal)
+    }
+
+    /// Runs a tree change on a draft, then returns to the draft; a refusal re-renders the draft with the reason.
+    static func treeChange(_ req: Request, csrf: String, _ change: (Context, DocumentVersion) async throws -> Void) async throws -> Response {
+        let context = try await requireEditor(req)
+        try AuthController.requireCSRF(csrf, session: context.session)
+        let (document, version, content) = try await version(req, context)
+        do {
+            try await change(context, version)
+        } catch let failure as PlanEditing.Failure {
+            let status: HTTPStatus = if case .notFound = failure { .notFound } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
+            return page(Editor.DraftView(content: content, csrf: context.session.csrfToken, message: failure.swedish).document().render(), status: status)
+        }
+        req.application.pageCache.removeAll()
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(document.slug)/\(version.number)", redirectType: .normal)
+    }
+
+    @Sendable static func addNode(req: Request) async throws -> Response {
+        let form = try req.content.decode(AddForm.self)
+        return try await treeChange(req, csrf: form.csrf) { context, version in
+            try await PlanEditing.addNode(to: version, parentKey: form.parent.flatMap { $0.isEmpty ? nil : $0 }, title: form.title,
+                                         actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func reorder(req: Request) async throws -> Response {
+        let form = try req.content.decode(OrderForm.self)
+        guard let direction = PlanEditing.Direction(rawValue: form.direction) else { throw Abort(.badRequest, reason: "direction must be up or down") }
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req, csrf: form.csrf) { context, version in
+            try await PlanEditing.reorder(key, in: version, direction: direction, actor: context.actor,
+                                          organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func move(req: Request) async throws -> Response {
+        let form = try req.content.decode(MoveForm.self)
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req, csrf: form.csrf) { context, version in
+            try await PlanEditing.move(key, in: version, toParent: form.parent, actor: context.actor,
+                                       organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func remove(req: Request) async throws -> Response {
+        let form = try req.content.decode(CSRFForm.self)
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req, csrf: form.csrf) { context, version in
+            try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+        }
     }
 
     /// Public: the changes between two public versions.
