@@ -21,4 +21,6 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(CreateAuth())
     // 0011 Plans: node lineage and revision for versions and concurrent editing
     migrations.add(UpdatePlansNodesAddLineageAndRevision())
+    // 0012 Auth: personal API tokens
+    migrations.add(CreateAuthApiTokens())
 }

@@ -89,6 +89,24 @@ enum OpenAPIDocument {
         "responses": { "200": { "description": "The tree", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Tree" } } } },
           "400": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/Error" } } }
     },
+    "/api/v1/organisations/{org}/documents/{doc}/versions/{version}/nodes/{node}": {
+      "parameters": [{ "$ref": "#/components/parameters/org" }, { "$ref": "#/components/parameters/doc" },
+        { "name": "version", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } },
+        { "name": "node", "in": "path", "required": true, "schema": { "type": "string" } }],
+      "get": { "summary": "A node of any version, drafts included, with its revision as ETag (editors and administrators)", "operationId": "editableNode",
+        "security": [{ "apiToken": [] }],
+        "responses": { "200": { "description": "The node; the ETag header is its revision", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EditableNode" } } } },
+          "401": { "$ref": "#/components/responses/Error" }, "403": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/Error" } } },
+      "put": { "summary": "Save a node's title and text; If-Match must carry the ETag you read", "operationId": "saveNode",
+        "security": [{ "apiToken": [] }],
+        "parameters": [{ "name": "If-Match", "in": "header", "required": true, "schema": { "type": "string" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["title", "text"],
+          "properties": { "title": { "type": "string" }, "text": { "type": "string" } } } } } },
+        "responses": { "200": { "description": "Saved; the new ETag is in the header", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EditableNode" } } } },
+          "400": { "$ref": "#/components/responses/Error" }, "401": { "$ref": "#/components/responses/Error" }, "403": { "$ref": "#/components/responses/Error" },
+          "404": { "$ref": "#/components/responses/Error" }, "409": { "$ref": "#/components/responses/Error" }, "412": { "$ref": "#/components/responses/Error" },
+          "422": { "$ref": "#/components/responses/Error" }, "428": { "$ref": "#/components/responses/Error" } } }
+    },
     "/api/v1/organisations/{org}/documents/{doc}/nodes/{node}": {
       "parameters": [{ "$ref": "#/components/parameters/org" }, { "$ref": "#/components/parameters/doc" },
         { "name": "node", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The node's key" }, { "$ref": "#/components/parameters/version" }],
@@ -98,7 +116,7 @@ enum OpenAPIDocument {
     }
   },
   "components": {
-    "securitySchemes": { "importToken": { "type": "http", "scheme": "bearer" } },
+    "securitySchemes": { "importToken": { "type": "http", "scheme": "bearer" }, "apiToken": { "type": "http", "scheme": "bearer", "description": "A personal API token (samsyn_…), created on the account page" } },
     "parameters": {
       "org": { "name": "org", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Organisation slug, e.g. norrbottens-kommuner" },
       "doc": { "name": "doc", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Document slug, e.g. verksamhetsplan-2023" },
@@ -164,6 +182,9 @@ enum OpenAPIDocument {
         "units": { "type": "array", "items": { "type": "object" } },
         "groups": { "type": "array", "items": { "type": "object", "required": ["key", "name", "kind", "isBody", "mandate", "partners", "seats"] } },
         "people": { "type": "array", "items": { "type": "object", "required": ["key", "name"] } } } },
+      "EditableNode": { "type": "object", "required": ["key", "level", "title", "text", "revision", "versionStatus"], "properties": {
+        "key": { "type": "string" }, "level": { "type": "string" }, "title": { "type": "string" }, "text": { "type": "string" },
+        "revision": { "type": "integer" }, "versionStatus": { "type": "string", "enum": ["draft", "adopted", "superseded"] } } },
       "ImportResult": { "type": "object", "required": ["organisation", "documents", "nodes", "replaced"], "properties": {
         "organisation": { "type": "string" }, "documents": { "type": "integer" }, "nodes": { "type": "integer" }, "replaced": { "type": "boolean" } } }
     }

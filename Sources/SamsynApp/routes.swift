@@ -9,6 +9,8 @@ enum Access: String, Sendable {
     case importToken = "import-token"
     /// A signed-in user (a session cookie).
     case signedIn = "signed-in"
+    /// A personal API token with the role the route needs.
+    case apiToken = "api-token"
 }
 
 extension Route {
@@ -63,6 +65,8 @@ func routes(_ app: Application) throws {
         app.on(.POST, "logga-ut", body: .collect(maxSize: "16kb"), use: AuthController.signOut).access(.signedIn).checksCSRF()
         app.get("konto", use: AuthController.account).access(.signedIn)
         app.on(.POST, "konto", "losenord", body: .collect(maxSize: "16kb"), use: AuthController.changePassword).access(.signedIn).checksCSRF()
+        app.on(.POST, "konto", "nycklar", body: .collect(maxSize: "16kb"), use: AuthController.createToken).access(.signedIn).checksCSRF()
+        app.on(.POST, "konto", "nycklar", ":token", "aterkalla", body: .collect(maxSize: "16kb"), use: AuthController.revokeToken).access(.signedIn).checksCSRF()
     }
 
     do { // editing: signed-in editors and administrators of the organisation
@@ -105,5 +109,8 @@ func routes(_ app: Application) throws {
         organisation.get("documents", ":doc", use: APIController.document).access(.publicRead)
         organisation.get("documents", ":doc", "tree", use: APIController.tree).access(.publicRead)
         organisation.get("documents", ":doc", "nodes", ":node", use: APIController.node).access(.publicRead)
+        organisation.get("documents", ":doc", "versions", ":version", "nodes", ":node", use: EditorController.apiGetNode).access(.apiToken)
+        organisation.on(.PUT, "documents", ":doc", "versions", ":version", "nodes", ":node", body: .collect(maxSize: "256kb"),
+                        use: EditorController.apiPutNode).access(.apiToken)
     }
 }

@@ -159,6 +159,59 @@ struct EditorTests {
         }
     }
 
+    @Test("The API writes with a personal token, ETag and If-Match; stale, missing, revoked and foreign tokens are refused",
+          arguments: Engine.enabled)
+    func apiWrites(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var other = try demoJSON()
+            other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
+            _ = try await OrganisationImporter.importFile(data(other), on: app.db)
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            var token = try await csrf(&editor, "/konto")
+            let created = try await editor.send(.POST, "/konto/nycklar", form: ["csrf": token, "name": "Skript"])
+            let apiToken = try #require(HTMLCheck.matches(of: #"<code>(samsyn_[A-Za-z0-9_-]+)</code>"#, in: created.1).first)
+            token = try await csrf(&editor, "\(org)/redigera")
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
+            let path = "/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023/versions/2/nodes/jamlik-valfard"
+
+            func call(_ method: HTTPMethod, _ bearer: String?, ifMatch: String? = nil, body: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+                var headers = HTTPHeaders()
+                if let bearer { headers.bearerAuthorization = .init(token: bearer) }
+                if let ifMatch { headers.replaceOrAdd(name: .ifMatch, value: ifMatch) }
+                if body != nil { headers.contentType = .json }
+                var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+                try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response async in
+                    result = (response.status, response.body.string, response.headers)
+                }
+                return result
+            }
+            let read = try await call(.GET, apiToken)
+            #expect(read.0 == .ok)
+            let etag = try #require(read.2.first(name: .eTag))
+            let body = #"{"title": "Jämlik välfärd (API)", "text": "Ny text."}"#
+            #expect(try await call(.PUT, apiToken, body: body).0 == .preconditionRequired)
+            #expect(try await call(.PUT, nil, ifMatch: etag, body: body).0 == .unauthorized)
+            #expect(try await call(.PUT, "samsyn_fel", ifMatch: etag, body: body).0 == .unauthorized)
+            let saved = try await call(.PUT, apiToken, ifMatch: etag, body: body)
+            #expect(saved.0 == .ok && saved.1.contains("Jämlik välfärd (API)"))
+            #expect(saved.2.first(name: .eTag) != etag)
+            let stale = try await call(.PUT, apiToken, ifMatch: etag, body: #"{"title": "Förlorad", "text": ""}"#)
+            #expect(stale.0 == .preconditionFailed, "a second save with the old ETag is refused")
+            #expect(try await call(.GET, apiToken).1.contains("Jämlik välfärd (API)"))
+
+            var outsider = try await user(app, "annan@example.se", .editor, org: "annat-forbund")
+            let outsiderCSRF = try await csrf(&outsider, "/konto")
+            let outsiderToken = try #require(HTMLCheck.matches(of: #"<code>(samsyn_[A-Za-z0-9_-]+)</code>"#,
+                                                               in: try await outsider.send(.POST, "/konto/nycklar", form: ["csrf": outsiderCSRF, "name": "x"]).1).first)
+            #expect(try await call(.GET, outsiderToken).0 == .forbidden, "another organisation's editor")
+
+            let tokenID = try #require(try await ApiToken.query(on: app.db).filter(\.$name == "Skript").first()?.id)
+            token = try await csrf(&editor, "/konto")
+            #expect(try await editor.send(.POST, "/konto/nycklar/\(tokenID)/aterkalla", form: ["csrf": token]).0 == .ok)
+            #expect(try await call(.GET, apiToken).0 == .unauthorized, "a revoked token")
+        }
+    }
+
     @Test("50 pairs of truly concurrent saves of one node: each pair saves once and refuses once", arguments: Engine.enabled)
     func concurrentSaves(engine: Engine) async throws {
         try await withApp(engine) { app in

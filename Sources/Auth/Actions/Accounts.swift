@@ -15,6 +15,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case unknownOrganisation(String)
     case representativeNeedsMember
     case wrongCurrentPassword
+    case invalidTokenName
+    case unknownToken
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .unknownOrganisation(let slug): "no organisation with slug \"\(slug)\""
         case .representativeNeedsMember: "a member representative needs --represents with the member's SCB code or slug"
         case .wrongCurrentPassword: "the current password is wrong"
+        case .invalidTokenName: "give the token a name of at most 100 characters"
+        case .unknownToken: "no such token"
         }
     }
 
@@ -36,6 +40,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .rateLimited: "För många inloggningsförsök. Vänta 15 minuter och försök igen."
         case .weakPassword: "Lösenordet måste ha minst \(Accounts.minimumPasswordLength) tecken."
         case .wrongCurrentPassword: "Det nuvarande lösenordet stämmer inte."
+        case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken."
         default: description
         }
     }

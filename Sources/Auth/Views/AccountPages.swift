@@ -54,8 +54,13 @@ public final class AccountPage: Page {
     let csrf: String
     let message: String?
     let isError: Bool
+    let tokens: [(id: String, name: String, revoked: Bool)]
+    let newToken: String?
 
-    public init(name: String, email: String, roles: [RoleLine], csrf: String, message: String? = nil, isError: Bool = false) {
+    public init(name: String, email: String, roles: [RoleLine], csrf: String, message: String? = nil, isError: Bool = false,
+                tokens: [(id: String, name: String, revoked: Bool)] = [], newToken: String? = nil) {
+        self.tokens = tokens
+        self.newToken = newToken
         self.name = name
         self.email = email
         self.roles = roles
@@ -87,6 +92,26 @@ public final class AccountPage: Page {
                 .div(.class("field"), .label(.for("new"), .text("Nytt lösenord (minst \(Accounts.minimumPasswordLength) tecken)")),
                      .input(.type(.password), .name("new"), .id("new"), .attribute(named: "autocomplete", value: "new-password"), .required(true))),
                 .button(.type(.submit), .text("Byt lösenord"))
+            ),
+            .h2(.text("API-nycklar")),
+            .p(.text("En personlig nyckel ger JSON-API:t samma rättigheter som du har. Skicka den som Authorization: Bearer <nyckel>.")),
+            .unwrap(newToken) { token in
+                .p(.class("form-ok"), .attribute(named: "role", value: "status"),
+                   .text("Ny nyckel (visas bara nu): "), .code(.text(token)))
+            },
+            .unwrap(tokens.isEmpty ? nil : tokens) { list in
+                .ul(.forEach(list) { token in
+                    .li(.text(token.name), .if(token.revoked, .text(" – återkallad")),
+                        .if(!token.revoked, .form(.class("inline"), .method(.post), .action("\(SiteURL.account)/nycklar/\(token.id)/aterkalla"),
+                                                  .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                                                  .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: Markdown.escape("Återkalla \(token.name)")), .text("Återkalla")))))
+                })
+            },
+            .form(
+                .method(.post), .action("\(SiteURL.account)/nycklar"),
+                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .div(.class("field"), .label(.for("token-name"), .text("Namn på ny nyckel")), .input(.type(.text), .name("name"), .id("token-name"))),
+                .button(.type(.submit), .text("Skapa nyckel"))
             ),
             .h2(.text("Logga ut")),
             .form(

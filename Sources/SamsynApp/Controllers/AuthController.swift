@@ -95,11 +95,43 @@ enum AuthController {
         }
     }
 
-    static func accountResponse(_ req: Request, session: UserSession, user: User, message: String?, status: HTTPStatus = .ok) async throws -> Response {
+    struct TokenForm: Content {
+        let csrf: String
+        let name: String
+    }
+
+    @Sendable static func createToken(req: Request) async throws -> Response {
+        guard let (session, user) = try await current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        let form = try req.content.decode(TokenForm.self)
+        try requireCSRF(form.csrf, session: session)
+        do {
+            let token = try await Accounts.createToken(for: user, name: form.name, on: req.db)
+            return try await accountResponse(req, session: session, user: user, message: nil, newToken: token)
+        } catch let failure as AccountFailure {
+            return try await accountResponse(req, session: session, user: user, message: failure.swedish, status: .badRequest)
+        }
+    }
+
+    @Sendable static func revokeToken(req: Request) async throws -> Response {
+        guard let (session, user) = try await current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        try requireCSRF(try req.content.decode(CSRFForm.self).csrf, session: session)
+        guard let id = req.parameters.get("token", as: UUID.self) else { throw Abort(.badRequest, reason: "no such token") }
+        do {
+            try await Accounts.revokeToken(id, of: user, on: req.db)
+        } catch AccountFailure.unknownToken {
+            throw Abort(.notFound, reason: "no such token")
+        }
+        return try await accountResponse(req, session: session, user: user, message: "Nyckeln är återkallad.")
+    }
+
+    static func accountResponse(_ req: Request, session: UserSession, user: User, message: String?, status: HTTPStatus = .ok,
+                                newToken: String? = nil) async throws -> Response {
+        let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
         let roles = try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).with(\.$represents).all()
         let page = AccountPage(name: user.name, email: user.email,
                                roles: roles.map { .init(organisation: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role, represents: $0.represents?.name) },
-                               csrf: session.csrfToken, message: message, isError: status != .ok)
+                               csrf: session.csrfToken, message: message, isError: status != .ok,
+                               tokens: tokens.map { ($0.id!.uuidString, $0.name, $0.revokedAt != nil) }, newToken: newToken)
         let response = htmlResponse(page.document().render(), status: status)
         noStore(response)
         return response

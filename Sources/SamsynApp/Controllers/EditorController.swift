@@ -8,6 +8,10 @@ import Vapor
 
 /// Writing plans in the browser. Signed-in editors and administrators of the organisation
 /// only; every form carries the session's CSRF token; every write clears the page cache.
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
 enum EditorController {
     struct Context {
         let organisation: Organisation
@@ -219,6 +223,86 @@ enum EditorController {
         return try await treeChange(req, csrf: form.csrf) { context, version in
             try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
         }
+    }
+
+    // MARK: API writes, with a personal API token
+
+    struct NodeDTO: Content {
+        let key: String
+        let level: String
+        let title: String
+        let text: String
+        let revision: Int
+        let versionStatus: DocumentStatus
+    }
+
+    struct NodeUpdate: Content {
+        let title: String
+        let text: String
+    }
+
+    /// The token's user, with the editor or administrator role in the organisation of the URL.
+    static func requireAPIEditor(_ req: Request) async throws -> (Organisation, User) {
+        guard let bearer = req.headers.bearerAuthorization?.token else { throw Abort(.unauthorized, reason: "send a personal API token as Authorization: Bearer <token>") }
+        guard let user = try await Accounts.user(apiToken: bearer, on: req.db) else { throw Abort(.unauthorized, reason: "the API token is not valid or has been revoked") }
+        let organisation = try await req.store.organisation(req.requiredParameter("org"))
+        let allowed = try await Role.query(on: req.db).filter(\.$user.$id == user.requireID())
+            .filter(\.$organisation.$id == organisation.requireID()).all()
+            .contains { $0.role == .editor || $0.role == .administrator }
+        guard allowed else { throw Abort(.forbidden, reason: "writing needs the editor or administrator role in \(organisation.name)") }
+        return (organisation, user)
+    }
+
+    static func apiNode(_ req: Request, _ organisation: Organisation) async throws -> (DocumentVersion, PlanNode) {
+        let slug = try req.requiredParameter("doc"), key = try req.requiredParameter("node")
+        guard let number = Int(try req.requiredParameter("version")),
+              let (_, version, _) = try await DocumentQuery.anyVersion(organisation: organisation, documentSlug: slug, number: number, on: req.db),
+              let node = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\" in that version of \"\(slug)\"")
+        }
+        return (version, node)
+    }
+
+    static func nodeResponse(_ node: PlanNode, version: DocumentVersion, status: HTTPStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(NodeDTO(key: node.key, level: version.levels[safe: node.levelIndex] ?? "", title: node.title, text: node.text,
+                                            revision: node.revision, versionStatus: version.status))
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(node.revision)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// GET …/versions/:version/nodes/:node: a node of any version (drafts too) with its revision as ETag.
+    @Sendable static func apiGetNode(req: Request) async throws -> Response {
+        let (organisation, _) = try await requireAPIEditor(req)
+        let (version, node) = try await apiNode(req, organisation)
+        return try nodeResponse(node, version: version)
+    }
+
+    /// PUT …/versions/:version/nodes/:node with If-Match: the ETag from GET. A stale ETag is 412.
+    @Sendable static func apiPutNode(req: Request) async throws -> Response {
+        let (organisation, user) = try await requireAPIEditor(req)
+        guard let match = req.headers.first(name: .ifMatch) else { throw Abort(.preconditionRequired, reason: "send If-Match with the node's ETag") }
+        guard let expected = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
+            throw Abort(.badRequest, reason: "If-Match must be the node's ETag, e.g. \"3\"")
+        }
+        let update = try req.content.decode(NodeUpdate.self)
+        let (version, node) = try await apiNode(req, organisation)
+        do {
+            _ = try await PlanEditing.updateNode(node.requireID(), expectedRevision: expected, title: update.title, text: update.text,
+                                                 actor: .user(user.id!, email: user.email), organisationID: organisation.requireID(), on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            switch failure {
+            case .conflict: throw Abort(.preconditionFailed, reason: "the node has changed since that ETag; GET it again")
+            case .notADraft: throw Abort(.conflict, reason: failure.description)
+            case .invalid: throw Abort(.unprocessableEntity, reason: failure.description)
+            default: throw Abort(.notFound, reason: failure.description)
+            }
+        }
+        req.application.pageCache.removeAll()
+        let (savedVersion, saved) = try await apiNode(req, organisation)
+        _ = version
+        return try nodeResponse(saved, version: savedVersion)
     }
 
     /// Public: the changes between two public versions.
