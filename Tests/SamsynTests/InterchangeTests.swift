@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import Plans
 @testable import SamsynApp
@@ -52,6 +53,7 @@ struct InterchangeTests {
             file["organisation"] = organisation
             let outcome = try await OrganisationImporter.importFile(data(file), replace: true, on: app.db)
             #expect(outcome.replaced)
+            #expect(try await AuditEntry.query(on: app.db).all().map(\.action) == ["organisation.import", "organisation.replace"])
             let detail = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner", as: APIController.OrganisationDetailDTO.self)
             #expect(detail.organisation.name == "Norrbottens Kommuner (ny)")
             #expect(detail.members.count == 14 && detail.documents.count == 2)

@@ -21,6 +21,7 @@ public enum AuditLog {
     public enum Actor: Sendable, CustomStringConvertible {
         case user(UUID, email: String)
         case commandLine
+        case importToken
         case anonymous
 
         var userID: UUID? {
@@ -32,6 +33,7 @@ public enum AuditLog {
             switch self {
             case .user(_, let email): email
             case .commandLine: "command line"
+            case .importToken: "import token"
             case .anonymous: "anonymous"
             }
         }

@@ -1,3 +1,4 @@
+import Auth
 import Core
 import Fluent
 import Foundation
@@ -20,12 +21,13 @@ public enum OrganisationImporter {
         public let replaced: Bool
     }
 
-    public static func importFile(_ data: Data, replace: Bool = false, on db: any Database) async throws -> Outcome {
+    public static func importFile(_ data: Data, replace: Bool = false, actor: AuditLog.Actor = .commandLine, on db: any Database) async throws -> Outcome {
         let file = try OrganisationFile.decode(data)
-        return try await importFile(file, replace: replace, on: db)
+        return try await importFile(file, replace: replace, actor: actor, on: db)
     }
 
-    public static func importFile(_ file: OrganisationFile, replace: Bool = false, on db: any Database) async throws -> Outcome {
+    public static func importFile(_ file: OrganisationFile, replace: Bool = false, actor: AuditLog.Actor = .commandLine,
+                                  on db: any Database) async throws -> Outcome {
         let known = try await knownRegistryKeys(on: db)
         try file.validate(knownRegistryKeys: known)
         return try await db.transaction { db in
@@ -53,6 +55,9 @@ public enum OrganisationImporter {
             for document in file.documents {
                 nodeCount += try await write(document, organisationID: organisationID, on: db)
             }
+            try await AuditLog.record(existing == nil ? "organisation.import" : "organisation.replace", subject: organisation.slug, actor: actor,
+                                      organisationID: organisationID,
+                                      after: "\(file.documents.count) documents, \(nodeCount) nodes, \(file.structure.groups.count) bodies and networks", on: db)
             return Outcome(organisationSlug: organisation.slug, documents: file.documents.count, nodes: nodeCount, replaced: existing != nil)
         }
     }

@@ -48,6 +48,7 @@ func rowCounts(_ app: Application) async throws -> [String: Int] {
         "seats": try await Seat.query(on: app.db).count(),
         "users": try await User.query(on: app.db).count(),
         "sessions": try await UserSession.query(on: app.db).count(),
+        "auditEntries": try await AuditEntry.query(on: app.db).count(),
     ]
 }
 

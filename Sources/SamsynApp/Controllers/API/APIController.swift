@@ -187,7 +187,7 @@ enum APIController {
         } catch {
             throw Abort(.badRequest, reason: error.description)
         }
-        let outcome = try await OrganisationImporter.importFile(file, replace: replace, on: req.db)
+        let outcome = try await OrganisationImporter.importFile(file, replace: replace, actor: .importToken, on: req.db)
         req.application.pageCache.removeAll()
         let response = Response(status: outcome.replaced ? .ok : .created)
         try response.content.encode(ImportResultDTO(organisation: outcome.organisationSlug, documents: outcome.documents,
