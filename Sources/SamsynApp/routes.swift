@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
         let editor = app.grouped(PathComponent(stringLiteral: S.organisations), ":org", "redigera")
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         editor.get(use: EditorController.index).access(.signedIn)
+        editor.on(.POST, "nytt", body: form, use: EditorController.newDocument).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", "utkast", body: form, use: EditorController.newDraft).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", "kopia", body: form, use: EditorController.copy).access(.signedIn).checksCSRF()
         editor.get(":doc", ":version", use: EditorController.draft).access(.signedIn)

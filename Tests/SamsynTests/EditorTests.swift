@@ -127,6 +127,27 @@ struct EditorTests {
         }
     }
 
+    @Test("A document from scratch with its own level model", arguments: Engine.enabled)
+    func fromScratch(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            let token = try await csrf(&editor, "\(org)/redigera")
+            let form = ["csrf": token, "slug": "samverkansplan-2024", "title": "Samverkansplan 2024", "kind": "handlingsplan",
+                        "levels": "Samverkansområde, Målsättning", "periodStart": "2024", "periodEnd": "2025"]
+            #expect(try await editor.send(.POST, "\(org)/redigera/nytt", form: form.merging(["levels": "Mål, Mål"]) { $1 }).0 == .unprocessableEntity)
+            #expect(try await editor.send(.POST, "\(org)/redigera/nytt", form: form).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(org)/redigera/nytt", form: form).0 == .conflict, "the address is taken")
+            let draft = "\(org)/redigera/samverkansplan-2024/1"
+            #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "title": "Digitalisering"]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "digitalisering", "title": "Gemensam e-tjänsteplattform"]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "gemensam-e-tjansteplattform", "title": "För djupt"]).0 == .unprocessableEntity)
+            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2024-02-01", "reference": "§ 4"]).0 == .seeOther)
+            let page = try await app.get("\(org)/dokument/samverkansplan-2024").body
+            #expect(page.contains("Samverkansområde → Målsättning"))
+            #expect(page.contains("Gemensam e-tjänsteplattform") && page.contains("2024–2025"))
+        }
+    }
+
     @Test("Add, reorder, move and remove nodes in a draft; the comparison shows each change", arguments: Engine.enabled)
     func treeEditing(engine: Engine) async throws {
         try await withApp(engine) { app in

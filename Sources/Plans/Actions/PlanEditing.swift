@@ -68,6 +68,44 @@ public enum PlanEditing {
         }
     }
 
+    /// A new, empty document: its first version is a draft with the level model the editor chose.
+    public static func createDocument(organisationID: UUID, slug: String, title: String, kind: DocumentKind, period: (Int?, Int?),
+                                      levels: [String], actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
+        let levels = levels.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !levels.isEmpty, Set(levels).count == levels.count, levels.count <= 6 else {
+            throw Failure.invalid("Ange en till sex olika nivåer, till exempel Målområde, Mål, Nyckelaktivitet.")
+        }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.invalid("Ange en titel.") }
+        if let start = period.0, let end = period.1, end < start { throw Failure.invalid("Perioden slutar innan den börjar.") }
+        if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
+            throw Failure.slugTaken(slug)
+        }
+        return try await db.transaction { db in
+            let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: kind)
+            try await document.create(on: db)
+            let version = DocumentVersion()
+            version.$document.id = try document.requireID()
+            version.number = 1
+            version.title = title.trimmingCharacters(in: .whitespaces)
+            version.status = .draft
+            version.periodStart = period.0
+            version.periodEnd = period.1
+            version.levels = levels
+            try await version.create(on: db)
+            let tree = DocumentSection()
+            tree.$version.id = try version.requireID()
+            tree.position = 0
+            tree.key = "innehall"
+            tree.depth = 1
+            tree.role = .goalTree
+            tree.body = ""
+            try await tree.create(on: db)
+            try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
+                                      after: "new draft with levels \(levels.joined(separator: " → "))", on: db)
+            return document
+        }
+    }
+
     static func copy(_ source: DocumentVersion, into documentID: UUID, number: Int, title: String, period: (Int?, Int?),
                      leafFilter: (PlanNode) -> Bool, on db: any Database) async throws -> DocumentVersion {
         let sourceID = try source.requireID()

@@ -38,6 +38,7 @@ public enum Editor {
         public override func content() -> Node<HTML.BodyContext> {
             .group(
                 .h1(.text("Redigera styrdokument")),
+                newDocumentForm(),
                 .forEach(documents) { document in
                     let latest = document.versions.map(\.number).max() ?? 1
                     return .section(
@@ -214,6 +215,23 @@ public enum Editor {
                                                      .p(.text(note)), .button(.type(.submit), .text("Ta bort")))
             return .section(.h2(.text("Ta bort")), form)
         }
+    }
+}
+
+extension Editor.IndexView {
+    func newDocumentForm() -> Node<HTML.BodyContext> {
+        let kinds = DocumentKind.allCases.map { "<option value=\"\($0.rawValue)\">\(Markdown.escape($0.label))</option>" }.joined()
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action("/o/\(organisationSlug)/redigera/nytt"),
+            Editor.csrfField(csrf),
+            Editor.field("new-slug", "Adress (till exempel handlingsplan-2024)", name: "slug"),
+            Editor.field("new-title", "Titel", name: "title"),
+            .div(.class("field"), .label(.for("new-kind"), .text("Typ")), .raw("<select name=\"kind\" id=\"new-kind\">\(kinds)</select>")),
+            Editor.field("new-levels", "Nivåer, uppifrån och ned, skilda med kommatecken (till exempel Målområde, Mål, Nyckelaktivitet)", name: "levels"),
+            Editor.field("new-start", "Period från (år)", name: "periodStart", type: .number),
+            Editor.field("new-end", "Period till (år)", name: "periodEnd", type: .number),
+            .button(.type(.submit), .text("Skapa dokument")))
+        return .section(.h2(.text("Nytt dokument")), form)
     }
 }
 

@@ -24,6 +24,9 @@ enum EditorController {
     struct CopyForm: Content { let csrf: String; let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
     struct NodeForm: Content { let csrf: String; let revision: Int; let title: String; let text: String }
     struct AdoptForm: Content { let csrf: String; let body: String; let date: String; let reference: String }
+    struct NewDocumentForm: Content {
+        let csrf: String; let slug: String; let title: String; let kind: String; let levels: String; let periodStart: Int?; let periodEnd: Int?
+    }
     struct AddForm: Content { let csrf: String; let title: String; let parent: String? }
     struct OrderForm: Content { let csrf: String; let direction: String }
     struct MoveForm: Content { let csrf: String; let parent: String }
@@ -103,6 +106,23 @@ enum EditorController {
             throw Abort(.conflict, reason: failure.description)
         }
         req.application.pageCache.removeAll()
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(form.slug)/1", redirectType: .normal)
+    }
+
+    @Sendable static func newDocument(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(NewDocumentForm.self)
+        try AuthController.requireCSRF(form.csrf, session: context.session)
+        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
+        guard let kind = DocumentKind(rawValue: form.kind) else { throw Abort(.badRequest, reason: "unknown document kind") }
+        do {
+            _ = try await PlanEditing.createDocument(organisationID: context.organisation.requireID(), slug: form.slug, title: form.title, kind: kind,
+                                                     period: (form.periodStart, form.periodEnd), levels: form.levels.components(separatedBy: ","),
+                                                     actor: context.actor, on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            if case .slugTaken = failure { throw Abort(.conflict, reason: failure.description) }
+            throw Abort(.unprocessableEntity, reason: failure.description)
+        }
         return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(form.slug)/1", redirectType: .normal)
     }
 
