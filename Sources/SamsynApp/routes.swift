@@ -82,6 +82,7 @@ func routes(_ app: Application) throws {
         editor.on(.POST, ":doc", ":version", "nod", ":node", body: form, use: EditorController.saveNode).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", ":version", "anta", body: form, use: EditorController.adopt).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", ":version", "ny", body: form, use: EditorController.addNode).access(.signedIn).checksCSRF()
+        editor.on(.POST, ":doc", ":version", "nod", ":node", "fakta", body: form, use: EditorController.saveFacts).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", ":version", "nod", ":node", "ordning", body: form, use: EditorController.reorder).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", ":version", "nod", ":node", "flytta", body: form, use: EditorController.move).access(.signedIn).checksCSRF()
         editor.on(.POST, ":doc", ":version", "nod", ":node", "ta-bort", body: form, use: EditorController.remove).access(.signedIn).checksCSRF()

@@ -127,6 +127,46 @@ struct EditorTests {
         }
     }
 
+    @Test("Every fact of a node: unit, status, partners, networks, strategies, Agenda 2030; done activities stay behind in next year's copy",
+          arguments: Engine.enabled)
+    func facts(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            let token = try await csrf(&editor, "\(org)/redigera")
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
+            let node = "\(org)/redigera/verksamhetsplan-2023/2/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            let formPage = try await editor.send(.GET, node).1
+            #expect(formPage.contains("<legend>Samarbetsparter</legend>") && formPage.contains("Polisen"))
+            let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: formPage).first)
+            var facts = ["csrf": token, "revision": revision, "responsibleUnit": "Avdelning Social välfärd", "status": "done",
+                         "partners[]": "polisen", "networks[]": "brottsforebyggande-arbete-trygghetskonferensen", "strategies[]": "natverk",
+                         "primary": "16.1", "secondary": "5"]
+            #expect(try await editor.send(.POST, node + "/fakta", form: facts.merging(["partners[]": "okand"]) { $1 }).0 == .unprocessableEntity)
+            #expect(try await editor.send(.POST, node + "/fakta", form: facts.merging(["primary": "18"]) { $1 }).0 == .unprocessableEntity)
+            #expect(try await editor.send(.POST, node + "/fakta", form: facts.merging(["responsibleUnit": "Avdelning Påhittad"]) { $1 }).0 == .unprocessableEntity)
+            #expect(try await editor.send(.POST, node + "/fakta", form: facts).0 == .seeOther)
+            facts["revision"] = revision
+            #expect(try await editor.send(.POST, node + "/fakta", form: facts).0 == .conflict, "the old revision")
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/2/anta",
+                                          form: ["csrf": token, "body": "Styrelsen", "date": "2023-12-01", "reference": ""]).0 == .seeOther)
+
+            let plan = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
+            let saved = try #require(plan.allNodes.first { $0.key == "utredning-av-ungdomsmottagningarnas-organisering" })
+            #expect(saved.responsibleUnit == "Avdelning Social välfärd" && saved.status == "done")
+            #expect(saved.partners == ["polisen"] && saved.networks == ["brottsforebyggande-arbete-trygghetskonferensen"] && saved.strategies == ["natverk"])
+            #expect(saved.agenda2030.map(\.code) == ["16.1", "5"])
+            let page = try await app.get("\(org)/dokument/verksamhetsplan-2023/utredning-av-ungdomsmottagningarnas-organisering").body
+            #expect(page.contains("Avdelning Social välfärd") && page.contains("/o/norrbottens-kommuner/aktorer/polisen"))
+            #expect(try await app.get("\(org)/agenda-2030").body.contains("(delmål 16.1)"))
+
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia",
+                                          form: ["csrf": token, "slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024", "periodStart": "2024", "periodEnd": "2024"]).0 == .seeOther)
+            let copy = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1").1
+            #expect(!copy.contains("Utredning av Ungdomsmottagningarnas organisering"), "a done activity is not carried")
+            #expect(copy.contains("Utvärdering av Norrbus"), "unfinished activities are")
+        }
+    }
+
     @Test("A document from scratch with its own level model", arguments: Engine.enabled)
     func fromScratch(engine: Engine) async throws {
         try await withApp(engine) { app in

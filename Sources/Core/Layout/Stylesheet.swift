@@ -35,6 +35,9 @@ public enum Stylesheet {
     form label { font-weight: 600; margin-bottom: .25rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
+    fieldset.checks { border: 1px solid var(--line); margin: .75rem 0; max-height: 16rem; overflow-y: auto; }
+    fieldset.checks .check { display: flex; gap: .4rem; align-items: baseline; }
+    fieldset.checks .check label { font-weight: 400; }
     form.inline { display: inline; margin-left: .35rem; }
     form button.small { padding: 0 .45rem; font-size: .85rem; }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }

@@ -1,6 +1,7 @@
 import Auth
 import Core
 import Fluent
+import Organisation
 import FluentSQL
 import Foundation
 
@@ -309,6 +310,78 @@ public enum PlanEditing {
             for id in doomed.reversed() { try await PlanNode.query(on: db).filter(\.$id == id).delete() }
             try await AuditLog.record("node.delete", subject: "node \(key) in version \(version.number)", actor: actor,
                                       organisationID: organisationID, before: node.title, after: nil, on: db)
+        } }
+    }
+
+    /// The statuses a node can have; "unfinished" is any but done or cancelled.
+    public static let statuses: [(value: String, label: String)] = [
+        ("planned", "Planerad"), ("ongoing", "Pågående"), ("done", "Genomförd"), ("postponed", "Uppskjuten"), ("cancelled", "Avbruten"),
+    ]
+
+    public struct Facts: Sendable {
+        public var responsibleUnit: String?
+        public var status: String?
+        public var partners: [String]
+        public var networks: [String]
+        public var strategies: [String]
+        public var agenda: [(code: String, role: AgendaRole)]
+
+        public init(responsibleUnit: String?, status: String?, partners: [String], networks: [String], strategies: [String],
+                    agenda: [(code: String, role: AgendaRole)]) {
+            self.responsibleUnit = responsibleUnit
+            self.status = status
+            self.partners = partners
+            self.networks = networks
+            self.strategies = strategies
+            self.agenda = agenda
+        }
+    }
+
+    /// Saves a node's facts under the same revision rule as its text. `allowed` holds the
+    /// registry keys, network keys and unit names this organisation can point at.
+    public static func updateFacts(_ nodeID: UUID, expectedRevision: Int, facts: Facts, allowedPartners: Set<String>, allowedNetworks: Set<String>,
+                                   allowedUnits: Set<String>, actor: AuditLog.Actor, organisationID: UUID, on db: any Database) async throws -> Int {
+        if let status = facts.status, !statuses.contains(where: { $0.value == status }) { throw Failure.invalid("Okänd status.") }
+        if let unit = facts.responsibleUnit, !allowedUnits.contains(unit) { throw Failure.invalid("Okänd enhet: \(unit).") }
+        if let partner = facts.partners.first(where: { !allowedPartners.contains($0) }) { throw Failure.invalid("Okänd samarbetspart: \(partner).") }
+        if let network = facts.networks.first(where: { !allowedNetworks.contains($0) }) { throw Failure.invalid("Okänt nätverk: \(network).") }
+        if let code = facts.agenda.first(where: { !Agenda2030.isKnown($0.code) }) { throw Failure.invalid("\(code.code) är inget mål eller delmål i Agenda 2030.") }
+        return try await WriteRetry.onLocked { try await db.transaction { db in
+            guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
+            guard node.version.status == .draft else { throw Failure.notADraft }
+            let strategyKeys = Set(try await DocumentSection.query(on: db).filter(\.$version.$id == node.$version.id).filter(\.$role == .strategy).all().map(\.key))
+            if let strategy = facts.strategies.first(where: { !strategyKeys.contains($0) }) { throw Failure.invalid("Okänd strategi: \(strategy).") }
+            let updated = try await (db as! any SQLDatabase).update(PlanNode.schema)
+                .set("responsible_unit", to: facts.responsibleUnit)
+                .set("status", to: facts.status)
+                .set("partners", to: JSONColumn.encode(facts.partners))
+                .set("networks", to: JSONColumn.encode(facts.networks))
+                .set("strategies", to: JSONColumn.encode(facts.strategies))
+                .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                .where("id", .equal, nodeID)
+                .where("revision", .equal, expectedRevision)
+                .returning("revision")
+                .all()
+            guard let row = updated.first else {
+                guard let current = try await PlanNode.find(nodeID, on: db) else { throw Failure.notFound("node") }
+                throw Failure.conflict(currentTitle: current.title, currentText: current.text, currentRevision: current.revision)
+            }
+            try await AgendaLink.query(on: db).filter(\.$node.$id == nodeID).delete()
+            for (position, entry) in facts.agenda.enumerated() {
+                let link = AgendaLink()
+                link.$version.id = node.$version.id
+                link.$node.id = nodeID
+                link.position = 1000 + position
+                link.code = entry.code
+                link.role = entry.role
+                link.explanation = ""
+                try await link.create(on: db)
+            }
+            let summary = "unit \(facts.responsibleUnit ?? "–"), status \(facts.status ?? "–"), partners \(facts.partners), networks \(facts.networks), "
+                + "strategies \(facts.strategies), Agenda 2030 \(facts.agenda.map { "\($0.code) \($0.role.rawValue)" })"
+            try await AuditLog.record("node.facts", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
+                                      organisationID: organisationID, before: "partners \(node.partnersJSON), networks \(node.networksJSON)", after: summary, on: db)
+            return try row.decode(column: "revision", as: Int.self)
         } }
     }
 

@@ -122,7 +122,20 @@ public enum Editor {
         }
     }
 
+    /// What a node's facts can point at in this organisation.
+    public struct FactOptions: Sendable {
+        public let units: [String]
+        public let partners: [(key: String, name: String)]
+        public let networks: [(key: String, name: String)]
+        public init(units: [String], partners: [(key: String, name: String)], networks: [(key: String, name: String)]) {
+            self.units = units
+            self.partners = partners
+            self.networks = networks
+        }
+    }
+
     public final class NodeForm: OrganisationPage {
+        public var options: FactOptions?
         /// Nodes one level above this one: where it can be moved.
         var parentCandidates: [DocumentContent.Node] { document.allNodes.filter { $0.depth == node.depth - 1 } }
         var base: String { editURL(organisationSlug, document.slug, document.version.number) + "/nod/\(node.key)" }
@@ -168,6 +181,7 @@ public enum Editor {
                              .p(.text("Nedan står din text. Ändra den om du vill och spara igen; då ersätter den den sparade versionen.")))
                 },
                 editForm(),
+                factsForm(),
                 addChildSection(),
                 moveSection(),
                 removeSection()
@@ -183,6 +197,40 @@ public enum Editor {
                   .div(.class("field"), .label(.for("text"), .text("Text (stycken skiljs med en tom rad; **fetstil**, *kursiv*, rader som börjar med - blir punktlista)")),
                        .textarea(.name("text"), .id("text"), .attribute(named: "rows", value: "8"), .text(draftText))),
                   .button(.type(.submit), .text("Spara")))
+        }
+
+        func checkboxes(_ legend: String, name: String, _ items: [(key: String, name: String)], checked: [String]) -> Node<HTML.FormContext> {
+            guard !items.isEmpty else { return .empty }
+            let boxes = items.enumerated().map { index, item in
+                "<div class=\"check\"><input type=\"checkbox\" name=\"\(name)[]\" id=\"\(name)-\(index)\" value=\"\(Markdown.escape(item.key))\"\(checked.contains(item.key) ? " checked" : "")>"
+                    + "<label for=\"\(name)-\(index)\">\(Markdown.escape(item.name))</label></div>"
+            }.joined()
+            return .raw("<fieldset class=\"checks\"><legend>\(Markdown.escape(legend))</legend>\(boxes)</fieldset>")
+        }
+
+        func factsForm() -> Node<HTML.BodyContext> {
+            guard let options else { return .empty }
+            let unitOptions = (["<option value=\"\">Ingen angiven</option>"] + options.units.map { unit in
+                "<option value=\"\(Markdown.escape(unit))\"\(node.responsibleUnit == unit ? " selected" : "")>\(Markdown.escape(unit))</option>"
+            }).joined()
+            let statusOptions = (["<option value=\"\">Ingen angiven</option>"] + PlanEditing.statuses.map { status in
+                "<option value=\"\(status.value)\"\(node.status == status.value ? " selected" : "")>\(status.label)</option>"
+            }).joined()
+            let links = node.agenda2030
+            let codes = { (role: AgendaRole) in links.filter { $0.role == role }.map(\.code).joined(separator: ", ") }
+            let form: Node<HTML.BodyContext> = .form(
+                .method(.post), .action(base + "/fakta"),
+                csrfField(csrf),
+                .input(.type(.hidden), .name("revision"), .value(String(revision))),
+                .div(.class("field"), .label(.for("unit"), .text("Ansvarig enhet")), .raw("<select name=\"responsibleUnit\" id=\"unit\">\(unitOptions)</select>")),
+                .div(.class("field"), .label(.for("status"), .text("Status")), .raw("<select name=\"status\" id=\"status\">\(statusOptions)</select>")),
+                checkboxes("Samarbetsparter", name: "partners", options.partners, checked: node.partners),
+                checkboxes("Nätverk och forum", name: "networks", options.networks, checked: node.networks),
+                checkboxes("Strategier", name: "strategies", document.strategies.map { ($0.key, $0.heading ?? $0.key) }, checked: node.strategies),
+                field("primary", "Agenda 2030, primär påverkan (mål eller delmål, till exempel 3.4, 10)", value: codes(.primary)),
+                field("secondary", "Agenda 2030, sekundär påverkan", value: codes(.secondary)),
+                .button(.type(.submit), .text("Spara fakta")))
+            return .section(.h2(.text("Fakta")), form)
         }
 
         func addChildSection() -> Node<HTML.BodyContext> {

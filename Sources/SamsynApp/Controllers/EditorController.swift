@@ -24,6 +24,10 @@ enum EditorController {
     struct CopyForm: Content { let csrf: String; let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
     struct NodeForm: Content { let csrf: String; let revision: Int; let title: String; let text: String }
     struct AdoptForm: Content { let csrf: String; let body: String; let date: String; let reference: String }
+    struct FactsForm: Content {
+        let csrf: String; let revision: Int; let responsibleUnit: String?; let status: String?
+        let partners: [String]?; let networks: [String]?; let strategies: [String]?; let primary: String?; let secondary: String?
+    }
     struct NewDocumentForm: Content {
         let csrf: String; let slug: String; let title: String; let kind: String; let levels: String; let periodStart: Int?; let periodEnd: Int?
     }
@@ -138,6 +142,17 @@ enum EditorController {
         return page(DocumentShow.View(model: content).document().render())
     }
 
+    /// What a node's facts may point at: the organisation's units, its members and partners, its networks.
+    static func factOptions(_ req: Request, _ organisation: Organisation) async throws -> Editor.FactOptions {
+        let structure = try await req.store.structure(organisation)
+        let members = try await req.store.members(organisation).map { (key: $0.scbCode ?? $0.slug, name: $0.name) }
+        var seen = Set(members.map(\.key))
+        let partners = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }
+            .filter { seen.insert($0.key).inserted }.sorted { $0.name < $1.name }.map { (key: $0.key, name: $0.name) }
+        return .init(units: structure.units.map(\.name), partners: partners + members,
+                     networks: structure.groups.map { (key: $0.key, name: $0.name) })
+    }
+
     @Sendable static func nodeForm(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let (_, version, content) = try await version(req, context)
@@ -146,7 +161,42 @@ enum EditorController {
               let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
             throw Abort(.notFound, reason: "no node \"\(key)\"")
         }
-        return page(Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.session.csrfToken).document().render())
+        let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.session.csrfToken)
+        view.options = try await factOptions(req, context.organisation)
+        return page(view.document().render())
+    }
+
+    @Sendable static func saveFacts(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(FactsForm.self)
+        try AuthController.requireCSRF(form.csrf, session: context.session)
+        let (_, version, content) = try await version(req, context)
+        let key = try req.requiredParameter("node")
+        guard let node = content.allNodes.first(where: { $0.key == key }),
+              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\"")
+        }
+        let options = try await factOptions(req, context.organisation)
+        let codes = { (text: String?, role: AgendaRole) in
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map { (code: String($0), role: role) }
+        }
+        let facts = PlanEditing.Facts(
+            responsibleUnit: form.responsibleUnit.flatMap { $0.isEmpty ? nil : $0 }, status: form.status.flatMap { $0.isEmpty ? nil : $0 },
+            partners: form.partners ?? [], networks: form.networks ?? [], strategies: form.strategies ?? [],
+            agenda: codes(form.primary, .primary) + codes(form.secondary, .secondary))
+        do {
+            _ = try await PlanEditing.updateFacts(row.requireID(), expectedRevision: form.revision, facts: facts,
+                                                  allowedPartners: Set(options.partners.map(\.key)), allowedNetworks: Set(options.networks.map(\.key)),
+                                                  allowedUnits: Set(options.units), actor: context.actor,
+                                                  organisationID: context.organisation.requireID(), on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.session.csrfToken, message: failure.swedish)
+            view.options = options
+            let status: HTTPStatus = if case .conflict = failure { .conflict } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
+            return page(view.document().render(), status: status)
+        }
+        req.application.pageCache.removeAll()
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(content.slug)/\(version.number)/nod/\(key)", redirectType: .normal)
     }
 
     @Sendable static func saveNode(req: Request) async throws -> Response {
