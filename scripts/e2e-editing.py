@@ -10,6 +10,8 @@ import json, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 base, axe_path = sys.argv[1], sys.argv[2]
 axe = open(axe_path, encoding="utf-8").read()
@@ -34,8 +36,16 @@ def fill(fields):
         element.send_keys(value)
 
 def submit(form_action_suffix):
+    """Submits the form whose action ends so, and waits for the next page to replace this one."""
     form = next(f for f in driver.find_elements(By.TAG_NAME, "form") if f.get_attribute("action").endswith(form_action_suffix))
+    page = driver.find_element(By.TAG_NAME, "html")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+def follow(link_text):
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.LINK_TEXT, link_text).click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
 
 def axe_check(label):
     driver.execute_script(axe)
@@ -61,7 +71,7 @@ try:
     check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/1"), "next year's plan created as a draft")
     axe_check("the draft")
 
-    driver.find_element(By.LINK_TEXT, "Utredning av Ungdomsmottagningarnas organisering").click()
+    follow("Utredning av Ungdomsmottagningarnas organisering")
     axe_check("the node form")
     fill({"title": "Utredning av ungdomsmottagningarnas organisering, fas 2", "text": "Fortsätter från **2023**."})
     submit("/nod/utredning-av-ungdomsmottagningarnas-organisering")
@@ -80,7 +90,7 @@ try:
     driver.get(base + org + "/redigera")
     submit("/redigera/verksamhetsplan-2024/utkast")
     check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/2"), "a new version started as a draft")
-    driver.find_element(By.LINK_TEXT, "Vi stödjer innovativa lösningar kring välfärdens utmaningar.").click()
+    follow("Vi stödjer innovativa lösningar kring välfärdens utmaningar.")
     fill({"title": "Vi stödjer innovativa lösningar på välfärdens utmaningar."})
     submit("/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar")
     fill({"body": "Styrelsen", "date": "2024-03-01", "reference": "§ 3"})
@@ -89,7 +99,7 @@ try:
     driver.get(base + org + "/dokument/verksamhetsplan-2024")
     page = driver.page_source
     check("Version 2 – Antagen" in page and "Version 1 – Ersatt" in page, "the version history lists both versions")
-    driver.find_element(By.LINK_TEXT, "ändringar mot version 1").click()
+    follow("ändringar mot version 1")
     page = driver.page_source
     check("Omformulerad" in page and "Vi stödjer innovativa lösningar på välfärdens utmaningar." in page, "the changes between the versions")
     axe_check("the version comparison")
