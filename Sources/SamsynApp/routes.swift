@@ -89,7 +89,11 @@ func routes(_ app: Application) throws {
     }
 
     do { // administration
-        app.get(PathComponent(stringLiteral: S.organisations), ":org", "admin", "logg", use: AdminController.audit).access(.signedIn)
+        let admin = app.grouped(PathComponent(stringLiteral: S.organisations), ":org", "admin")
+        admin.get("logg", use: AdminController.audit).access(.signedIn)
+        admin.get("anvandare", use: AdminController.users).access(.signedIn)
+        admin.on(.POST, "anvandare", body: .collect(maxSize: "16kb"), use: AdminController.createUser).access(.signedIn).checksCSRF()
+        admin.on(.POST, "anvandare", "roll", body: .collect(maxSize: "16kb"), use: AdminController.grantRole).access(.signedIn).checksCSRF()
     }
 
     do { // JSON API

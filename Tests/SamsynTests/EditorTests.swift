@@ -167,6 +167,30 @@ struct EditorTests {
         }
     }
 
+    @Test("An administrator creates users and gives roles; nobody else can", arguments: Engine.enabled)
+    func administration(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var admin = try await user(app, "admin@example.se", .administrator)
+            let token = try await csrf(&admin, "\(org)/admin/anvandare")
+            let newUser = ["csrf": token, "email": "ny@example.se", "name": "Ny Redaktör", "role": "editor", "represents": "", "password": Self.password]
+            #expect(try await admin.send(.POST, "\(org)/admin/anvandare", form: newUser.merging(["csrf": "fel"]) { $1 }).0 == .forbidden)
+            #expect(try await admin.send(.POST, "\(org)/admin/anvandare", form: newUser.merging(["password": "kort"]) { $1 }).0 == .unprocessableEntity)
+            let created = try await admin.send(.POST, "\(org)/admin/anvandare", form: newUser)
+            #expect(created.0 == .ok && created.1.contains("ny@example.se"))
+            var newcomer = Browser(app: app)
+            #expect(try await newcomer.signIn("ny@example.se", Self.password) == .seeOther)
+            #expect(try await newcomer.send(.GET, "\(org)/redigera").0 == .ok)
+            #expect(try await newcomer.send(.GET, "\(org)/admin/anvandare").0 == .forbidden, "an editor is no administrator")
+
+            let grant = ["csrf": token, "email": "ny@example.se", "role": "member-representative", "represents": ""]
+            #expect(try await admin.send(.POST, "\(org)/admin/anvandare/roll", form: grant).0 == .unprocessableEntity)
+            #expect(try await admin.send(.POST, "\(org)/admin/anvandare/roll", form: grant.merging(["represents": "2580"]) { $1 }).0 == .ok)
+            #expect(try await admin.send(.GET, "\(org)/admin/anvandare").1.contains("Medlemsrepresentant för Luleå"))
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$actor == "admin@example.se").all().map(\.action)
+            #expect(audit.contains("user.create") && audit.contains("role.grant"))
+        }
+    }
+
     @Test("A document from scratch with its own level model", arguments: Engine.enabled)
     func fromScratch(engine: Engine) async throws {
         try await withApp(engine) { app in

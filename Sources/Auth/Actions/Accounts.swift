@@ -82,6 +82,28 @@ public enum Accounts {
         }
     }
 
+    /// Gives an existing user a role in an organisation.
+    public static func grantRole(email rawEmail: String, organisationID: UUID, role: RoleKind, represents: String?, actor: AuditLog.Actor,
+                                 on db: any Database) async throws {
+        let email = User.normalise(email: rawEmail)
+        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let representsID: UUID?
+        if role == .memberRepresentative {
+            guard let key = represents, let member = try await RegistryQuery.actor(key, on: db) else { throw AccountFailure.representativeNeedsMember }
+            representsID = member.id
+        } else {
+            representsID = nil
+        }
+        let userID = try user.requireID()
+        if try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
+            return
+        }
+        try await db.transaction { db in
+            try await Role(userID: userID, organisationID: organisationID, role: role, representsID: representsID).create(on: db)
+            try await AuditLog.record("role.grant", subject: "user \(email)", actor: actor, organisationID: organisationID, after: role.rawValue, on: db)
+        }
+    }
+
     public static func disableUser(email rawEmail: String, actor: AuditLog.Actor, on db: any Database) async throws {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }

@@ -81,7 +81,10 @@ public final class AccountPage: Page {
             roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
                 .li(.text("\(line.role.label) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")),
                     .if(line.role == .editor || line.role == .administrator,
-                        .group(.text(" – "), .a(.href("/o/\(line.organisationSlug)/redigera"), .text("redigera styrdokument")))))
+                        .group(.text(" – "), .a(.href("/o/\(line.organisationSlug)/redigera"), .text("redigera styrdokument")))),
+                    .if(line.role == .administrator,
+                        .group(.text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/anvandare"), .text("användare")),
+                               .text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/logg"), .text("ändringslogg")))))
             }),
             .h2(.text("Byt lösenord")),
             .form(

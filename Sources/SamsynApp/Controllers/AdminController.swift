@@ -19,6 +19,56 @@ enum AdminController {
         return (organisation, user)
     }
 
+    struct NewUserForm: Content { let csrf: String; let email: String; let name: String; let role: String; let represents: String?; let password: String }
+    struct GrantForm: Content { let csrf: String; let email: String; let role: String; let represents: String? }
+
+    static func usersPage(_ req: Request, _ organisation: Organisation, message: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
+            .with(\.$user).with(\.$represents).all().sorted { ($0.user.email, $0.role.rawValue) < ($1.user.email, $1.role.rawValue) }
+        let members = try await req.store.members(organisation).map { (key: $0.scbCode ?? $0.slug, name: $0.name) }
+        let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name,
+                             lines: roles.map { .init(email: $0.user.email, name: $0.user.name, role: $0.role, represents: $0.represents?.name, disabled: $0.user.disabled) },
+                             members: members, csrf: session.csrfToken, message: message, isError: status != .ok)
+        return EditorController.page(page.document().render(), status: status)
+    }
+
+    @Sendable static func users(req: Request) async throws -> Response {
+        let (organisation, _) = try await requireAdministrator(req)
+        return try await usersPage(req, organisation)
+    }
+
+    @Sendable static func createUser(req: Request) async throws -> Response {
+        let (organisation, admin) = try await requireAdministrator(req)
+        let form = try req.content.decode(NewUserForm.self)
+        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        try AuthController.requireCSRF(form.csrf, session: session)
+        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
+        do {
+            try await Accounts.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
+                                          represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email),
+                                          cost: req.application.passwordCost, on: req.db)
+        } catch let failure as AccountFailure {
+            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+        }
+        return try await usersPage(req, organisation, message: "Användaren \(User.normalise(email: form.email)) är skapad.")
+    }
+
+    @Sendable static func grantRole(req: Request) async throws -> Response {
+        let (organisation, admin) = try await requireAdministrator(req)
+        let form = try req.content.decode(GrantForm.self)
+        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        try AuthController.requireCSRF(form.csrf, session: session)
+        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
+        do {
+            try await Accounts.grantRole(email: form.email, organisationID: organisation.requireID(), role: role,
+                                         represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email), on: req.db)
+        } catch let failure as AccountFailure {
+            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+        }
+        return try await usersPage(req, organisation, message: "Rollen är given.")
+    }
+
     /// GET /o/:org/admin/logg[?anvandare=EMAIL]: the organisation's changes, newest first; with a
     /// user, that user's changes here and their own account events.
     @Sendable static func audit(req: Request) async throws -> Response {
