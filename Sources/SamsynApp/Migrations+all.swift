@@ -23,4 +23,6 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(UpdatePlansNodesAddLineageAndRevision())
     // 0012 Auth: personal API tokens
     migrations.add(CreateAuthApiTokens())
+    // 0013 Plans: names frozen at adoption
+    migrations.add(UpdatePlansVersionsAddFrozenNames())
 }

@@ -1,6 +1,7 @@
 import Auth
 import Fluent
 import Foundation
+import Organisation
 import Plans
 @testable import SamsynApp
 import Testing
@@ -158,6 +159,17 @@ struct EditorTests {
             let page = try await app.get("\(org)/dokument/verksamhetsplan-2023/utredning-av-ungdomsmottagningarnas-organisering").body
             #expect(page.contains("Avdelning Social välfärd") && page.contains("/o/norrbottens-kommuner/aktorer/polisen"))
             #expect(try await app.get("\(org)/agenda-2030").body.contains("(delmål 16.1)"))
+
+            // A later rename in the registry does not rewrite the adopted plan.
+            try await Organisation.query(on: app.db).filter(\.$slug == "polisen").set(\.$name, to: "Polismyndigheten").update()
+            app.pageCache.removeAll()
+            let frozen = try await app.get("\(org)/dokument/verksamhetsplan-2023/utredning-av-ungdomsmottagningarnas-organisering").body
+            #expect(frozen.contains(">Polisen</a>") && !frozen.contains("Polismyndigheten"))
+            #expect(try await app.get("\(org)/organisation").body.contains("Polismyndigheten"), "the registry itself shows the new name")
+            let exported = try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db)
+            let adopted = try #require(exported.documents.first { $0.slug == "verksamhetsplan-2023" }?.versions.first { $0.number == 2 })
+            #expect(adopted.frozenNames?["partner:polisen"] == "Polisen", "the export carries the frozen names")
+            #expect(adopted.nodes.first { $0.key == "utredning-av-ungdomsmottagningarnas-organisering" }?.status == "done")
 
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia",
                                           form: ["csrf": token, "slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024", "periodStart": "2024", "periodEnd": "2024"]).0 == .seeOther)

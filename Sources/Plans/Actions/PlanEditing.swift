@@ -198,6 +198,21 @@ public enum PlanEditing {
         } }
     }
 
+    /// The names the version shows today for every partner and network its nodes point at.
+    static func namesToFreeze(_ version: DocumentVersion, organisationID: UUID, on db: any Database) async throws -> [String: String] {
+        let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).all()
+        let partnerKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.partnersJSON, default: []) })
+        let networkKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.networksJSON, default: []) })
+        var names: [String: String] = [:]
+        for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
+        if !networkKeys.isEmpty {
+            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$key ~~ Array(networkKeys)).all() {
+                names["network:\(group.key)"] = group.name
+            }
+        }
+        return names
+    }
+
     /// Adds a node under `parentKey` (or at the top), one level below its parent, last among its siblings.
     @discardableResult
     public static func addNode(to version: DocumentVersion, parentKey: String?, title: String, actor: AuditLog.Actor,
@@ -392,7 +407,9 @@ public enum PlanEditing {
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
         guard date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { throw Failure.invalid("Ange datum som ÅÅÅÅ-MM-DD.") }
+        let frozen = try await namesToFreeze(version, organisationID: organisationID, on: db)
         try await db.transaction { db in
+            version.frozenNamesJSON = JSONColumn.encode(frozen)
             try await DocumentVersion.query(on: db)
                 .filter(\.$document.$id == version.$document.id)
                 .filter(\.$status == .adopted)

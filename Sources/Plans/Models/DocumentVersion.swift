@@ -24,6 +24,13 @@ public final class DocumentVersion: Model, @unchecked Sendable {
     @OptionalField(key: "decision_reference") public var decisionReference: String?
     /// Ordered level names as a JSON array, e.g. ["Målområde","Mål","Nyckelaktivitet"].
     @Field(key: "levels") public var levelsJSON: String
+    /// At adoption: the names shown for the partners ("partner:KEY") and networks ("network:KEY")
+    /// the version points at, as a JSON object.
+    @OptionalField(key: "frozen_names") public var frozenNamesJSON: String?
+
+    public var frozenNames: [String: String]? {
+        frozenNamesJSON.map { JSONColumn.decode([String: String].self, from: $0, default: [:]) }
+    }
 
     public init() {}
 

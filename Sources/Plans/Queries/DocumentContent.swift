@@ -19,6 +19,8 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let adoptedOn: String?
         public let decisionReference: String?
         public let levels: [String]
+        /// The partner and network names as they were at adoption ("partner:KEY", "network:KEY").
+        public let frozenNames: [String: String]?
     }
 
     public struct Section: Codable, Sendable, Equatable {

@@ -65,7 +65,7 @@ public enum DocumentQuery {
         .init(number: version.number, title: version.title, status: version.status,
               periodStart: version.periodStart, periodEnd: version.periodEnd,
               adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn,
-              decisionReference: version.decisionReference, levels: version.levels)
+              decisionReference: version.decisionReference, levels: version.levels, frozenNames: version.frozenNames)
     }
 
     static func assemble(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,

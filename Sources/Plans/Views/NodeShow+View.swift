@@ -90,7 +90,9 @@ public enum NodeShow {
         }
 
         func linkList(_ links: [Model.Link]) -> Node<HTML.BodyContext> {
-            .group(links.enumerated().map { index, link in .group(.if(index > 0, .text(", ")), .a(.href(link.url), .text(link.title))) })
+            .group(links.enumerated().map { index, link in
+                .group(.if(index > 0, .text(", ")), link.url.isEmpty ? .text(link.title) : .a(.href(link.url), .text(link.title)))
+            })
         }
 
         func links(heading: String, _ links: [Model.Link]) -> Node<HTML.BodyContext> {

@@ -64,11 +64,15 @@ enum WebController {
             let partners = try await RegistryQuery.actors(ids: [], keys: Set(node.partners), on: req.db)
             let model = NodeShow.Model(
                 document: content, path: path, implements: links.implements, implementedBy: links.implementedBy,
-                partners: node.partners.compactMap { key in partners.first { ($0.scbCode ?? $0.slug) == key } }.map {
-                    PageLink(title: $0.name, context: $0.kind.label, url: SiteURL.actor(organisation.slug, $0.slug))
+                partners: node.partners.compactMap { key in
+                    let live = partners.first { ($0.scbCode ?? $0.slug) == key }
+                    guard let name = content.version.frozenNames?["partner:\(key)"] ?? live?.name else { return nil }
+                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { SiteURL.actor(organisation.slug, $0.slug) } ?? "")
                 },
-                networks: node.networks.compactMap(structure.group).map {
-                    PageLink(title: $0.name, context: $0.kind.label, url: SiteURL.group(organisation.slug, $0.key))
+                networks: node.networks.compactMap { key in
+                    let live = structure.group(key)
+                    guard let name = content.version.frozenNames?["network:\(key)"] ?? live?.name else { return nil }
+                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { SiteURL.group(organisation.slug, $0.key) } ?? "")
                 })
             return NodeShow.View(model: model).document().render()
         }

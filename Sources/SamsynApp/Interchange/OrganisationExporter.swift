@@ -121,6 +121,7 @@ public enum OrganisationExporter {
             periodStart: version.periodStart, periodEnd: version.periodEnd,
             adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn, decisionReference: version.decisionReference,
             levels: version.levels,
+            frozenNames: version.frozenNames,
             sections: content.sections.map { .init(key: $0.key, heading: $0.heading, depth: $0.depth, role: $0.role, body: $0.body) },
             agenda2030: content.agenda2030.map(agenda),
             nodes: nodes

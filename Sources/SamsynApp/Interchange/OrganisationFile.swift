@@ -110,6 +110,8 @@ public struct OrganisationFile: Codable, Equatable, Sendable {
         public var adoptedOn: String?
         public var decisionReference: String?
         public var levels: [String]
+        /// Names frozen at adoption, keyed "partner:KEY" and "network:KEY".
+        public var frozenNames: [String: String]?
         public var sections: [SectionEntry]
         public var agenda2030: [AgendaEntry]
         public var nodes: [NodeEntry]

@@ -195,6 +195,7 @@ public enum OrganisationImporter {
             version.adoptedOn = versionEntry.adoptedOn
             version.decisionReference = versionEntry.decisionReference
             version.levels = versionEntry.levels
+            version.frozenNamesJSON = versionEntry.frozenNames.map { JSONColumn.encode($0) }
             try await version.create(on: db)
             let versionID = try version.requireID()
 
