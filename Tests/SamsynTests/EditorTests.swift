@@ -203,6 +203,51 @@ struct EditorTests {
         }
     }
 
+    @Test("Every kind of write is refused for every role without the right, and changes nothing", arguments: Engine.enabled)
+    func everyWriteEveryRole(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var other = try demoJSON()
+            other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
+            _ = try await OrganisationImporter.importFile(data(other), on: app.db)
+            var editor = try await user(app, "redaktor@example.se", .editor)
+            let editorToken = try await csrf(&editor, "\(org)/redigera")
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": editorToken]).0 == .seeOther)
+            let node = "\(org)/redigera/verksamhetsplan-2023/2/nod/jamlik-valfard"
+            let writes: [(String, [String: String], adminOnly: Bool)] = [
+                ("\(org)/redigera/nytt", ["slug": "x", "title": "X", "kind": "annan", "levels": "A"], false),
+                ("\(org)/redigera/verksamhetsplan-2023/utkast", [:], false),
+                ("\(org)/redigera/verksamhetsplan-2023/kopia", ["slug": "y", "title": "Y"], false),
+                ("\(org)/redigera/verksamhetsplan-2023/2/ny", ["title": "Z"], false),
+                (node, ["revision": "1", "title": "Ändrad", "text": ""], false),
+                (node + "/fakta", ["revision": "1"], false),
+                (node + "/ordning", ["direction": "down"], false),
+                (node + "/ta-bort", [:], false),
+                ("\(org)/redigera/verksamhetsplan-2023/2/nod/vi-verkar-for-valfard-som-framjar-trygghet/flytta", ["parent": "strategisk-kompetensforsorjning"], false),
+                ("\(org)/redigera/verksamhetsplan-2023/2/anta", ["body": "B", "date": "2024-01-01", "reference": ""], false),
+                ("\(org)/admin/anvandare", ["email": "x@example.se", "name": "X", "role": "administrator", "password": Self.password], true),
+                ("\(org)/admin/anvandare/roll", ["email": "redaktor@example.se", "role": "administrator"], true),
+            ]
+            var visitors: [(String, Browser, String)] = [("anonymous", Browser(app: app), "x")]
+            for (email, role, organisation) in [("lulea@example.se", RoleKind.memberRepresentative, "norrbottens-kommuner"),
+                                                ("lasare@example.se", .reader, "norrbottens-kommuner"),
+                                                ("annan@example.se", .administrator, "annat-forbund")] {
+                var browser = try await user(app, email, role, org: organisation, represents: role == .memberRepresentative ? "2580" : nil)
+                visitors.append((email, browser, try await csrf(&browser, "/konto")))
+            }
+            visitors.append(("redaktor@example.se (admin pages)", editor, editorToken))
+            let before = try await rowCounts(app)
+            let auditBefore = try await AuditEntry.query(on: app.db).count()
+            for (name, var browser, token) in visitors {
+                for (path, fields, adminOnly) in writes where name != "redaktor@example.se (admin pages)" || adminOnly {
+                    let status = try await browser.send(.POST, path, form: fields.merging(["csrf": token]) { $1 }).0
+                    #expect(status == (name == "anonymous" ? .unauthorized : .forbidden), "\(name) POST \(path) answered \(status)")
+                }
+            }
+            #expect(try await rowCounts(app) == before)
+            #expect(try await AuditEntry.query(on: app.db).count() == auditBefore)
+        }
+    }
+
     @Test("A document from scratch with its own level model", arguments: Engine.enabled)
     func fromScratch(engine: Engine) async throws {
         try await withApp(engine) { app in
