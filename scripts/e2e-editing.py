@@ -105,6 +105,18 @@ try:
     axe_check("the version comparison")
     driver.get(base + org + "/dokument/verksamhetsplan-2024/version/1")
     check("Utredning av ungdomsmottagningarnas organisering, fas 2" in driver.page_source, "version 1 stays readable at its own address")
+
+    driver.get(base + "/konto")
+    submit("/logga-ut")
+    driver.get(base + "/logga-in")
+    fill({"email": "administrator@demo.samsyn.se", "password": "samsyn-demo-2023"})
+    submit("/logga-in")
+    driver.get(base + org + "/admin/logg")
+    check("version.adopt" in driver.page_source and "redaktor@demo.samsyn.se" in driver.page_source, "the administrator sees the editor's changes")
+    axe_check("the audit trail")
+    driver.get(base + org + "/admin/anvandare")
+    check("lulea@demo.samsyn.se" in driver.page_source, "the administrator sees the organisation's users")
+    axe_check("the users page")
 finally:
     driver.quit()
 print(f"end-to-end: {len(failures)} failed")
