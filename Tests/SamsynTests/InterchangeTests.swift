@@ -149,23 +149,7 @@ struct BadImportTests {
 
     @Test("Each broken file is refused with the offending field's path", arguments: Engine.enabled)
     func refused(engine: Engine) async throws {
-        try await withApp(engine) { app in
-            let before = try await rowCounts(app)
-            for (name, path, breakage) in Self.cases {
-                var file = try demoJSON()
-                // A new organisation, so only the fault can stop it.
-                file.editObject("organisation") { $0["slug"] = "ny-organisation" }
-                breakage(&file)
-                do {
-                    _ = try await OrganisationImporter.importFile(data(file), on: app.db)
-                    Issue.record("\(name): the import was accepted")
-                } catch let error as ImportError {
-                    #expect(error.path == path, "\(name): \(error)")
-                    #expect(!error.message.isEmpty)
-                }
-                #expect(try await rowCounts(app) == before, "\(name) changed the database")
-            }
-        }
+        try await withApp(engine) { app in try await expectRefusals(app, Self.cases) }
     }
 
     @Test("Malformed JSON is refused with a clear reason", arguments: Engine.enabled)

@@ -178,24 +178,39 @@ public enum PlanEditing {
         guard !title.isEmpty else { throw Failure.invalid("Titeln får inte vara tom.") }
         guard title.count <= 2000, text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
         return try await WriteRetry.onLocked { try await db.transaction { db in
-            guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
-            guard node.version.status == .draft else { throw Failure.notADraft }
-            let updated = try await (db as! any SQLDatabase).update(PlanNode.schema)
-                .set("title", to: title)
-                .set("text", to: text)
-                .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-                .where("id", .equal, nodeID)
-                .where("revision", .equal, expectedRevision)
-                .returning("revision")
-                .all()
-            guard let row = updated.first else {
-                guard let current = try await PlanNode.find(nodeID, on: db) else { throw Failure.notFound("node") }
-                throw Failure.conflict(currentTitle: current.title, currentText: current.text, currentRevision: current.revision)
+            let node = try await draftNode(nodeID, on: db)
+            let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
+                update.set("title", to: title).set("text", to: text)
             }
             try await AuditLog.record("node.update", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
                                       organisationID: organisationID, before: "\(node.title)\n\n\(node.text)", after: "\(title)\n\n\(text)", on: db)
-            return try row.decode(column: "revision", as: Int.self)
+            return revision
         } }
+    }
+
+    /// The node, when it belongs to a draft.
+    static func draftNode(_ nodeID: UUID, on db: any Database) async throws -> PlanNode {
+        guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
+        guard node.version.status == .draft else { throw Failure.notADraft }
+        return node
+    }
+
+    /// One conditional UPDATE that also bumps the revision, only when it is still `expectedRevision`.
+    /// Returns the new revision, or throws `conflict` with what is saved now.
+    static func conditionalUpdate(_ nodeID: UUID, expectedRevision: Int, on db: any Database,
+                                  set fields: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Int {
+        let update = (db as! any SQLDatabase).update(PlanNode.schema)
+        let updated = try await fields(update)
+            .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+            .where("id", .equal, nodeID)
+            .where("revision", .equal, expectedRevision)
+            .returning("revision")
+            .all()
+        guard let row = updated.first else {
+            guard let current = try await PlanNode.find(nodeID, on: db) else { throw Failure.notFound("node") }
+            throw Failure.conflict(currentTitle: current.title, currentText: current.text, currentRevision: current.revision)
+        }
+        return try row.decode(column: "revision", as: Int.self)
     }
 
     /// The names the version shows today for every partner and network its nodes point at.
@@ -362,24 +377,15 @@ public enum PlanEditing {
         if let network = facts.networks.first(where: { !allowedNetworks.contains($0) }) { throw Failure.invalid("Okänt nätverk: \(network).") }
         if let code = facts.agenda.first(where: { !Agenda2030.isKnown($0.code) }) { throw Failure.invalid("\(code.code) är inget mål eller delmål i Agenda 2030.") }
         return try await WriteRetry.onLocked { try await db.transaction { db in
-            guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
-            guard node.version.status == .draft else { throw Failure.notADraft }
+            let node = try await draftNode(nodeID, on: db)
             let strategyKeys = Set(try await DocumentSection.query(on: db).filter(\.$version.$id == node.$version.id).filter(\.$role == .strategy).all().map(\.key))
             if let strategy = facts.strategies.first(where: { !strategyKeys.contains($0) }) { throw Failure.invalid("Okänd strategi: \(strategy).") }
-            let updated = try await (db as! any SQLDatabase).update(PlanNode.schema)
-                .set("responsible_unit", to: facts.responsibleUnit)
-                .set("status", to: facts.status)
-                .set("partners", to: JSONColumn.encode(facts.partners))
-                .set("networks", to: JSONColumn.encode(facts.networks))
-                .set("strategies", to: JSONColumn.encode(facts.strategies))
-                .set(SQLIdentifier("revision"), to: SQLBinaryExpression(left: SQLIdentifier("revision"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-                .where("id", .equal, nodeID)
-                .where("revision", .equal, expectedRevision)
-                .returning("revision")
-                .all()
-            guard let row = updated.first else {
-                guard let current = try await PlanNode.find(nodeID, on: db) else { throw Failure.notFound("node") }
-                throw Failure.conflict(currentTitle: current.title, currentText: current.text, currentRevision: current.revision)
+            let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
+                update.set("responsible_unit", to: facts.responsibleUnit)
+                    .set("status", to: facts.status)
+                    .set("partners", to: JSONColumn.encode(facts.partners))
+                    .set("networks", to: JSONColumn.encode(facts.networks))
+                    .set("strategies", to: JSONColumn.encode(facts.strategies))
             }
             try await AgendaLink.query(on: db).filter(\.$node.$id == nodeID).delete()
             for (position, entry) in facts.agenda.enumerated() {
@@ -396,7 +402,7 @@ public enum PlanEditing {
                 + "strategies \(facts.strategies), Agenda 2030 \(facts.agenda.map { "\($0.code) \($0.role.rawValue)" })"
             try await AuditLog.record("node.facts", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
                                       organisationID: organisationID, before: "partners \(node.partnersJSON), networks \(node.networksJSON)", after: summary, on: db)
-            return try row.decode(column: "revision", as: Int.self)
+            return revision
         } }
     }
 

@@ -113,6 +113,16 @@ enum EditorController {
         return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(form.slug)/1", redirectType: .normal)
     }
 
+    /// The node named in the URL: as the page shows it, and its row (for the revision).
+    static func editedNode(_ req: Request, version: DocumentVersion, content: DocumentContent) async throws -> (DocumentContent.Node, PlanNode) {
+        let key = try req.requiredParameter("node")
+        guard let node = content.allNodes.first(where: { $0.key == key }),
+              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\"")
+        }
+        return (node, row)
+    }
+
     @Sendable static func newDocument(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let form = try req.content.decode(NewDocumentForm.self)
@@ -156,11 +166,7 @@ enum EditorController {
     @Sendable static func nodeForm(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let (_, version, content) = try await version(req, context)
-        let key = try req.requiredParameter("node")
-        guard let node = content.allNodes.first(where: { $0.key == key }),
-              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
-            throw Abort(.notFound, reason: "no node \"\(key)\"")
-        }
+        let (node, row) = try await editedNode(req, version: version, content: content)
         let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.session.csrfToken)
         view.options = try await factOptions(req, context.organisation)
         return page(view.document().render())
@@ -171,11 +177,7 @@ enum EditorController {
         let form = try req.content.decode(FactsForm.self)
         try AuthController.requireCSRF(form.csrf, session: context.session)
         let (_, version, content) = try await version(req, context)
-        let key = try req.requiredParameter("node")
-        guard let node = content.allNodes.first(where: { $0.key == key }),
-              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
-            throw Abort(.notFound, reason: "no node \"\(key)\"")
-        }
+        let (node, row) = try await editedNode(req, version: version, content: content)
         let options = try await factOptions(req, context.organisation)
         let codes = { (text: String?, role: AgendaRole) in
             (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map { (code: String($0), role: role) }
@@ -196,7 +198,7 @@ enum EditorController {
             return page(view.document().render(), status: status)
         }
         req.application.pageCache.removeAll()
-        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(content.slug)/\(version.number)/nod/\(key)", redirectType: .normal)
+        return req.redirect(to: "/o/\(context.organisation.slug)/redigera/\(content.slug)/\(version.number)/nod/\(node.key)", redirectType: .normal)
     }
 
     @Sendable static func saveNode(req: Request) async throws -> Response {
@@ -204,11 +206,7 @@ enum EditorController {
         let form = try req.content.decode(NodeForm.self)
         try AuthController.requireCSRF(form.csrf, session: context.session)
         let (_, version, content) = try await version(req, context)
-        let key = try req.requiredParameter("node")
-        guard let node = content.allNodes.first(where: { $0.key == key }),
-              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
-            throw Abort(.notFound, reason: "no node \"\(key)\"")
-        }
+        let (node, row) = try await editedNode(req, version: version, content: content)
         do {
             _ = try await PlanEditing.updateNode(row.requireID(), expectedRevision: form.revision, title: form.title, text: form.text,
                                                  actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)

@@ -1,6 +1,7 @@
 import Foundation
 import Plans
 @testable import SamsynApp
+import Testing
 import Vapor
 
 /// Every public page and API response of an organisation, found by walking its documents.
@@ -63,4 +64,23 @@ func demoJSON() throws -> [String: Any] {
 
 func data(_ object: Any) throws -> Data {
     try JSONSerialization.data(withJSONObject: object)
+}
+
+/// Imports the demo file, broken by each case, as a new organisation: each must be refused with
+/// the case's path, and the database must stay exactly as it was.
+func expectRefusals(_ app: Application, _ cases: [(name: String, path: String, breakage: @Sendable (inout [String: Any]) -> Void)]) async throws {
+    let before = try await rowCounts(app)
+    for (name, path, breakage) in cases {
+        var file = try demoJSON()
+        file.editObject("organisation") { $0["slug"] = "ny-organisation" }
+        breakage(&file)
+        do {
+            _ = try await OrganisationImporter.importFile(data(file), on: app.db)
+            Issue.record("\(name): the import was accepted")
+        } catch let error as ImportError {
+            #expect(error.path == path, "\(name): \(error)")
+            #expect(!error.message.isEmpty)
+        }
+        #expect(try await rowCounts(app) == before, "\(name) changed the database")
+    }
 }
