@@ -118,5 +118,13 @@ func routes(_ app: Application) throws {
         organisation.get("documents", ":doc", "versions", ":version", "nodes", ":node", use: EditorController.apiGetNode).access(.apiToken)
         organisation.on(.PUT, "documents", ":doc", "versions", ":version", "nodes", ":node", body: .collect(maxSize: "256kb"),
                         use: EditorController.apiPutNode).access(.apiToken)
+        let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
+        organisation.on(.POST, "documents", body: write, use: APIEditorController.createDocument).access(.apiToken)
+        organisation.on(.POST, "documents", ":doc", "versions", body: write, use: APIEditorController.createVersion).access(.apiToken)
+        organisation.on(.POST, "documents", ":doc", "versions", ":version", "nodes", body: write, use: APIEditorController.addNode).access(.apiToken)
+        organisation.on(.POST, "documents", ":doc", "versions", ":version", "nodes", ":node", "move", body: write, use: APIEditorController.moveNode).access(.apiToken)
+        organisation.on(.DELETE, "documents", ":doc", "versions", ":version", "nodes", ":node", use: APIEditorController.deleteNode).access(.apiToken)
+        organisation.on(.PUT, "documents", ":doc", "versions", ":version", "nodes", ":node", "facts", body: write, use: APIEditorController.putFacts).access(.apiToken)
+        organisation.on(.POST, "documents", ":doc", "versions", ":version", "adoption", body: write, use: APIEditorController.adopt).access(.apiToken)
     }
 }

@@ -354,6 +354,60 @@ struct EditorTests {
         }
     }
 
+    @Test("Every editing action over the API with a token: create, copy, add, move, facts, remove, adopt; readers are refused",
+          arguments: Engine.enabled)
+    func apiEditing(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            func token(for email: String, _ role: RoleKind) async throws -> String {
+                var browser = try await user(app, email, role)
+                let csrfToken = try await csrf(&browser, "/konto")
+                return try #require(HTMLCheck.matches(of: #"<code>(samsyn_[A-Za-z0-9_-]+)</code>"#,
+                                                      in: try await browser.send(.POST, "/konto/nycklar", form: ["csrf": csrfToken, "name": "api"]).1).first)
+            }
+            let editor = try await token(for: "redaktor@example.se", .editor)
+            let reader = try await token(for: "lasare@example.se", .reader)
+            let base = "/api/v1/organisations/norrbottens-kommuner/documents"
+            func call(_ method: HTTPMethod, _ path: String, _ bearer: String, _ json: String? = nil, ifMatch: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = .init(token: bearer)
+                if json != nil { headers.contentType = .json }
+                if let ifMatch { headers.replaceOrAdd(name: .ifMatch, value: ifMatch) }
+                var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+                try await app.testing().test(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response async in
+                    result = (response.status, response.body.string, response.headers)
+                }
+                return result
+            }
+            let copy = #"{"slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024", "periodStart": 2024, "periodEnd": 2024, "copyOf": "verksamhetsplan-2023"}"#
+            #expect(try await call(.POST, base, reader, copy).0 == .forbidden)
+            #expect(try await call(.POST, base, editor, copy).0 == .created)
+            #expect(try await call(.POST, base, editor, copy).0 == .conflict)
+            #expect(try await call(.POST, base, editor, #"{"slug": "tom", "title": "Tom", "levels": ["Område", "Område"]}"#).0 == .unprocessableEntity)
+            let draft = "\(base)/verksamhetsplan-2024/versions/1"
+            let added = try await call(.POST, "\(draft)/nodes", editor, #"{"title": "Ny aktivitet", "parent": "vi-verkar-for-valfard-som-framjar-trygghet"}"#)
+            #expect(added.0 == .created && added.1.contains(#""node":"ny-aktivitet""#))
+            #expect(try await call(.POST, "\(draft)/nodes/ny-aktivitet/move", editor, #"{"parent": "vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"}"#).0 == .noContent)
+            #expect(try await call(.POST, "\(draft)/nodes/ny-aktivitet/move", editor, #"{"direction": "up"}"#).0 == .noContent)
+            #expect(try await call(.POST, "\(draft)/nodes/ny-aktivitet/move", editor, #"{}"#).0 == .unprocessableEntity)
+            let etag = try #require(try await call(.GET, "\(draft)/nodes/ny-aktivitet", editor).2.first(name: .eTag))
+            let facts = #"{"status": "ongoing", "partners": ["region-norrbotten"], "agenda2030": [{"code": "3.4", "role": "primary", "explanation": ""}]}"#
+            #expect(try await call(.PUT, "\(draft)/nodes/ny-aktivitet/facts", editor, facts).0 == .preconditionRequired)
+            #expect(try await call(.PUT, "\(draft)/nodes/ny-aktivitet/facts", editor, facts, ifMatch: etag).0 == .ok)
+            #expect(try await call(.PUT, "\(draft)/nodes/ny-aktivitet/facts", editor, facts, ifMatch: etag).0 == .preconditionFailed)
+            #expect(try await call(.DELETE, "\(draft)/nodes/utredning-av-ungdomsmottagningarnas-organisering", reader).0 == .forbidden)
+            #expect(try await call(.DELETE, "\(draft)/nodes/utredning-av-ungdomsmottagningarnas-organisering", editor).0 == .noContent)
+            #expect(try await call(.POST, "\(draft)/adoption", editor, #"{"body": "Förbundsfullmäktige", "date": "24 november"}"#).0 == .unprocessableEntity)
+            #expect(try await call(.POST, "\(draft)/adoption", editor, #"{"body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"}"#).0 == .noContent)
+            #expect(try await call(.POST, "\(draft)/nodes", editor, #"{"title": "För sent"}"#).0 == .conflict, "adopted versions are frozen")
+            let plan = try await app.getJSON("\(base)/verksamhetsplan-2024", as: DocumentContent.self)
+            let node = try #require(plan.allNodes.first { $0.key == "ny-aktivitet" })
+            #expect(node.status == "ongoing" && node.partners == ["region-norrbotten"] && node.agenda2030.map(\.code) == ["3.4"])
+            #expect(plan.version.adoptedBy == "Förbundsfullmäktige")
+            #expect(!plan.allNodes.contains { $0.key == "utredning-av-ungdomsmottagningarnas-organisering" })
+            #expect(try await call(.POST, "\(base)/verksamhetsplan-2024/versions", editor).0 == .created)
+        }
+    }
+
     @Test("50 pairs of truly concurrent saves of one node: each pair saves once and refuses once", arguments: Engine.enabled)
     func concurrentSaves(engine: Engine) async throws {
         try await withApp(engine) { app in
