@@ -6,9 +6,10 @@ page and its version history. Also runs axe-core over the signed-in pages.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
 """
-import json, sys
+import json, sys, time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -35,17 +36,30 @@ def fill(fields):
         element.clear()
         element.send_keys(value)
 
+def settle(old_page):
+    """Waits until the old page is gone and the new one has finished loading."""
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
 def submit(form_action_suffix):
     """Submits the form whose action ends so, and waits for the next page to replace this one."""
     form = next(f for f in driver.find_elements(By.TAG_NAME, "form") if f.get_attribute("action").endswith(form_action_suffix))
     page = driver.find_element(By.TAG_NAME, "html")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    settle(page)
 
 def follow(link_text):
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.LINK_TEXT, link_text).click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    # A page still settling can detach the element between finding and clicking it: try again.
+    for attempt in range(5):
+        try:
+            page = driver.find_element(By.TAG_NAME, "html")
+            driver.find_element(By.LINK_TEXT, link_text).click()
+            settle(page)
+            return
+        except WebDriverException:
+            if attempt == 4:
+                raise
+            time.sleep(0.5)
 
 def axe_check(label):
     driver.execute_script(axe)
