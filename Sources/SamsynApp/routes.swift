@@ -94,6 +94,7 @@ func routes(_ app: Application) throws {
         admin.get("anvandare", use: AdminController.users).access(.signedIn)
         admin.on(.POST, "anvandare", body: .collect(maxSize: "16kb"), use: AdminController.createUser).access(.signedIn).checksCSRF()
         admin.on(.POST, "anvandare", "roll", body: .collect(maxSize: "16kb"), use: AdminController.grantRole).access(.signedIn).checksCSRF()
+        admin.on(.POST, "anvandare", "aterkalla", body: .collect(maxSize: "16kb"), use: AdminController.revokeRole).access(.signedIn).checksCSRF()
     }
 
     do { // JSON API

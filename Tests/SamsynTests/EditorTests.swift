@@ -198,8 +198,12 @@ struct EditorTests {
             #expect(try await admin.send(.POST, "\(org)/admin/anvandare/roll", form: grant).0 == .unprocessableEntity)
             #expect(try await admin.send(.POST, "\(org)/admin/anvandare/roll", form: grant.merging(["represents": "2580"]) { $1 }).0 == .ok)
             #expect(try await admin.send(.GET, "\(org)/admin/anvandare").1.contains("Medlemsrepresentant för Luleå"))
+            #expect(try await newcomer.send(.POST, "\(org)/admin/anvandare/aterkalla",
+                                            form: ["csrf": try await csrf(&newcomer, "/konto"), "email": "admin@example.se", "role": "administrator"]).0 == .forbidden)
+            #expect(try await admin.send(.POST, "\(org)/admin/anvandare/aterkalla", form: ["csrf": token, "email": "ny@example.se", "role": "editor"]).0 == .ok)
+            #expect(try await newcomer.send(.GET, "\(org)/redigera").0 == .forbidden, "the role is gone")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$actor == "admin@example.se").all().map(\.action)
-            #expect(audit.contains("user.create") && audit.contains("role.grant"))
+            #expect(audit.contains("user.create") && audit.contains("role.grant") && audit.contains("role.revoke"))
         }
     }
 
@@ -226,6 +230,7 @@ struct EditorTests {
                 ("\(org)/redigera/verksamhetsplan-2023/2/anta", ["body": "B", "date": "2024-01-01", "reference": ""], false),
                 ("\(org)/admin/anvandare", ["email": "x@example.se", "name": "X", "role": "administrator", "password": Self.password], true),
                 ("\(org)/admin/anvandare/roll", ["email": "redaktor@example.se", "role": "administrator"], true),
+                ("\(org)/admin/anvandare/aterkalla", ["email": "redaktor@example.se", "role": "editor"], true),
             ]
             var visitors: [(String, Browser, String)] = [("anonymous", Browser(app: app), "x")]
             for (email, role, organisation) in [("lulea@example.se", RoleKind.memberRepresentative, "norrbottens-kommuner"),

@@ -104,6 +104,18 @@ public enum Accounts {
         }
     }
 
+    /// Takes a role in an organisation away from a user; their other roles stay.
+    public static func revokeRole(email rawEmail: String, organisationID: UUID, role: RoleKind, actor: AuditLog.Actor,
+                                  on db: any Database) async throws {
+        let email = User.normalise(email: rawEmail)
+        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let userID = try user.requireID()
+        try await db.transaction { db in
+            try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
+            try await AuditLog.record("role.revoke", subject: "user \(email)", actor: actor, organisationID: organisationID, before: role.rawValue, on: db)
+        }
+    }
+
     public static func disableUser(email rawEmail: String, actor: AuditLog.Actor, on db: any Database) async throws {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }

@@ -67,12 +67,19 @@ public final class UsersPage: OrganisationPage {
                     .th(.attribute(named: "scope", value: "col"), .text("E-post")),
                     .th(.attribute(named: "scope", value: "col"), .text("Namn")),
                     .th(.attribute(named: "scope", value: "col"), .text("Roll")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Konto"))
+                    .th(.attribute(named: "scope", value: "col"), .text("Konto")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Åtgärd"))
                 )),
                 .tbody(.forEach(lines) { line in
                     .tr(.td(.text(line.email)), .td(.text(line.name)),
                         .td(.text(line.role.label + (line.represents.map { " för \($0)" } ?? ""))),
-                        .td(.text(line.disabled ? "Avstängt" : "Aktivt")))
+                        .td(.text(line.disabled ? "Avstängt" : "Aktivt")),
+                        .td(.form(.class("inline"), .method(.post), .action(action + "/aterkalla"), hidden,
+                                  .input(.type(.hidden), .name("email"), .value(Markdown.escape(line.email))),
+                                  .input(.type(.hidden), .name("role"), .value(line.role.rawValue)),
+                                  .button(.type(.submit), .class("small"),
+                                          .attribute(named: "aria-label", value: Markdown.escape("Ta bort rollen \(line.role.label) från \(line.email)")),
+                                          .text("Ta bort roll")))))
                 })
             ),
             .h2(.text("Ny användare")),

@@ -69,6 +69,21 @@ enum AdminController {
         return try await usersPage(req, organisation, message: "Rollen är given.")
     }
 
+    @Sendable static func revokeRole(req: Request) async throws -> Response {
+        let (organisation, admin) = try await requireAdministrator(req)
+        let form = try req.content.decode(GrantForm.self)
+        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        try AuthController.requireCSRF(form.csrf, session: session)
+        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
+        do {
+            try await Accounts.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role,
+                                          actor: .user(admin.id!, email: admin.email), on: req.db)
+        } catch let failure as AccountFailure {
+            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+        }
+        return try await usersPage(req, organisation, message: "Rollen är borttagen.")
+    }
+
     /// GET /o/:org/admin/logg[?anvandare=EMAIL]: the organisation's changes, newest first; with a
     /// user, that user's changes here and their own account events.
     @Sendable static func audit(req: Request) async throws -> Response {
