@@ -57,11 +57,10 @@ enum UserCommands {
             let app = context.application
             try await migrate(app)
             let users = try await User.query(on: app.db).with(\.$roles) { $0.with(\.$organisation) }.sort(\.$email).all()
-            var lines = users.map { user in
+            let lines = users.map { user in
                 let roles = user.roles.map { "\($0.role.rawValue)@\($0.organisation.slug)" }.sorted().joined(separator: ",")
                 return "\(user.email)\t\(user.name)\t\(roles)\t\(user.disabled ? "disabled" : "active")"
             }
-            if lines.isEmpty { lines = [] }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
         }
     }

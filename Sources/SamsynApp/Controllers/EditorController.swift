@@ -355,21 +355,13 @@ enum EditorController {
             throw Abort(.badRequest, reason: "If-Match must be the node's ETag, e.g. \"3\"")
         }
         let update = try req.content.decode(NodeUpdate.self)
-        let (version, node) = try await apiNode(req, organisation)
-        do {
-            _ = try await PlanEditing.updateNode(node.requireID(), expectedRevision: expected, title: update.title, text: update.text,
-                                                 actor: .user(user.id!, email: user.email), organisationID: organisation.requireID(), on: req.db)
-        } catch let failure as PlanEditing.Failure {
-            switch failure {
-            case .conflict: throw Abort(.preconditionFailed, reason: "the node has changed since that ETag; GET it again")
-            case .notADraft: throw Abort(.conflict, reason: failure.description)
-            case .invalid: throw Abort(.unprocessableEntity, reason: failure.description)
-            default: throw Abort(.notFound, reason: failure.description)
-            }
+        let (_, node) = try await apiNode(req, organisation)
+        _ = try await APIEditorController.run {
+            try await PlanEditing.updateNode(node.requireID(), expectedRevision: expected, title: update.title, text: update.text,
+                                             actor: .user(user.id!, email: user.email), organisationID: organisation.requireID(), on: req.db)
         }
         req.application.pageCache.removeAll()
         let (savedVersion, saved) = try await apiNode(req, organisation)
-        _ = version
         return try nodeResponse(saved, version: savedVersion)
     }
 
