@@ -8,19 +8,25 @@ import Vapor
 /// Administrators' pages: the audit trail of their organisation.
 enum AdminController {
     static func requireAdministrator(_ req: Request) async throws -> (Organisation, User) {
-        guard let (_, user) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+        let (organisation, user, _) = try await requireAdministratorSession(req)
+        return (organisation, user)
+    }
+
+    static func requireAdministratorSession(_ req: Request) async throws -> (Organisation, User, UserSession) {
+        guard let (session, user) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
         let organisation = try await req.store.organisation(req.requiredParameter("org"))
         let isAdministrator = try await Role.query(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$organisation.$id == organisation.requireID())
             .filter(\.$role == .administrator)
             .first() != nil
-        guard isAdministrator else { throw Abort(.forbidden, reason: "the audit trail is for administrators of \(organisation.name)") }
-        return (organisation, user)
+        guard isAdministrator else { throw Abort(.forbidden, reason: "this is for administrators of \(organisation.name)") }
+        return (organisation, user, session)
     }
 
-    struct NewUserForm: Content { let csrf: String; let email: String; let name: String; let role: String; let represents: String?; let password: String }
-    struct GrantForm: Content { let csrf: String; let email: String; let role: String; let represents: String? }
+    protocol AdminForm: Content { var csrf: String { get }; var role: String { get } }
+    struct NewUserForm: AdminForm { let csrf: String; let email: String; let name: String; let role: String; let represents: String?; let password: String }
+    struct GrantForm: AdminForm { let csrf: String; let email: String; let role: String; let represents: String? }
 
     static func usersPage(_ req: Request, _ organisation: Organisation, message: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
@@ -38,50 +44,45 @@ enum AdminController {
         return try await usersPage(req, organisation)
     }
 
-    @Sendable static func createUser(req: Request) async throws -> Response {
-        let (organisation, admin) = try await requireAdministrator(req)
-        let form = try req.content.decode(NewUserForm.self)
-        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
+    /// The shared shape of the users page's forms: check the administrator and the CSRF token,
+    /// read the role, run the action, and show the page again with its outcome.
+    static func usersAction<Form: AdminForm>(_ req: Request, _: Form.Type,
+                                             _ action: (Organisation, User, RoleKind, Form) async throws -> String) async throws -> Response {
+        let (organisation, admin, session) = try await requireAdministratorSession(req)
+        let form = try req.content.decode(Form.self)
         try AuthController.requireCSRF(form.csrf, session: session)
         guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
         do {
+            let message = try await action(organisation, admin, role, form)
+            return try await usersPage(req, organisation, message: message)
+        } catch let failure as AccountFailure {
+            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func createUser(req: Request) async throws -> Response {
+        try await usersAction(req, NewUserForm.self) { organisation, admin, role, form in
             try await Accounts.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
                                           represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email),
                                           cost: req.application.passwordCost, on: req.db)
-        } catch let failure as AccountFailure {
-            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+            return "Användaren \(User.normalise(email: form.email)) är skapad."
         }
-        return try await usersPage(req, organisation, message: "Användaren \(User.normalise(email: form.email)) är skapad.")
     }
 
     @Sendable static func grantRole(req: Request) async throws -> Response {
-        let (organisation, admin) = try await requireAdministrator(req)
-        let form = try req.content.decode(GrantForm.self)
-        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
-        try AuthController.requireCSRF(form.csrf, session: session)
-        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
-        do {
+        try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
             try await Accounts.grantRole(email: form.email, organisationID: organisation.requireID(), role: role,
                                          represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email), on: req.db)
-        } catch let failure as AccountFailure {
-            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+            return "Rollen är given."
         }
-        return try await usersPage(req, organisation, message: "Rollen är given.")
     }
 
     @Sendable static func revokeRole(req: Request) async throws -> Response {
-        let (organisation, admin) = try await requireAdministrator(req)
-        let form = try req.content.decode(GrantForm.self)
-        guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
-        try AuthController.requireCSRF(form.csrf, session: session)
-        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
-        do {
+        try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
             try await Accounts.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role,
                                           actor: .user(admin.id!, email: admin.email), on: req.db)
-        } catch let failure as AccountFailure {
-            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+            return "Rollen är borttagen."
         }
-        return try await usersPage(req, organisation, message: "Rollen är borttagen.")
     }
 
     /// GET /o/:org/admin/logg[?anvandare=EMAIL]: the organisation's changes, newest first; with a
