@@ -21,12 +21,27 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
-        // The shared registry of organisations, members and Agenda 2030 reference data.
-        .target(name: "Organisation", dependencies: ["Core"], resources: [.copy("Resources")]),
-        // Accounts, roles per organisation, database sessions, rate limits and the audit trail.
-        .target(name: "Auth", dependencies: ["Core", "Organisation", .product(name: "Vapor", package: "vapor")]),
+        // Identity: accounts, database sessions, API tokens, rate limits, and the audit trail every module writes to.
+        .target(name: "Auth", dependencies: [
+            "Core",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        // The shared registry of organisations, members, structure, roles per organisation, Agenda 2030 reference data.
+        .target(name: "Organisation", dependencies: [
+            "Core", "Auth",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+        ], resources: [.copy("Resources")]),
         // Steering documents, their versions, prose and goal trees.
-        .target(name: "Plans", dependencies: ["Core", "Organisation", "Auth"]),
+        .target(name: "Plans", dependencies: [
+            "Core", "Auth", "Organisation",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+        ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
             "Core", "Organisation", "Plans", "Auth",

@@ -5,7 +5,7 @@ public enum SiteURL {
         public static let organisations = "o"
         public static let documents = "dokument"
         public static let version = "version"
-        public static let agenda = "agenda-2030"
+        public static let agenda2030 = "agenda-2030"
         public static let members = "medlemmar"
         public static let structure = "organisation"
         public static let units = "enheter"
@@ -23,7 +23,7 @@ public enum SiteURL {
     public static func organisation(_ org: String) -> String { "/\(Segment.organisations)/\(org)" }
     public static func documents(_ org: String) -> String { organisation(org) + "/\(Segment.documents)" }
     public static func members(_ org: String) -> String { organisation(org) + "/\(Segment.members)" }
-    public static func agenda(_ org: String) -> String { organisation(org) + "/\(Segment.agenda)" }
+    public static func agenda2030(_ org: String) -> String { organisation(org) + "/\(Segment.agenda2030)" }
 
     public static func structure(_ org: String) -> String { organisation(org) + "/\(Segment.structure)" }
     /// A body, network or forum.

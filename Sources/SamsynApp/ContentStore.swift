@@ -7,14 +7,14 @@ import Vapor
 struct ContentStore {
     let db: any Database
 
-    func organisation(_ slug: String) async throws -> Organisation {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$slug == slug).first() else {
+    func organisation(_ slug: String) async throws -> OrganisationRecord {
+        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else {
             throw Abort(.notFound, reason: "no organisation with slug \"\(slug)\"")
         }
         return organisation
     }
 
-    func content(_ organisation: Organisation, document slug: String, version: Int?) async throws -> DocumentContent {
+    func content(_ organisation: OrganisationRecord, document slug: String, version: Int?) async throws -> DocumentContent {
         guard let (document, chosen, versions) = try await DocumentQuery.publicVersion(
             organisation: organisation, documentSlug: slug, number: version, on: db) else {
             let what = version.map { "version \($0) of document \"\(slug)\"" } ?? "document \"\(slug)\""
@@ -25,7 +25,7 @@ struct ContentStore {
     }
 
     /// The newest public version of each of the organisation's documents.
-    func contents(_ organisation: Organisation) async throws -> [DocumentContent] {
+    func contents(_ organisation: OrganisationRecord) async throws -> [DocumentContent] {
         var result: [DocumentContent] = []
         for summary in try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: db) {
             result.append(try await content(organisation, document: summary.slug, version: nil))
@@ -33,7 +33,7 @@ struct ContentStore {
         return result
     }
 
-    func members(_ organisation: Organisation) async throws -> [Organisation] {
+    func members(_ organisation: OrganisationRecord) async throws -> [OrganisationRecord] {
         try await Membership.query(on: db)
             .filter(\.$organisation.$id == organisation.requireID())
             .with(\.$member)
@@ -43,21 +43,21 @@ struct ContentStore {
     }
 
     /// Organisations that publish something here (not every registry entry).
-    func hostedOrganisations() async throws -> [Organisation] {
+    func hostedOrganisations() async throws -> [OrganisationRecord] {
         let withDocuments = Set(try await SteeringDocument.query(on: db).all().map(\.$organisation.id))
         let withMembers = Set(try await Membership.query(on: db).all().map(\.$organisation.id))
         let ids = Array(withDocuments.union(withMembers))
         guard !ids.isEmpty else { return [] }
-        return try await Organisation.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+        return try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
     }
 
-    func structure(_ organisation: Organisation) async throws -> OrganisationStructure {
+    func structure(_ organisation: OrganisationRecord) async throws -> OrganisationStructure {
         try await StructureQuery.load(organisationID: organisation.requireID(), on: db)
     }
 
     /// The nodes of the organisation's published plans that match, as links: the key
     /// activities that involve a network, a partner or a member.
-    func activities(_ organisation: Organisation, where matches: (DocumentContent.Node) -> Bool) async throws -> [PageLink] {
+    func activities(_ organisation: OrganisationRecord, where matches: (DocumentContent.Node) -> Bool) async throws -> [PageLink] {
         try await contents(organisation).flatMap { document in
             document.allNodes.filter(matches).map {
                 PageLink(title: $0.title, context: document.title, url: SiteURL.node(organisation.slug, document.slug, $0.key))
@@ -67,7 +67,7 @@ struct ContentStore {
 
     /// Links between this node and the nodes of other documents it carries out, both ways.
     func nodeLinks(for node: DocumentContent.Node, in document: DocumentContent,
-                   organisation: Organisation) async throws -> (implements: [NodeShow.Model.Link], implementedBy: [NodeShow.Model.Link]) {
+                   organisation: OrganisationRecord) async throws -> (implements: [NodeShow.Model.Link], implementedBy: [NodeShow.Model.Link]) {
         let others = try await contents(organisation).filter { $0.slug != document.slug }
         let implements = node.implements.compactMap { reference -> NodeShow.Model.Link? in
             guard let target = others.first(where: { $0.slug == reference.document }),

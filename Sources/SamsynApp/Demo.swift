@@ -26,7 +26,7 @@ public enum Demo {
 
     public static func createAccountsIfMissing(cost: Int, on db: any Database) async throws {
         for account in accounts where try await User.query(on: db).filter(\.$email == account.email).first() == nil {
-            try await Accounts.createUser(email: account.email, name: account.name, password: password, organisationSlug: organisationSlug,
+            try await Roles.createUser(email: account.email, name: account.name, password: password, organisationSlug: organisationSlug,
                                           role: account.role, represents: account.represents, actor: .commandLine, cost: cost, on: db)
         }
     }
@@ -34,7 +34,7 @@ public enum Demo {
     /// Imports the demo unless it is already there. Returns whether it imported.
     @discardableResult
     public static func loadIfMissing(on db: any Database) async throws -> Bool {
-        if try await Organisation.query(on: db).filter(\.$slug == organisationSlug).first() != nil { return false }
+        if try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() != nil { return false }
         _ = try await OrganisationImporter.importFile(try Data(contentsOf: fileURL), on: db)
         return true
     }

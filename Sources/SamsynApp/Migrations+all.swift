@@ -14,7 +14,7 @@ func registerMigrations(_ migrations: Migrations) {
     migrations.add(CreatePlansDocumentVersions())
     migrations.add(CreatePlansSections())
     migrations.add(CreatePlansNodes())
-    migrations.add(CreatePlansAgendaLinks())
+    migrations.add(CreatePlansAgenda2030Links())
     // 0009 Organisation: units, bodies, networks, listings, people and seats
     migrations.add(CreateOrganisationStructure())
     // 0010 Auth: users, roles, sessions, rate counters, audit trail

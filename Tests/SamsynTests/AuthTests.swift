@@ -1,6 +1,7 @@
 import Auth
 import Fluent
 import Foundation
+import Organisation
 @testable import SamsynApp
 import Testing
 import Vapor
@@ -47,7 +48,7 @@ struct AuthTests {
     static let password = "ett-langt-losenord"
 
     func createEditor(_ app: Application, email: String = "redaktor@example.se") async throws {
-        try await Accounts.createUser(email: email, name: "Redaktör", password: Self.password, organisationSlug: "norrbottens-kommuner",
+        try await Roles.createUser(email: email, name: "Redaktör", password: Self.password, organisationSlug: "norrbottens-kommuner",
                                       role: .editor, actor: .commandLine, cost: 4, on: app.db)
     }
 
@@ -143,7 +144,7 @@ struct AuthTests {
     func createUserRules(engine: Engine) async throws {
         try await withApp(engine) { app in
             let create = { (email: String, password: String, org: String, role: RoleKind, represents: String?) in
-                try await Accounts.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
+                try await Roles.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
                                               represents: represents, actor: .commandLine, cost: 4, on: app.db)
             }
             await #expect(throws: AccountFailure.weakPassword) { try await create("a@example.se", "kort", "norrbottens-kommuner", .editor, nil) }

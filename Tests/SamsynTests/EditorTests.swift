@@ -13,7 +13,7 @@ struct EditorTests {
     let org = "/o/norrbottens-kommuner"
 
     func user(_ app: Application, _ email: String, _ role: RoleKind, org: String = "norrbottens-kommuner", represents: String? = nil) async throws -> Browser {
-        try await Accounts.createUser(email: email, name: email, password: Self.password, organisationSlug: org, role: role,
+        try await Roles.createUser(email: email, name: email, password: Self.password, organisationSlug: org, role: role,
                                       represents: represents, actor: .commandLine, cost: 4, on: app.db)
         var browser = Browser(app: app)
         #expect(try await browser.signIn(email, Self.password) == .seeOther)
@@ -161,7 +161,7 @@ struct EditorTests {
             #expect(try await app.get("\(org)/agenda-2030").body.contains("(delmål 16.1)"))
 
             // A later rename in the registry does not rewrite the adopted plan.
-            try await Organisation.query(on: app.db).filter(\.$slug == "polisen").set(\.$name, to: "Polismyndigheten").update()
+            try await OrganisationRecord.query(on: app.db).filter(\.$slug == "polisen").set(\.$name, to: "Polismyndigheten").update()
             app.pageCache.removeAll()
             let frozen = try await app.get("\(org)/dokument/verksamhetsplan-2023/utredning-av-ungdomsmottagningarnas-organisering").body
             #expect(frozen.contains(">Polisen</a>") && !frozen.contains("Polismyndigheten"))

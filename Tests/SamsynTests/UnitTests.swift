@@ -1,6 +1,6 @@
 import Core
-@testable import SamsynApp
 import Organisation
+@testable import SamsynApp
 import Testing
 
 @Suite("Markdown, slugs, settings and reference data")
@@ -49,7 +49,7 @@ struct MigrationTests {
             try await app.autoRevert()
             try await migrate(app)
             try await migrate(app) // idempotent
-            #expect(try await Organisation.query(on: app.db).count() == 290)
+            #expect(try await OrganisationRecord.query(on: app.db).count() == 290)
             #expect(try await Demo.loadIfMissing(on: app.db))
             #expect(try await !Demo.loadIfMissing(on: app.db))
         }

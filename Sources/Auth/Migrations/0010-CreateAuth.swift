@@ -1,9 +1,13 @@
 import Fluent
-import Organisation
 
 public struct CreateAuth: AsyncMigration {
     public init() {}
     public var name: String { "0010-auth-create-users-roles-sessions-audit" }
+
+    // Roles now live in the Organisation module, which sits above Auth. A shipped migration must
+    // keep doing exactly what it did, so it names those tables as it found them.
+    static let roles = "auth_roles"
+    static let organisations = "organisation_organisations"
 
     public func prepare(on database: any Database) async throws {
         try await database.schema(User.schema)
@@ -15,12 +19,12 @@ public struct CreateAuth: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "email")
             .create()
-        try await database.schema(Role.schema)
+        try await database.schema(Self.roles)
             .id()
             .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(Self.organisations, "id", onDelete: .cascade))
             .field("role", .string, .required)
-            .field("represents_id", .uuid, .references(Organisation.schema, "id", onDelete: .setNull))
+            .field("represents_id", .uuid, .references(Self.organisations, "id", onDelete: .setNull))
             .unique(on: "user_id", "organisation_id", "role")
             .create()
         try await database.schema(UserSession.schema)
@@ -53,7 +57,7 @@ public struct CreateAuth: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        for schema in [AuditEntry.schema, RateCounter.schema, UserSession.schema, Role.schema, User.schema] {
+        for schema in [AuditEntry.schema, RateCounter.schema, UserSession.schema, Self.roles, User.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -38,12 +38,16 @@ public final class AccountPage: Page {
     public struct RoleLine: Sendable {
         public let organisation: String
         public let organisationSlug: String
-        public let role: RoleKind
+        public let roleLabel: String
+        public let mayEdit: Bool
+        public let isAdministrator: Bool
         public let represents: String?
-        public init(organisation: String, organisationSlug: String, role: RoleKind, represents: String?) {
+        public init(organisation: String, organisationSlug: String, roleLabel: String, mayEdit: Bool, isAdministrator: Bool, represents: String?) {
             self.organisation = organisation
             self.organisationSlug = organisationSlug
-            self.role = role
+            self.roleLabel = roleLabel
+            self.mayEdit = mayEdit
+            self.isAdministrator = isAdministrator
             self.represents = represents
         }
     }
@@ -79,10 +83,10 @@ public final class AccountPage: Page {
             .dl(.class("facts"), .dt("Namn"), .dd(.text(name)), .dt("E-post"), .dd(.text(email))),
             .h2(.text("Roller")),
             roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
-                .li(.text("\(line.role.label) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")),
-                    .if(line.role == .editor || line.role == .administrator,
+                .li(.text("\(line.roleLabel) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")),
+                    .if(line.mayEdit,
                         .group(.text(" – "), .a(.href("/o/\(line.organisationSlug)/redigera"), .text("redigera styrdokument")))),
-                    .if(line.role == .administrator,
+                    .if(line.isAdministrator,
                         .group(.text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/anvandare"), .text("användare")),
                                .text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/logg"), .text("ändringslogg")))))
             }),

@@ -16,7 +16,7 @@ open class OrganisationPage: Page {
             Breadcrumb("Styrdokument", url: SiteURL.documents(organisationSlug)),
             Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)),
             Breadcrumb("Medlemmar", url: SiteURL.members(organisationSlug)),
-            Breadcrumb("Agenda 2030", url: SiteURL.agenda(organisationSlug)),
+            Breadcrumb("Agenda 2030", url: SiteURL.agenda2030(organisationSlug)),
         ]
     }
 

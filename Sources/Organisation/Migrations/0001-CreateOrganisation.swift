@@ -5,7 +5,7 @@ public struct CreateOrganisationOrganisations: AsyncMigration {
     public var name: String { "0001-organisation-create-organisations" }
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(Organisation.schema)
+        try await database.schema(OrganisationRecord.schema)
             .id()
             .field("slug", .string, .required)
             .field("kind", .string, .required)
@@ -20,7 +20,7 @@ public struct CreateOrganisationOrganisations: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(Organisation.schema).delete()
+        try await database.schema(OrganisationRecord.schema).delete()
     }
 }
 
@@ -31,8 +31,8 @@ public struct CreateOrganisationMemberships: AsyncMigration {
     public func prepare(on database: any Database) async throws {
         try await database.schema(Membership.schema)
             .id()
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
-            .field("member_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(OrganisationRecord.schema, "id", onDelete: .cascade))
+            .field("member_id", .uuid, .required, .references(OrganisationRecord.schema, "id", onDelete: .cascade))
             .field("position", .int, .required)
             .unique(on: "organisation_id", "member_id")
             .create()
@@ -50,7 +50,7 @@ public struct SeedOrganisationMunicipalities: AsyncMigration {
     public var name: String { "0003-organisation-seed-municipalities" }
 
     public func prepare(on database: any Database) async throws {
-        let existing = Set(try await Organisation.query(on: database).filter(\.$scbCode != nil).all().compactMap(\.scbCode))
+        let existing = Set(try await OrganisationRecord.query(on: database).filter(\.$scbCode != nil).all().compactMap(\.scbCode))
         try await database.transaction { database in
             for municipality in Municipalities.all where !existing.contains(municipality.scbCode) {
                 try await municipality.makeOrganisation().create(on: database)
@@ -59,6 +59,6 @@ public struct SeedOrganisationMunicipalities: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        try await Organisation.query(on: database).filter(\.$kind == .kommun).delete()
+        try await OrganisationRecord.query(on: database).filter(\.$kind == .kommun).delete()
     }
 }

@@ -9,8 +9,8 @@ public final class Membership: Model, @unchecked Sendable {
     @ID public var id: UUID?
 
     // relationships
-    @Parent(key: "organisation_id") public var organisation: Organisation
-    @Parent(key: "member_id") public var member: Organisation
+    @Parent(key: "organisation_id") public var organisation: OrganisationRecord
+    @Parent(key: "member_id") public var member: OrganisationRecord
 
     // data fields
     @Field(key: "position") public var position: Int

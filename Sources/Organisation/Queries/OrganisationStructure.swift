@@ -14,7 +14,7 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
         public let name: String
         public let kind: OrganisationKind
 
-        public init(_ organisation: Organisation) {
+        public init(_ organisation: OrganisationRecord) {
             key = organisation.scbCode ?? organisation.slug
             slug = organisation.slug
             name = organisation.name
@@ -150,22 +150,22 @@ public enum StructureQuery {
 
 /// Looks up registry entries by id or by key (SCB code or slug).
 public enum RegistryQuery {
-    public static func actors(ids: Set<UUID>, keys: Set<String>, on db: any Database) async throws -> [Organisation] {
-        var found: [Organisation] = []
-        if !ids.isEmpty { found += try await Organisation.query(on: db).filter(\.$id ~~ Array(ids)).all() }
+    public static func actors(ids: Set<UUID>, keys: Set<String>, on db: any Database) async throws -> [OrganisationRecord] {
+        var found: [OrganisationRecord] = []
+        if !ids.isEmpty { found += try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(ids)).all() }
         let codes = keys.filter { $0.count == 4 && $0.allSatisfy(\.isNumber) }
         let slugs = keys.subtracting(codes)
-        if !codes.isEmpty { found += try await Organisation.query(on: db).filter(\.$scbCode ~~ Array(codes)).all() }
-        if !slugs.isEmpty { found += try await Organisation.query(on: db).filter(\.$slug ~~ Array(slugs)).all() }
+        if !codes.isEmpty { found += try await OrganisationRecord.query(on: db).filter(\.$scbCode ~~ Array(codes)).all() }
+        if !slugs.isEmpty { found += try await OrganisationRecord.query(on: db).filter(\.$slug ~~ Array(slugs)).all() }
         var seen = Set<UUID>()
         return found.filter { seen.insert($0.id!).inserted }
     }
 
     /// One registry entry by its key (SCB code or slug) or by its page slug.
-    public static func actor(_ key: String, on db: any Database) async throws -> Organisation? {
+    public static func actor(_ key: String, on db: any Database) async throws -> OrganisationRecord? {
         if key.count == 4, key.allSatisfy(\.isNumber) {
-            return try await Organisation.query(on: db).filter(\.$scbCode == key).first()
+            return try await OrganisationRecord.query(on: db).filter(\.$scbCode == key).first()
         }
-        return try await Organisation.query(on: db).filter(\.$slug == key).first()
+        return try await OrganisationRecord.query(on: db).filter(\.$slug == key).first()
     }
 }

@@ -13,8 +13,8 @@ public struct Municipality: Sendable, Equatable {
     /// Registry slug: "kommun-2580" is stable where names repeat or change.
     public var slug: String { "kommun-\(scbCode)" }
 
-    public func makeOrganisation() -> Organisation {
-        Organisation(slug: slug, kind: .kommun, name: name, scbCode: scbCode, county: countyName,
+    public func makeOrganisation() -> OrganisationRecord {
+        OrganisationRecord(slug: slug, kind: .kommun, name: name, scbCode: scbCode, county: countyName,
                      population: population, populationYear: populationYear)
     }
 }

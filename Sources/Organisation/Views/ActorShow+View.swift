@@ -4,12 +4,12 @@ import Plot
 public enum ActorShow {
     /// A member or partner organisation, and everything in this organisation that points at it.
     public final class View: OrganisationPage {
-        let actor: Organisation
+        let actor: OrganisationRecord
         let isMember: Bool
         let structure: OrganisationStructure
         let activities: [PageLink]
 
-        public init(organisationSlug: String, organisationName: String, actor: Organisation, isMember: Bool,
+        public init(organisationSlug: String, organisationName: String, actor: OrganisationRecord, isMember: Bool,
                     structure: OrganisationStructure, activities: [PageLink]) {
             self.actor = actor
             self.isMember = isMember

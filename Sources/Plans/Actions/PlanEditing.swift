@@ -156,9 +156,9 @@ public enum PlanEditing {
             try await copy.create(on: db)
             newIDs[node.id!] = copy.id
         }
-        for link in try await AgendaLink.query(on: db).filter(\.$version.$id == sourceID).all() {
+        for link in try await Agenda2030Link.query(on: db).filter(\.$version.$id == sourceID).all() {
             if let node = link.$node.id, newIDs[node] == nil { continue }
-            let copy = AgendaLink()
+            let copy = Agenda2030Link()
             copy.$version.id = draftID
             copy.$node.id = link.$node.id.flatMap { newIDs[$0] }
             copy.position = link.position
@@ -336,7 +336,7 @@ public enum PlanEditing {
                 doomed += children
                 frontier = children
             }
-            try await AgendaLink.query(on: db).filter(\.$node.$id ~~ doomed).delete()
+            try await Agenda2030Link.query(on: db).filter(\.$node.$id ~~ doomed).delete()
             for id in doomed.reversed() { try await PlanNode.query(on: db).filter(\.$id == id).delete() }
             try await AuditLog.record("node.delete", subject: "node \(key) in version \(version.number)", actor: actor,
                                       organisationID: organisationID, before: node.title, after: nil, on: db)
@@ -354,10 +354,10 @@ public enum PlanEditing {
         public var partners: [String]
         public var networks: [String]
         public var strategies: [String]
-        public var agenda: [(code: String, role: AgendaRole)]
+        public var agenda: [(code: String, role: Agenda2030Role)]
 
         public init(responsibleUnit: String?, status: String?, partners: [String], networks: [String], strategies: [String],
-                    agenda: [(code: String, role: AgendaRole)]) {
+                    agenda: [(code: String, role: Agenda2030Role)]) {
             self.responsibleUnit = responsibleUnit
             self.status = status
             self.partners = partners
@@ -387,9 +387,9 @@ public enum PlanEditing {
                     .set("networks", to: JSONColumn.encode(facts.networks))
                     .set("strategies", to: JSONColumn.encode(facts.strategies))
             }
-            try await AgendaLink.query(on: db).filter(\.$node.$id == nodeID).delete()
+            try await Agenda2030Link.query(on: db).filter(\.$node.$id == nodeID).delete()
             for (position, entry) in facts.agenda.enumerated() {
-                let link = AgendaLink()
+                let link = Agenda2030Link()
                 link.$version.id = node.$version.id
                 link.$node.id = nodeID
                 link.position = 1000 + position

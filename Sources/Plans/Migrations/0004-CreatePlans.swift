@@ -8,7 +8,7 @@ public struct CreatePlansDocuments: AsyncMigration {
     public func prepare(on database: any Database) async throws {
         try await database.schema(SteeringDocument.schema)
             .id()
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(OrganisationRecord.schema, "id", onDelete: .cascade))
             .field("slug", .string, .required)
             .field("kind", .string, .required)
             .unique(on: "organisation_id", "slug")
@@ -98,12 +98,12 @@ public struct CreatePlansNodes: AsyncMigration {
     }
 }
 
-public struct CreatePlansAgendaLinks: AsyncMigration {
+public struct CreatePlansAgenda2030Links: AsyncMigration {
     public init() {}
     public var name: String { "0008-plans-create-agenda-links" }
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(AgendaLink.schema)
+        try await database.schema(Agenda2030Link.schema)
             .id()
             .field("version_id", .uuid, .required, .references(DocumentVersion.schema, "id", onDelete: .cascade))
             .field("node_id", .uuid, .references(PlanNode.schema, "id", onDelete: .cascade))
@@ -115,6 +115,6 @@ public struct CreatePlansAgendaLinks: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(AgendaLink.schema).delete()
+        try await database.schema(Agenda2030Link.schema).delete()
     }
 }

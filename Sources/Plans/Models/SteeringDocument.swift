@@ -8,7 +8,7 @@ public final class SteeringDocument: Model, @unchecked Sendable {
     public static let schema = "plans_documents"
 
     @ID public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Parent(key: "organisation_id") public var organisation: OrganisationRecord
     @Field(key: "slug") public var slug: String
     @Field(key: "kind") public var kind: DocumentKind
     @Children(for: \.$document) public var versions: [DocumentVersion]

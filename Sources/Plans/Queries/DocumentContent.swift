@@ -31,9 +31,9 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let body: String
     }
 
-    public struct AgendaEntry: Codable, Sendable, Equatable {
+    public struct Agenda2030Entry: Codable, Sendable, Equatable {
         public let code: String
-        public let role: AgendaRole
+        public let role: Agenda2030Role
         public let explanation: String
     }
 
@@ -51,7 +51,7 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let networks: [String]
         public let strategies: [String]
         public let implements: [NodeReference]
-        public let agenda2030: [AgendaEntry]
+        public let agenda2030: [Agenda2030Entry]
         public var children: [Node]
     }
 
@@ -62,7 +62,7 @@ public struct DocumentContent: Codable, Sendable, Equatable {
     /// The public versions of this document, newest first.
     public let versions: [VersionInfo]
     public let sections: [Section]
-    public let agenda2030: [AgendaEntry]
+    public let agenda2030: [Agenda2030Entry]
     public let nodes: [Node]
 
     public var title: String { version.title }

@@ -21,7 +21,7 @@ public enum DocumentQuery {
     }
 
     /// Finds the public version to show: the given number, or the newest public one.
-    public static func publicVersion(organisation: Organisation, documentSlug: String, number: Int?,
+    public static func publicVersion(organisation: OrganisationRecord, documentSlug: String, number: Int?,
                                      on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
         guard let document = try await SteeringDocument.query(on: db)
             .filter(\.$organisation.$id == organisation.requireID())
@@ -38,7 +38,7 @@ public enum DocumentQuery {
     }
 
     /// For editors: a version of any status, with all versions of the document.
-    public static func anyVersion(organisation: Organisation, documentSlug: String, number: Int,
+    public static func anyVersion(organisation: OrganisationRecord, documentSlug: String, number: Int,
                                   on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
         guard let document = try await SteeringDocument.query(on: db)
             .filter(\.$organisation.$id == organisation.requireID())
@@ -50,12 +50,12 @@ public enum DocumentQuery {
     }
 
     /// Loads a whole version in four queries, whatever the size of its tree.
-    public static func content(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,
+    public static func content(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
                                allVersions: [DocumentVersion], on db: any Database) async throws -> DocumentContent {
         let versionID = try version.requireID()
         async let sectionRows = DocumentSection.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
         async let nodeRows = PlanNode.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
-        async let linkRows = AgendaLink.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
+        async let linkRows = Agenda2030Link.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
         let (sections, nodes, links) = try await (sectionRows, nodeRows, linkRows)
         return assemble(organisation: organisation, document: document, version: version, allVersions: allVersions,
                         sections: sections, nodes: nodes, links: links)
@@ -68,11 +68,11 @@ public enum DocumentQuery {
               decisionReference: version.decisionReference, levels: version.levels, frozenNames: version.frozenNames)
     }
 
-    static func assemble(organisation: Organisation, document: SteeringDocument, version: DocumentVersion,
+    static func assemble(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
                          allVersions: [DocumentVersion], sections: [DocumentSection], nodes: [PlanNode],
-                         links: [AgendaLink]) -> DocumentContent {
+                         links: [Agenda2030Link]) -> DocumentContent {
         let levels = version.levels
-        let entry = { (link: AgendaLink) in DocumentContent.AgendaEntry(code: link.code, role: link.role, explanation: link.explanation) }
+        let entry = { (link: Agenda2030Link) in DocumentContent.Agenda2030Entry(code: link.code, role: link.role, explanation: link.explanation) }
         let linksByNode = Dictionary(grouping: links.filter { $0.$node.id != nil }, by: { $0.$node.id! })
         let childrenByParent = Dictionary(grouping: nodes, by: { $0.$parent.id })
 

@@ -58,7 +58,7 @@ public enum DocumentShow {
                 .id(section.key),
                 heading,
                 .markdown(section.body),
-                .if(section.role == .agenda2030 && !model.agenda2030.isEmpty, AgendaMapping.list(model.agenda2030))
+                .if(section.role == .agenda2030 && !model.agenda2030.isEmpty, Agenda2030Mapping.list(model.agenda2030))
             )
         }
     }
@@ -97,11 +97,11 @@ enum DocumentFacts {
 }
 
 /// The Agenda 2030 goals a document serves, grouped by role.
-enum AgendaMapping {
-    static func list(_ entries: [DocumentContent.AgendaEntry]) -> Node<HTML.BodyContext> {
+enum Agenda2030Mapping {
+    static func list(_ entries: [DocumentContent.Agenda2030Entry]) -> Node<HTML.BodyContext> {
         .div(
             .class("agenda-mapping"),
-            .forEach(AgendaRole.allCases.filter { role in entries.contains { $0.role == role } }) { role in
+            .forEach(Agenda2030Role.allCases.filter { role in entries.contains { $0.role == role } }) { role in
                 .group(
                     .h3(.text(role.label)),
                     .ul(.class("sdg-list"), .forEach(entries.filter { $0.role == role }) { entry in

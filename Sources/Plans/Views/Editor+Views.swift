@@ -217,7 +217,7 @@ public enum Editor {
                 "<option value=\"\(status.value)\"\(node.status == status.value ? " selected" : "")>\(status.label)</option>"
             }).joined()
             let links = node.agenda2030
-            let codes = { (role: AgendaRole) in links.filter { $0.role == role }.map(\.code).joined(separator: ", ") }
+            let codes = { (role: Agenda2030Role) in links.filter { $0.role == role }.map(\.code).joined(separator: ", ") }
             let form: Node<HTML.BodyContext> = .form(
                 .method(.post), .action(base + "/fakta"),
                 csrfField(csrf),

@@ -76,7 +76,7 @@ public enum NodeShow {
                     }
                 ),
                 .unwrap(node.agenda2030.isEmpty ? nil : node.agenda2030) { entries in
-                    .section(.h2(.text("Agenda 2030")), AgendaMapping.list(entries))
+                    .section(.h2(.text("Agenda 2030")), Agenda2030Mapping.list(entries))
                 },
                 links(heading: "Genomför", model.implements),
                 links(heading: "Genomförs genom", model.implementedBy),

@@ -42,7 +42,7 @@ enum UserCommands {
             }
             let app = context.application
             try await migrate(app)
-            try await Accounts.createUser(email: email, name: signature.name ?? "", password: password, organisationSlug: org, role: role,
+            try await Roles.createUser(email: email, name: signature.name ?? "", password: password, organisationSlug: org, role: role,
                                           represents: signature.represents, actor: .commandLine, cost: app.passwordCost, on: app.db)
             app.logger.notice("Created \(User.normalise(email: email)) as \(role.rawValue) in \(org)")
         }
@@ -56,9 +56,10 @@ enum UserCommands {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await migrate(app)
-            let users = try await User.query(on: app.db).with(\.$roles) { $0.with(\.$organisation) }.sort(\.$email).all()
+            let users = try await User.query(on: app.db).sort(\.$email).all()
+            let roles = Dictionary(grouping: try await Role.query(on: app.db).with(\.$organisation).all(), by: \.$user.id)
             let lines = users.map { user in
-                let roles = user.roles.map { "\($0.role.rawValue)@\($0.organisation.slug)" }.sorted().joined(separator: ",")
+                let roles = (roles[user.id!] ?? []).map { "\($0.role.rawValue)@\($0.organisation.slug)" }.sorted().joined(separator: ",")
                 return "\(user.email)\t\(user.name)\t\(roles)\t\(user.disabled ? "disabled" : "active")"
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))

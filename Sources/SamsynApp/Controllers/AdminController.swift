@@ -7,12 +7,12 @@ import Vapor
 
 /// Administrators' pages: the audit trail of their organisation.
 enum AdminController {
-    static func requireAdministrator(_ req: Request) async throws -> (Organisation, User) {
+    static func requireAdministrator(_ req: Request) async throws -> (OrganisationRecord, User) {
         let (organisation, user, _) = try await requireAdministratorSession(req)
         return (organisation, user)
     }
 
-    static func requireAdministratorSession(_ req: Request) async throws -> (Organisation, User, UserSession) {
+    static func requireAdministratorSession(_ req: Request) async throws -> (OrganisationRecord, User, UserSession) {
         guard let (session, user) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
         let organisation = try await req.store.organisation(req.requiredParameter("org"))
         let isAdministrator = try await Role.query(on: req.db)
@@ -28,7 +28,7 @@ enum AdminController {
     struct NewUserForm: AdminForm { let csrf: String; let email: String; let name: String; let role: String; let represents: String?; let password: String }
     struct GrantForm: AdminForm { let csrf: String; let email: String; let role: String; let represents: String? }
 
-    static func usersPage(_ req: Request, _ organisation: Organisation, message: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    static func usersPage(_ req: Request, _ organisation: OrganisationRecord, message: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         guard let (session, _) = try await AuthController.current(req) else { throw Abort(.unauthorized, reason: "sign in first") }
         let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
             .with(\.$user).with(\.$represents).all().sorted { ($0.user.email, $0.role.rawValue) < ($1.user.email, $1.role.rawValue) }
@@ -47,7 +47,7 @@ enum AdminController {
     /// The shared shape of the users page's forms: check the administrator and the CSRF token,
     /// read the role, run the action, and show the page again with its outcome.
     static func usersAction<Form: AdminForm>(_ req: Request, _: Form.Type,
-                                             _ action: (Organisation, User, RoleKind, Form) async throws -> String) async throws -> Response {
+                                             _ action: (OrganisationRecord, User, RoleKind, Form) async throws -> String) async throws -> Response {
         let (organisation, admin, session) = try await requireAdministratorSession(req)
         let form = try req.content.decode(Form.self)
         try AuthController.requireCSRF(form.csrf, session: session)
@@ -62,7 +62,7 @@ enum AdminController {
 
     @Sendable static func createUser(req: Request) async throws -> Response {
         try await usersAction(req, NewUserForm.self) { organisation, admin, role, form in
-            try await Accounts.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
+            try await Roles.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
                                           represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email),
                                           cost: req.application.passwordCost, on: req.db)
             return "Användaren \(User.normalise(email: form.email)) är skapad."
@@ -71,7 +71,7 @@ enum AdminController {
 
     @Sendable static func grantRole(req: Request) async throws -> Response {
         try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
-            try await Accounts.grantRole(email: form.email, organisationID: organisation.requireID(), role: role,
+            try await Roles.grantRole(email: form.email, organisationID: organisation.requireID(), role: role,
                                          represents: form.represents.flatMap { $0.isEmpty ? nil : $0 }, actor: .user(admin.id!, email: admin.email), on: req.db)
             return "Rollen är given."
         }
@@ -79,7 +79,7 @@ enum AdminController {
 
     @Sendable static func revokeRole(req: Request) async throws -> Response {
         try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
-            try await Accounts.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role,
+            try await Roles.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role,
                                           actor: .user(admin.id!, email: admin.email), on: req.db)
             return "Rollen är borttagen."
         }

@@ -129,7 +129,8 @@ enum AuthController {
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
         let roles = try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).with(\.$represents).all()
         let page = AccountPage(name: user.name, email: user.email,
-                               roles: roles.map { .init(organisation: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role, represents: $0.represents?.name) },
+                               roles: roles.map { .init(organisation: $0.organisation.name, organisationSlug: $0.organisation.slug, roleLabel: $0.role.label,
+                                                                  mayEdit: $0.role.mayEdit, isAdministrator: $0.role == .administrator, represents: $0.represents?.name) },
                                csrf: session.csrfToken, message: message, isError: status != .ok,
                                tokens: tokens.map { ($0.id!.uuidString, $0.name, $0.revokedAt != nil) }, newToken: newToken)
         let response = htmlResponse(page.document().render(), status: status)

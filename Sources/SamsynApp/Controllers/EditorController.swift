@@ -14,7 +14,7 @@ extension Array {
 
 enum EditorController {
     struct Context {
-        let organisation: Organisation
+        let organisation: OrganisationRecord
         let session: UserSession
         let user: User
         var actor: AuditLog.Actor { .user(user.id!, email: user.email) }
@@ -153,7 +153,7 @@ enum EditorController {
     }
 
     /// What a node's facts may point at: the organisation's units, its members and partners, its networks.
-    static func factOptions(_ req: Request, _ organisation: Organisation) async throws -> Editor.FactOptions {
+    static func factOptions(_ req: Request, _ organisation: OrganisationRecord) async throws -> Editor.FactOptions {
         let structure = try await req.store.structure(organisation)
         let members = try await req.store.members(organisation).map { (key: $0.scbCode ?? $0.slug, name: $0.name) }
         var seen = Set(members.map(\.key))
@@ -179,7 +179,7 @@ enum EditorController {
         let (_, version, content) = try await version(req, context)
         let (node, row) = try await editedNode(req, version: version, content: content)
         let options = try await factOptions(req, context.organisation)
-        let codes = { (text: String?, role: AgendaRole) in
+        let codes = { (text: String?, role: Agenda2030Role) in
             (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map { (code: String($0), role: role) }
         }
         let facts = PlanEditing.Facts(
@@ -310,7 +310,7 @@ enum EditorController {
     }
 
     /// The token's user, with the editor or administrator role in the organisation of the URL.
-    static func requireAPIEditor(_ req: Request) async throws -> (Organisation, User) {
+    static func requireAPIEditor(_ req: Request) async throws -> (OrganisationRecord, User) {
         guard let bearer = req.headers.bearerAuthorization?.token else { throw Abort(.unauthorized, reason: "send a personal API token as Authorization: Bearer <token>") }
         guard let user = try await Accounts.user(apiToken: bearer, on: req.db) else { throw Abort(.unauthorized, reason: "the API token is not valid or has been revoked") }
         let organisation = try await req.store.organisation(req.requiredParameter("org"))
@@ -321,7 +321,7 @@ enum EditorController {
         return (organisation, user)
     }
 
-    static func apiNode(_ req: Request, _ organisation: Organisation) async throws -> (DocumentVersion, PlanNode) {
+    static func apiNode(_ req: Request, _ organisation: OrganisationRecord) async throws -> (DocumentVersion, PlanNode) {
         let slug = try req.requiredParameter("doc"), key = try req.requiredParameter("node")
         guard let number = Int(try req.requiredParameter("version")),
               let (_, version, _) = try await DocumentQuery.anyVersion(organisation: organisation, documentSlug: slug, number: number, on: req.db),

@@ -33,7 +33,7 @@ enum StructureController {
     }
 
     /// What a request for a group needs: the organisation, its structure, the group and its activities.
-    static func group(_ req: Request) async throws -> (Organisation, OrganisationStructure, OrganisationStructure.GroupInfo, [PageLink]) {
+    static func group(_ req: Request) async throws -> (OrganisationRecord, OrganisationStructure, OrganisationStructure.GroupInfo, [PageLink]) {
         let organisation = try await req.store.organisation(req.requiredParameter("org"))
         let structure = try await req.store.structure(organisation)
         let key = try req.requiredParameter("group")
@@ -42,7 +42,7 @@ enum StructureController {
         return (organisation, structure, group, activities)
     }
 
-    static func actor(_ req: Request) async throws -> (Organisation, OrganisationStructure, Organisation, Bool, [PageLink]) {
+    static func actor(_ req: Request) async throws -> (OrganisationRecord, OrganisationStructure, OrganisationRecord, Bool, [PageLink]) {
         let organisation = try await req.store.organisation(req.requiredParameter("org"))
         let slug = try req.requiredParameter("actor")
         guard let actor = try await RegistryQuery.actor(slug, on: req.db) else {

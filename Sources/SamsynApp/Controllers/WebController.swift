@@ -78,12 +78,12 @@ enum WebController {
         }
     }
 
-    @Sendable static func agenda(req: Request) async throws -> Response {
+    @Sendable static func agenda2030(req: Request) async throws -> Response {
         try await req.application.pageCache.respond(to: req) {
             let organisation = try await req.store.organisation(req.requiredParameter("org"))
-            let model = AgendaShow.Model(organisationSlug: organisation.slug, organisationName: organisation.name,
+            let model = Agenda2030Show.Model(organisationSlug: organisation.slug, organisationName: organisation.name,
                                          documents: try await req.store.contents(organisation))
-            return AgendaShow.View(model: model).document().render()
+            return Agenda2030Show.View(model: model).document().render()
         }
     }
 

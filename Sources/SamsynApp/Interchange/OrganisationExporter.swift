@@ -15,7 +15,7 @@ public enum OrganisationExporter {
     }
 
     public static func export(slug: String, on db: any Database) async throws -> OrganisationFile {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$slug == slug).first() else {
+        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else {
             throw Failure.unknownOrganisation(slug)
         }
         let organisationID = try organisation.requireID()
@@ -51,7 +51,7 @@ public enum OrganisationExporter {
         let members = memberships.map(\.member)
         let memberKeys = members.map(registryKey)
         let extraKeys = Set(partnerKeys).subtracting(memberKeys).sorted()
-        let extras = try await Organisation.query(on: db).all().filter { extraKeys.contains(registryKey($0)) }
+        let extras = try await OrganisationRecord.query(on: db).all().filter { extraKeys.contains(registryKey($0)) }
         return OrganisationFile(
             format: OrganisationFile.formatName,
             formatVersion: OrganisationFile.currentVersion,
@@ -70,9 +70,9 @@ public enum OrganisationExporter {
         return try encoder.encode(file)
     }
 
-    static func registryKey(_ organisation: Organisation) -> String { organisation.scbCode ?? organisation.slug }
+    static func registryKey(_ organisation: OrganisationRecord) -> String { organisation.scbCode ?? organisation.slug }
 
-    static func registryEntry(_ organisation: Organisation) -> OrganisationFile.RegistryEntry {
+    static func registryEntry(_ organisation: OrganisationRecord) -> OrganisationFile.RegistryEntry {
         .init(key: registryKey(organisation), kind: organisation.kind, name: organisation.name, scbCode: organisation.scbCode,
               county: organisation.county, population: organisation.population, populationYear: organisation.populationYear)
     }
@@ -97,7 +97,7 @@ public enum OrganisationExporter {
     }
 
     static func versionEntry(_ content: DocumentContent) -> OrganisationFile.VersionEntry {
-        let agenda = { (entry: DocumentContent.AgendaEntry) in OrganisationFile.AgendaEntry(code: entry.code, role: entry.role, explanation: entry.explanation) }
+        let agenda = { (entry: DocumentContent.Agenda2030Entry) in OrganisationFile.Agenda2030Entry(code: entry.code, role: entry.role, explanation: entry.explanation) }
         var nodes: [OrganisationFile.NodeEntry] = []
         func walk(_ children: [DocumentContent.Node], parent: String?) {
             for node in children {

@@ -123,7 +123,7 @@ extension OrganisationFile.VersionEntry {
     }
 }
 
-extension OrganisationFile.AgendaEntry {
+extension OrganisationFile.Agenda2030Entry {
     func validate(at path: String) throws(ImportError) {
         guard Agenda2030.isKnown(code) else { throw ImportError("\(path).code", "\"\(code)\" is not an Agenda 2030 goal or target") }
     }

@@ -113,7 +113,7 @@ public struct OrganisationFile: Codable, Equatable, Sendable {
         /// Names frozen at adoption, keyed "partner:KEY" and "network:KEY".
         public var frozenNames: [String: String]?
         public var sections: [SectionEntry]
-        public var agenda2030: [AgendaEntry]
+        public var agenda2030: [Agenda2030Entry]
         public var nodes: [NodeEntry]
     }
 
@@ -125,10 +125,10 @@ public struct OrganisationFile: Codable, Equatable, Sendable {
         public var body: String
     }
 
-    public struct AgendaEntry: Codable, Equatable, Sendable {
+    public struct Agenda2030Entry: Codable, Equatable, Sendable {
         /// A goal ("11") or a target ("11.3").
         public var code: String
-        public var role: AgendaRole
+        public var role: Agenda2030Role
         public var explanation: String
     }
 
@@ -146,6 +146,6 @@ public struct OrganisationFile: Codable, Equatable, Sendable {
         public var networks: [String]?
         public var strategies: [String]?
         public var implements: [NodeReference]?
-        public var agenda2030: [AgendaEntry]?
+        public var agenda2030: [Agenda2030Entry]?
     }
 }

@@ -31,12 +31,12 @@ public enum OrganisationImporter {
         let known = try await knownRegistryKeys(on: db)
         try file.validate(knownRegistryKeys: known)
         return try await db.transaction { db in
-            let existing = try await Organisation.query(on: db).filter(\.$slug == file.organisation.slug).first()
+            let existing = try await OrganisationRecord.query(on: db).filter(\.$slug == file.organisation.slug).first()
             if existing != nil, !replace {
                 throw ImportConflict(slug: file.organisation.slug)
             }
             let registry = try await upsertRegistry(file.registry, on: db)
-            let organisation = existing ?? Organisation()
+            let organisation = existing ?? OrganisationRecord()
             organisation.slug = file.organisation.slug
             organisation.name = file.organisation.name
             organisation.kind = file.organisation.kind
@@ -147,7 +147,7 @@ public enum OrganisationImporter {
         let wanted = Set(keys)
         guard !wanted.isEmpty else { return [:] }
         var ids: [String: UUID] = [:]
-        for organisation in try await Organisation.query(on: db).all() {
+        for organisation in try await OrganisationRecord.query(on: db).all() {
             let key = organisation.scbCode ?? organisation.slug
             if wanted.contains(key) { ids[key] = organisation.id }
         }
@@ -156,7 +156,7 @@ public enum OrganisationImporter {
 
     /// Registry keys the database already knows: SCB codes of municipalities, slugs of the rest.
     static func knownRegistryKeys(on db: any Database) async throws -> Set<String> {
-        Set(try await Organisation.query(on: db).all().map { $0.scbCode ?? $0.slug })
+        Set(try await OrganisationRecord.query(on: db).all().map { $0.scbCode ?? $0.slug })
     }
 
     /// Matches registry entries by key, creating those the database lacks. Existing entries
@@ -164,13 +164,13 @@ public enum OrganisationImporter {
     static func upsertRegistry(_ entries: [OrganisationFile.RegistryEntry], on db: any Database) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
         for entry in entries {
-            let query = Organisation.query(on: db)
+            let query = OrganisationRecord.query(on: db)
             if let code = entry.scbCode { query.filter(\.$scbCode == code) } else { query.filter(\.$slug == entry.key) }
             if let found = try await query.first() {
                 ids[entry.key] = try found.requireID()
                 continue
             }
-            let created = Organisation(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
+            let created = OrganisationRecord(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
                                        scbCode: entry.scbCode, county: entry.county,
                                        population: entry.population, populationYear: entry.populationYear)
             try await created.create(on: db)
@@ -211,8 +211,8 @@ public enum OrganisationImporter {
                 try await section.create(on: db)
             }
             var linkPosition = 0
-            func link(_ agenda: OrganisationFile.AgendaEntry, node: UUID?) async throws {
-                let link = AgendaLink()
+            func link(_ agenda: OrganisationFile.Agenda2030Entry, node: UUID?) async throws {
+                let link = Agenda2030Link()
                 link.$version.id = versionID
                 link.$node.id = node
                 link.position = linkPosition

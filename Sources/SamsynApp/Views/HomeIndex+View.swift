@@ -4,7 +4,7 @@ import Plot
 
 enum HomeIndex {
     struct Model {
-        let organisations: [Organisation]
+        let organisations: [OrganisationRecord]
         let demoMode: Bool
     }
 

@@ -5,8 +5,8 @@ import Plot
 
 enum OrganisationShow {
     struct Model {
-        let organisation: Organisation
-        let members: [Organisation]
+        let organisation: OrganisationRecord
+        let members: [OrganisationRecord]
         let documents: [DocumentSummary]
     }
 
@@ -37,7 +37,7 @@ enum OrganisationShow {
                 .p(.a(.href(SiteURL.structure(organisationSlug)), .text("Organ, enheter, nätverk och forum – med organisationsschema")),
                    .text(" · "), .a(.href(SiteURL.people(organisationSlug)), .text("Personer och roller"))),
                 .h2(.text("Agenda 2030")),
-                .p(.a(.href(SiteURL.agenda(organisationSlug)), .text("Vilka av Agenda 2030:s mål och delmål organisationens styrdokument tjänar")))
+                .p(.a(.href(SiteURL.agenda2030(organisationSlug)), .text("Vilka av Agenda 2030:s mål och delmål organisationens styrdokument tjänar")))
             )
         }
     }
@@ -45,9 +45,9 @@ enum OrganisationShow {
 
 enum MemberIndex {
     final class View: OrganisationPage {
-        let members: [Organisation]
+        let members: [OrganisationRecord]
 
-        init(organisation: Organisation, members: [Organisation]) {
+        init(organisation: OrganisationRecord, members: [OrganisationRecord]) {
             self.members = members
             super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
         }

@@ -35,13 +35,13 @@ enum PublicPaths {
 /// Row counts of every table, to prove a refused change left the database as it was.
 func rowCounts(_ app: Application) async throws -> [String: Int] {
     [
-        "organisations": try await Organisation.query(on: app.db).count(),
+        "organisations": try await OrganisationRecord.query(on: app.db).count(),
         "memberships": try await Membership.query(on: app.db).count(),
         "documents": try await SteeringDocument.query(on: app.db).count(),
         "versions": try await DocumentVersion.query(on: app.db).count(),
         "sections": try await DocumentSection.query(on: app.db).count(),
         "nodes": try await PlanNode.query(on: app.db).count(),
-        "agendaLinks": try await AgendaLink.query(on: app.db).count(),
+        "agendaLinks": try await Agenda2030Link.query(on: app.db).count(),
         "units": try await Unit.query(on: app.db).count(),
         "groups": try await Group.query(on: app.db).count(),
         "listings": try await Listing.query(on: app.db).count(),

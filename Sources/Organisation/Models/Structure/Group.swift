@@ -11,10 +11,10 @@ public final class Group: Model, @unchecked Sendable {
     @ID public var id: UUID?
 
     // relationships
-    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Parent(key: "organisation_id") public var organisation: OrganisationRecord
     @OptionalParent(key: "reports_to_id") public var reportsTo: Group?
     @OptionalParent(key: "run_by_unit_id") public var runBy: Unit?
-    @OptionalParent(key: "convener_id") public var convener: Organisation?
+    @OptionalParent(key: "convener_id") public var convener: OrganisationRecord?
 
     // data fields
     @Field(key: "key") public var key: String

@@ -6,7 +6,7 @@ public final class Person: Model, @unchecked Sendable {
     public static let schema = "organisation_people"
 
     @ID public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Parent(key: "organisation_id") public var organisation: OrganisationRecord
     @Field(key: "key") public var key: String
     @Field(key: "name") public var name: String
     @OptionalField(key: "title") public var title: String?
@@ -22,7 +22,7 @@ public final class Seat: Model, @unchecked Sendable {
     @ID public var id: UUID?
     @Parent(key: "group_id") public var group: Group
     @OptionalParent(key: "person_id") public var person: Person?
-    @OptionalParent(key: "representing_id") public var representing: Organisation?
+    @OptionalParent(key: "representing_id") public var representing: OrganisationRecord?
     @Field(key: "role") public var role: String
     @OptionalField(key: "starts_on") public var startsOn: String?
     @OptionalField(key: "ends_on") public var endsOn: String?

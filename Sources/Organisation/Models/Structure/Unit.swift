@@ -11,7 +11,7 @@ public final class Unit: Model, @unchecked Sendable {
     @ID public var id: UUID?
 
     // relationships
-    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Parent(key: "organisation_id") public var organisation: OrganisationRecord
 
     // data fields
     @Field(key: "key") public var key: String

@@ -15,7 +15,7 @@ enum APIController {
         let population: Int?
         let populationYear: Int?
 
-        init(_ organisation: Organisation) {
+        init(_ organisation: OrganisationRecord) {
             slug = organisation.slug
             name = organisation.name
             kind = organisation.kind
@@ -49,10 +49,10 @@ enum APIController {
         let node: DocumentContent.Node
     }
 
-    struct AgendaDTO: Content {
+    struct Agenda2030DTO: Content {
         let organisation: String
         let servedGoals: [String]
-        let uses: [AgendaShow.Use]
+        let uses: [Agenda2030Show.Use]
     }
 
     struct GoalDTO: Content {
@@ -140,16 +140,16 @@ enum APIController {
         }
     }
 
-    @Sendable static func agenda(req: Request) async throws -> Response {
+    @Sendable static func agenda2030(req: Request) async throws -> Response {
         try await cached(req) {
             let organisation = try await req.store.organisation(req.requiredParameter("org"))
-            let model = AgendaShow.Model(organisationSlug: organisation.slug, organisationName: organisation.name,
+            let model = Agenda2030Show.Model(organisationSlug: organisation.slug, organisationName: organisation.name,
                                          documents: try await req.store.contents(organisation))
-            return AgendaDTO(organisation: organisation.slug, servedGoals: model.servedGoals, uses: model.uses)
+            return Agenda2030DTO(organisation: organisation.slug, servedGoals: model.servedGoals, uses: model.uses)
         }
     }
 
-    @Sendable static func agendaGoals(req: Request) async throws -> Response {
+    @Sendable static func agenda2030Goals(req: Request) async throws -> Response {
         try await cached(req) {
             Agenda2030.goals.map { GoalDTO(code: $0.code, titleSv: $0.titleSv, titleEn: $0.titleEn, targets: Agenda2030.targets(ofGoal: $0.code)) }
         }
@@ -157,7 +157,7 @@ enum APIController {
 
     @Sendable static func municipalities(req: Request) async throws -> Response {
         try await cached(req) {
-            try await Organisation.query(on: req.db).all().filter { $0.kind == .kommun }.sorted { ($0.scbCode ?? "") < ($1.scbCode ?? "") }.map(OrganisationDTO.init)
+            try await OrganisationRecord.query(on: req.db).all().filter { $0.kind == .kommun }.sorted { ($0.scbCode ?? "") < ($1.scbCode ?? "") }.map(OrganisationDTO.init)
         }
     }
 

@@ -23,7 +23,7 @@ enum APIEditorController {
     struct Adoption: Content { let body: String; let date: String; let reference: String? }
     struct Facts: Content {
         let responsibleUnit: String?; let status: String?; let partners: [String]?; let networks: [String]?; let strategies: [String]?
-        let agenda2030: [DocumentContent.AgendaEntry]?
+        let agenda2030: [DocumentContent.Agenda2030Entry]?
     }
     struct Created: Content { let document: String; let version: Int; let node: String? }
 
@@ -44,14 +44,14 @@ enum APIEditorController {
         do { return try await body() } catch let failure as PlanEditing.Failure { throw refusal(failure) }
     }
 
-    static func document(_ req: Request, _ organisation: Organisation, _ slug: String) async throws -> (SteeringDocument, DocumentVersion) {
+    static func document(_ req: Request, _ organisation: OrganisationRecord, _ slug: String) async throws -> (SteeringDocument, DocumentVersion) {
         guard let document = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
                 .filter(\.$slug == slug).with(\.$versions).first(),
               let latest = document.versions.max(by: { $0.number < $1.number }) else { throw Abort(.notFound, reason: "no document \"\(slug)\"") }
         return (document, latest)
     }
 
-    static func version(_ req: Request, _ organisation: Organisation) async throws -> DocumentVersion {
+    static func version(_ req: Request, _ organisation: OrganisationRecord) async throws -> DocumentVersion {
         let slug = try req.requiredParameter("doc")
         guard let number = Int(try req.requiredParameter("version")),
               let (_, version, _) = try await DocumentQuery.anyVersion(organisation: organisation, documentSlug: slug, number: number, on: req.db) else {

@@ -2,12 +2,12 @@ import Core
 import Organisation
 import Plot
 
-public enum AgendaShow {
+public enum Agenda2030Show {
     /// One link from the organisation's documents to a goal or target.
     public struct Use: Codable, Sendable, Equatable {
         public let code: String
         public let goal: String
-        public let role: AgendaRole
+        public let role: Agenda2030Role
         public let explanation: String
         public let document: String
         public let documentTitle: String

@@ -3,7 +3,7 @@ import Foundation
 
 /// A link from a document version (or one of its nodes) to an Agenda 2030 goal or target,
 /// with the role it plays and the sentence that explains it.
-public final class AgendaLink: Model, @unchecked Sendable {
+public final class Agenda2030Link: Model, @unchecked Sendable {
     public static let schema = "plans_agenda_links"
 
     @ID public var id: UUID?
@@ -11,13 +11,13 @@ public final class AgendaLink: Model, @unchecked Sendable {
     @OptionalParent(key: "node_id") public var node: PlanNode?
     @Field(key: "position") public var position: Int
     @Field(key: "code") public var code: String
-    @Field(key: "role") public var role: AgendaRole
+    @Field(key: "role") public var role: Agenda2030Role
     @Field(key: "explanation") public var explanation: String
 
     public init() {}
 }
 
-public enum AgendaRole: String, Codable, CaseIterable, Sendable {
+public enum Agenda2030Role: String, Codable, CaseIterable, Sendable {
     case primary, secondary, framing
 
     public var label: String {

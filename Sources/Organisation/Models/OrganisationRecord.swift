@@ -4,7 +4,7 @@ import Foundation
 /// One entry of the shared registry: a municipality, a region, an authority, a university,
 /// a civil-society organisation, or an association such as a kommunförbund.
 /// Keyed by `slug`; municipalities also by their SCB code.
-public final class Organisation: Model, @unchecked Sendable {
+public final class OrganisationRecord: Model, @unchecked Sendable {
     public static let schema = "organisation_organisations"
 
     // managed fields

@@ -1,0 +1,66 @@
+import Auth
+import Fluent
+import Foundation
+import Vapor
+
+/// Giving people roles in an organisation. Identity (accounts, passwords, sessions) is Auth's;
+/// what a user may do in an organisation is decided here. Each write runs in one transaction
+/// with its audit entry.
+public enum Roles {
+    @discardableResult
+    public static func createUser(email rawEmail: String, name: String, password: String, organisationSlug: String, role: RoleKind,
+                                  represents: String? = nil, actor: AuditLog.Actor, cost: Int = 12, on db: any Database) async throws -> User {
+        let email = User.normalise(email: rawEmail)
+        guard email.contains("@"), email.count >= 3, !email.contains(" ") else { throw AccountFailure.invalidEmail(rawEmail) }
+        guard password.count >= Accounts.minimumPasswordLength else { throw AccountFailure.weakPassword }
+        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() else {
+            throw AccountFailure.unknownOrganisation(organisationSlug)
+        }
+        let representsID = try await member(representedBy: role, key: represents, on: db)
+        if try await User.query(on: db).filter(\.$email == email).first() != nil { throw AccountFailure.emailTaken(email) }
+        let hash = try Bcrypt.hash(password, cost: cost)
+        return try await db.transaction { db in
+            let user = User(email: email, name: name.isEmpty ? email : name, passwordHash: hash)
+            try await user.create(on: db)
+            try await Role(userID: user.requireID(), organisationID: organisation.requireID(), role: role, representsID: representsID).create(on: db)
+            try await AuditLog.record("user.create", subject: "user \(email)", actor: actor, organisationID: organisation.id,
+                                      after: "role \(role.rawValue) in \(organisation.slug)", on: db)
+            return user
+        }
+    }
+
+    /// Gives an existing user a role in an organisation.
+    public static func grantRole(email rawEmail: String, organisationID: UUID, role: RoleKind, represents: String?, actor: AuditLog.Actor,
+                                 on db: any Database) async throws {
+        let email = User.normalise(email: rawEmail)
+        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let representsID = try await member(representedBy: role, key: represents, on: db)
+        let userID = try user.requireID()
+        if try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
+            return
+        }
+        try await db.transaction { db in
+            try await Role(userID: userID, organisationID: organisationID, role: role, representsID: representsID).create(on: db)
+            try await AuditLog.record("role.grant", subject: "user \(email)", actor: actor, organisationID: organisationID, after: role.rawValue, on: db)
+        }
+    }
+
+    /// Takes a role in an organisation away from a user; their other roles stay.
+    public static func revokeRole(email rawEmail: String, organisationID: UUID, role: RoleKind, actor: AuditLog.Actor,
+                                  on db: any Database) async throws {
+        let email = User.normalise(email: rawEmail)
+        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let userID = try user.requireID()
+        try await db.transaction { db in
+            try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
+            try await AuditLog.record("role.revoke", subject: "user \(email)", actor: actor, organisationID: organisationID, before: role.rawValue, on: db)
+        }
+    }
+
+    /// The member a member representative answers for; nil for every other role.
+    static func member(representedBy role: RoleKind, key: String?, on db: any Database) async throws -> UUID? {
+        guard role == .memberRepresentative else { return nil }
+        guard let key, let member = try await RegistryQuery.actor(key, on: db) else { throw AccountFailure.representativeNeedsMember }
+        return member.id
+    }
+}
