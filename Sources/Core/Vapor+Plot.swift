@@ -13,3 +13,33 @@ public func htmlResponse(_ html: String, status: HTTPResponseStatus = .ok) -> Re
     headers.contentType = .html
     return Response(status: status, headers: headers, body: .init(string: html))
 }
+
+extension Request {
+    /// Renders a page inside the application's shell (navigation assembled from the modules).
+    public func render(_ page: Page) -> String {
+        page.shell = application.siteShell
+        return page.document().render()
+    }
+
+    /// A path parameter the route pattern guarantees; 400 if it is somehow absent.
+    public func requiredParameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw Abort(.badRequest, reason: "missing \(name)") }
+        return value
+    }
+}
+
+/// An editor page: rendered per user, never stored by browsers or proxies.
+public func privatePage(_ html: String, status: HTTPStatus = .ok) -> Response {
+    let response = htmlResponse(html, status: status)
+    response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+    return response
+}
+
+extension Application {
+    private struct SiteShellKey: StorageKey { typealias Value = SiteShell }
+
+    public var siteShell: SiteShell {
+        get { storage[SiteShellKey.self] ?? SiteShell() }
+        set { storage[SiteShellKey.self] = newValue }
+    }
+}

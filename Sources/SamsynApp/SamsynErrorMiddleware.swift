@@ -18,7 +18,7 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, reason) = describe(error, request: request)
-            if request.url.path.hasPrefix(SiteURL.API.base) {
+            if request.url.path.hasPrefix(SiteURL.apiBase) {
                 let response = Response(status: status)
                 try response.content.encode(APIError(error: .init(status: Int(status.code), reason: reason)))
                 return response

@@ -1,3 +1,4 @@
+import Auth
 import Core
 import Fluent
 import FluentPostgresDriver
@@ -29,11 +30,14 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
 
     app.middleware = Middlewares()
     app.middleware.use(SamsynErrorMiddleware())
+    app.middleware.use(PageCacheMiddleware())
     app.routes.defaultMaxBodySize = "10mb"
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
     app.http.server.configuration.responseCompression = .enabled
 
+    app.siteShell = siteShell()
+    for module in modules { try module.register(in: app) }
     try routes(app)
 
     app.asyncCommands.use(MigratingServeCommand(), as: "serve", isDefault: true)

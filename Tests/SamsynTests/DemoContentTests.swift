@@ -121,7 +121,7 @@ struct DemoContentTests {
     @Test("The 14 members with their SCB codes", arguments: Engine.enabled)
     func members(engine: Engine) async throws {
         try await withApp(engine) { app in
-            let members = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/members", as: [APIController.OrganisationDTO].self)
+            let members = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/members", as: [OrganisationDTO].self)
             let norrbotten = Municipalities.all.filter { $0.countyName == "Norrbottens län" }
             #expect(members.count == 14)
             #expect(Fixtures.inriktning.contains("ägs av länets 14 kommuner"))

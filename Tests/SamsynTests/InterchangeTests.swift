@@ -54,7 +54,7 @@ struct InterchangeTests {
             let outcome = try await OrganisationImporter.importFile(data(file), replace: true, on: app.db)
             #expect(outcome.replaced)
             #expect(try await AuditEntry.query(on: app.db).all().map(\.action) == ["organisation.import", "organisation.replace"])
-            let detail = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner", as: APIController.OrganisationDetailDTO.self)
+            let detail = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner", as: HomeController.OrganisationDetailDTO.self)
             #expect(detail.organisation.name == "Norrbottens Kommuner (ny)")
             #expect(detail.members.count == 14 && detail.documents.count == 2)
         }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor
@@ -87,7 +88,7 @@ struct PageTests {
             let goal11 = try #require(html.range(of: "id=\"mal-11\"")).upperBound
             let goal12 = try #require(html.range(of: "id=\"mal-12\"")).lowerBound
             #expect(html[goal11..<goal12].contains("Primär påverkan"))
-            let agenda = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/agenda-2030", as: APIController.Agenda2030DTO.self)
+            let agenda = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/agenda-2030", as: DocumentAPIController.Agenda2030DTO.self)
             #expect(Set(agenda.servedGoals) == ["3", "4", "5", "8", "9", "10", "11", "16", "17"])
         }
     }

@@ -1,3 +1,4 @@
+import Core
 import Fluent
 import Foundation
 import Plans
@@ -16,6 +17,38 @@ struct RoutesTests {
                 #expect(route.declaredAccess != nil, "\(path) has no access policy")
                 if route.method != .GET {
                     #expect(route.isCSRFChecked || [.importToken, .apiToken].contains(route.declaredAccess), "\(path) writes without a CSRF or token check")
+                }
+            }
+        }
+    }
+
+    @Test("Every route's policy is enforced: anonymous clients and forms without a CSRF token are refused everywhere but on public reads",
+          arguments: Engine.enabled)
+    func everyPolicyIsEnforced(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
+                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "person": "x",
+                          "token": UUID().uuidString]
+            for route in app.routes.all {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return values[name] ?? name }
+                    return component.description
+                }.joined(separator: "/")
+                var status = HTTPStatus.ok
+                try await app.testing().test(route.method, path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                             body: ByteBuffer(string: "csrf=gissat")) { response async in status = response.status }
+                let what = "\(route.method) \(path) (\(route.declaredAccess?.rawValue ?? "no policy"))"
+                switch route.declaredAccess {
+                case .signedIn?:
+                    #expect(status == (route.method == .GET ? .seeOther : .unauthorized), "\(what) answered \(status) without a session")
+                case .apiToken?:
+                    #expect(status == .unauthorized, "\(what) answered \(status) without a token")
+                case .importToken?:
+                    #expect(status == .forbidden, "\(what) answered \(status) with imports disabled")
+                case .publicRead?:
+                    if route.method != .GET { #expect(status == .forbidden, "\(what) accepted a form without its CSRF cookie") }
+                case nil:
+                    Issue.record("\(what) has no access policy")
                 }
             }
         }

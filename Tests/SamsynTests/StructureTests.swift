@@ -1,5 +1,5 @@
 import Foundation
-import Organisation
+@testable import Organisation
 import Plans
 @testable import SamsynApp
 import Testing

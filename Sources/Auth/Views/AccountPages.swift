@@ -21,7 +21,7 @@ public final class SignInPage: Page {
             .h1(.text("Logga in")),
             .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
-                .method(.post), .action(SiteURL.signIn),
+                .method(.post), .action(AuthURL.signIn.link()),
                 .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
                 .div(.class("field"), .label(.for("email"), .text("E-postadress")),
                      .input(.type(.email), .name("email"), .id("email"), .value(Markdown.escape(email)), .attribute(named: "autocomplete", value: "username"), .required(true))),
@@ -35,20 +35,13 @@ public final class SignInPage: Page {
 
 /// The signed-in user's account: roles, password change, sign-out.
 public final class AccountPage: Page {
+    /// A role the user holds, with the pages it opens.
     public struct RoleLine: Sendable {
-        public let organisation: String
-        public let organisationSlug: String
-        public let roleLabel: String
-        public let mayEdit: Bool
-        public let isAdministrator: Bool
-        public let represents: String?
-        public init(organisation: String, organisationSlug: String, roleLabel: String, mayEdit: Bool, isAdministrator: Bool, represents: String?) {
-            self.organisation = organisation
-            self.organisationSlug = organisationSlug
-            self.roleLabel = roleLabel
-            self.mayEdit = mayEdit
-            self.isAdministrator = isAdministrator
-            self.represents = represents
+        public let description: String
+        public let links: [Breadcrumb]
+        public init(description: String, links: [Breadcrumb]) {
+            self.description = description
+            self.links = links
         }
     }
 
@@ -83,16 +76,13 @@ public final class AccountPage: Page {
             .dl(.class("facts"), .dt("Namn"), .dd(.text(name)), .dt("E-post"), .dd(.text(email))),
             .h2(.text("Roller")),
             roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
-                .li(.text("\(line.roleLabel) i \(line.organisation)" + (line.represents.map { " för \($0)" } ?? "")),
-                    .if(line.mayEdit,
-                        .group(.text(" – "), .a(.href("/o/\(line.organisationSlug)/redigera"), .text("redigera styrdokument")))),
-                    .if(line.isAdministrator,
-                        .group(.text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/anvandare"), .text("användare")),
-                               .text(" · "), .a(.href("/o/\(line.organisationSlug)/admin/logg"), .text("ändringslogg")))))
+                .li(.text(line.description), .forEach(line.links.indices) { index in
+                    .group(.text(index == 0 ? " – " : " · "), .a(.href(line.links[index].url ?? ""), .text(line.links[index].title)))
+                })
             }),
             .h2(.text("Byt lösenord")),
             .form(
-                .method(.post), .action(SiteURL.changePassword),
+                .method(.post), .action(AuthURL.changePassword.link()),
                 .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
                 .div(.class("field"), .label(.for("current"), .text("Nuvarande lösenord")),
                      .input(.type(.password), .name("current"), .id("current"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
@@ -109,20 +99,20 @@ public final class AccountPage: Page {
             .unwrap(tokens.isEmpty ? nil : tokens) { list in
                 .ul(.forEach(list) { token in
                     .li(.text(token.name), .if(token.revoked, .text(" – återkallad")),
-                        .if(!token.revoked, .form(.class("inline"), .method(.post), .action("\(SiteURL.account)/nycklar/\(token.id)/aterkalla"),
+                        .if(!token.revoked, .form(.class("inline"), .method(.post), .action(AuthURL.revokeToken.link(token.id)),
                                                   .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
                                                   .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: Markdown.escape("Återkalla \(token.name)")), .text("Återkalla")))))
                 })
             },
             .form(
-                .method(.post), .action("\(SiteURL.account)/nycklar"),
+                .method(.post), .action(AuthURL.tokens.link()),
                 .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
                 .div(.class("field"), .label(.for("token-name"), .text("Namn på ny nyckel")), .input(.type(.text), .name("name"), .id("token-name"))),
                 .button(.type(.submit), .text("Skapa nyckel"))
             ),
             .h2(.text("Logga ut")),
             .form(
-                .method(.post), .action(SiteURL.signOut),
+                .method(.post), .action(AuthURL.signOut.link()),
                 .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
                 .button(.type(.submit), .text("Logga ut"))
             )

@@ -14,15 +14,15 @@ public struct Breadcrumb: Sendable, Equatable {
 open class Page {
     public init() {}
 
+    /// What the application around the page provides: set by `Request.render(_:)` before rendering.
+    public var shell = SiteShell()
+
     open func pageTitle() -> String { "Samsyn" }
     open func pageDescription() -> String { "Samsyn – öppen styrning och samverkan för kommuner, regioner och civilsamhälle." }
     open func breadcrumbs() -> [Breadcrumb] { [] }
     open func content() -> Node<HTML.BodyContext> { .empty }
-    /// Extra navigation for an organisation's pages.
-    open func organisationNavigation() -> [Breadcrumb] { [] }
-
-    let siteNavigation = [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.API.openAPI),
-                          Breadcrumb("Logga in", url: SiteURL.signIn)]
+    /// Navigation of a tenant's pages, replacing the site's.
+    open func tenantNavigation() -> [Breadcrumb] { [] }
 
     public final func document() -> HTML {
         HTML(
@@ -33,16 +33,16 @@ open class Page {
                 // Plot's .title() would copy the title into unescaped meta attributes.
                 .element(named: "title", text: pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
                 .meta(.name("description"), .content(pageDescription())),
-                .link(.rel(.stylesheet), .href("/assets/samsyn.css"))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet))
             ),
             .body(
                 .a(.class("skip-link"), .href("#innehall"), .text("Hoppa till innehållet")),
                 .header(
                     .class("site-header"),
-                    .a(.class("site-name"), .href("/"), .text("Samsyn")),
+                    .a(.class("site-name"), .href(SiteURL.home), .text("Samsyn")),
                     .nav(
-                        .ariaLabel(organisationNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor"),
-                        .ul(.forEach(organisationNavigation().isEmpty ? siteNavigation : organisationNavigation()) { item in
+                        .ariaLabel(tenantNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor"),
+                        .ul(.forEach(tenantNavigation().isEmpty ? shell.siteNavigation : tenantNavigation()) { item in
                             .li(.a(.href(item.url ?? "#"), .text(item.title)))
                         })
                     )
@@ -65,7 +65,7 @@ open class Page {
                     .class("site-footer"),
                     .p(
                         .text("Samsyn – innehållet är öppna data. "),
-                        .a(.href("/api/v1/openapi.json"), .text("API-beskrivning (OpenAPI)"))
+                        .a(.href(SiteURL.openAPI), .text("API-beskrivning (OpenAPI)"))
                     )
                 )
             )
@@ -85,5 +85,17 @@ public extension Node where Context == HTML.BodyContext {
     /// Prose stored as Markdown, rendered through the escaping renderer.
     static func markdown(_ source: String) -> Node {
         .raw(Markdown.html(source))
+    }
+}
+
+/// The parts of every page that come from the application rather than the page: the site's
+/// navigation and each tenant's, assembled by the composition root from the modules.
+public struct SiteShell: Sendable {
+    public var siteNavigation: [Breadcrumb]
+    public var tenantNavigation: @Sendable (_ tenant: String) -> [NavigationEntry]
+
+    public init(siteNavigation: [Breadcrumb] = [], tenantNavigation: @escaping @Sendable (String) -> [NavigationEntry] = { _ in [] }) {
+        self.siteNavigation = siteNavigation
+        self.tenantNavigation = tenantNavigation
     }
 }

@@ -22,8 +22,8 @@ public enum ActorShow {
 
         public override func pageTitle() -> String { "\(actor.name) – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(isMember ? Breadcrumb("Medlemmar", url: SiteURL.members(organisationSlug))
-                                        : Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)),
+            organisationCrumbs(isMember ? Breadcrumb("Medlemmar", url: OrganisationURL.members.link(organisationSlug))
+                                        : Breadcrumb("Organisation och nätverk", url: OrganisationURL.structure.link(organisationSlug)),
                                Breadcrumb(actor.name))
         }
 
@@ -57,7 +57,7 @@ public enum ActorShow {
         func links(_ heading: String, _ groups: [OrganisationStructure.GroupInfo]) -> Node<HTML.BodyContext> {
             guard !groups.isEmpty else { return .empty }
             return .section(.h2(.text(heading)), .ul(.forEach(groups) { group in
-                .li(.a(.href(SiteURL.group(organisationSlug, group.key)), .text(group.name)), .text(" – \(group.kind.label)"))
+                .li(.a(.href(OrganisationURL.group.link(organisationSlug, group.key)), .text(group.name)), .text(" – \(group.kind.label)"))
             }))
         }
     }

@@ -19,15 +19,15 @@ public enum GroupShow {
 
         public override func pageTitle() -> String { "\(group.name) – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)), Breadcrumb(group.name))
+            organisationCrumbs(Breadcrumb("Organisation och nätverk", url: OrganisationURL.structure.link(organisationSlug)), Breadcrumb(group.name))
         }
 
         func groupLink(_ key: String) -> Node<HTML.BodyContext> {
-            .a(.href(SiteURL.group(organisationSlug, key)), .text(structure.group(key)?.name ?? key))
+            .a(.href(OrganisationURL.group.link(organisationSlug, key)), .text(structure.group(key)?.name ?? key))
         }
 
         func actorLink(_ actor: OrganisationStructure.Actor) -> Node<HTML.BodyContext> {
-            .a(.href(SiteURL.actor(organisationSlug, actor.slug)), .text(actor.name))
+            .a(.href(OrganisationURL.actor.link(organisationSlug, actor.slug)), .text(actor.name))
         }
 
         public override func content() -> Node<HTML.BodyContext> {
@@ -49,7 +49,7 @@ public enum GroupShow {
                         })))
                     },
                     .unwrap(group.runBy.flatMap(structure.unit)) { unit in
-                        .group(.dt("Drivs av"), .dd(.a(.href(SiteURL.unit(organisationSlug, unit.key)), .text(unit.name))))
+                        .group(.dt("Drivs av"), .dd(.a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name))))
                     },
                     .unwrap(group.convener) { convener in .group(.dt("Sammankallande"), .dd(actorLink(convener))) },
                     .unwrap(group.partners.isEmpty ? nil : group.partners) { partners in
@@ -63,10 +63,10 @@ public enum GroupShow {
                         .h2(.text("Var den finns i organisationen")),
                         .ul(
                             .forEach(listings) { listing in
-                                .li(.a(.href(SiteURL.unit(organisationSlug, listing.unit.key)), .text(listing.unit.name)), .text(": \(listing.heading)"))
+                                .li(.a(.href(OrganisationURL.unit.link(organisationSlug, listing.unit.key)), .text(listing.unit.name)), .text(": \(listing.heading)"))
                             },
                             .forEach(steered) { unit in
-                                .li(.a(.href(SiteURL.unit(organisationSlug, unit.key)), .text(unit.name)), .text(": Politisk styrgrupp"))
+                                .li(.a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name)), .text(": Politisk styrgrupp"))
                             }
                         )
                     )
@@ -96,12 +96,12 @@ enum SeatTable {
             .tbody(.forEach(seats.indices) { index in
                 let seat = seats[index]
                 return .tr(
-                    .unwrap(showGroup?[index]) { group in .td(.a(.href(SiteURL.group(organisation, group.key)), .text(group.name))) },
+                    .unwrap(showGroup?[index]) { group in .td(.a(.href(OrganisationURL.group.link(organisation, group.key)), .text(group.name))) },
                     .td(.text(seat.role)),
                     .td(seat.person.flatMap(structure.person).map { person in
-                        .a(.href(SiteURL.person(organisation, person.key)), .text(person.name))
+                        .a(.href(OrganisationURL.person.link(organisation, person.key)), .text(person.name))
                     } ?? .text("Ej namngiven")),
-                    .td(seat.representing.map { actor in .a(.href(SiteURL.actor(organisation, actor.slug)), .text(actor.name)) } ?? .text("–")),
+                    .td(seat.representing.map { actor in .a(.href(OrganisationURL.actor.link(organisation, actor.slug)), .text(actor.name)) } ?? .text("–")),
                     .td(.text(period(seat)))
                 )
             })

@@ -21,7 +21,7 @@ public enum PeopleIndex {
                 structure.people.isEmpty
                     ? .p(.text("Inga personer är namngivna. Platserna nedan är de roller som styrdokumenten beskriver."))
                     : .ul(.forEach(structure.people) { person in
-                        .li(.a(.href(SiteURL.person(organisationSlug, person.key)), .text(person.name)), .unwrap(person.title) { .text(", \($0)") })
+                        .li(.a(.href(OrganisationURL.person.link(organisationSlug, person.key)), .text(person.name)), .unwrap(person.title) { .text(", \($0)") })
                     }),
                 .h2(.text("Platser i organ och nätverk")),
                 seats.isEmpty ? .p(.text("Inga platser är registrerade."))
@@ -44,7 +44,7 @@ public enum PersonShow {
 
         public override func pageTitle() -> String { "\(person.name) – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Personer och roller", url: SiteURL.people(organisationSlug)), Breadcrumb(person.name))
+            organisationCrumbs(Breadcrumb("Personer och roller", url: OrganisationURL.people.link(organisationSlug)), Breadcrumb(person.name))
         }
 
         public override func content() -> Node<HTML.BodyContext> {

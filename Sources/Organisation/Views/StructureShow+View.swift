@@ -36,7 +36,7 @@ public enum StructureShow {
                 .h2(.text("Organ")),
                 .ul(.forEach(structure.bodies) { body in
                     .li(
-                        .a(.href(SiteURL.group(organisationSlug, body.key)), .text(body.name)),
+                        .a(.href(OrganisationURL.group.link(organisationSlug, body.key)), .text(body.name)),
                         .if(body.kind.label != body.name, .text(" – \(body.kind.label)")),
                         .unwrap(body.reportsTo.flatMap(structure.group)) { .text(", rapporterar till \($0.name)") },
                         .unwrap(body.meetingRhythm) { .text(". Möten: \($0.lowercasedFirst)") }
@@ -45,7 +45,7 @@ public enum StructureShow {
                 .h2(.text("Samarbetsparter")),
                 .p(.text("Organisationer som sammankallar eller deltar i organen, nätverken och forumen.")),
                 .ul(.forEach(partners) { actor in
-                    .li(.a(.href(SiteURL.actor(organisationSlug, actor.slug)), .text(actor.name)), .text(" – \(actor.kind.label)"))
+                    .li(.a(.href(OrganisationURL.actor.link(organisationSlug, actor.slug)), .text(actor.name)), .text(" – \(actor.kind.label)"))
                 }),
                 .h2(.text("Förbundsorganisationen")),
                 .forEach(structure.units) { unit in UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: 3) }
@@ -62,10 +62,10 @@ enum UnitSection {
         let level = (headingLevel ?? 1) + 1
         let link = { (key: String) -> Node<HTML.ListContext> in
             let name = structure.group(key)?.name ?? key
-            return .li(.a(.href(SiteURL.group(organisation, key)), .text(name)))
+            return .li(.a(.href(OrganisationURL.group.link(organisation, key)), .text(name)))
         }
         return .section(
-            headingLevel == nil ? .empty : .h3(.a(.href(SiteURL.unit(organisation, unit.key)), .text(unit.name))),
+            headingLevel == nil ? .empty : .h3(.a(.href(OrganisationURL.unit.link(organisation, unit.key)), .text(unit.name))),
             .unwrap(unit.areas.isEmpty ? nil : unit.areas) { areas in
                 .group(subheading(unit.areasHeading ?? "Området omfattar", level: level), .ul(.forEach(areas) { .li(.text($0)) }))
             },

@@ -14,7 +14,7 @@ public enum UnitShow {
 
         public override func pageTitle() -> String { "\(unit.name) – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Organisation och nätverk", url: SiteURL.structure(organisationSlug)), Breadcrumb(unit.name))
+            organisationCrumbs(Breadcrumb("Organisation och nätverk", url: OrganisationURL.structure.link(organisationSlug)), Breadcrumb(unit.name))
         }
 
         public override func content() -> Node<HTML.BodyContext> {

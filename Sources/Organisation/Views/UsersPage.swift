@@ -47,7 +47,7 @@ public final class UsersPage: OrganisationPage {
 
     public override func content() -> Node<HTML.BodyContext> {
         let (roles, memberOptions) = selects()
-        let action = "/o/\(organisationSlug)/admin/anvandare"
+        let action = OrganisationURL.users.link(organisationSlug)
         let hidden: Node<HTML.FormContext> = .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
         let field = { (id: String, label: String, type: HTMLInputType) -> Node<HTML.FormContext> in
             .div(.class("field"), .label(.for(id), .text(label)), .input(.type(type), .name(id.components(separatedBy: "-").last!), .id(id)))
@@ -75,7 +75,7 @@ public final class UsersPage: OrganisationPage {
                     .tr(.td(.text(line.email)), .td(.text(line.name)),
                         .td(.text(line.role.label + (line.represents.map { " för \($0)" } ?? ""))),
                         .td(.text(line.disabled ? "Avstängt" : "Aktivt")),
-                        .td(.form(.class("inline"), .method(.post), .action(action + "/aterkalla"), hidden,
+                        .td(.form(.class("inline"), .method(.post), .action(OrganisationURL.revokeRole.link(organisationSlug)), hidden,
                                   .input(.type(.hidden), .name("email"), .value(Markdown.escape(line.email))),
                                   .input(.type(.hidden), .name("role"), .value(line.role.rawValue)),
                                   .button(.type(.submit), .class("small"),
@@ -90,7 +90,7 @@ public final class UsersPage: OrganisationPage {
                   field("new-password", "Första lösenord (minst \(Accounts.minimumPasswordLength) tecken; be personen byta det)", .password),
                   .button(.type(.submit), .text("Skapa användare"))),
             .h2(.text("Ge en befintlig användare en roll")),
-            .form(.method(.post), .action(action + "/roll"), hidden,
+            .form(.method(.post), .action(OrganisationURL.grantRole.link(organisationSlug)), hidden,
                   field("grant-email", "E-postadress", .email),
                   roleField("grant"),
                   .button(.type(.submit), .text("Ge roll")))

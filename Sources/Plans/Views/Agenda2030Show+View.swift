@@ -71,7 +71,7 @@ public enum Agenda2030Show {
                     : .ul(.forEach(uses) { use in
                         .li(
                             .span(.class("role served"), .text("\(use.role.label): ")),
-                            .a(.href(use.node.map { SiteURL.node(organisationSlug, use.document, $0) } ?? SiteURL.document(organisationSlug, use.document)),
+                            .a(.href(use.node.map { PlansURL.node(organisationSlug, use.document, $0) } ?? PlansURL.document(organisationSlug, use.document)),
                                .text(use.nodeTitle ?? use.documentTitle)),
                             .unwrap(use.code == goal.code ? nil : use.code) { .text(" (delmål \($0))") },
                             .p(.class("meta"), .text(use.explanation))

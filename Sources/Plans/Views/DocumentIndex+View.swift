@@ -1,4 +1,5 @@
 import Core
+import Organisation
 import Plot
 
 public enum DocumentIndex {
@@ -34,7 +35,7 @@ public enum DocumentIndex {
             )),
             .tbody(.forEach(documents) { document in
                 .tr(
-                    .td(.a(.href(SiteURL.document(organisationSlug, document.slug)), .text(document.title))),
+                    .td(.a(.href(PlansURL.document(organisationSlug, document.slug)), .text(document.title))),
                     .td(.text(document.kind.label)),
                     .td(.text(period(document))),
                     .td(.text(document.status.label))

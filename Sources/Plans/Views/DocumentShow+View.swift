@@ -16,7 +16,7 @@ public enum DocumentShow {
         public override func pageTitle() -> String { "\(model.title) – \(model.organisation.name)" }
 
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Styrdokument", url: SiteURL.documents(model.organisation.slug)), Breadcrumb(model.title))
+            organisationCrumbs(Breadcrumb("Styrdokument", url: PlansURL.documents.link(model.organisation.slug)), Breadcrumb(model.title))
         }
 
         public override func content() -> Node<HTML.BodyContext> {
@@ -77,16 +77,16 @@ enum DocumentFacts {
             .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
             .dt("Version"), .dd(
                 .text("\(version.number) "),
-                .a(.href(SiteURL.document(model.organisation.slug, model.slug, version: version.number)), .text("(permanent länk)"))
+                .a(.href(PlansURL.document(model.organisation.slug, model.slug, version: version.number)), .text("(permanent länk)"))
             ),
             .dt("Nivåer"), .dd(.text(version.levels.joined(separator: " → "))),
             .unwrap(model.versions.count > 1 ? model.versions : nil) { versions in
                 .group(.dt("Versioner"), .dd(.ul(.forEach(versions) { other in
                     .li(
-                        .a(.href(SiteURL.document(model.organisation.slug, model.slug, version: other.number)),
+                        .a(.href(PlansURL.document(model.organisation.slug, model.slug, version: other.number)),
                            .text("Version \(other.number) – \(other.status.label)" + (other.adoptedOn.map { " \($0)" } ?? ""))),
                         .unwrap(versions.first { $0.number < other.number }) { previous in
-                            .group(.text(" · "), .a(.href(SiteURL.document(model.organisation.slug, model.slug) + "/jamfor?fran=\(previous.number)&till=\(other.number)"),
+                            .group(.text(" · "), .a(.href(PlansURL.document(model.organisation.slug, model.slug) + "/jamfor?fran=\(previous.number)&till=\(other.number)"),
                                                     .text("ändringar mot version \(previous.number)")))
                         }
                     )

@@ -1,4 +1,5 @@
 import Core
+import Organisation
 import Plot
 
 /// The editor's pages: documents with every version, a draft's tree, a node's form.
@@ -12,7 +13,7 @@ public enum Editor {
         }
     }
 
-    static func editURL(_ org: String, _ doc: String, _ version: Int) -> String { "/o/\(org)/redigera/\(doc)/\(version)" }
+    static func editURL(_ org: String, _ doc: String, _ version: Int) -> String { PlansURL.Editor.draft.link(org, doc, String(version)) }
 
     static func csrfField(_ csrf: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
@@ -47,9 +48,9 @@ public enum Editor {
                             .li(.a(.href(editURL(organisationSlug, document.slug, version.number)), .text("Version \(version.number): \(version.title)")),
                                 .text(" – \(version.status.label)"))
                         }),
-                        .form(.method(.post), .action("/o/\(organisationSlug)/redigera/\(document.slug)/utkast"),
+                        .form(.method(.post), .action(PlansURL.Editor.newDraft.link(organisationSlug, document.slug)),
                               csrfField(csrf), .button(.type(.submit), .text("Ny version (utkast) av version \(latest)"))),
-                        .form(.method(.post), .action("/o/\(organisationSlug)/redigera/\(document.slug)/kopia"),
+                        .form(.method(.post), .action(PlansURL.Editor.copy.link(organisationSlug, document.slug)),
                               .h3(.text("Nytt dokument som kopia")),
                               .p(.text("Kopierar version \(latest) med text och mål; nyckelaktiviteter följer med så länge de inte är genomförda eller avbrutna.")),
                               csrfField(csrf),
@@ -80,7 +81,7 @@ public enum Editor {
 
         public override func pageTitle() -> String { "Redigera \(document.title)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Redigera", url: "/o/\(organisationSlug)/redigera"), Breadcrumb("\(document.title), version \(document.version.number)"))
+            organisationCrumbs(Breadcrumb("Redigera", url: PlansURL.Editor.index.link(organisationSlug)), Breadcrumb("\(document.title), version \(document.version.number)"))
         }
 
         public override func content() -> Node<HTML.BodyContext> {
@@ -164,7 +165,7 @@ public enum Editor {
 
         public override func pageTitle() -> String { "Redigera \(node.level.lowercased())" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Redigera", url: "/o/\(organisationSlug)/redigera"),
+            organisationCrumbs(Breadcrumb("Redigera", url: PlansURL.Editor.index.link(organisationSlug)),
                                Breadcrumb("\(document.title), version \(document.version.number)", url: editURL(organisationSlug, document.slug, document.version.number)),
                                Breadcrumb(node.title))
         }
@@ -270,7 +271,7 @@ extension Editor.IndexView {
     func newDocumentForm() -> Node<HTML.BodyContext> {
         let kinds = DocumentKind.allCases.map { "<option value=\"\($0.rawValue)\">\(Markdown.escape($0.label))</option>" }.joined()
         let form: Node<HTML.BodyContext> = .form(
-            .method(.post), .action("/o/\(organisationSlug)/redigera/nytt"),
+            .method(.post), .action(PlansURL.Editor.newDocument.link(organisationSlug)),
             Editor.csrfField(csrf),
             Editor.field("new-slug", "Adress (till exempel handlingsplan-2024)", name: "slug"),
             Editor.field("new-title", "Titel", name: "title"),

@@ -41,15 +41,15 @@ public enum NodeShow {
         var document: DocumentContent { model.document }
 
         func url(_ key: String) -> String {
-            SiteURL.node(document.organisation.slug, document.slug, key, version: document.version.number)
+            PlansURL.node(document.organisation.slug, document.slug, key, version: document.version.number)
         }
 
         public override func pageTitle() -> String { "\(model.node.title) – \(document.title)" }
 
         public override func breadcrumbs() -> [Breadcrumb] {
             organisationCrumbs(
-                Breadcrumb("Styrdokument", url: SiteURL.documents(document.organisation.slug)),
-                Breadcrumb(document.title, url: SiteURL.document(document.organisation.slug, document.slug, version: document.version.number))
+                Breadcrumb("Styrdokument", url: PlansURL.documents.link(document.organisation.slug)),
+                Breadcrumb(document.title, url: PlansURL.document(document.organisation.slug, document.slug, version: document.version.number))
             ) + model.path.map { Breadcrumb($0.title, url: url($0.key)) }
         }
 
@@ -61,7 +61,7 @@ public enum NodeShow {
                 .h2(.text("Fakta")),
                 .dl(
                     .class("facts"),
-                    .dt("Dokument"), .dd(.a(.href(SiteURL.document(document.organisation.slug, document.slug, version: document.version.number)),
+                    .dt("Dokument"), .dd(.a(.href(PlansURL.document(document.organisation.slug, document.slug, version: document.version.number)),
                                           .text("\(document.title) (version \(document.version.number))"))),
                     .dt("Nivå"), .dd(.text(node.level)),
                     .unwrap(model.path.count > 1 ? model.path[model.path.count - 2] : nil) { parent in

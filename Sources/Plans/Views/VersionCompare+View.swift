@@ -1,4 +1,5 @@
 import Core
+import Organisation
 import Plot
 
 public enum VersionCompare {
@@ -17,8 +18,8 @@ public enum VersionCompare {
 
         public override func pageTitle() -> String { "Ändringar i \(new.title)" }
         public override func breadcrumbs() -> [Breadcrumb] {
-            organisationCrumbs(Breadcrumb("Styrdokument", url: SiteURL.documents(organisationSlug)),
-                               Breadcrumb(new.title, url: SiteURL.document(organisationSlug, new.slug, version: new.version.number)),
+            organisationCrumbs(Breadcrumb("Styrdokument", url: PlansURL.documents.link(organisationSlug)),
+                               Breadcrumb(new.title, url: PlansURL.document(organisationSlug, new.slug, version: new.version.number)),
                                Breadcrumb("Jämför versioner"))
         }
 

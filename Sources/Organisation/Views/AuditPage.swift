@@ -1,3 +1,4 @@
+import Auth
 import Core
 import Foundation
 import Plot
@@ -28,7 +29,7 @@ public final class AuditPage: OrganisationPage {
         .group(
             .h1(.text(user.map { "Ändringslogg för \($0)" } ?? "Ändringslogg")),
             .p(.text("Varje ändring, vem som gjorde den och när, från vad till vad. Loggen kan inte ändras eller raderas i Samsyn. "),
-               .unwrap(user) { _ in .a(.href("/o/\(organisationSlug)/admin/logg"), .text("Visa alla användare")) }),
+               .unwrap(user) { _ in .a(.href(OrganisationURL.auditTrail.link(organisationSlug)), .text("Visa alla användare")) }),
             entries.isEmpty ? .p(.text("Inga ändringar ännu.")) : .table(
                 .caption(.text("\(entries.count) senaste ändringarna")),
                 .thead(.tr(
@@ -42,7 +43,7 @@ public final class AuditPage: OrganisationPage {
                     .tr(
                         .td(.text(entry.createdAt.map(Self.formatter.string) ?? "–")),
                         .td(entry.actorID == nil ? .text(entry.actor)
-                            : .a(.href("/o/\(organisationSlug)/admin/logg?anvandare=\(entry.actor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"),
+                            : .a(.href(OrganisationURL.auditTrail.link(organisationSlug) + "?anvandare=\(entry.actor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"),
                                  .text(entry.actor))),
                         .td(.text("\(entry.action): \(entry.subject)")),
                         .td(.text(entry.before ?? "–")),

@@ -10,7 +10,7 @@ import Vapor
 ///
 /// When an entry expires, one request renders it again while the others are answered from the
 /// expired entry (stale-while-revalidate), so a busy page never has every request render at once.
-final class PageCache: Sendable {
+public final class PageCache: Sendable {
     struct Entry: Sendable {
         let body: String
         let contentType: HTTPMediaType
@@ -26,16 +26,16 @@ final class PageCache: Sendable {
     let lifetime: TimeInterval
     private let slots = NIOLockedValueBox<[String: Slot]>([:])
 
-    init(lifetime: TimeInterval = 5) {
+    public init(lifetime: TimeInterval = 5) {
         self.lifetime = lifetime
     }
 
-    func removeAll() {
+    public func removeAll() {
         slots.withLockedValue { $0.removeAll() }
     }
 
     /// Answers from the cache, or renders, stores and answers. Honours If-None-Match with 304.
-    func respond(to request: Request, contentType: HTTPMediaType = .html,
+    public func respond(to request: Request, contentType: HTTPMediaType = .html,
                  render: () async throws -> String) async throws -> Response {
         let key = request.url.path + "?" + (request.url.query ?? "")
         let entry: Entry
@@ -94,7 +94,7 @@ extension Application {
     }
 
     /// Five seconds unless SAMSYN_PAGE_CACHE_SECONDS says otherwise (0 renders every request).
-    var pageCache: PageCache {
+    public var pageCache: PageCache {
         get {
             if let cache = storage[PageCacheKey.self] { return cache }
             let cache = PageCache()
@@ -102,5 +102,26 @@ extension Application {
             return cache
         }
         set { storage[PageCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// A public page from the page cache, rendered when missing or stale.
+    public func cachedPage(_ render: () async throws -> String) async throws -> Response {
+        try await application.pageCache.respond(to: self, render: render)
+    }
+
+    /// A public API body from the page cache, encoded by `APIJSON`.
+    public func cachedJSON<T: Encodable>(_ build: () async throws -> T) async throws -> Response {
+        try await application.pageCache.respond(to: self, contentType: .json) { try APIJSON.string(try await build()) }
+    }
+}
+
+/// The API's JSON: keys sorted and slashes unescaped, so bodies are stable and diffable.
+public enum APIJSON {
+    public static func string<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

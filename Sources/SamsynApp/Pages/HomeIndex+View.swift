@@ -1,4 +1,5 @@
 import Core
+import Auth
 import Organisation
 import Plot
 
@@ -23,7 +24,7 @@ enum HomeIndex {
                 model.organisations.isEmpty
                     ? .p(.text("Inga organisationer är inlagda ännu. Importera en organisationsfil med kommandot samsyn import."))
                     : .ul(.forEach(model.organisations) { organisation in
-                        .li(.a(.href(SiteURL.organisation(organisation.slug)), .text(organisation.name)),
+                        .li(.a(.href(OrganisationURL.home.link(organisation.slug)), .text(organisation.name)),
                             .text(" – \(organisation.kind.label)"))
                     }),
                 .if(model.demoMode, .section(
@@ -33,7 +34,7 @@ enum HomeIndex {
                     .ul(.forEach(Demo.accounts) { account in
                         .li(.text("\(account.role.label): \(account.email)"))
                     }),
-                    .p(.a(.href(SiteURL.signIn), .text("Till inloggningen")))
+                    .p(.a(.href(AuthURL.signIn.link()), .text("Till inloggningen")))
                 ))
             )
         }

@@ -1,0 +1,39 @@
+import Fluent
+import Vapor
+
+/// What a domain module tells the composition root about itself: the small manifest every
+/// module implements (Decidim's `register_component`, kept to what Samsyn needs). Adding a
+/// module is one folder, one test target and one line in the composition root's module list.
+public protocol AppModule {
+    /// Its migrations. The composition root runs all modules' migrations in the order of their
+    /// names, which begin with a global number ("0011-plans-…"); a test keeps the numbers unique.
+    static var migrations: [any Migration] { get }
+
+    /// Registers its routes on builders that already carry their access policy.
+    static func routes(_ routes: ModuleRoutes) throws
+
+    /// Its entries in a tenant's navigation.
+    static func navigation(tenant: String) -> [NavigationEntry]
+
+    /// Everything else it plugs in at start: providers for other modules' page slots, commands, services.
+    static func register(in app: Application) throws
+}
+
+extension AppModule {
+    public static var migrations: [any Migration] { [] }
+    public static func navigation(tenant: String) -> [NavigationEntry] { [] }
+    public static func register(in app: Application) throws {}
+}
+
+/// An entry of a navigation bar; `order` places entries from several modules.
+public struct NavigationEntry: Sendable, Equatable {
+    public let title: String
+    public let url: String
+    public let order: Int
+
+    public init(_ title: String, url: String, order: Int) {
+        self.title = title
+        self.url = url
+        self.order = order
+    }
+}

@@ -1,0 +1,45 @@
+import Vapor
+
+/// One value gives a route both its pattern and its links, so the two cannot drift apart
+/// (the idea of the Swift Package Index server's `Resourceable`, kept to a constant per page).
+///
+///     static let unit = URLPattern("o", ":org", "enheter", ":unit")
+///     routes.get(unit.pathComponents, use: …)      // the route
+///     unit.link(org, key)                           // "/o/norrbottens-kommuner/enheter/stab"
+public struct URLPattern: Sendable, Equatable, CustomStringConvertible {
+    public let parts: [String]
+
+    public init(_ parts: String...) {
+        self.parts = parts
+    }
+
+    init(parts: [String]) {
+        self.parts = parts
+    }
+
+    /// The pattern extended by more parts: a page below this one.
+    public func appending(_ more: String...) -> URLPattern {
+        URLPattern(parts: parts + more)
+    }
+
+    public var parameterNames: [String] {
+        parts.filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+    }
+
+    public var pathComponents: [PathComponent] {
+        parts.map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant($0) }
+    }
+
+    /// The path with `values` in place of the parameters, in order.
+    public func link(_ values: String...) -> String {
+        link(values)
+    }
+
+    public func link(_ values: [String]) -> String {
+        precondition(values.count == parameterNames.count, "\(self) takes \(parameterNames.count) values, got \(values.count)")
+        var remaining = values[...]
+        return "/" + parts.map { $0.hasPrefix(":") ? remaining.removeFirst() : $0 }.joined(separator: "/")
+    }
+
+    public var description: String { "/" + parts.joined(separator: "/") }
+}

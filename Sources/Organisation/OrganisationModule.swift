@@ -1,0 +1,59 @@
+import Auth
+import Core
+import Fluent
+import Vapor
+
+/// The shared registry of organisations, each organisation's members and structure, roles per
+/// organisation, and their pages and API.
+public enum OrganisationModule: AppModule {
+    public static var migrations: [any Migration] {
+        [CreateOrganisationOrganisations(), CreateOrganisationMemberships(), SeedOrganisationMunicipalities(), CreateOrganisationStructure()]
+    }
+
+    public static func routes(_ routes: ModuleRoutes) throws {
+        typealias URL = OrganisationURL
+        routes.pages.get(URL.members.pathComponents, use: MemberController.page)
+        routes.pages.get(URL.structure.pathComponents, use: StructureController.overview)
+        routes.pages.get(URL.group.pathComponents, use: StructureController.groupPage)
+        routes.pages.get(URL.unit.pathComponents, use: StructureController.unitPage)
+        routes.pages.get(URL.actor.pathComponents, use: StructureController.actorPage)
+        routes.pages.get(URL.people.pathComponents, use: StructureController.peoplePage)
+        routes.pages.get(URL.person.pathComponents, use: StructureController.personPage)
+
+        let form: HTTPBodyStreamStrategy = .collect(maxSize: "16kb")
+        routes.signedIn.get(URL.auditTrail.pathComponents, use: AdminController.audit)
+        routes.signedIn.get(URL.users.pathComponents, use: AdminController.users)
+        routes.signedIn.on(.POST, URL.users.pathComponents, body: form, use: AdminController.createUser)
+        routes.signedIn.on(.POST, URL.grantRole.pathComponents, body: form, use: AdminController.grantRole)
+        routes.signedIn.on(.POST, URL.revokeRole.pathComponents, body: form, use: AdminController.revokeRole)
+
+        routes.publicAPI.get(URL.API.municipalities.pathComponents, use: MemberController.municipalities)
+        routes.publicAPI.get(URL.API.members.pathComponents, use: MemberController.json)
+        routes.publicAPI.get(URL.API.structure.pathComponents, use: StructureController.structureJSON)
+        routes.publicAPI.get(URL.API.group.pathComponents, use: StructureController.groupJSON)
+        routes.publicAPI.get(URL.API.unit.pathComponents, use: StructureController.unitJSON)
+        routes.publicAPI.get(URL.API.actor.pathComponents, use: StructureController.actorJSON)
+    }
+
+    public static func navigation(tenant: String) -> [NavigationEntry] {
+        [
+            NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20),
+            NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant), order: 30),
+        ]
+    }
+
+    public static func register(in app: Application) throws {
+        app.pageSlots.register(AuthSlots.accountRoles) { user, req in
+            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).with(\.$represents).all().map { role in
+                let slug = role.organisation.slug
+                var links: [Breadcrumb] = []
+                if role.role.mayEdit { links.append(Breadcrumb("redigera styrdokument", url: OrganisationURL.workspace.link(slug))) }
+                if role.role == .administrator {
+                    links += [Breadcrumb("användare", url: OrganisationURL.users.link(slug)), Breadcrumb("ändringslogg", url: OrganisationURL.auditTrail.link(slug))]
+                }
+                let description = "\(role.role.label) i \(role.organisation.name)" + (role.represents.map { " för \($0.name)" } ?? "")
+                return AccountPage.RoleLine(description: description, links: links)
+            }
+        }
+    }
+}

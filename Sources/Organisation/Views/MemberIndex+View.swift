@@ -1,0 +1,40 @@
+import Core
+import Plot
+
+public enum MemberIndex {
+    public final class View: OrganisationPage {
+        let members: [OrganisationRecord]
+
+        public init(organisation: OrganisationRecord, members: [OrganisationRecord]) {
+            self.members = members
+            super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+        }
+
+        public override func pageTitle() -> String { "Medlemmar – \(organisationName)" }
+        public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Medlemmar")) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("Medlemmar")),
+                .p(.text("\(organisationName) har \(members.count) medlemmar.")),
+                .table(
+                    .caption(.text("Medlemmar med SCB-kod, län och folkmängd")),
+                    .thead(.tr(
+                        .th(.attribute(named: "scope", value: "col"), .text("Medlem")),
+                        .th(.attribute(named: "scope", value: "col"), .text("SCB-kod")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Län")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Folkmängd"))
+                    )),
+                    .tbody(.forEach(members) { member in
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"), .a(.href(OrganisationURL.actor.link(organisationSlug, member.slug)), .text(member.name))),
+                            .td(.text(member.scbCode ?? "–")),
+                            .td(.text(member.county ?? "–")),
+                            .td(.text(member.population.map { "\(Formatting.thousands($0)) (\(member.populationYear.map(String.init) ?? "–"))" } ?? "–"))
+                        )
+                    })
+                )
+            )
+        }
+    }
+}

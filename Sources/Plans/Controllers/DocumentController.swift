@@ -1,0 +1,74 @@
+import Core
+import Organisation
+import Plot
+import Vapor
+
+/// The public pages of documents: the list, a document, a node, the Agenda 2030 overview and
+/// the comparison of two versions. Everything here is readable without signing in.
+enum DocumentController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db)
+            return req.render(DocumentIndex.View(organisationSlug: organisation.slug, organisationName: organisation.name, documents: documents))
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        _ = try req.versionParameter()
+        return try await req.cachedPage {
+            req.render(DocumentShow.View(model: try await req.publishedContent().1))
+        }
+    }
+
+    @Sendable static func node(req: Request) async throws -> Response {
+        _ = try req.versionParameter()
+        return try await req.cachedPage {
+            let (organisation, content) = try await req.publishedContent()
+            let key = try req.requiredParameter("node")
+            guard let path = content.path(to: key) else {
+                throw Abort(.notFound, reason: "document \"\(content.slug)\" has no node \"\(key)\"")
+            }
+            let node = path[path.count - 1]
+            let links = try await PublishedContent.nodeLinks(for: node, in: content, organisation: organisation, on: req.db)
+            let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: req.db)
+            let partners = try await RegistryQuery.actors(ids: [], keys: Set(node.partners), on: req.db)
+            let model = NodeShow.Model(
+                document: content, path: path, implements: links.implements, implementedBy: links.implementedBy,
+                partners: node.partners.compactMap { key in
+                    let live = partners.first { ($0.scbCode ?? $0.slug) == key }
+                    guard let name = content.version.frozenNames?["partner:\(key)"] ?? live?.name else { return nil }
+                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.actor.link(organisation.slug, $0.slug) } ?? "")
+                },
+                networks: node.networks.compactMap { key in
+                    let live = structure.group(key)
+                    guard let name = content.version.frozenNames?["network:\(key)"] ?? live?.name else { return nil }
+                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.group.link(organisation.slug, $0.key) } ?? "")
+                })
+            return req.render(NodeShow.View(model: model))
+        }
+    }
+
+    @Sendable static func agenda2030(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            let model = Agenda2030Show.Model(organisationSlug: organisation.slug, organisationName: organisation.name,
+                                             documents: try await PublishedContent.contents(organisation, on: req.db))
+            return req.render(Agenda2030Show.View(model: model))
+        }
+    }
+
+    /// The changes between two public versions.
+    @Sendable static func compare(req: Request) async throws -> Response {
+        guard let from = try? req.query.get(Int.self, at: "fran"), let to = try? req.query.get(Int.self, at: "till") else {
+            throw Abort(.badRequest, reason: "name the versions to compare: ?fran=1&till=2")
+        }
+        return try await req.cachedPage {
+            let organisation = try await req.organisation()
+            let slug = try req.requiredParameter("doc")
+            let old = try await PublishedContent.content(organisation, document: slug, version: from, on: req.db)
+            let new = try await PublishedContent.content(organisation, document: slug, version: to, on: req.db)
+            return req.render(VersionCompare.View(old: old, new: new))
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Plot
+import Vapor
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Writing plans in the browser. The routes are signed-in ones (session and CSRF checked by
+/// middleware); each handler asks for the editor's right in the organisation of the URL, so no
+/// URL, form field or id reaches another organisation's data. The page cache is cleared by
+/// middleware after every write.
+enum EditorController {
+    struct Context {
+        let organisation: OrganisationRecord
+        let signedIn: SignedIn
+        var csrf: String { signedIn.csrfToken }
+        var actor: AuditLog.Actor { .user(signedIn.user) }
+    }
+
+    struct CopyForm: Content { let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
+    struct NodeForm: Content { let revision: Int; let title: String; let text: String }
+    struct AdoptForm: Content { let body: String; let date: String; let reference: String }
+    struct FactsForm: Content {
+        let revision: Int; let responsibleUnit: String?; let status: String?
+        let partners: [String]?; let networks: [String]?; let strategies: [String]?; let primary: String?; let secondary: String?
+    }
+    struct NewDocumentForm: Content {
+        let slug: String; let title: String; let kind: String; let levels: String; let periodStart: Int?; let periodEnd: Int?
+    }
+    struct AddForm: Content { let title: String; let parent: String? }
+    struct OrderForm: Content { let direction: String }
+    struct MoveForm: Content { let parent: String }
+
+    static func requireEditor(_ req: Request) async throws -> Context {
+        Context(organisation: try await req.organisation(permitting: .edit), signedIn: try req.signedIn)
+    }
+
+    static func version(_ req: Request, _ context: Context) async throws -> (SteeringDocument, DocumentVersion, DocumentContent) {
+        let slug = try req.requiredParameter("doc")
+        guard let number = Int(try req.requiredParameter("version")),
+              let (document, version, versions) = try await DocumentQuery.anyVersion(organisation: context.organisation, documentSlug: slug,
+                                                                                   number: number, on: req.db) else {
+            throw Abort(.notFound, reason: "no such version of \"\(slug)\"")
+        }
+        let content = try await DocumentQuery.content(organisation: context.organisation, document: document, version: version,
+                                                      allVersions: versions, on: req.db)
+        return (document, version, content)
+    }
+
+    static func draftURL(_ context: Context, _ slug: String, _ number: Int) -> String {
+        PlansURL.Editor.draft.link(context.organisation.slug, slug, String(number))
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let documents = try await SteeringDocument.query(on: req.db)
+            .filter(\.$organisation.$id == context.organisation.requireID()).with(\.$versions).sort(\.$slug).all()
+        let model = documents.map { document in
+            Editor.DocumentVersions(slug: document.slug, versions: document.versions.sorted { $0.number > $1.number }.map { ($0.number, $0.title, $0.status) })
+        }
+        return privatePage(req.render(Editor.IndexView(organisationSlug: context.organisation.slug, organisationName: context.organisation.name,
+                                                       documents: model, csrf: context.csrf)))
+    }
+
+    @Sendable static func newDraft(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (document, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: context.organisation, on: req.db)
+        let draft = try await PlanEditing.newDraft(of: document, from: latest, actor: context.actor, on: req.db)
+        return req.redirect(to: draftURL(context, document.slug, draft.number), redirectType: .normal)
+    }
+
+    @Sendable static func copy(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(CopyForm.self)
+        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
+        guard !form.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Abort(.badRequest, reason: "the title must not be empty") }
+        let (source, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: context.organisation, on: req.db)
+        do {
+            _ = try await PlanEditing.copyDocument(latest, of: source, slug: form.slug, title: form.title,
+                                                   period: (form.periodStart, form.periodEnd), actor: context.actor, on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            throw Abort(.conflict, reason: failure.description)
+        }
+        return req.redirect(to: draftURL(context, form.slug, 1), redirectType: .normal)
+    }
+
+    /// The node named in the URL: as the page shows it, and its row (for the revision).
+    static func editedNode(_ req: Request, version: DocumentVersion, content: DocumentContent) async throws -> (DocumentContent.Node, PlanNode) {
+        let key = try req.requiredParameter("node")
+        guard let node = content.allNodes.first(where: { $0.key == key }),
+              let row = try await PlanNode.query(on: req.db).filter(\.$version.$id == version.requireID()).filter(\.$key == key).first() else {
+            throw Abort(.notFound, reason: "no node \"\(key)\"")
+        }
+        return (node, row)
+    }
+
+    @Sendable static func newDocument(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(NewDocumentForm.self)
+        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
+        guard let kind = DocumentKind(rawValue: form.kind) else { throw Abort(.badRequest, reason: "unknown document kind") }
+        do {
+            _ = try await PlanEditing.createDocument(organisationID: context.organisation.requireID(), slug: form.slug, title: form.title, kind: kind,
+                                                     period: (form.periodStart, form.periodEnd), levels: form.levels.components(separatedBy: ","),
+                                                     actor: context.actor, on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            if case .slugTaken = failure { throw Abort(.conflict, reason: failure.description) }
+            throw Abort(.unprocessableEntity, reason: failure.description)
+        }
+        return req.redirect(to: draftURL(context, form.slug, 1), redirectType: .normal)
+    }
+
+    @Sendable static func draft(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, _, content) = try await version(req, context)
+        return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf)))
+    }
+
+    @Sendable static func preview(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, _, content) = try await version(req, context)
+        return privatePage(req.render(DocumentShow.View(model: content)))
+    }
+
+    @Sendable static func nodeForm(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (_, version, content) = try await version(req, context)
+        let (node, row) = try await editedNode(req, version: version, content: content)
+        let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf)
+        view.options = try await EditorQuery.factOptions(context.organisation, on: req.db)
+        return privatePage(req.render(view))
+    }
+
+    @Sendable static func saveFacts(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(FactsForm.self)
+        let (_, version, content) = try await version(req, context)
+        let (node, row) = try await editedNode(req, version: version, content: content)
+        let options = try await EditorQuery.factOptions(context.organisation, on: req.db)
+        let codes = { (text: String?, role: Agenda2030Role) in
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map { (code: String($0), role: role) }
+        }
+        let facts = PlanEditing.Facts(
+            responsibleUnit: form.responsibleUnit.nonEmpty, status: form.status.nonEmpty,
+            partners: form.partners ?? [], networks: form.networks ?? [], strategies: form.strategies ?? [],
+            agenda: codes(form.primary, .primary) + codes(form.secondary, .secondary))
+        do {
+            _ = try await PlanEditing.updateFacts(row.requireID(), expectedRevision: form.revision, facts: facts,
+                                                  allowedPartners: Set(options.partners.map(\.key)), allowedNetworks: Set(options.networks.map(\.key)),
+                                                  allowedUnits: Set(options.units), actor: context.actor,
+                                                  organisationID: context.organisation.requireID(), on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf, message: failure.swedish)
+            view.options = options
+            let status: HTTPStatus = if case .conflict = failure { .conflict } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
+            return privatePage(req.render(view), status: status)
+        }
+        return req.redirect(to: PlansURL.Editor.node.link(context.organisation.slug, content.slug, String(version.number), node.key), redirectType: .normal)
+    }
+
+    @Sendable static func saveNode(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(NodeForm.self)
+        let (_, version, content) = try await version(req, context)
+        let (node, row) = try await editedNode(req, version: version, content: content)
+        do {
+            _ = try await PlanEditing.updateNode(row.requireID(), expectedRevision: form.revision, title: form.title, text: form.text,
+                                                 actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+            return req.redirect(to: draftURL(context, content.slug, version.number), redirectType: .normal)
+        } catch let failure as PlanEditing.Failure {
+            switch failure {
+            case let .conflict(title, text, revision):
+                return privatePage(req.render(Editor.NodeForm(content: content, node: node, revision: revision, csrf: context.csrf,
+                                                              draftTitle: form.title, draftText: form.text, conflict: (title, text),
+                                                              message: failure.swedish)), status: .conflict)
+            case .notADraft:
+                return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, message: failure.swedish)), status: .conflict)
+            default:
+                return privatePage(req.render(Editor.NodeForm(content: content, node: node, revision: form.revision, csrf: context.csrf,
+                                                              draftTitle: form.title, draftText: form.text, message: failure.swedish)),
+                                   status: .unprocessableEntity)
+            }
+        }
+    }
+
+    @Sendable static func adopt(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(AdoptForm.self)
+        let (document, version, content) = try await version(req, context)
+        do {
+            try await PlanEditing.adopt(version, body: form.body, date: form.date, reference: form.reference, actor: context.actor,
+                                        organisationID: context.organisation.requireID(), on: req.db)
+        } catch let failure as PlanEditing.Failure {
+            return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, message: failure.swedish)),
+                               status: failure == .notADraft ? .conflict : .unprocessableEntity)
+        }
+        return req.redirect(to: PlansURL.document(context.organisation.slug, document.slug, version: version.number), redirectType: .normal)
+    }
+
+    /// Runs a tree change on a draft, then returns to the draft; a refusal re-renders the draft with the reason.
+    static func treeChange(_ req: Request, _ change: (Context, DocumentVersion) async throws -> Void) async throws -> Response {
+        let context = try await requireEditor(req)
+        let (document, version, content) = try await version(req, context)
+        do {
+            try await change(context, version)
+        } catch let failure as PlanEditing.Failure {
+            let status: HTTPStatus = if case .notFound = failure { .notFound } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
+            return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, message: failure.swedish)), status: status)
+        }
+        return req.redirect(to: draftURL(context, document.slug, version.number), redirectType: .normal)
+    }
+
+    @Sendable static func addNode(req: Request) async throws -> Response {
+        let form = try req.content.decode(AddForm.self)
+        return try await treeChange(req) { context, version in
+            try await PlanEditing.addNode(to: version, parentKey: form.parent.nonEmpty, title: form.title,
+                                         actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func reorder(req: Request) async throws -> Response {
+        let form = try req.content.decode(OrderForm.self)
+        guard let direction = PlanEditing.Direction(rawValue: form.direction) else { throw Abort(.badRequest, reason: "direction must be up or down") }
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req) { context, version in
+            try await PlanEditing.reorder(key, in: version, direction: direction, actor: context.actor,
+                                          organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func move(req: Request) async throws -> Response {
+        let form = try req.content.decode(MoveForm.self)
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req) { context, version in
+            try await PlanEditing.move(key, in: version, toParent: form.parent, actor: context.actor,
+                                       organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func remove(req: Request) async throws -> Response {
+        let key = try req.requiredParameter("node")
+        return try await treeChange(req) { context, version in
+            try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+        }
+    }
+}

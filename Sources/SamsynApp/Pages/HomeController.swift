@@ -1,0 +1,73 @@
+import Core
+import Fluent
+import Organisation
+import Plans
+import Vapor
+
+/// The pages and API reads that combine modules: the site's home (the organisations that
+/// publish here) and an organisation's home (its members and documents).
+enum HomeController {
+    struct OrganisationDetailDTO: Content {
+        let organisation: OrganisationDTO
+        let members: [OrganisationDTO]
+        let documents: [DocumentSummary]
+    }
+
+    /// Organisations that publish something here (not every registry entry).
+    static func hostedOrganisations(on db: any Database) async throws -> [OrganisationRecord] {
+        let withDocuments = Set(try await SteeringDocument.query(on: db).all().map(\.$organisation.id))
+        let withMembers = Set(try await Membership.query(on: db).all().map(\.$organisation.id))
+        let ids = Array(withDocuments.union(withMembers))
+        guard !ids.isEmpty else { return [] }
+        return try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+    }
+
+    @Sendable static func home(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisations = try await hostedOrganisations(on: req.db)
+            return req.render(HomeIndex.View(model: .init(organisations: organisations, demoMode: req.application.isDemo)))
+        }
+    }
+
+    @Sendable static func organisation(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            let model = OrganisationShow.Model(
+                organisation: organisation,
+                members: try await MemberQuery.members(of: organisation, on: req.db),
+                documents: try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db))
+            return req.render(OrganisationShow.View(model: model))
+        }
+    }
+
+    @Sendable static func organisationsJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON { try await hostedOrganisations(on: req.db).map(OrganisationDTO.init) }
+    }
+
+    @Sendable static func organisationJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            return OrganisationDetailDTO(
+                organisation: .init(organisation),
+                members: try await MemberQuery.members(of: organisation, on: req.db).map(OrganisationDTO.init),
+                documents: try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db))
+        }
+    }
+
+    @Sendable static func stylesheet(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}
+
+extension Application {
+    private struct DemoModeKey: StorageKey { typealias Value = Bool }
+
+    /// Set by `samsyn demo`: the home page then says it is a demonstration.
+    var isDemo: Bool {
+        get { storage[DemoModeKey.self] ?? false }
+        set { storage[DemoModeKey.self] = newValue }
+    }
+}
