@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Validates organisation files against schema/organisation-file.schema.json (a CI check)."""
+"""Validates organisation files against schema/organisation-file.schema.json (a CI check).
+The schema is split the way the file is: one schema per module's section in schema/sections/,
+shared definitions in schema/common.schema.json, combined by the top-level schema."""
 import json, sys
 from pathlib import Path
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-schema = json.loads((Path(__file__).resolve().parent.parent / "schema/organisation-file.schema.json").read_text())
-Draft202012Validator.check_schema(schema)
-validator = Draft202012Validator(schema)
+root = Path(__file__).resolve().parent.parent / "schema"
+schemas = [json.loads(path.read_text()) for path in sorted(root.rglob("*.schema.json"))]
+for schema in schemas:
+    Draft202012Validator.check_schema(schema)
+registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in schemas)
+top = json.loads((root / "organisation-file.schema.json").read_text())
+validator = Draft202012Validator(top, registry=registry)
 failed = False
 for name in sys.argv[1:]:
     errors = sorted(validator.iter_errors(json.loads(Path(name).read_text())), key=lambda e: list(e.path))

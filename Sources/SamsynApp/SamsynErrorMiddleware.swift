@@ -1,4 +1,5 @@
 import Core
+import Organisation
 import Plot
 import Vapor
 

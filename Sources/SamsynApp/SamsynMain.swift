@@ -1,6 +1,8 @@
 import Auth
+import Core
 import Foundation
 import Logging
+import Organisation
 import Vapor
 
 /// The `samsyn` executable: reads the environment once, builds the app, runs the command.

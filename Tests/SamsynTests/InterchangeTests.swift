@@ -1,5 +1,7 @@
 import Auth
+import Core
 import Foundation
+import Organisation
 import Plans
 @testable import SamsynApp
 import Testing

@@ -1,151 +1,72 @@
+import Auth
+import Core
+import Fluent
 import Foundation
 import Organisation
 import Plans
 
 /// The organisation file: one organisation with every version of every document and the
-/// registry entries it refers to. Documented in docs/organisation-file.md and
-/// schema/organisation-file.schema.json; keep all three in step.
-public struct OrganisationFile: Codable, Equatable, Sendable {
-    public static let formatName = "samsyn-organisation"
-    public static let currentVersion = 1
+/// registry entries it refers to, made of one section per module in dependency order.
+/// Documented in docs/organisation-file.md and schema/; keep them in step.
+public enum OrganisationFile {
+    public static let format = InterchangeFormat(name: "samsyn-organisation", version: 1,
+                                                 sections: [OrganisationSection.self, DocumentsSection.self])
 
-    public var format: String
-    public var formatVersion: Int
-    public var organisation: OrganisationEntry
-    public var registry: [RegistryEntry]
-    public var structure: StructureEntry
-    public var documents: [DocumentEntry]
+    public static func decode(_ data: Data) throws(ImportError) -> InterchangeFile {
+        try format.decode(data)
+    }
+}
 
-    public struct OrganisationEntry: Codable, Equatable, Sendable {
-        public var slug: String
-        public var name: String
-        public var kind: OrganisationKind
-        public var county: String?
-        /// Registry keys of the member organisations, in the organisation's own order.
-        public var members: [String]
+/// Writes an organisation file into the database in one transaction: either all of it
+/// lands, or nothing changes.
+public enum OrganisationImporter {
+    public struct Outcome: Sendable, Equatable {
+        public let organisationSlug: String
+        public let documents: Int
+        public let nodes: Int
+        public let replaced: Bool
     }
 
-    /// A registry entry. `key` is the SCB code for a municipality, otherwise the registry slug.
-    public struct RegistryEntry: Codable, Equatable, Sendable {
-        public var key: String
-        public var kind: OrganisationKind
-        public var name: String
-        public var scbCode: String?
-        public var county: String?
-        public var population: Int?
-        public var populationYear: Int?
+    public static func importFile(_ data: Data, replace: Bool = false, actor: AuditLog.Actor = .commandLine, on db: any Database) async throws -> Outcome {
+        try await importFile(try OrganisationFile.decode(data), replace: replace, actor: actor, on: db)
     }
 
-    /// The organisation's own structure: staff units, bodies, networks and forums, people.
-    public struct StructureEntry: Codable, Equatable, Sendable {
-        public var units: [UnitEntry]
-        public var groups: [GroupEntry]
-        public var people: [PersonEntry]
+    public static func importFile(_ file: InterchangeFile, replace: Bool = false, actor: AuditLog.Actor = .commandLine,
+                                  on db: any Database) async throws -> Outcome {
+        try await OrganisationFile.format.write(file, replace: replace, on: db) { context, db in
+            guard let organisationID = context.tenant, let organisation = try await OrganisationRecord.find(organisationID, on: db) else {
+                preconditionFailure("the organisation section writes the tenant")
+            }
+            let replaced = context[OrganisationSection.Replaced.self] ?? false
+            let (documents, nodes) = (context.counts["documents"] ?? 0, context.counts["nodes"] ?? 0)
+            try await AuditLog.record(replaced ? "organisation.replace" : "organisation.import", subject: organisation.slug, actor: actor,
+                                      organisationID: organisationID,
+                                      after: "\(documents) documents, \(nodes) nodes, \(context.counts["groups"] ?? 0) bodies and networks", on: db)
+            return Outcome(organisationSlug: organisation.slug, documents: documents, nodes: nodes, replaced: replaced)
+        }
+    }
+}
+
+/// Reads one organisation, with every version of every document, into an organisation file.
+public enum OrganisationExporter {
+    public enum Failure: Error, CustomStringConvertible {
+        case unknownOrganisation(String)
+        public var description: String {
+            switch self {
+            case .unknownOrganisation(let slug): "no organisation with slug \"\(slug)\""
+            }
+        }
     }
 
-    public struct UnitEntry: Codable, Equatable, Sendable {
-        public var key: String
-        public var name: String
-        public var areasHeading: String?
-        public var areas: [String]
-        /// Keys of the bodies that steer the unit ("Politiska styrgrupper").
-        public var steeringGroups: [String]
-        /// The networks and forums listed under the unit, grouped as the document groups them.
-        public var listings: [ListingEntry]
+    public static func export(slug: String, on db: any Database) async throws -> InterchangeFile {
+        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else {
+            throw Failure.unknownOrganisation(slug)
+        }
+        return try await OrganisationFile.format.export(tenant: organisation.requireID(), on: db)
     }
 
-    public struct ListingEntry: Codable, Equatable, Sendable {
-        public var heading: String
-        public var groups: [String]
-    }
-
-    /// A body (organ), network or forum.
-    public struct GroupEntry: Codable, Equatable, Sendable {
-        public var key: String
-        public var name: String
-        public var kind: GroupKind
-        /// One of the organisation's own bodies (organ).
-        public var body: Bool
-        public var mandate: String?
-        public var meetingRhythm: String?
-        /// Key of the body it reports to or prepares matters for.
-        public var reportsTo: String?
-        /// Key of the unit that runs it.
-        public var runBy: String?
-        /// Registry key of the organisation that convenes it, when another does.
-        public var convener: String?
-        public var partners: [String]?
-        public var memberships: [MembershipEntry]?
-    }
-
-    public struct MembershipEntry: Codable, Equatable, Sendable {
-        public var role: String
-        /// Key of the person holding the seat; absent for a seat the documents define without a name.
-        public var person: String?
-        /// Registry key of the member or partner the seat represents.
-        public var representing: String?
-        public var from: String?
-        public var to: String?
-    }
-
-    public struct PersonEntry: Codable, Equatable, Sendable {
-        public var key: String
-        public var name: String
-        public var title: String?
-    }
-
-    public struct DocumentEntry: Codable, Equatable, Sendable {
-        public var slug: String
-        public var kind: DocumentKind
-        public var versions: [VersionEntry]
-    }
-
-    public struct VersionEntry: Codable, Equatable, Sendable {
-        public var number: Int
-        public var title: String
-        public var status: DocumentStatus
-        public var periodStart: Int?
-        public var periodEnd: Int?
-        public var adoptedBy: String?
-        public var adoptedOn: String?
-        public var decisionReference: String?
-        public var levels: [String]
-        /// Names frozen at adoption, keyed "partner:KEY" and "network:KEY".
-        public var frozenNames: [String: String]?
-        public var sections: [SectionEntry]
-        public var agenda2030: [Agenda2030Entry]
-        public var nodes: [NodeEntry]
-    }
-
-    public struct SectionEntry: Codable, Equatable, Sendable {
-        public var key: String
-        public var heading: String?
-        public var depth: Int
-        public var role: SectionRole?
-        public var body: String
-    }
-
-    public struct Agenda2030Entry: Codable, Equatable, Sendable {
-        /// A goal ("11") or a target ("11.3").
-        public var code: String
-        public var role: Agenda2030Role
-        public var explanation: String
-    }
-
-    public struct NodeEntry: Codable, Equatable, Sendable {
-        public var key: String
-        /// The node's identity across versions, when it differs from its key (it was renamed or moved).
-        public var lineage: String?
-        public var parent: String?
-        public var level: String
-        public var title: String
-        public var text: String?
-        public var responsibleUnit: String?
-        public var status: String?
-        public var partners: [String]?
-        public var networks: [String]?
-        public var strategies: [String]?
-        public var implements: [NodeReference]?
-        public var agenda2030: [Agenda2030Entry]?
+    /// Stable, readable JSON: sorted keys, pretty printed, UTF-8 unescaped.
+    public static func encode(_ file: InterchangeFile) throws -> Data {
+        try OrganisationFile.format.encode(file)
     }
 }

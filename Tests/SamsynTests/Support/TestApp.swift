@@ -1,5 +1,8 @@
+import Core
 import FluentKit
 import Foundation
+import Organisation
+import Plans
 import SQLKit
 @testable import SamsynApp
 import Testing
@@ -103,4 +106,10 @@ enum Fixtures {
             .joined(separator: "\n")
     }
     static var inriktning: String { text("001_7ad47959414d9e5d.txt") }
+}
+
+/// The sections of an exported organisation file, for assertions.
+extension InterchangeFile {
+    var documents: [DocumentsSection.DocumentEntry] { content(DocumentsSection.Content.self)?.documents ?? [] }
+    var structure: OrganisationSection.StructureEntry { content(OrganisationSection.Content.self)!.structure }
 }

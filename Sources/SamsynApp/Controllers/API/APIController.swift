@@ -1,5 +1,7 @@
+import Auth
 import Core
 import Foundation
+import Organisation
 import Vapor
 
 /// The JSON API's own routes: its OpenAPI description, and imports of organisation files.
@@ -21,7 +23,7 @@ enum APIController {
     @Sendable static func importOrganisation(req: Request) async throws -> Response {
         guard let buffer = req.body.data else { throw Abort(.badRequest, reason: "the request has no body; send an organisation file") }
         let replace = (try? req.query.get(Bool.self, at: "replace")) ?? false
-        let file: OrganisationFile
+        let file: InterchangeFile
         do {
             file = try OrganisationFile.decode(Data(buffer: buffer))
         } catch {

@@ -1,33 +1,8 @@
 import Foundation
 
-extension OrganisationFile {
-    /// Decodes a file strictly: malformed JSON, wrong types, missing fields and unknown
-    /// properties are all refused with the path of the field at fault.
-    public static func decode(_ data: Data) throws(ImportError) -> OrganisationFile {
-        let raw: Any
-        do {
-            raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw ImportError("", "the file is not valid JSON (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)))")
-        }
-        guard raw is [String: Any] else { throw ImportError("", "the file must contain one JSON object") }
-        let file: OrganisationFile
-        do {
-            file = try JSONDecoder().decode(OrganisationFile.self, from: data)
-        } catch let error as DecodingError {
-            throw describe(error)
-        } catch {
-            throw ImportError("", "the file could not be read: \(error)")
-        }
-        // Anything the decoder skipped is an unknown property: re-encode and compare.
-        if let encoded = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(file)),
-           let unknown = firstUnknownKey(in: raw, known: encoded, path: "") {
-            throw ImportError(unknown, "unknown property")
-        }
-        return file
-    }
-
-    static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
+/// Reading JSON strictly, with errors that name the field by its path.
+public enum StrictDecoding {
+    public static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
         if let object = input as? [String: Any] {
             let knownObject = known as? [String: Any] ?? [:]
             for key in object.keys.sorted() {
@@ -46,7 +21,7 @@ extension OrganisationFile {
         return nil
     }
 
-    static func describe(_ error: DecodingError) -> ImportError {
+    public static func describe(_ error: DecodingError) -> ImportError {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce(into: "") { result, key in
                 if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
@@ -67,7 +42,7 @@ extension OrganisationFile {
         }
     }
 
-    static func jsonTypeName(_ type: Any.Type) -> String {
+    public static func jsonTypeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
         case is Int.Type, is Double.Type: "a number"

@@ -1,8 +1,7 @@
 import Core
 import Foundation
-import Organisation
 
-extension OrganisationFile.StructureEntry {
+extension OrganisationSection.StructureEntry {
     /// Keys, references, dates and the reporting chain of the organisation's structure.
     func validate(registryKeys: Set<String>) throws(ImportError) {
         var unitKeys = Set<String>()
@@ -69,7 +68,7 @@ extension OrganisationFile.StructureEntry {
     }
 }
 
-extension OrganisationFile.MembershipEntry {
+extension OrganisationSection.MembershipEntry {
     func validate(at path: String, personKeys: Set<String>, registryKeys: Set<String>) throws(ImportError) {
         guard !role.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ImportError("\(path).role", "must not be empty") }
         if let person, !personKeys.contains(person) { throw ImportError("\(path).person", "no person with key \"\(person)\"") }
@@ -92,10 +91,4 @@ func isoDate(_ value: String, at path: String) throws(ImportError) -> String {
         throw ImportError(path, "\"\(value)\" is not a date written as YYYY-MM-DD")
     }
     return value
-}
-
-func requireKey(_ value: String, at path: String) throws(ImportError) {
-    guard Slug.isValid(value) else {
-        throw ImportError(path, "\"\(value)\" is not a valid key (lower-case letters a–z, digits and single hyphens)")
-    }
 }

@@ -1,43 +1,14 @@
 import Core
+import Fluent
+import Foundation
 import Organisation
-import Plans
 
-extension OrganisationFile {
-    /// Checks the rules the types cannot express: keys, references and the level model.
-    /// `knownRegistryKeys` are registry entries already in the database.
-    public func validate(knownRegistryKeys: Set<String>) throws(ImportError) {
-        guard format == Self.formatName else { throw ImportError("format", "must be \"\(Self.formatName)\"") }
-        guard formatVersion == Self.currentVersion else { throw ImportError("formatVersion", "unsupported version \(formatVersion); this Samsyn reads version \(Self.currentVersion)") }
-        try requireKey(organisation.slug, at: "organisation.slug")
-        try requireText(organisation.name, at: "organisation.name")
-
-        var registryKeys = knownRegistryKeys
-        var fileKeys = Set<String>()
-        for (index, entry) in registry.enumerated() {
-            let path = "registry[\(index)]"
-            guard fileKeys.insert(entry.key).inserted else {
-                throw ImportError("\(path).\(entry.scbCode == nil ? "key" : "scbCode")",
-                                  entry.scbCode == nil ? "duplicate registry key \"\(entry.key)\"" : "duplicate SCB code \"\(entry.key)\"")
-            }
-            try requireText(entry.name, at: "\(path).name")
-            if let code = entry.scbCode {
-                guard code.count == 4, code.allSatisfy(\.isNumber) else { throw ImportError("\(path).scbCode", "an SCB code has four digits") }
-                guard entry.key == code else { throw ImportError("\(path).key", "a municipality's key is its SCB code \"\(code)\"") }
-            } else {
-                try requireKey(entry.key, at: "\(path).key")
-            }
-            registryKeys.insert(entry.key)
-        }
-        var memberKeys = Set<String>()
-        for (index, key) in organisation.members.enumerated() {
-            let path = "organisation.members[\(index)]"
-            guard registryKeys.contains(key) else { throw ImportError(path, "no registry entry with key \"\(key)\"") }
-            guard memberKeys.insert(key).inserted else { throw ImportError(path, "\"\(key)\" is listed twice") }
-        }
-
-        try structure.validate(registryKeys: registryKeys)
-        let groupKeys = Set(structure.groups.map(\.key))
-
+extension DocumentsSection {
+    /// Keys, versions, the level model, and references to the registry, the structure and other documents.
+    public static func validate(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
+        let documents = content.documents
+        let registryKeys = context[OrganisationSection.RegistryKeys.self] ?? []
+        let groupKeys = context[OrganisationSection.GroupKeys.self] ?? []
         var documentSlugs = Set<String>()
         for (index, document) in documents.enumerated() {
             let path = "documents[\(index)]"
@@ -55,9 +26,9 @@ extension OrganisationFile {
     }
 }
 
-extension OrganisationFile.VersionEntry {
+extension DocumentsSection.VersionEntry {
     func validate(at path: String, registryKeys: Set<String>, groupKeys: Set<String>,
-                  documents: [OrganisationFile.DocumentEntry]) throws(ImportError) {
+                  documents: [DocumentsSection.DocumentEntry]) throws(ImportError) {
         try requireText(title, at: "\(path).title")
         if let start = periodStart, let end = periodEnd, end < start {
             throw ImportError("\(path).periodEnd", "the period ends (\(end)) before it starts (\(start))")
@@ -123,13 +94,8 @@ extension OrganisationFile.VersionEntry {
     }
 }
 
-extension OrganisationFile.Agenda2030Entry {
+extension DocumentsSection.Agenda2030Entry {
     func validate(at path: String) throws(ImportError) {
         guard Agenda2030.isKnown(code) else { throw ImportError("\(path).code", "\"\(code)\" is not an Agenda 2030 goal or target") }
     }
-}
-
-
-private func requireText(_ value: String, at path: String) throws(ImportError) {
-    guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ImportError(path, "must not be empty") }
 }

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+
+/// An interchange file format: a name, a version and the sections that make it up, in
+/// dependency order. It decodes strictly, encodes stably, and runs the sections' export,
+/// validation and write.
+public struct InterchangeFormat: Sendable {
+    public let name: String
+    public let version: Int
+    public let sections: [any InterchangeSection.Type]
+
+    public init(name: String, version: Int, sections: [any InterchangeSection.Type]) {
+        self.name = name
+        self.version = version
+        self.sections = sections
+    }
+
+    /// Decodes a file strictly: malformed JSON, wrong types, missing fields and unknown properties
+    /// are all refused with the path of the field at fault.
+    public func decode(_ data: Data) throws(ImportError) -> InterchangeFile {
+        let raw: Any
+        do {
+            raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw ImportError("", "the file is not valid JSON (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)))")
+        }
+        guard raw is [String: Any] else { throw ImportError("", "the file must contain one JSON object") }
+        let file: InterchangeFile
+        do {
+            let decoder = JSONDecoder()
+            decoder.userInfo[InterchangeFile.sectionsKey] = SectionList(sections)
+            file = try decoder.decode(InterchangeFile.self, from: data)
+        } catch let error as DecodingError {
+            throw StrictDecoding.describe(error)
+        } catch {
+            throw ImportError("", "the file could not be read: \(error)")
+        }
+        // Anything the decoder skipped is an unknown property: re-encode and compare.
+        if let encoded = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(file)),
+           let unknown = StrictDecoding.firstUnknownKey(in: raw, known: encoded, path: "") {
+            throw ImportError(unknown, "unknown property")
+        }
+        guard file.format == name else { throw ImportError("format", "must be \"\(name)\"") }
+        guard file.formatVersion == version else {
+            throw ImportError("formatVersion", "unsupported version \(file.formatVersion); this Samsyn reads version \(version)")
+        }
+        return file
+    }
+
+    /// Stable, readable JSON: sorted keys, pretty printed, UTF-8 unescaped.
+    public func encode(_ file: InterchangeFile) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(file)
+    }
+
+    /// Every section's part of one tenant. Sections run in reverse order, so each can note what it
+    /// refers to for the sections below it.
+    public func export(tenant: UUID, on db: any Database) async throws -> InterchangeFile {
+        var context = InterchangeContext()
+        context.tenant = tenant
+        var contents: [any Codable & Sendable] = []
+        for section in sections.reversed() {
+            contents.insert(try await section.exportContent(tenant: tenant, context: &context, on: db), at: 0)
+        }
+        return InterchangeFile(format: name, formatVersion: version, contents: contents)
+    }
+
+    /// Validates every section, then writes them all in one transaction: all of it lands, or nothing.
+    /// `finish` runs last in the same transaction (the audit entry).
+    public func write<Result: Sendable>(_ file: InterchangeFile, replace: Bool, on db: any Database,
+                                        finish: @escaping @Sendable (InterchangeContext, any Database) async throws -> Result) async throws -> Result {
+        var checked = InterchangeContext(replace: replace)
+        for (section, content) in zip(sections, file.contents) {
+            try await section.validateContent(content, context: &checked, on: db)
+        }
+        let sections = self.sections
+        return try await db.transaction { db in
+            var context = InterchangeContext(replace: replace)
+            for (section, content) in zip(sections, file.contents) {
+                try await section.writeContent(content, context: &context, on: db)
+            }
+            return try await finish(context, db)
+        }
+    }
+}
+
+/// A decoded interchange file: the envelope and each section's content, in the format's section order.
+public struct InterchangeFile: Codable, Sendable, Equatable {
+    static let sectionsKey = CodingUserInfoKey(rawValue: "samsyn.interchange-sections")!
+
+    public var format: String
+    public var formatVersion: Int
+    public var contents: [any Codable & Sendable]
+
+    enum CodingKeys: String, CodingKey { case format, formatVersion }
+
+    public init(format: String, formatVersion: Int, contents: [any Codable & Sendable]) {
+        self.format = format
+        self.formatVersion = formatVersion
+        self.contents = contents
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        guard let list = decoder.userInfo[Self.sectionsKey] as? SectionList else {
+            preconditionFailure("decode interchange files through InterchangeFormat.decode")
+        }
+        contents = try list.sections.map { try $0.decodeContent(from: decoder) }
+    }
+
+    /// The envelope and every section's properties in one JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        for content in contents { try content.encode(to: encoder) }
+    }
+
+    /// The content of one section, when the file holds it.
+    public func content<Content>(_ type: Content.Type) -> Content? {
+        contents.lazy.compactMap { $0 as? Content }.first
+    }
+
+    public mutating func replaceContent<Content: Codable & Sendable>(_ content: Content) {
+        if let index = contents.firstIndex(where: { $0 is Content }) { contents[index] = content }
+    }
+
+    /// Files are equal when they encode to the same JSON.
+    public static func == (lhs: InterchangeFile, rhs: InterchangeFile) -> Bool {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(lhs)) == (try? encoder.encode(rhs))
+    }
+}
+
+/// Carries the format's sections to `InterchangeFile.init(from:)` through the decoder's user info.
+struct SectionList: @unchecked Sendable {
+    let sections: [any InterchangeSection.Type]
+    init(_ sections: [any InterchangeSection.Type]) { self.sections = sections }
+}

@@ -1,0 +1,157 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+
+extension OrganisationSection {
+    /// Whether the import replaced an organisation that was already here.
+    public enum Replaced: InterchangeContextKey { public typealias Value = Bool }
+
+    public static func write(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
+        let existing = try await OrganisationRecord.query(on: db).filter(\.$slug == content.organisation.slug).first()
+        if existing != nil, !context.replace {
+            throw ImportConflict(slug: content.organisation.slug)
+        }
+        let registry = try await upsertRegistry(content.registry, on: db)
+        let organisation = existing ?? OrganisationRecord()
+        organisation.slug = content.organisation.slug
+        organisation.name = content.organisation.name
+        organisation.kind = content.organisation.kind
+        organisation.county = content.organisation.county
+        try await organisation.save(on: db)
+        let organisationID = try organisation.requireID()
+
+        try await Membership.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        for (position, key) in content.organisation.members.enumerated() {
+            guard let member = registry[key] else { throw ImportError("organisation.members[\(position)]", "no registry entry with key \"\(key)\"") }
+            try await Membership(organisationID: organisationID, memberID: member, position: position).create(on: db)
+        }
+        try await writeStructure(content.structure, organisationID: organisationID, on: db)
+        context.tenant = organisationID
+        context[Replaced.self] = existing != nil
+        context.counts["groups"] = content.structure.groups.count
+    }
+
+    /// Replaces the organisation's units, bodies, networks, listings, people and seats.
+    static func writeStructure(_ structure: StructureEntry, organisationID: UUID, on db: any Database) async throws {
+        try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        try await Group.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        try await Person.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+
+        var unitIDs: [String: UUID] = [:], groupIDs: [String: UUID] = [:], personIDs: [String: UUID] = [:]
+        for (position, entry) in structure.units.enumerated() {
+            let unit = Unit()
+            unit.$organisation.id = organisationID
+            unit.key = entry.key
+            unit.name = entry.name
+            unit.position = position
+            unit.areasHeading = entry.areasHeading
+            unit.areasJSON = JSONColumn.encode(entry.areas)
+            unit.steeringGroupsJSON = JSONColumn.encode(entry.steeringGroups)
+            try await unit.create(on: db)
+            unitIDs[entry.key] = try unit.requireID()
+        }
+        for entry in structure.people {
+            let person = Person()
+            person.$organisation.id = organisationID
+            person.key = entry.key
+            person.name = entry.name
+            person.title = entry.title
+            try await person.create(on: db)
+            personIDs[entry.key] = try person.requireID()
+        }
+        let registry = try await registryIDs(for: structure.groups.flatMap { [$0.convener].compactMap { $0 } + ($0.memberships ?? []).compactMap(\.representing) }, on: db)
+        var created: [(Group, OrganisationSection.GroupEntry)] = []
+        for (position, entry) in structure.groups.enumerated() {
+            let group = Group()
+            group.$organisation.id = organisationID
+            group.key = entry.key
+            group.name = entry.name
+            group.kind = entry.kind
+            group.isBody = entry.body
+            group.mandate = entry.mandate ?? ""
+            group.meetingRhythm = entry.meetingRhythm
+            group.position = position
+            group.partnersJSON = JSONColumn.encode(entry.partners ?? [])
+            group.$runBy.id = entry.runBy.flatMap { unitIDs[$0] }
+            group.$convener.id = entry.convener.flatMap { registry[$0] }
+            try await group.create(on: db)
+            groupIDs[entry.key] = try group.requireID()
+            created.append((group, entry))
+        }
+        // Reporting lines point at groups that now all exist.
+        for (group, entry) in created {
+            if let reportsTo = entry.reportsTo {
+                group.$reportsTo.id = groupIDs[reportsTo]
+                try await group.update(on: db)
+            }
+            for (position, seatEntry) in (entry.memberships ?? []).enumerated() {
+                let seat = Seat()
+                seat.$group.id = try group.requireID()
+                seat.$person.id = seatEntry.person.flatMap { personIDs[$0] }
+                seat.$representing.id = seatEntry.representing.flatMap { registry[$0] }
+                seat.role = seatEntry.role
+                seat.startsOn = seatEntry.from
+                seat.endsOn = seatEntry.to
+                seat.position = position
+                try await seat.create(on: db)
+            }
+        }
+        for unit in structure.units {
+            for (headingPosition, listingEntry) in unit.listings.enumerated() {
+                for (position, key) in listingEntry.groups.enumerated() {
+                    let listing = Listing()
+                    listing.$unit.id = unitIDs[unit.key]!
+                    listing.$group.id = groupIDs[key]!
+                    listing.heading = listingEntry.heading
+                    listing.headingPosition = headingPosition
+                    listing.position = position
+                    try await listing.create(on: db)
+                }
+            }
+        }
+    }
+
+    /// The database ids of registry entries by key (SCB code or slug).
+    static func registryIDs(for keys: [String], on db: any Database) async throws -> [String: UUID] {
+        let wanted = Set(keys)
+        guard !wanted.isEmpty else { return [:] }
+        var ids: [String: UUID] = [:]
+        for organisation in try await OrganisationRecord.query(on: db).all() {
+            let key = organisation.scbCode ?? organisation.slug
+            if wanted.contains(key) { ids[key] = organisation.id }
+        }
+        return ids
+    }
+
+    /// Registry keys the database already knows: SCB codes of municipalities, slugs of the rest.
+    static func knownRegistryKeys(on db: any Database) async throws -> Set<String> {
+        Set(try await OrganisationRecord.query(on: db).all().map { $0.scbCode ?? $0.slug })
+    }
+
+    /// Matches registry entries by key, creating those the database lacks. Existing entries
+    /// are shared with other organisations and are not overwritten.
+    static func upsertRegistry(_ entries: [RegistryEntry], on db: any Database) async throws -> [String: UUID] {
+        var ids: [String: UUID] = [:]
+        for entry in entries {
+            let query = OrganisationRecord.query(on: db)
+            if let code = entry.scbCode { query.filter(\.$scbCode == code) } else { query.filter(\.$slug == entry.key) }
+            if let found = try await query.first() {
+                ids[entry.key] = try found.requireID()
+                continue
+            }
+            let created = OrganisationRecord(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
+                                       scbCode: entry.scbCode, county: entry.county,
+                                       population: entry.population, populationYear: entry.populationYear)
+            try await created.create(on: db)
+            ids[entry.key] = try created.requireID()
+        }
+        return ids
+    }
+}
+
+/// The organisation in a file is already here, and the caller did not ask to replace it.
+public struct ImportConflict: Error, CustomStringConvertible {
+    public let slug: String
+    public var description: String { "organisation \"\(slug)\" already exists; import with --replace to overwrite it" }
+}
