@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,13 +13,17 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Typed OpenAPI documents; its default trait (loading external references) is not needed and slows the build.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
-        // Shared kernel: errors, markdown, slugs, the page layout. No domain.
+        // Shared kernel, no domain: the module manifest, access-scoped routes, the page layout, the page cache,
+        // the interchange file machinery, the OpenAPI assembler, markdown and slugs.
         .target(name: "Core", dependencies: [
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
         // Identity: accounts, database sessions, API tokens, rate limits, and the audit trail every module writes to.
         .target(name: "Auth", dependencies: [
@@ -34,6 +38,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ], resources: [.copy("Resources")]),
         // Steering documents, their versions, prose and goal trees.
         .target(name: "Plans", dependencies: [
@@ -41,10 +46,12 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
             "Core", "Organisation", "Plans", "Auth",
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ], resources: [.copy("Resources")]),
@@ -52,6 +59,7 @@ let package = Package(
         .testTarget(name: "SamsynTests", dependencies: [
             "SamsynApp", "Core", "Organisation", "Plans", "Auth",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ], resources: [.copy("Fixtures")]),
     ]
 )

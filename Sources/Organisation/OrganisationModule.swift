@@ -27,13 +27,15 @@ public enum OrganisationModule: AppModule {
         routes.signedIn.on(.POST, URL.grantRole.pathComponents, body: form, use: AdminController.grantRole)
         routes.signedIn.on(.POST, URL.revokeRole.pathComponents, body: form, use: AdminController.revokeRole)
 
-        routes.publicAPI.get(URL.API.municipalities.pathComponents, use: MemberController.municipalities)
-        routes.publicAPI.get(URL.API.members.pathComponents, use: MemberController.json)
-        routes.publicAPI.get(URL.API.structure.pathComponents, use: StructureController.structureJSON)
-        routes.publicAPI.get(URL.API.group.pathComponents, use: StructureController.groupJSON)
-        routes.publicAPI.get(URL.API.unit.pathComponents, use: StructureController.unitJSON)
-        routes.publicAPI.get(URL.API.actor.pathComponents, use: StructureController.actorJSON)
+        routes.publicAPI.get(URL.API.municipalities.pathComponents, use: MemberController.municipalities).describe(OrganisationOpenAPI.municipalities)
+        routes.publicAPI.get(URL.API.members.pathComponents, use: MemberController.json).describe(OrganisationOpenAPI.members)
+        routes.publicAPI.get(URL.API.structure.pathComponents, use: StructureController.structureJSON).describe(OrganisationOpenAPI.structure)
+        routes.publicAPI.get(URL.API.group.pathComponents, use: StructureController.groupJSON).describe(OrganisationOpenAPI.group)
+        routes.publicAPI.get(URL.API.unit.pathComponents, use: StructureController.unitJSON).describe(OrganisationOpenAPI.unit)
+        routes.publicAPI.get(URL.API.actor.pathComponents, use: StructureController.actorJSON).describe(OrganisationOpenAPI.actor)
     }
+
+    public static var openAPI: OpenAPIComponents { OrganisationOpenAPI.components }
 
     public static func navigation(tenant: String) -> [NavigationEntry] {
         [

@@ -37,24 +37,26 @@ public enum PlansModule: AppModule {
         routes.signedIn.on(.POST, Editor.remove.pathComponents, body: form, use: EditorController.remove)
 
         typealias API = PlansURL.API
-        routes.publicAPI.get(API.agenda2030Goals.pathComponents, use: DocumentAPIController.agenda2030Goals)
-        routes.publicAPI.get(API.agenda2030.pathComponents, use: DocumentAPIController.agenda2030)
-        routes.publicAPI.get(API.documents.pathComponents, use: DocumentAPIController.index)
-        routes.publicAPI.get(API.document.pathComponents, use: DocumentAPIController.show)
-        routes.publicAPI.get(API.tree.pathComponents, use: DocumentAPIController.tree)
-        routes.publicAPI.get(API.node.pathComponents, use: DocumentAPIController.node)
+        routes.publicAPI.get(API.agenda2030Goals.pathComponents, use: DocumentAPIController.agenda2030Goals).describe(PlansOpenAPI.agenda2030Goals)
+        routes.publicAPI.get(API.agenda2030.pathComponents, use: DocumentAPIController.agenda2030).describe(PlansOpenAPI.agenda2030)
+        routes.publicAPI.get(API.documents.pathComponents, use: DocumentAPIController.index).describe(PlansOpenAPI.documents)
+        routes.publicAPI.get(API.document.pathComponents, use: DocumentAPIController.show).describe(PlansOpenAPI.document)
+        routes.publicAPI.get(API.tree.pathComponents, use: DocumentAPIController.tree).describe(PlansOpenAPI.tree)
+        routes.publicAPI.get(API.node.pathComponents, use: DocumentAPIController.node).describe(PlansOpenAPI.node)
 
         let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
-        routes.tokenAPI.get(API.versionNode.pathComponents, use: EditorAPIController.getNode)
-        routes.tokenAPI.on(.PUT, API.versionNode.pathComponents, body: write, use: EditorAPIController.putNode)
-        routes.tokenAPI.on(.POST, API.documents.pathComponents, body: write, use: EditorAPIController.createDocument)
-        routes.tokenAPI.on(.POST, API.versions.pathComponents, body: write, use: EditorAPIController.createVersion)
-        routes.tokenAPI.on(.POST, API.versionNodes.pathComponents, body: write, use: EditorAPIController.addNode)
-        routes.tokenAPI.on(.POST, API.moveNode.pathComponents, body: write, use: EditorAPIController.moveNode)
-        routes.tokenAPI.on(.DELETE, API.versionNode.pathComponents, use: EditorAPIController.deleteNode)
-        routes.tokenAPI.on(.PUT, API.facts.pathComponents, body: write, use: EditorAPIController.putFacts)
-        routes.tokenAPI.on(.POST, API.adoption.pathComponents, body: write, use: EditorAPIController.adopt)
+        routes.tokenAPI.get(API.versionNode.pathComponents, use: EditorAPIController.getNode).describe(PlansOpenAPI.editableNode)
+        routes.tokenAPI.on(.PUT, API.versionNode.pathComponents, body: write, use: EditorAPIController.putNode).describe(PlansOpenAPI.saveNode)
+        routes.tokenAPI.on(.POST, API.documents.pathComponents, body: write, use: EditorAPIController.createDocument).describe(PlansOpenAPI.createDocument)
+        routes.tokenAPI.on(.POST, API.versions.pathComponents, body: write, use: EditorAPIController.createVersion).describe(PlansOpenAPI.createVersion)
+        routes.tokenAPI.on(.POST, API.versionNodes.pathComponents, body: write, use: EditorAPIController.addNode).describe(PlansOpenAPI.addNode)
+        routes.tokenAPI.on(.POST, API.moveNode.pathComponents, body: write, use: EditorAPIController.moveNode).describe(PlansOpenAPI.moveNode)
+        routes.tokenAPI.on(.DELETE, API.versionNode.pathComponents, use: EditorAPIController.deleteNode).describe(PlansOpenAPI.deleteNode)
+        routes.tokenAPI.on(.PUT, API.facts.pathComponents, body: write, use: EditorAPIController.putFacts).describe(PlansOpenAPI.saveFacts)
+        routes.tokenAPI.on(.POST, API.adoption.pathComponents, body: write, use: EditorAPIController.adopt).describe(PlansOpenAPI.adopt)
     }
+
+    public static var openAPI: OpenAPIComponents { PlansOpenAPI.components }
 
     public static func navigation(tenant: String) -> [NavigationEntry] {
         [

@@ -45,6 +45,7 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(UserCommands.group(), as: "user")
 }
 

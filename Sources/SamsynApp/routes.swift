@@ -25,13 +25,15 @@ func routes(_ app: Application) throws {
     routes.pages.get("health") { _ in "ok" }
     routes.pages.get("assets", "samsyn.css", use: HomeController.stylesheet)
     routes.pages.get(OrganisationURL.home.pathComponents, use: HomeController.organisation)
-    routes.publicAPI.get("api", "v1", "openapi.json", use: APIController.openAPI)
-    routes.publicAPI.get(OrganisationURL.API.organisations.pathComponents, use: HomeController.organisationsJSON)
-    routes.publicAPI.get(OrganisationURL.API.organisation.pathComponents, use: HomeController.organisationJSON)
+    routes.publicAPI.get("api", "v1", "openapi.json", use: APIController.openAPI).describe(AppOpenAPI.openAPI)
+    routes.publicAPI.get(OrganisationURL.API.organisations.pathComponents, use: HomeController.organisationsJSON).describe(AppOpenAPI.organisations)
+    routes.publicAPI.get(OrganisationURL.API.organisation.pathComponents, use: HomeController.organisationJSON).describe(AppOpenAPI.organisation)
     ScopedRoutes(app.grouped(ImportTokenGuard()), access: .importToken, checksCSRF: false)
         .on(.POST, OrganisationURL.API.organisations.pathComponents, body: .collect(maxSize: "10mb"), use: APIController.importOrganisation)
+        .describe(AppOpenAPI.importOrganisation)
 
     for module in modules { try module.routes(routes) }
+    app.openAPIJSON = try AppOpenAPI.json(routes: app.routes.all, modules: modules)
 }
 
 /// Every migration of every module, in the global order their numbered names give.

@@ -15,6 +15,9 @@ public protocol AppModule {
     /// Its entries in a tenant's navigation.
     static func navigation(tenant: String) -> [NavigationEntry]
 
+    /// The schemas its API operations refer to, and descriptions of its path parameters.
+    static var openAPI: OpenAPIComponents { get }
+
     /// Everything else it plugs in at start: providers for other modules' page slots, commands, services.
     static func register(in app: Application) throws
 }
@@ -22,6 +25,7 @@ public protocol AppModule {
 extension AppModule {
     public static var migrations: [any Migration] { [] }
     public static func navigation(tenant: String) -> [NavigationEntry] { [] }
+    public static var openAPI: OpenAPIComponents { OpenAPIComponents() }
     public static func register(in app: Application) throws {}
 }
 

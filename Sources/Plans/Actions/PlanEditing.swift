@@ -275,7 +275,7 @@ public enum PlanEditing {
         } }
     }
 
-    public enum Direction: String, Sendable { case up, down }
+    public enum Direction: String, Codable, CaseIterable, Sendable { case up, down }
 
     /// Swaps a node with its neighbour among its siblings.
     public static func reorder(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,

@@ -107,6 +107,17 @@ struct ExportCommand: AsyncCommand {
     }
 }
 
+/// `samsyn openapi`: prints the API's OpenAPI document (committed as docs/openapi.json).
+struct OpenAPICommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Prints the OpenAPI document of the JSON API, as served at /api/v1/openapi.json." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        FileHandle.standardOutput.write(Data(context.application.openAPIJSON.utf8))
+    }
+}
+
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -18,7 +18,7 @@ enum EditorAPIController {
         let copyOf: String?
     }
     struct NewNode: Content { let title: String; let parent: String? }
-    struct Move: Content { let parent: String?; let direction: String? }
+    struct Move: Content { let parent: String?; let direction: PlanEditing.Direction? }
     struct Adoption: Content { let body: String; let date: String; let reference: String? }
     struct Facts: Content {
         let responsibleUnit: String?; let status: String?; let partners: [String]?; let networks: [String]?; let strategies: [String]?
@@ -119,7 +119,7 @@ enum EditorAPIController {
         try await run {
             if let parent = input.parent {
                 try await PlanEditing.move(key, in: version, toParent: parent, actor: actor, organisationID: organisation.requireID(), on: req.db)
-            } else if let direction = input.direction.flatMap(PlanEditing.Direction.init(rawValue:)) {
+            } else if let direction = input.direction {
                 try await PlanEditing.reorder(key, in: version, direction: direction, actor: actor, organisationID: organisation.requireID(), on: req.db)
             } else {
                 throw PlanEditing.Failure.invalid("send either parent or direction (up or down)")

@@ -14,9 +14,7 @@ enum APIController {
     }
 
     @Sendable static func openAPI(req: Request) async throws -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        try await req.application.pageCache.respond(to: req, contentType: .json) { req.application.openAPIJSON }
     }
 
     /// POST /api/v1/organisations: imports an organisation file (behind `ImportTokenGuard`).

@@ -1,0 +1,120 @@
+import Core
+import OpenAPIKit
+
+/// Plans' part of the OpenAPI document: its operations and the schemas of its request and
+/// response types (checked against fully populated examples of those types by the contract test).
+public enum PlansOpenAPI {
+    public static let components = OpenAPIComponents(
+        schemas: [
+            "DocumentSummary": .record([
+                "slug": .string, "kind": .oneOf(DocumentKind.self), "title": .string, "status": .oneOf(DocumentStatus.self),
+                "version": .integer, "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
+            ], description: "A document with its newest public version"),
+            "VersionInfo": .record([
+                "number": .integer, "title": .string, "status": .oneOf(DocumentStatus.self),
+                "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
+                "adoptedBy": JSONSchema.string.optional, "adoptedOn": JSONSchema.string.optional,
+                "decisionReference": JSONSchema.string.optional, "levels": .list(.string),
+                "frozenNames": JSONSchema.map(.string).optional,
+            ], description: "A version of a document; frozenNames keeps partner and network names as they were at adoption"),
+            "Section": .record([
+                "key": .string, "heading": JSONSchema.string.optional, "depth": .integer,
+                "role": JSONSchema.oneOf(SectionRole.self).optional, "body": .string,
+            ], description: "A prose section; the body is Markdown (paragraphs, lists, emphasis)"),
+            "Agenda2030Entry": .record(["code": .string, "role": .oneOf(Agenda2030Role.self), "explanation": .string],
+                                       description: "An Agenda 2030 goal (\"11\") or target (\"11.3\") the document or node serves"),
+            "NodeReference": .record(["document": .string, "node": .string]),
+            "Node": .record([
+                "key": .string, "lineage": .string, "level": .string, "depth": .integer, "title": .string, "text": .string,
+                "responsibleUnit": JSONSchema.string.optional, "status": JSONSchema.string.optional,
+                "partners": .list(.string), "networks": .list(.string), "strategies": .list(.string),
+                "implements": .list(.component("NodeReference")), "agenda2030": .list(.component("Agenda2030Entry")),
+                "children": .list(.component("Node")),
+            ], description: "A node of the goal tree; lineage is its identity across versions"),
+            "Document": .record([
+                "organisation": .record(["slug": .string, "name": .string]), "slug": .string, "kind": .oneOf(DocumentKind.self),
+                "version": .component("VersionInfo"), "versions": .list(.component("VersionInfo")),
+                "sections": .list(.component("Section")), "agenda2030": .list(.component("Agenda2030Entry")), "nodes": .list(.component("Node")),
+            ], description: "A public version of a document with its prose, Agenda 2030 mapping and tree; versions lists every public version, newest first"),
+            "Tree": .record(["organisation": .string, "document": .string, "version": .integer, "levels": .list(.string),
+                             "nodes": .list(.component("Node"))]),
+            "NodeDetail": .record(["organisation": .string, "document": .string, "version": .integer, "path": .list(.string),
+                                   "node": .component("Node")], description: "A node with the keys of its ancestors, root first"),
+            "Agenda2030Uses": .record([
+                "organisation": .string, "servedGoals": .list(.string),
+                "uses": .list(.record([
+                    "code": .string, "goal": .string, "role": .oneOf(Agenda2030Role.self), "explanation": .string,
+                    "document": .string, "documentTitle": .string, "node": JSONSchema.string.optional, "nodeTitle": JSONSchema.string.optional,
+                ])),
+            ]),
+            "Goal": .record([
+                "code": .string, "titleSv": .string, "titleEn": .string,
+                "targets": .list(.record(["code": .string, "goal": .string, "titleSv": .string, "shortTitleSv": .string, "titleEn": .string])),
+            ]),
+            "EditableNode": .record(["key": .string, "level": .string, "title": .string, "text": .string, "revision": .integer,
+                                     "versionStatus": .oneOf(DocumentStatus.self)],
+                                    description: "A node of any version, drafts too, with the revision its ETag carries"),
+            "Created": .record(["document": .string, "version": .integer, "node": JSONSchema.string.optional]),
+            "NewDocument": .record([
+                "slug": .string, "title": .string, "kind": JSONSchema.oneOf(DocumentKind.self).optional, "levels": JSONSchema.list(.string).optional,
+                "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
+                "copyOf": JSONSchema.string(description: "Copy this document's newest version instead of starting empty").optional,
+            ]),
+            "NewNode": .record(["title": .string, "parent": JSONSchema.string(description: "The parent's key; absent for the first level").optional]),
+            "Move": .record(["parent": JSONSchema.string.optional, "direction": JSONSchema.oneOf(PlanEditing.Direction.self).optional],
+                            description: "Either a new parent, or a step up or down among the siblings"),
+            "Adoption": .record(["body": .string, "date": JSONSchema.string(format: .date), "reference": JSONSchema.string.optional]),
+            "Facts": .record([
+                "responsibleUnit": JSONSchema.string.optional, "status": JSONSchema.string.optional,
+                "partners": JSONSchema.list(.string).optional, "networks": JSONSchema.list(.string).optional,
+                "strategies": JSONSchema.list(.string).optional, "agenda2030": JSONSchema.list(.component("Agenda2030Entry")).optional,
+            ]),
+            "NodeUpdate": .record(["title": .string, "text": .string]),
+        ],
+        pathParameters: [
+            "doc": "Document slug, e.g. verksamhetsplan-2023",
+            "node": "Node key, e.g. jamlik-valfard",
+            "version": "A version number, e.g. 1",
+        ])
+
+    static let versionQuery = OpenAPI.Parameter.query(name: "version", schema: .integer(minimum: (1, exclusive: false)),
+                                                      description: "A version number; the newest public version when absent")
+    static let ifMatch = OpenAPI.Parameter.header(name: "If-Match", required: true, schema: .string, description: "The node's ETag from GET")
+
+    static let agenda2030Goals = APIOperation("agenda2030Goals", summary: "The 17 Agenda 2030 goals with their targets, in Swedish and English",
+                                              response: .list(.component("Goal")))
+    static let agenda2030 = APIOperation("organisationAgenda2030", summary: "Which Agenda 2030 goals and targets the organisation's documents serve",
+                                         response: .component("Agenda2030Uses"), errors: [404])
+    static let documents = APIOperation("documents", summary: "The organisation's documents with their newest public version",
+                                        response: .list(.component("DocumentSummary")), errors: [404])
+    static let document = APIOperation("document", summary: "A document version with its prose, Agenda 2030 mapping and tree",
+                                       parameters: [versionQuery], response: .component("Document"), errors: [400, 404])
+    static let tree = APIOperation("documentTree", summary: "A document version's goal tree", parameters: [versionQuery],
+                                   response: .component("Tree"), errors: [400, 404])
+    static let node = APIOperation("node", summary: "A node with its ancestors' keys", parameters: [versionQuery],
+                                   response: .component("NodeDetail"), errors: [400, 404])
+
+    static let editableNode = APIOperation("editableNode", summary: "A node of any version, drafts too, with its revision as ETag",
+                                           response: .component("EditableNode"), errors: [404])
+    static let saveNode = APIOperation("saveNode", summary: "Save a node's title and text; If-Match must carry the ETag from GET (a stale one is 412)",
+                                       parameters: [ifMatch], requestBody: .component("NodeUpdate"), response: .component("EditableNode"),
+                                       errors: [400, 404, 409, 412, 422, 428])
+    static let createDocument = APIOperation("createDocument", summary: "Create a document: empty with its own level model, or as a copy of another's newest version",
+                                             requestBody: .component("NewDocument"), status: 201, responseDescription: "Created",
+                                             response: .component("Created"), errors: [400, 404, 409, 422])
+    static let createVersion = APIOperation("createVersion", summary: "Start a draft as the next version of a document",
+                                            status: 201, responseDescription: "Created", response: .component("Created"), errors: [404, 409])
+    static let addNode = APIOperation("addNode", summary: "Add a node to a draft", requestBody: .component("NewNode"), status: 201,
+                                      responseDescription: "Created", response: .component("Created"), errors: [400, 404, 409, 422])
+    static let moveNode = APIOperation("moveNode", summary: "Move a node of a draft under another parent, or up or down among its siblings",
+                                       requestBody: .component("Move"), status: 204, responseDescription: "Moved", response: nil,
+                                       errors: [400, 404, 409, 422])
+    static let deleteNode = APIOperation("deleteNode", summary: "Remove a node of a draft with everything under it",
+                                         status: 204, responseDescription: "Removed", response: nil, errors: [404, 409])
+    static let saveFacts = APIOperation("saveFacts", summary: "Save a node's facts: responsible unit, status, partners, networks, strategies, Agenda 2030",
+                                        parameters: [ifMatch], requestBody: .component("Facts"), response: .component("EditableNode"),
+                                        errors: [400, 404, 409, 412, 422, 428])
+    static let adopt = APIOperation("adopt", summary: "Adopt a draft: it is frozen and the version in force is superseded",
+                                    requestBody: .component("Adoption"), status: 204, responseDescription: "Adopted", response: nil,
+                                    errors: [400, 404, 409, 422])
+}

@@ -1,0 +1,103 @@
+import Core
+import Foundation
+@testable import Organisation
+import OpenAPIKit
+@testable import Plans
+@testable import SamsynApp
+import Testing
+import Vapor
+
+/// The OpenAPI document is assembled from the routes; these tests keep it honest.
+@Suite("The OpenAPI contract")
+struct OpenAPIContractTests {
+    /// Each schema and the type whose JSON it describes.
+    static let responseTypes: [(String, any Codable.Type)] = [
+        ("Organisation", OrganisationDTO.self), ("Actor", OrganisationStructure.Actor.self), ("Listing", OrganisationStructure.Listing.self),
+        ("Unit", OrganisationStructure.UnitInfo.self), ("Seat", OrganisationStructure.SeatInfo.self), ("Group", OrganisationStructure.GroupInfo.self),
+        ("Person", OrganisationStructure.PersonInfo.self), ("Structure", OrganisationStructure.self), ("PageLink", PageLink.self),
+        ("GroupDetail", StructureController.GroupDetailDTO.self), ("ActorDetail", StructureController.ActorDetailDTO.self),
+        ("DocumentSummary", DocumentSummary.self), ("VersionInfo", DocumentContent.VersionInfo.self), ("Section", DocumentContent.Section.self),
+        ("Agenda2030Entry", DocumentContent.Agenda2030Entry.self), ("NodeReference", NodeReference.self), ("Node", DocumentContent.Node.self),
+        ("Document", DocumentContent.self), ("Tree", DocumentAPIController.TreeDTO.self), ("NodeDetail", DocumentAPIController.NodeDTO.self),
+        ("Agenda2030Uses", DocumentAPIController.Agenda2030DTO.self), ("Goal", DocumentAPIController.GoalDTO.self),
+        ("EditableNode", EditorAPIController.EditableNode.self), ("Created", EditorAPIController.Created.self),
+        ("NewDocument", EditorAPIController.NewDocument.self), ("NewNode", EditorAPIController.NewNode.self), ("Move", EditorAPIController.Move.self),
+        ("Adoption", EditorAPIController.Adoption.self), ("Facts", EditorAPIController.Facts.self), ("NodeUpdate", EditorAPIController.NodeUpdate.self),
+        ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("ImportResult", APIController.ImportResultDTO.self),
+        ("Error", SamsynErrorMiddleware.APIError.self),
+    ]
+
+    func document() async throws -> (OpenAPI.Document, Application) {
+        let app = try await Application.make(.testing)
+        try configure(app, database: .sqliteMemory)
+        let document = try JSONDecoder().decode(OpenAPI.Document.self, from: Data(app.openAPIJSON.utf8))
+        return (document, app)
+    }
+
+    @Test("Every API route has an operation, and the document validates")
+    func everyRouteIsDescribed() async throws {
+        let (document, app) = try await document()
+        defer { Task { try? await app.asyncShutdown() } }
+        for route in app.routes.all where OpenAPIAssembler.isAPI(route) {
+            #expect(route.apiOperation != nil, "\(route.method) \(OpenAPIAssembler.template(route)) has no OpenAPI operation")
+        }
+        #expect(document.paths.count == Set(app.routes.all.filter(OpenAPIAssembler.isAPI).map(OpenAPIAssembler.template)).count)
+        _ = try document.validate()
+    }
+
+    @Test("Every schema lists exactly the keys of a fully populated example of its type, and every type has a schema")
+    func schemasMatchTheirTypes() async throws {
+        let (document, app) = try await document()
+        defer { Task { try? await app.asyncShutdown() } }
+        let schemas = document.components.schemas
+        #expect(Set(schemas.keys.map(\.rawValue)) == Set(Self.responseTypes.map(\.0)), "each schema is checked against a type")
+        for (name, type) in Self.responseTypes {
+            let schema = try #require(schemas[OpenAPI.ComponentKey(rawValue: name)!], "no schema \(name)")
+            let example = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try Example.of(type)), options: [.fragmentsAllowed])
+            for problem in Self.problems(example, schema, at: name, in: document.components) {
+                Issue.record(Comment(rawValue: problem))
+            }
+        }
+    }
+
+    @Test("The committed docs/openapi.json is the document the server serves (run `samsyn openapi > docs/openapi.json`)")
+    func committedDocumentIsCurrent() async throws {
+        let (_, app) = try await document()
+        defer { Task { try? await app.asyncShutdown() } }
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../docs/openapi.json")
+        #expect(try String(contentsOf: committed, encoding: .utf8) == app.openAPIJSON)
+    }
+
+    /// Where a value does not match a schema: missing or undocumented keys, wrong types, values outside an enumeration.
+    static func problems(_ value: Any, _ schema: JSONSchema, at path: String, in components: OpenAPI.Components) -> [String] {
+        switch schema.value {
+        case .reference(let reference, _):
+            guard let name = reference.name, let target = components.schemas[OpenAPI.ComponentKey(rawValue: name)!] else { return ["\(path): unresolved reference"] }
+            return problems(value, target, at: path, in: components)
+        case .object(_, let context):
+            guard let object = value as? [String: Any] else { return ["\(path): expected an object"] }
+            if case .b(let values)? = context.additionalProperties {
+                return object.flatMap { problems($0.value, values, at: "\(path).\($0.key)", in: components) }
+            }
+            if context.properties.isEmpty { return [] }
+            var found = Set(object.keys).subtracting(context.properties.keys).sorted().map { "\(path).\($0): not in the schema" }
+            found += Set(context.properties.keys).subtracting(object.keys).sorted().map { "\(path).\($0): in the schema, not in the example" }
+            for (key, property) in context.properties { if let child = object[key] { found += problems(child, property, at: "\(path).\(key)", in: components) } }
+            return found
+        case .array(_, let context):
+            guard let array = value as? [Any] else { return ["\(path): expected an array"] }
+            guard let items = context.items else { return [] }
+            return array.enumerated().flatMap { problems($0.element, items, at: "\(path)[\($0.offset)]", in: components) }
+        case .string(let context, _):
+            guard let string = value as? String else { return ["\(path): expected a string"] }
+            if let allowed = context.allowedValues, !allowed.contains(AnyCodable(string)) { return ["\(path): \"\(string)\" is not an allowed value"] }
+            return []
+        case .integer:
+            return value is Int ? [] : ["\(path): expected an integer"]
+        case .boolean:
+            return value is Bool ? [] : ["\(path): expected true or false"]
+        default:
+            return []
+        }
+    }
+}
