@@ -32,17 +32,19 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
-        // The shared registry of organisations, members, structure, roles per organisation, Agenda 2030 reference data.
+        // Reference data with its sources: Agenda 2030 goals and targets, Sweden's municipalities.
+        .target(name: "ReferenceData", resources: [.copy("Resources")]),
+        // The shared registry of organisations, members, structure, roles per organisation.
         .target(name: "Organisation", dependencies: [
-            "Core", "Auth",
+            "Core", "Auth", "ReferenceData",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-        ], resources: [.copy("Resources")]),
+        ]),
         // Steering documents, their versions, prose and goal trees.
         .target(name: "Plans", dependencies: [
-            "Core", "Auth", "Organisation",
+            "Core", "Auth", "ReferenceData", "Organisation",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
@@ -50,14 +52,14 @@ let package = Package(
         ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Organisation", "Plans", "Auth",
+            "Core", "Auth", "ReferenceData", "Organisation", "Plans",
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "samsyn", dependencies: ["SamsynApp"]),
         .testTarget(name: "SamsynTests", dependencies: [
-            "SamsynApp", "Core", "Organisation", "Plans", "Auth",
+            "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ], resources: [.copy("Fixtures")]),

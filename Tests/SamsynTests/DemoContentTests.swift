@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Organisation
 import Plans
+import ReferenceData
 @testable import SamsynApp
 import Testing
 

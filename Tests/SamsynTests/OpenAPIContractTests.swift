@@ -1,7 +1,7 @@
 import Core
 import Foundation
-@testable import Organisation
 import OpenAPIKit
+@testable import Organisation
 @testable import Plans
 @testable import SamsynApp
 import Testing

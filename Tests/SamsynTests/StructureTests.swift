@@ -1,6 +1,7 @@
 import Foundation
 @testable import Organisation
 import Plans
+import ReferenceData
 @testable import SamsynApp
 import Testing
 import Vapor

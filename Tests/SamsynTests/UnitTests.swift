@@ -1,5 +1,6 @@
 import Core
 import Organisation
+import ReferenceData
 @testable import SamsynApp
 import Testing
 

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 
-/// A module's part of the interchange file (the organisation file): the top-level properties it
+/// A module's part of the interchange file (one tenant as one JSON file): the top-level properties it
 /// owns, read and written by the module itself. The composition root lists the sections in
 /// dependency order; `InterchangeFormat` runs them.
 public protocol InterchangeSection {
@@ -31,7 +31,7 @@ public struct InterchangeContext: Sendable {
     public var replace: Bool
     /// The tenant the file is about, once the section that owns tenants has found or made it.
     public var tenant: UUID?
-    /// Counts for the import's summary and audit entry, e.g. "documents": 2.
+    /// Counts for the import's summary and audit entry, by name.
     public var counts: [String: Int] = [:]
 
     public init(replace: Bool = false) {

@@ -1,6 +1,6 @@
 import Plot
 
-/// A page inside one tenant (an organisation that publishes here): the tenant's navigation, as
+/// A page inside one tenant (an association that publishes here): the tenant's navigation, as
 /// the modules contribute it, and the first breadcrumbs.
 open class TenantPage: Page {
     public let tenantSlug: String

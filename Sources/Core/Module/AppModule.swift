@@ -6,7 +6,7 @@ import Vapor
 /// module is one folder, one test target and one line in the composition root's module list.
 public protocol AppModule {
     /// Its migrations. The composition root runs all modules' migrations in the order of their
-    /// names, which begin with a global number ("0011-plans-…"); a test keeps the numbers unique.
+    /// names, which begin with a global number ("0011-…"); a test keeps the numbers unique.
     static var migrations: [any Migration] { get }
 
     /// Registers its routes on builders that already carry their access policy.

@@ -2,8 +2,8 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// A place on one module's page where modules above it add content, so that the owner need not
-/// import them: the network page declares a slot for what involves a network, and the module
-/// of plans fills it with key activities. The owner declares the slot; modules register their
+/// import them: a network's page declares a slot for what involves the network, and the module
+/// of steering documents fills it with key activities. The owner declares the slot; modules register their
 /// providers at start (`AppModule.register(in:)`).
 public struct PageSlot<Subject: Sendable, Item: Sendable>: Sendable, Hashable {
     public let name: String

@@ -3,9 +3,9 @@ import Vapor
 /// One value gives a route both its pattern and its links, so the two cannot drift apart
 /// (the idea of the Swift Package Index server's `Resourceable`, kept to a constant per page).
 ///
-///     static let unit = URLPattern("o", ":org", "enheter", ":unit")
-///     routes.get(unit.pathComponents, use: …)      // the route
-///     unit.link(org, key)                           // "/o/norrbottens-kommuner/enheter/stab"
+///     static let item = URLPattern("t", ":tenant", "sak", ":item")
+///     routes.get(item.pathComponents, use: …)      // the route
+///     item.link(tenant, key)                        // "/t/exempel/sak/nummer-ett"
 public struct URLPattern: Sendable, Equatable, CustomStringConvertible {
     public let parts: [String]
 

@@ -1,4 +1,5 @@
 import Fluent
+import ReferenceData
 
 public struct CreateOrganisationOrganisations: AsyncMigration {
     public init() {}
@@ -53,7 +54,9 @@ public struct SeedOrganisationMunicipalities: AsyncMigration {
         let existing = Set(try await OrganisationRecord.query(on: database).filter(\.$scbCode != nil).all().compactMap(\.scbCode))
         try await database.transaction { database in
             for municipality in Municipalities.all where !existing.contains(municipality.scbCode) {
-                try await municipality.makeOrganisation().create(on: database)
+                try await OrganisationRecord(slug: municipality.slug, kind: .kommun, name: municipality.name, scbCode: municipality.scbCode,
+                                             county: municipality.countyName, population: municipality.population,
+                                             populationYear: municipality.populationYear).create(on: database)
             }
         }
     }

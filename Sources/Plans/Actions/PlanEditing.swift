@@ -1,9 +1,10 @@
 import Auth
 import Core
 import Fluent
-import Organisation
 import FluentSQL
 import Foundation
+import Organisation
+import ReferenceData
 
 /// Writing plans: drafts, node edits, order, adoption. Every action runs in one transaction
 /// with its audit entry; adopted versions are frozen, so only drafts change.

@@ -2,6 +2,7 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import ReferenceData
 
 extension DocumentsSection {
     /// Keys, versions, the level model, and references to the registry, the structure and other documents.

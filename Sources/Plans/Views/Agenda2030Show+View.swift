@@ -1,6 +1,7 @@
 import Core
 import Organisation
 import Plot
+import ReferenceData
 
 public enum Agenda2030Show {
     /// One link from the organisation's documents to a goal or target.

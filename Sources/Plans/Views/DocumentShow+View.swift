@@ -1,6 +1,7 @@
 import Core
 import Organisation
 import Plot
+import ReferenceData
 
 public enum DocumentShow {
     /// A steering document rendered like the published PDF: its prose in order,

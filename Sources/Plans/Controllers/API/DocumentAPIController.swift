@@ -1,5 +1,6 @@
 import Core
 import Organisation
+import ReferenceData
 import Vapor
 
 /// Documents over the public JSON API: lists, a document, its tree, a node, Agenda 2030.

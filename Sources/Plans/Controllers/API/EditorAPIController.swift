@@ -41,8 +41,8 @@ enum EditorAPIController {
     }
 
     /// The token's user, who must be an editor or administrator of the organisation of the URL.
-    static func requireEditor(_ req: Request) async throws -> (OrganisationRecord, AuditLog.Actor) {
-        (try await req.organisation(permitting: .edit), .user(try req.user))
+    static func requireEditor(_ req: Request, for action: PlansPermissions.Action = .write) async throws -> (OrganisationRecord, AuditLog.Actor) {
+        (try await req.organisation(permitting: action), .user(try req.user))
     }
 
     /// Turns an editing refusal into the API's status and a JSON reason.
@@ -197,7 +197,7 @@ enum EditorAPIController {
 
     /// GET …/versions/:version/nodes/:node: a node of any version (drafts too) with its revision as ETag.
     @Sendable static func getNode(req: Request) async throws -> Response {
-        let (organisation, _) = try await requireEditor(req)
+        let (organisation, _) = try await requireEditor(req, for: .readDrafts)
         let (version, node) = try await versionNode(req, organisation)
         return try nodeResponse(node, version: version)
     }

@@ -35,8 +35,8 @@ enum EditorController {
     struct OrderForm: Content { let direction: String }
     struct MoveForm: Content { let parent: String }
 
-    static func requireEditor(_ req: Request) async throws -> Context {
-        Context(organisation: try await req.organisation(permitting: .edit), signedIn: try req.signedIn)
+    static func requireEditor(_ req: Request, for action: PlansPermissions.Action = .write) async throws -> Context {
+        Context(organisation: try await req.organisation(permitting: action), signedIn: try req.signedIn)
     }
 
     static func version(_ req: Request, _ context: Context) async throws -> (SteeringDocument, DocumentVersion, DocumentContent) {
@@ -56,7 +56,7 @@ enum EditorController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let context = try await requireEditor(req)
+        let context = try await requireEditor(req, for: .readDrafts)
         let documents = try await SteeringDocument.query(on: req.db)
             .filter(\.$organisation.$id == context.organisation.requireID()).with(\.$versions).sort(\.$slug).all()
         let model = documents.map { document in
@@ -115,19 +115,19 @@ enum EditorController {
     }
 
     @Sendable static func draft(req: Request) async throws -> Response {
-        let context = try await requireEditor(req)
+        let context = try await requireEditor(req, for: .readDrafts)
         let (_, _, content) = try await version(req, context)
         return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf)))
     }
 
     @Sendable static func preview(req: Request) async throws -> Response {
-        let context = try await requireEditor(req)
+        let context = try await requireEditor(req, for: .readDrafts)
         let (_, _, content) = try await version(req, context)
         return privatePage(req.render(DocumentShow.View(model: content)))
     }
 
     @Sendable static func nodeForm(req: Request) async throws -> Response {
-        let context = try await requireEditor(req)
+        let context = try await requireEditor(req, for: .readDrafts)
         let (_, version, content) = try await version(req, context)
         let (node, row) = try await editedNode(req, version: version, content: content)
         let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf)

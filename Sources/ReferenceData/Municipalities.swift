@@ -12,11 +12,6 @@ public struct Municipality: Sendable, Equatable {
 
     /// Registry slug: "kommun-2580" is stable where names repeat or change.
     public var slug: String { "kommun-\(scbCode)" }
-
-    public func makeOrganisation() -> OrganisationRecord {
-        OrganisationRecord(slug: slug, kind: .kommun, name: name, scbCode: scbCode, county: countyName,
-                     population: population, populationYear: populationYear)
-    }
 }
 
 public enum Municipalities {

@@ -1,0 +1,78 @@
+import Core
+import Fluent
+import Foundation
+@testable import SamsynApp
+import Testing
+import Vapor
+
+/// The shape the code keeps as modules are added (docs/architecture.md).
+@Suite("Architecture: module boundaries and sizes")
+struct ArchitectureTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Sources").standardizedFileURL
+
+    static func swiftFiles(in folder: String) throws -> [(path: String, text: String)] {
+        let root = sources.appending(path: folder)
+        let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        return try paths.sorted().map { ($0, try String(contentsOf: root.appending(path: $0), encoding: .utf8)) }
+    }
+
+    static let domainModules = ["Auth", "ReferenceData", "Organisation", "Plans", "FollowUp", "Decisions", "Agreements", "Finance", "Publishing"]
+
+    @Test("Core names no module and none of the modules' route segments")
+    func coreHasNoDomainWords() async throws {
+        var segments = Set<String>()
+        for module in modules {
+            let app = try await Application.make(.testing)
+            try module.routes(moduleRoutes(app))
+            for route in app.routes.all {
+                for case .constant(let segment) in route.path where !["api", "v1"].contains(segment) { segments.insert(segment) }
+            }
+            try await app.asyncShutdown()
+        }
+        #expect(segments.count > 20)
+        let words = Self.domainModules.flatMap { [$0, $0 + "s"] } + ["organisation", "organisations"]
+        for (path, text) in try Self.swiftFiles(in: "Core") {
+            for word in words where text.range(of: "\\b\(word)\\b", options: [.regularExpression, .caseInsensitive]) != nil {
+                Issue.record("Sources/Core/\(path) names the module \(word)")
+            }
+            // One-letter segments ("o") are too short to tell apart from text such as a transliteration.
+            for segment in segments where segment.count > 1 && text.contains("\"\(segment)\"") {
+                Issue.record("Sources/Core/\(path) names the route segment \"\(segment)\"")
+            }
+        }
+    }
+
+    @Test("Every module's migrations have names with a global number, each number once")
+    func migrationNumbersAreUnique() {
+        let names = modules.flatMap { $0.migrations.map(\.name) }
+        let numbers = names.map { String($0.prefix(4)) }
+        #expect(names.allSatisfy { $0.range(of: #"^\d{4}-[a-z0-9-]+$"#, options: .regularExpression) != nil }, "\(names)")
+        #expect(Set(numbers).count == numbers.count, "a number is used twice: \(numbers.sorted())")
+    }
+
+    @Test("Domain modules have the same folders")
+    func domainModulesHaveOneShape() throws {
+        func folders(_ module: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: Self.sources.appending(path: module).path)
+                .filter { !$0.hasSuffix(".swift") }.sorted()
+        }
+        #expect(try folders("Plans") == folders("Organisation"))
+    }
+
+    @Test("The composition root stays small: under 15 % of the lines, no file over 300 lines, none anywhere over 600")
+    func sizes() throws {
+        var total = 0, root = 0
+        for folder in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) {
+            for (path, text) in try Self.swiftFiles(in: folder) {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                total += lines
+                #expect(lines <= 600, "Sources/\(folder)/\(path) has \(lines) lines")
+                if folder == "SamsynApp" {
+                    root += lines
+                    #expect(lines <= 300, "Sources/SamsynApp/\(path) has \(lines) lines")
+                }
+            }
+        }
+        #expect(Double(root) < 0.15 * Double(total), "the composition root holds \(root) of \(total) lines")
+    }
+}
