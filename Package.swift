@@ -58,8 +58,17 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "samsyn", dependencies: ["SamsynApp"]),
-        .testTarget(name: "SamsynTests", dependencies: [
-            "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
+        // Test support for every test target: engines, app builders, the browser, factories, database fingerprints.
+        .target(name: "AppTestSupport", dependencies: [
+            "SamsynApp", "Core", "Auth", "Organisation", "Plans",
+            .product(name: "VaporTesting", package: "vapor"),
+        ], path: "Tests/AppTestSupport"),
+        .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "Plans", "SamsynApp"]),
+        // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
+        .testTarget(name: "AppTests", dependencies: [
+            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ], resources: [.copy("Fixtures")]),

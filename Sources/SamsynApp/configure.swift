@@ -7,7 +7,9 @@ import NIOSSL
 import Vapor
 
 /// Builds the application: database, migrations, middleware, routes and commands.
-public func configure(_ app: Application, database: DatabaseSetting, connectionsPerEventLoop: Int = 4) throws {
+/// `modules` are all of them except in tests that need only some.
+public func configure(_ app: Application, database: DatabaseSetting, modules: [any AppModule.Type] = allModules,
+                      connectionsPerEventLoop: Int = 4) throws {
     switch database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
@@ -18,7 +20,7 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
         configuration.searchPath = searchPath
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop), as: .psql)
     }
-    registerMigrations(app.migrations)
+    registerMigrations(app.migrations, modules: modules)
     app.importToken = Environment.get("SAMSYN_IMPORT_TOKEN")
     // Lower only for tests: bcrypt's cost is what makes a stolen hash slow to crack.
     if let cost = Environment.get("SAMSYN_PASSWORD_COST").flatMap(Int.init), (4...31).contains(cost) {
@@ -36,9 +38,9 @@ public func configure(_ app: Application, database: DatabaseSetting, connections
     app.http.server.configuration.port = 8080
     app.http.server.configuration.responseCompression = .enabled
 
-    app.siteShell = siteShell()
+    app.siteShell = siteShell(modules: modules)
     for module in modules { try module.register(in: app) }
-    try routes(app)
+    try routes(app, modules: modules)
 
     app.asyncCommands.use(MigratingServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(DemoCommand(), as: "demo")

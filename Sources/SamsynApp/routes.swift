@@ -6,7 +6,7 @@ import Plans
 import Vapor
 
 /// The domain modules, in dependency order. Adding a module is one line here.
-let modules: [any AppModule.Type] = [AuthModule.self, OrganisationModule.self, PlansModule.self]
+public let allModules: [any AppModule.Type] = [AuthModule.self, OrganisationModule.self, PlansModule.self]
 
 /// The builders of each access policy, with the middleware that enforces it.
 func moduleRoutes(_ app: Application) -> ModuleRoutes {
@@ -17,7 +17,7 @@ func moduleRoutes(_ app: Application) -> ModuleRoutes {
         tokenAPI: ScopedRoutes(app.grouped(APITokenAuthenticator(), APITokenGuard()), access: .apiToken, checksCSRF: false))
 }
 
-func routes(_ app: Application) throws {
+func routes(_ app: Application, modules: [any AppModule.Type]) throws {
     let routes = moduleRoutes(app)
     // The pages and API routes that combine modules, and the site's own.
     routes.pages.get(use: HomeController.home)
@@ -37,14 +37,14 @@ func routes(_ app: Application) throws {
 }
 
 /// Every migration of every module, in the global order their numbered names give.
-func registerMigrations(_ migrations: Migrations) {
+func registerMigrations(_ migrations: Migrations, modules: [any AppModule.Type]) {
     for migration in modules.flatMap({ $0.migrations }).sorted(by: { $0.name < $1.name }) {
         migrations.add(migration)
     }
 }
 
 /// The shell every page is rendered in: the site's navigation, and each organisation's as the modules contribute it.
-func siteShell() -> SiteShell {
+func siteShell(modules: [any AppModule.Type]) -> SiteShell {
     SiteShell(
         siteNavigation: [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.openAPI),
                          Breadcrumb("Logga in", url: AuthURL.signIn.link())],

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Auth
 import Fluent
 import Foundation
@@ -6,42 +7,6 @@ import Organisation
 import Testing
 import Vapor
 import VaporTesting
-
-/// A browser without JavaScript: keeps cookies, posts forms.
-struct Browser {
-    let app: Application
-    var cookies: [String: String] = [:]
-
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
-        var headers = HTTPHeaders()
-        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        var body = ByteBuffer()
-        if let form {
-            headers.contentType = .urlEncodedForm
-            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
-        }
-        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await app.testing().test(method, path, headers: headers, body: body) { response async in
-            result = (response.status, response.body.string, response.headers)
-        }
-        for header in result.2[.setCookie] {
-            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { cookies[pair[0]] = pair[1].isEmpty ? nil : pair[1] }
-        }
-        return result
-    }
-
-    /// The CSRF token in the page's first form.
-    static func csrf(in html: String) -> String? {
-        HTMLCheck.matches(of: #"name="csrf" value="([^"]+)""#, in: html).first
-    }
-
-    mutating func signIn(_ email: String, _ password: String) async throws -> HTTPStatus {
-        let (_, page, _) = try await send(.GET, "/logga-in")
-        let token = try #require(Self.csrf(in: page))
-        return try await send(.POST, "/logga-in", form: ["email": email, "password": password, "csrf": token]).0
-    }
-}
 
 @Suite("Accounts: sign-in, sessions, CSRF, rate limits and the audit trail")
 struct AuthTests {

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Foundation
 
 /// Reads the expected plan straight from the seed documents (the PDFs' text), so the demo

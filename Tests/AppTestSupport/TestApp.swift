@@ -4,39 +4,41 @@ import Foundation
 import Organisation
 import Plans
 import SQLKit
-@testable import SamsynApp
+import SamsynApp
 import Testing
 import Vapor
 import VaporTesting
 
 /// The engines every database test runs on: SQLite always, PostgreSQL when
 /// SAMSYN_TEST_POSTGRES_URL is set (CI always sets it).
-enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
 
-    static var enabled: [Engine] {
+    public static var enabled: [Engine] {
         ProcessInfo.processInfo.environment["SAMSYN_TEST_POSTGRES_URL"].map { _ in [.sqlite, .postgres] } ?? [.sqlite]
     }
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 }
 
-/// Runs `body` with a fresh, migrated application on `engine`, with the demo loaded unless
-/// asked otherwise. SQLite gets its own in-memory database; PostgreSQL its own schema,
-/// dropped afterwards, so tests run in parallel without seeing each other.
-func withApp(_ engine: Engine, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// Runs `body` with a fresh, migrated application on `engine` made of `modules` (all by
+/// default), with the demo loaded unless asked otherwise (the demo needs every module).
+/// SQLite gets its own in-memory database; PostgreSQL its own schema, dropped afterwards, so
+/// tests run in parallel without seeing each other.
+public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules, demo: Bool = true,
+                    _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var schema: String?
     do {
         switch engine {
         case .sqlite:
-            try configure(app, database: .sqliteMemory)
+            try configure(app, database: .sqliteMemory, modules: modules)
         case .postgres:
             let url = try #require(ProcessInfo.processInfo.environment["SAMSYN_TEST_POSTGRES_URL"])
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             schema = String(name)
-            try configure(app, database: .postgres(url: url, searchPath: [String(name)]), connectionsPerEventLoop: 1)
+            try configure(app, database: .postgres(url: url, searchPath: [String(name)]), modules: modules, connectionsPerEventLoop: 1)
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(name))").run()
         }
         app.passwordCost = 4
@@ -59,8 +61,8 @@ private func cleanUp(_ app: Application, schema: String?) async {
 }
 
 /// Counts database test runs per engine in SAMSYN_TEST_ENGINE_LOG, for .ci/run's summary.
-enum EngineLog {
-    static func record(_ engine: Engine) {
+public enum EngineLog {
+    public static func record(_ engine: Engine) {
         guard let path = ProcessInfo.processInfo.environment["SAMSYN_TEST_ENGINE_LOG"] else { return }
         let line = Data("\(engine.rawValue)\n".utf8)
         if let handle = FileHandle(forWritingAtPath: path) {
@@ -75,7 +77,7 @@ enum EngineLog {
 
 extension Application {
     /// GET a path and return status and body.
-    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+    public func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
         var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
         try await testing().test(.GET, path, headers: headers) { response async in
             result = (response.status, response.body.string, response.headers)
@@ -83,33 +85,15 @@ extension Application {
         return result
     }
 
-    func getJSON<T: Decodable>(_ path: String, as type: T.Type) async throws -> T {
+    public func getJSON<T: Decodable>(_ path: String, as type: T.Type) async throws -> T {
         let (status, body, _) = try await get(path)
         #expect(status == .ok, "GET \(path) answered \(status)")
         return try JSONDecoder().decode(T.self, from: Data(body.utf8))
     }
 }
 
-enum Fixtures {
-    static func url(_ name: String) -> URL {
-        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!
-    }
-
-    static func text(_ name: String) -> String {
-        try! String(contentsOf: url(name), encoding: .utf8)
-    }
-
-    /// The seed text without its page footers ("9 Verksamshetsplan 2023 Norrbottens Kommuner").
-    static var verksamhetsplan: String {
-        text("000_b3f5942e2113524e.txt").components(separatedBy: "\n")
-            .filter { $0.range(of: #"^\s*\d+ Verksamshetsplan 2023 Norrbottens Kommuner\s*$"#, options: .regularExpression) == nil }
-            .joined(separator: "\n")
-    }
-    static var inriktning: String { text("001_7ad47959414d9e5d.txt") }
-}
-
 /// The sections of an exported organisation file, for assertions.
 extension InterchangeFile {
-    var documents: [DocumentsSection.DocumentEntry] { content(DocumentsSection.Content.self)?.documents ?? [] }
-    var structure: OrganisationSection.StructureEntry { content(OrganisationSection.Content.self)!.structure }
+    public var documents: [DocumentsSection.DocumentEntry] { content(DocumentsSection.Content.self)?.documents ?? [] }
+    public var structure: OrganisationSection.StructureEntry { content(OrganisationSection.Content.self)!.structure }
 }

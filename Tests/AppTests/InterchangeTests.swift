@@ -1,3 +1,4 @@
+import AppTestSupport
 import Auth
 import Core
 import Foundation
@@ -46,9 +47,9 @@ struct InterchangeTests {
             var registry = file["registry"] as! [[String: Any]]
             registry.append(["key": "ny-partner", "kind": "ideburen", "name": "Ny partner"])
             file["registry"] = registry
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             await #expect(throws: ImportConflict.self) { try await OrganisationImporter.importFile(data(file), on: app.db) }
-            #expect(try await rowCounts(app) == before, "the refused import left nothing behind (one transaction)")
+            #expect(try await DatabaseFingerprint.take(app.db) == before, "the refused import left nothing behind (one transaction)")
 
             var organisation = file["organisation"] as! [String: Any]
             organisation["name"] = "Norrbottens Kommuner (ny)"
@@ -157,7 +158,7 @@ struct BadImportTests {
     @Test("Malformed JSON is refused with a clear reason", arguments: Engine.enabled)
     func malformed(engine: Engine) async throws {
         try await withApp(engine) { app in
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             for text in ["{", "[]", "null", "{\"format\": \"samsyn-organisation\"}"] {
                 await #expect(throws: ImportError.self) { try await OrganisationImporter.importFile(Data(text.utf8), on: app.db) }
             }
@@ -166,37 +167,7 @@ struct BadImportTests {
             } catch let error as ImportError {
                 #expect(error.description.contains("not valid JSON"))
             }
-            #expect(try await rowCounts(app) == before)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
         }
-    }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// Edits a nested object reached by keys and array indices.
-    mutating func edit(_ path: Any..., change: (inout [String: Any]) -> Void) {
-        self = Self.edited(self, path: ArraySlice(path), change: change) as! [String: Any]
-    }
-
-    mutating func editObject(_ key: String, change: (inout [String: Any]) -> Void) {
-        var object = self[key] as! [String: Any]
-        change(&object)
-        self[key] = object
-    }
-
-    private static func edited(_ value: Any, path: ArraySlice<Any>, change: (inout [String: Any]) -> Void) -> Any {
-        guard let head = path.first else {
-            var object = value as! [String: Any]
-            change(&object)
-            return object
-        }
-        if let key = head as? String {
-            var object = value as! [String: Any]
-            object[key] = edited(object[key]!, path: path.dropFirst(), change: change)
-            return object
-        }
-        var array = value as! [Any]
-        let index = head as! Int
-        array[index] = edited(array[index], path: path.dropFirst(), change: change)
-        return array
     }
 }

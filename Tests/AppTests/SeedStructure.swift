@@ -1,3 +1,4 @@
+import AppTestSupport
 import Foundation
 
 /// The staff units of 000 as the document lists them: areas, political steering groups, and

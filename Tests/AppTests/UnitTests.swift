@@ -1,3 +1,4 @@
+import AppTestSupport
 import Core
 import Organisation
 import ReferenceData

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Foundation
 @testable import SamsynApp
 import Testing

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Core
 import Fluent
 import Foundation
@@ -21,7 +22,7 @@ struct ArchitectureTests {
     @Test("Core names no module and none of the modules' route segments")
     func coreHasNoDomainWords() async throws {
         var segments = Set<String>()
-        for module in modules {
+        for module in allModules {
             let app = try await Application.make(.testing)
             try module.routes(moduleRoutes(app))
             for route in app.routes.all {
@@ -44,7 +45,7 @@ struct ArchitectureTests {
 
     @Test("Every module's migrations have names with a global number, each number once")
     func migrationNumbersAreUnique() {
-        let names = modules.flatMap { $0.migrations.map(\.name) }
+        let names = allModules.flatMap { $0.migrations.map(\.name) }
         let numbers = names.map { String($0.prefix(4)) }
         #expect(names.allSatisfy { $0.range(of: #"^\d{4}-[a-z0-9-]+$"#, options: .regularExpression) != nil }, "\(names)")
         #expect(Set(numbers).count == numbers.count, "a number is used twice: \(numbers.sorted())")

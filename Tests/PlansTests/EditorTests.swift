@@ -1,3 +1,4 @@
+import AppTestSupport
 import Auth
 import Fluent
 import Foundation
@@ -104,7 +105,7 @@ struct EditorTests {
             var reader = try await user(app, "lasare@example.se", .reader)
             var outsider = try await user(app, "annan@example.se", .editor, org: "annat-forbund")
             let outsiderToken = try await csrf(&outsider, "/o/annat-forbund/redigera")
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             let auditBefore = try await AuditEntry.query(on: app.db).count()
             let copy = ["slug": "verksamhetsplan-2024", "title": "Verksamhetsplan 2024", "periodStart": "2024", "periodEnd": "2024"]
 
@@ -123,7 +124,7 @@ struct EditorTests {
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": "fel"]).0 == .forbidden)
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": outsiderToken]).0 == .forbidden,
                     "another session's token does not count")
-            #expect(try await rowCounts(app) == before)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
             #expect(try await AuditEntry.query(on: app.db).count() == auditBefore, "nothing was written, so nothing was audited")
         }
     }
@@ -240,7 +241,7 @@ struct EditorTests {
                 visitors.append((email, browser, try await csrf(&browser, "/konto")))
             }
             visitors.append(("redaktor@example.se (admin pages)", editor, editorToken))
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             let auditBefore = try await AuditEntry.query(on: app.db).count()
             for (name, var browser, token) in visitors {
                 for (path, fields, adminOnly) in writes where name != "redaktor@example.se (admin pages)" || adminOnly {
@@ -248,7 +249,7 @@ struct EditorTests {
                     #expect(status == (name == "anonymous" ? .unauthorized : .forbidden), "\(name) POST \(path) answered \(status)")
                 }
             }
-            #expect(try await rowCounts(app) == before)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
             #expect(try await AuditEntry.query(on: app.db).count() == auditBefore)
         }
     }

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Core
 import Fluent
 import Foundation
@@ -189,12 +190,12 @@ struct APIImportTests {
             var file = try demoJSON()
             file.editObject("organisation") { $0["slug"] = "ny-organisation" }
             let body = try data(file)
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             #expect(try await post(app, body, token: "hemligt").0 == .forbidden)
             app.importToken = "hemligt"
             #expect(try await post(app, body, token: nil).0 == .unauthorized)
             #expect(try await post(app, body, token: "fel").0 == .forbidden)
-            #expect(try await rowCounts(app) == before)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
         }
     }
 
@@ -203,7 +204,7 @@ struct APIImportTests {
     func statuses(engine: Engine) async throws {
         try await withApp(engine) { app in
             app.importToken = "hemligt"
-            let before = try await rowCounts(app)
+            let before = try await DatabaseFingerprint.take(app.db)
             let malformed = try await post(app, Data("{".utf8), token: "hemligt")
             #expect(malformed.0 == .badRequest)
             #expect(malformed.1.contains("not valid JSON"))
@@ -217,7 +218,7 @@ struct APIImportTests {
 
             let conflict = try await post(app, try Data(contentsOf: Demo.fileURL), token: "hemligt")
             #expect(conflict.0 == .conflict)
-            #expect(try await rowCounts(app) == before)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
 
             var fresh = try demoJSON()
             fresh.editObject("organisation") { $0["slug"] = "ny-organisation"; $0["name"] = "Ny organisation" }

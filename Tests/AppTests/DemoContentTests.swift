@@ -1,3 +1,4 @@
+import AppTestSupport
 import Core
 import Foundation
 import Organisation

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// A browser without JavaScript: keeps cookies, posts forms.
+public struct Browser {
+    public let app: Application
+    public var cookies: [String: String] = [:]
+
+    public init(app: Application) {
+        self.app = app
+    }
+
+    public mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var body = ByteBuffer()
+        if let form {
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+        }
+        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+        try await app.testing().test(method, path, headers: headers, body: body) { response async in
+            result = (response.status, response.body.string, response.headers)
+        }
+        for header in result.2[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { cookies[pair[0]] = pair[1].isEmpty ? nil : pair[1] }
+        }
+        return result
+    }
+
+    /// The CSRF token in the page's first form.
+    public static func csrf(in html: String) -> String? {
+        HTMLCheck.matches(of: #"name="csrf" value="([^"]+)""#, in: html).first
+    }
+
+    public mutating func signIn(_ email: String, _ password: String) async throws -> HTTPStatus {
+        let (_, page, _) = try await send(.GET, "/logga-in")
+        let token = try #require(Self.csrf(in: page))
+        return try await send(.POST, "/logga-in", form: ["email": email, "password": password, "csrf": token]).0
+    }
+}
