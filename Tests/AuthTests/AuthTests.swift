@@ -1,5 +1,6 @@
 import AppTestSupport
 import Auth
+import Core
 import Fluent
 import Foundation
 import Organisation
@@ -11,15 +12,20 @@ import VaporTesting
 @Suite("Accounts: sign-in, sessions, CSRF, rate limits and the audit trail")
 struct AuthTests {
     static let password = "ett-langt-losenord"
+    /// Accounts need only identity and organisations: no plans, no demo.
+    static let modules: [any AppModule.Type] = [AuthModule.self, OrganisationModule.self]
 
     func createEditor(_ app: Application, email: String = "redaktor@example.se") async throws {
+        if try await OrganisationRecord.query(on: app.db).filter(\.$slug == "norrbottens-kommuner").first() == nil {
+            try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
+        }
         try await Roles.createUser(email: email, name: "Redaktör", password: Self.password, organisationSlug: "norrbottens-kommuner",
                                       role: .editor, actor: .commandLine, cost: 4, on: app.db)
     }
 
     @Test("Sign in with a CSRF-protected form, see the account, sign out", arguments: Engine.enabled)
     func signInAndOut(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, modules: Self.modules, demo: false) { app in
             try await createEditor(app)
             var browser = Browser(app: app)
             let (_, form, headers) = try await browser.send(.GET, "/logga-in")
@@ -40,13 +46,13 @@ struct AuthTests {
             #expect(try await browser.send(.GET, "/konto").0 == .seeOther, "the session ended")
             #expect(try await UserSession.query(on: app.db).count() == 0)
             let actions = try await AuditEntry.query(on: app.db).all().map(\.action)
-            #expect(actions == ["organisation.import", "user.create", "session.create", "session.delete"])
+            #expect(actions == ["user.create", "session.create", "session.delete"])
         }
     }
 
     @Test("Refusals: missing CSRF, wrong password, disabled user, expired session; nothing is opened", arguments: Engine.enabled)
     func refusals(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, modules: Self.modules, demo: false) { app in
             try await createEditor(app)
             var browser = Browser(app: app)
             _ = try await browser.send(.GET, "/logga-in")
@@ -73,7 +79,7 @@ struct AuthTests {
 
     @Test("Sign-in attempts are limited per e-mail address, in the database", arguments: Engine.enabled)
     func rateLimit(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, modules: Self.modules, demo: false) { app in
             try await createEditor(app)
             var browser = Browser(app: app)
             for _ in 0..<Accounts.attemptsPerWindow {
@@ -86,7 +92,7 @@ struct AuthTests {
 
     @Test("Change the password: the old one stops working", arguments: Engine.enabled)
     func changePassword(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, modules: Self.modules, demo: false) { app in
             try await createEditor(app)
             var browser = Browser(app: app)
             #expect(try await browser.signIn("redaktor@example.se", Self.password) == .seeOther)
@@ -107,7 +113,8 @@ struct AuthTests {
 
     @Test("Creating users validates input and records who did it", arguments: Engine.enabled)
     func createUserRules(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, modules: Self.modules, demo: false) { app in
+            try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
             let create = { (email: String, password: String, org: String, role: RoleKind, represents: String?) in
                 try await Roles.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
                                               represents: represents, actor: .commandLine, cost: 4, on: app.db)

@@ -52,18 +52,22 @@ public enum PlanEditing {
     }
 
     /// A new document from another's version (next year's plan from this year's): its prose and
-    /// tree, with the deepest level's nodes carried only while unfinished (any status but done or cancelled).
+    /// tree, with the deepest level's nodes carried only while unfinished, as `carryOver` decides.
     public static func copyDocument(_ source: DocumentVersion, of sourceDocument: SteeringDocument, slug: String, title: String,
-                                    period: (Int?, Int?), actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
+                                    period: (Int?, Int?), carryOver: any CarryOverRule = RecordedStatusCarryOver(),
+                                    actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let organisationID = sourceDocument.$organisation.id
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
         }
+        let leaves = try await PlanNode.query(on: db).filter(\.$version.$id == source.requireID())
+            .filter(\.$levelIndex == source.levels.count - 1).all()
+        let unfinished = try await carryOver.unfinished(leaves, of: source, on: db)
         return try await db.transaction { db in
             let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: sourceDocument.kind)
             try await document.create(on: db)
             _ = try await copy(source, into: document.requireID(), number: 1, title: title, period: period,
-                               leafFilter: { !["done", "cancelled"].contains($0.status ?? "") }, on: db)
+                               leafFilter: { $0.id.map(unfinished.contains) ?? false }, on: db)
             try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
                                       after: "draft copied from \(sourceDocument.slug) version \(source.number)", on: db)
             return document

@@ -83,7 +83,8 @@ enum EditorAPIController {
             if let source = input.copyOf {
                 let (document, latest) = try await EditorQuery.latestVersion(of: source, in: organisation, on: req.db)
                 _ = try await PlanEditing.copyDocument(latest, of: document, slug: input.slug, title: input.title,
-                                                       period: (input.periodStart, input.periodEnd), actor: actor, on: req.db)
+                                                       period: (input.periodStart, input.periodEnd), carryOver: req.application.carryOverRule,
+                                                       actor: actor, on: req.db)
             } else {
                 _ = try await PlanEditing.createDocument(organisationID: organisation.requireID(), slug: input.slug, title: input.title,
                                                          kind: input.kind ?? .annan, period: (input.periodStart, input.periodEnd),

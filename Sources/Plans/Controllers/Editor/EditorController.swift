@@ -81,7 +81,8 @@ enum EditorController {
         let (source, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: context.organisation, on: req.db)
         do {
             _ = try await PlanEditing.copyDocument(latest, of: source, slug: form.slug, title: form.title,
-                                                   period: (form.periodStart, form.periodEnd), actor: context.actor, on: req.db)
+                                                   period: (form.periodStart, form.periodEnd), carryOver: req.application.carryOverRule,
+                                                   actor: context.actor, on: req.db)
         } catch let failure as PlanEditing.Failure {
             throw Abort(.conflict, reason: failure.description)
         }
