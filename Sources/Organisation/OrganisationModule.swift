@@ -37,6 +37,8 @@ public enum OrganisationModule: AppModule {
 
     public static var openAPI: OpenAPIComponents { OrganisationOpenAPI.components }
 
+    public static var fileSections: [any InterchangeSection.Type] { [OrganisationSection.self] }
+
     public static func navigation(tenant: String) -> [NavigationEntry] {
         [
             NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20),

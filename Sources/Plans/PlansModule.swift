@@ -58,6 +58,8 @@ public enum PlansModule: AppModule {
 
     public static var openAPI: OpenAPIComponents { PlansOpenAPI.components }
 
+    public static var fileSections: [any InterchangeSection.Type] { [DocumentsSection.self] }
+
     public static func navigation(tenant: String) -> [NavigationEntry] {
         [
             NavigationEntry("Styrdokument", url: PlansURL.documents.link(tenant), order: 10),

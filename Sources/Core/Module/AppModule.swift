@@ -15,10 +15,14 @@ public protocol AppModule {
     /// Its entries in a tenant's navigation.
     static func navigation(tenant: String) -> [NavigationEntry]
 
+    /// Its sections of the interchange (organisation) file, in dependency order.
+    static var fileSections: [any InterchangeSection.Type] { get }
+
     /// The schemas its API operations refer to, and descriptions of its path parameters.
     static var openAPI: OpenAPIComponents { get }
 
-    /// Everything else it plugs in at start: providers for other modules' page slots, commands, services.
+    /// Everything else it plugs in at start: providers for other modules' page slots, hooks of the
+    /// modules below it, commands (`app.asyncCommands`), services.
     static func register(in app: Application) throws
 }
 
@@ -26,6 +30,7 @@ extension AppModule {
     public static var migrations: [any Migration] { [] }
     public static func navigation(tenant: String) -> [NavigationEntry] { [] }
     public static var openAPI: OpenAPIComponents { OpenAPIComponents() }
+    public static var fileSections: [any InterchangeSection.Type] { [] }
     public static func register(in app: Application) throws {}
 }
 

@@ -9,8 +9,7 @@ import Plans
 /// registry entries it refers to, made of one section per module in dependency order.
 /// Documented in docs/organisation-file.md and schema/; keep them in step.
 public enum OrganisationFile {
-    public static let format = InterchangeFormat(name: "samsyn-organisation", version: 1,
-                                                 sections: [OrganisationSection.self, DocumentsSection.self])
+    public static let format = InterchangeFormat(name: "samsyn-organisation", version: 1, sections: allModules.flatMap { $0.fileSections })
 
     public static func decode(_ data: Data) throws(ImportError) -> InterchangeFile {
         try format.decode(data)
