@@ -63,9 +63,9 @@ let package = Package(
             "SamsynApp", "Core", "Auth", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/AppTestSupport"),
-        .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "SamsynApp"]),
-        .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "SamsynApp"]),
-        .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Auth", "Organisation", "Plans", "SamsynApp"]),
+        .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
         .testTarget(name: "AppTests", dependencies: [
             "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
