@@ -63,16 +63,20 @@ enum AdminController {
     }
 
     /// GET /o/:org/admin/logg[?anvandare=EMAIL]: the organisation's changes, newest first; with a
-    /// user, that user's changes here and their own account events.
+    /// user, that user's changes here and, if they have a role here, their own account events.
     @Sendable static func audit(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .administer)
         let user = (try? req.query.get(String.self, at: "anvandare")).map(User.normalise)
         let query = AuditEntry.query(on: req.db).sort(\.$createdAt, .descending).limit(500)
         if let user {
+            // A user's own account events (sign-ins, tokens, passwords) are shown only to the
+            // administrators of an organisation where that user has a role.
+            let hasRoleHere = try await Role.query(on: req.db).join(User.self, on: \Role.$user.$id == \User.$id)
+                .filter(User.self, \.$email == user).filter(\.$organisation.$id == organisation.requireID()).first() != nil
             let ownEvents = "user \(user)"
             query.filter(\.$actor == user).group(.or) { group in
                 group.filter(\.$organisationID == organisation.id)
-                group.filter(\.$subject == ownEvents)
+                if hasRoleHere { group.filter(\.$subject == ownEvents) }
             }
         } else {
             query.filter(\.$organisationID == organisation.id)
