@@ -30,7 +30,9 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
         app.pageCache = PageCache(lifetime: seconds)
     }
 
+    app.trustedProxies = TrustedProxies(setting: Environment.get("SAMSYN_TRUSTED_PROXIES"))
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SamsynErrorMiddleware())
     app.middleware.use(PageCacheMiddleware())
     app.routes.defaultMaxBodySize = "10mb"

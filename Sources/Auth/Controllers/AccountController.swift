@@ -95,11 +95,10 @@ enum AccountController {
         return privatePage(req.render(page), status: status)
     }
 
-    /// HttpOnly always; Secure when the request came over TLS (directly or through a proxy).
+    /// HttpOnly always; Secure when the request came over TLS (directly or through a trusted proxy).
     static func cookie(_ value: String, req: Request, sameSite: HTTPCookies.SameSitePolicy, path: String, maxAge: Int) -> HTTPCookies.Value {
-        let overTLS = req.url.scheme == "https" || req.headers.first(name: "X-Forwarded-Proto") == "https"
-        return HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: path,
-                                 isSecure: overTLS, isHTTPOnly: true, sameSite: sameSite)
+        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: path,
+                          isSecure: req.cameOverTLS, isHTTPOnly: true, sameSite: sameSite)
     }
 }
 
