@@ -8,12 +8,16 @@ public struct Browser {
     public let app: Application
     public var cookies: [String: String] = [:]
 
-    public init(app: Application) {
+    public init(app: Application, from address: String? = nil) {
         self.app = app
+        if let address { headers.replaceOrAdd(name: .xForwardedFor, value: address) }
     }
 
+    /// Sent with every request, e.g. X-Forwarded-For to play a client behind a trusted proxy.
+    public var headers = HTTPHeaders()
+
     public mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
-        var headers = HTTPHeaders()
+        var headers = self.headers
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var body = ByteBuffer()
         if let form {
