@@ -15,4 +15,8 @@ public enum AuthModule: AppModule {
         routes.signedIn.on(.POST, AuthURL.tokens.pathComponents, body: .collect(maxSize: "16kb"), use: AccountController.createToken)
         routes.signedIn.on(.POST, AuthURL.revokeToken.pathComponents, body: .collect(maxSize: "16kb"), use: AccountController.revokeToken)
     }
+
+    public static func register(in app: Application) throws {
+        app.configurePasswords()
+    }
 }

@@ -2,6 +2,7 @@ import Auth
 import Fluent
 import Foundation
 import Organisation
+import Vapor
 
 /// The demo organisation, Norrbottens Kommuner, loaded from the organisation file in
 /// Resources/Demo: the same format any organisation uses to bring in its plans.
@@ -24,10 +25,10 @@ public enum Demo {
         ("lulea@demo.samsyn.se", "Demo Medlemsrepresentant Luleå", .memberRepresentative, "2580"),
     ]
 
-    public static func createAccountsIfMissing(cost: Int, on db: any Database) async throws {
+    public static func createAccountsIfMissing(hasher: AsyncPasswordHasher, on db: any Database) async throws {
         for account in accounts where try await User.query(on: db).filter(\.$email == account.email).first() == nil {
             try await Roles.createUser(email: account.email, name: account.name, password: password, organisationSlug: organisationSlug,
-                                          role: account.role, represents: account.represents, actor: .commandLine, cost: cost, on: db)
+                                          role: account.role, represents: account.represents, actor: .commandLine, hasher: hasher, on: db)
         }
     }
 

@@ -20,7 +20,7 @@ struct AuthTests {
             try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
         }
         try await Roles.createUser(email: email, name: "Redaktör", password: Self.password, organisationSlug: "norrbottens-kommuner",
-                                      role: .editor, actor: .commandLine, cost: 4, on: app.db)
+                                      role: .editor, actor: .commandLine, hasher: app.password.async, on: app.db)
     }
 
     @Test("Sign in with a CSRF-protected form, see the account, sign out", arguments: Engine.enabled)
@@ -117,7 +117,7 @@ struct AuthTests {
             try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
             let create = { (email: String, password: String, org: String, role: RoleKind, represents: String?) in
                 try await Roles.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
-                                              represents: represents, actor: .commandLine, cost: 4, on: app.db)
+                                              represents: represents, actor: .commandLine, hasher: app.password.async, on: app.db)
             }
             await #expect(throws: AccountFailure.weakPassword) { try await create("a@example.se", "kort", "norrbottens-kommuner", .editor, nil) }
             await #expect(throws: AccountFailure.invalidEmail("inte-en-adress")) { try await create("inte-en-adress", Self.password, "norrbottens-kommuner", .editor, nil) }
@@ -135,7 +135,7 @@ struct AuthTests {
     @Test("In demo mode the home page tells how to sign in as the demo's accounts", arguments: Engine.enabled)
     func demoAccounts(engine: Engine) async throws {
         try await withApp(engine) { app in
-            try await Demo.createAccountsIfMissing(cost: 4, on: app.db)
+            try await Demo.createAccountsIfMissing(hasher: app.password.async, on: app.db)
             #expect(try await !app.get("/").body.contains(Demo.password), "not outside demo mode")
             app.isDemo = true
             app.pageCache.removeAll()

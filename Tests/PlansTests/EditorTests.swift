@@ -15,7 +15,7 @@ struct EditorTests {
 
     func user(_ app: Application, _ email: String, _ role: RoleKind, org: String = "norrbottens-kommuner", represents: String? = nil) async throws -> Browser {
         try await Roles.createUser(email: email, name: email, password: Self.password, organisationSlug: org, role: role,
-                                      represents: represents, actor: .commandLine, cost: 4, on: app.db)
+                                      represents: represents, actor: .commandLine, hasher: app.password.async, on: app.db)
         var browser = Browser(app: app)
         #expect(try await browser.signIn(email, Self.password) == .seeOther)
         return browser

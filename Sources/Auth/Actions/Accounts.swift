@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Fluent
 import Foundation
@@ -50,7 +51,10 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
 public enum Accounts {
     public static let minimumPasswordLength = 12
     public static let sessionLifetime: TimeInterval = 8 * 3600
+    /// Sign-in attempts per account and address in a window.
     public static let attemptsPerWindow = 5
+    /// Failed sign-ins per address in a window.
+    public static let failuresPerClient = 20
     public static let attemptWindow: TimeInterval = 15 * 60
 
     public static func disableUser(email rawEmail: String, actor: AuditLog.Actor, on db: any Database) async throws {
@@ -64,18 +68,27 @@ public enum Accounts {
         }
     }
 
-    /// Checks the password, counting attempts per e-mail and per client address, and opens a session.
-    /// Returns the session and the token for the cookie.
-    public static func signIn(email rawEmail: String, password: String, client: String, now: Date = Date(),
-                              on db: any Database) async throws -> (UserSession, token: String) {
+    /// Checks the password and opens a session; returns the session and the token for the cookie.
+    ///
+    /// Limits follow OWASP's advice against both guessing and lock-out: attempts are counted per
+    /// account *and* address (5 per 15 minutes), so wrong passwords from one place never lock the
+    /// owner out at another; and failures (never successes) per address (20 per 15 minutes),
+    /// which slows one client trying many accounts. The pair's count is taken atomically before
+    /// the password is checked, so parallel attempts get no more checks than the limit. Unknown
+    /// and disabled accounts are checked against `dummyHash` (a hash of the same cost), so the
+    /// answer takes as long as for a known account.
+    public static func signIn(email rawEmail: String, password: String, client: String, hasher: AsyncPasswordHasher, dummyHash: String,
+                              now: Date = Date(), on db: any Database) async throws -> (UserSession, token: String) {
         let email = User.normalise(email: rawEmail)
-        for key in ["sign-in:email:\(email)", "sign-in:client:\(client)"] {
-            guard try await allowAttempt(key, limit: key.contains(":client:") ? attemptsPerWindow * 4 : attemptsPerWindow, now: now, on: db) else {
-                throw AccountFailure.rateLimited
-            }
+        let clientKey = "sign-in:client:\(client)", pairKey = "sign-in:pair:\(email)|\(client)"
+        guard try await RateCounters.count(clientKey, window: attemptWindow, now: now, on: db) < failuresPerClient,
+              try await RateCounters.increment(pairKey, window: attemptWindow, now: now, on: db) <= attemptsPerWindow else {
+            throw AccountFailure.rateLimited
         }
-        guard let user = try await User.query(on: db).filter(\.$email == email).first(), !user.disabled,
-              try Bcrypt.verify(password, created: user.passwordHash) else {
+        let user = try await User.query(on: db).filter(\.$email == email).first().flatMap { $0.disabled ? nil : $0 }
+        let matches = try await hasher.verify(password, created: user?.passwordHash ?? dummyHash).get()
+        guard let user, matches else {
+            _ = try await RateCounters.increment(clientKey, window: attemptWindow, now: now, on: db)
             throw AccountFailure.invalidCredentials
         }
         let token = randomToken()
@@ -84,10 +97,12 @@ public enum Accounts {
         session.tokenHash = hash(token)
         session.csrfToken = randomToken()
         session.expiresAt = now.addingTimeInterval(sessionLifetime)
-        try await db.transaction { db in
-            try await session.create(on: db)
-            try await RateCounter.query(on: db).filter(\.$key == "sign-in:email:\(email)").delete()
-            try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user.id!, email: email), on: db)
+        try await WriteRetry.onLocked {
+            try await db.transaction { db in
+                try await session.create(on: db)
+                try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
+                try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
+            }
         }
         return (session, token)
     }
@@ -106,36 +121,14 @@ public enum Accounts {
         }
     }
 
-    public static func changePassword(_ user: User, current: String, new: String, cost: Int = 12, on db: any Database) async throws {
-        guard try Bcrypt.verify(current, created: user.passwordHash) else { throw AccountFailure.wrongCurrentPassword }
+    public static func changePassword(_ user: User, current: String, new: String, hasher: AsyncPasswordHasher, on db: any Database) async throws {
+        guard try await hasher.verify(current, created: user.passwordHash).get() else { throw AccountFailure.wrongCurrentPassword }
         guard new.count >= minimumPasswordLength else { throw AccountFailure.weakPassword }
-        let hash = try Bcrypt.hash(new, cost: cost)
+        let hash = try await hasher.hash(new).get()
         try await db.transaction { db in
             user.passwordHash = hash
             try await user.update(on: db)
-            try await AuditLog.record("user.password", subject: "user \(user.email)", actor: .user(user.id!, email: user.email), on: db)
-        }
-    }
-
-    /// One more attempt for `key` in the current window, or false when the limit is reached.
-    static func allowAttempt(_ key: String, limit: Int, now: Date, on db: any Database) async throws -> Bool {
-        try await db.transaction { db in
-            guard let counter = try await RateCounter.query(on: db).filter(\.$key == key).first() else {
-                let counter = RateCounter()
-                counter.key = key
-                counter.windowStart = now
-                counter.count = 1
-                try await counter.create(on: db)
-                return true
-            }
-            if now.timeIntervalSince(counter.windowStart) > attemptWindow {
-                counter.windowStart = now
-                counter.count = 0
-            }
-            guard counter.count < limit else { return false }
-            counter.count += 1
-            try await counter.update(on: db)
-            return true
+            try await AuditLog.record("user.password", subject: "user \(user.email)", actor: .user(user), on: db)
         }
     }
 

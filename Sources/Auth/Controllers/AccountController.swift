@@ -32,8 +32,8 @@ enum AccountController {
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         do {
-            let (_, token) = try await Accounts.signIn(email: form.email, password: form.password,
-                                                       client: req.remoteAddress?.ipAddress ?? "unknown", on: req.db)
+            let (_, token) = try await Accounts.signIn(email: form.email, password: form.password, client: req.clientAddress,
+                                                       hasher: req.password.async, dummyHash: try await req.application.dummyPasswordHash(), on: req.db)
             let response = req.redirect(to: AuthURL.account.link(), redirectType: .normal)
             response.cookies[SessionAuthenticator.cookie] = cookie(token, req: req, sameSite: .lax, path: "/", maxAge: Int(Accounts.sessionLifetime))
             response.cookies[DoubleSubmitCSRFMiddleware.cookie] = cookie("", req: req, sameSite: .strict, path: AuthURL.signIn.link(), maxAge: 0)
@@ -51,7 +51,7 @@ enum AccountController {
     @Sendable static func changePassword(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(try req.user, current: form.current, new: form.new, cost: req.application.passwordCost, on: req.db)
+            try await Accounts.changePassword(try req.user, current: form.current, new: form.new, hasher: req.password.async, on: req.db)
             return try await accountResponse(req, message: "Lösenordet är bytt.")
         } catch let failure as AccountFailure {
             return try await accountResponse(req, message: failure.swedish, status: .badRequest)

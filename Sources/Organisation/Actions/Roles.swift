@@ -9,7 +9,7 @@ import Vapor
 public enum Roles {
     @discardableResult
     public static func createUser(email rawEmail: String, name: String, password: String, organisationSlug: String, role: RoleKind,
-                                  represents: String? = nil, actor: AuditLog.Actor, cost: Int = 12, on db: any Database) async throws -> User {
+                                  represents: String? = nil, actor: AuditLog.Actor, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
         let email = User.normalise(email: rawEmail)
         guard email.contains("@"), email.count >= 3, !email.contains(" ") else { throw AccountFailure.invalidEmail(rawEmail) }
         guard password.count >= Accounts.minimumPasswordLength else { throw AccountFailure.weakPassword }
@@ -18,7 +18,7 @@ public enum Roles {
         }
         let representsID = try await member(representedBy: role, key: represents, on: db)
         if try await User.query(on: db).filter(\.$email == email).first() != nil { throw AccountFailure.emailTaken(email) }
-        let hash = try Bcrypt.hash(password, cost: cost)
+        let hash = try await hasher.hash(password).get()
         return try await db.transaction { db in
             let user = User(email: email, name: name.isEmpty ? email : name, passwordHash: hash)
             try await user.create(on: db)

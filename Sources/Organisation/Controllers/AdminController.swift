@@ -42,7 +42,7 @@ enum AdminController {
     @Sendable static func createUser(req: Request) async throws -> Response {
         try await usersAction(req, NewUserForm.self) { organisation, admin, role, form in
             try await Roles.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
-                                       represents: form.represents.nonEmpty, actor: .user(admin), cost: req.application.passwordCost, on: req.db)
+                                       represents: form.represents.nonEmpty, actor: .user(admin), hasher: req.password.async, on: req.db)
             return "Användaren \(User.normalise(email: form.email)) är skapad."
         }
     }

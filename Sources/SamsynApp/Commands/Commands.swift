@@ -39,7 +39,7 @@ struct DemoCommand: AsyncCommand {
         if try await Demo.loadIfMissing(on: app.db) {
             app.logger.notice("Loaded the demo organisation \(Demo.organisationSlug)")
         }
-        try await Demo.createAccountsIfMissing(cost: app.passwordCost, on: app.db)
+        try await Demo.createAccountsIfMissing(hasher: app.password.async, on: app.db)
         app.isDemo = true
         try await signature.serve(context)
     }

@@ -43,7 +43,7 @@ enum UserCommands {
             let app = context.application
             try await migrate(app)
             try await Roles.createUser(email: email, name: signature.name ?? "", password: password, organisationSlug: org, role: role,
-                                          represents: signature.represents, actor: .commandLine, cost: app.passwordCost, on: app.db)
+                                          represents: signature.represents, actor: .commandLine, hasher: app.password.async, on: app.db)
             app.logger.notice("Created \(User.normalise(email: email)) as \(role.rawValue) in \(org)")
         }
     }
