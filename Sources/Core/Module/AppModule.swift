@@ -15,7 +15,7 @@ public protocol AppModule {
     /// Its entries in a tenant's navigation.
     static func navigation(tenant: String) -> [NavigationEntry]
 
-    /// Its sections of the interchange (organisation) file, in dependency order.
+    /// Its sections of the interchange file, in dependency order.
     static var fileSections: [any InterchangeSection.Type] { get }
 
     /// The schemas its API operations refer to, and descriptions of its path parameters.

@@ -53,9 +53,12 @@ public struct OpenAPIComponents: @unchecked Sendable {
     public var schemas: [String: JSONSchema]
     /// Descriptions of the path parameters its routes use, by parameter name.
     public var pathParameters: [String: String]
+    /// Schemas of path parameters that are not plain strings (a bounded number, say).
+    public var pathParameterSchemas: [String: JSONSchema]
 
-    public init(schemas: [String: JSONSchema] = [:], pathParameters: [String: String] = [:]) {
+    public init(schemas: [String: JSONSchema] = [:], pathParameters: [String: String] = [:], pathParameterSchemas: [String: JSONSchema] = [:]) {
         self.schemas = schemas
         self.pathParameters = pathParameters
+        self.pathParameterSchemas = pathParameterSchemas
     }
 }

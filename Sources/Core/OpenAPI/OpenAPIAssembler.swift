@@ -28,13 +28,14 @@ public struct OpenAPIAssembler {
 
     public func document(routes: [Route]) -> OpenAPI.Document {
         let pathParameters = components.reduce(into: [String: String]()) { $0.merge($1.pathParameters) { $1 } }
+        let pathSchemas = components.reduce(into: [String: JSONSchema]()) { $0.merge($1.pathParameterSchemas) { $1 } }
         var items: [String: OpenAPI.PathItem] = [:]
         for route in routes.filter(Self.isAPI) {
             guard let described = route.apiOperation else { continue }
             let template = Self.template(route)
             var item = items[template] ?? OpenAPI.PathItem(parameters: route.path.compactMap { component -> Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter>? in
                 guard case .parameter(let name) = component else { return nil }
-                return .b(.path(name: name, schema: .string, description: pathParameters[name]))
+                return .b(.path(name: name, schema: pathSchemas[name] ?? .string, description: pathParameters[name]))
             })
             item[method(route.method)] = operation(described, access: route.declaredAccess, method: route.method)
             items[template] = item

@@ -85,10 +85,6 @@ extension OrganisationSection.MembershipEntry {
 
 /// A calendar date written as YYYY-MM-DD; compared as text, which orders ISO dates correctly.
 func isoDate(_ value: String, at path: String) throws(ImportError) -> String {
-    let parts = value.split(separator: "-")
-    guard value.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-          year > 1800, (1...12).contains(month), (1...31).contains(day) else {
-        throw ImportError(path, "\"\(value)\" is not a date written as YYYY-MM-DD")
-    }
+    guard CalendarDate.isValid(value) else { throw ImportError(path, "\"\(value)\" is not a date written as YYYY-MM-DD") }
     return value
 }

@@ -43,6 +43,9 @@ public enum PlanEditing {
                                 on db: any Database) async throws -> DocumentVersion {
         try await db.transaction { db in
             let highest = try await DocumentVersion.query(on: db).filter(\.$document.$id == document.requireID()).max(\.$number) ?? 0
+            guard highest < DocumentLimits.versionNumbers.upperBound else {
+                throw Failure.invalid("Dokumentet har redan \(DocumentLimits.versionNumbers.upperBound) versioner, det högsta antalet.")
+            }
             let draft = try await copy(source, into: document.requireID(), number: highest + 1, title: source.title,
                                        period: (source.periodStart, source.periodEnd), leafFilter: { _ in true }, on: db)
             try await AuditLog.record("version.create", subject: "\(document.slug) version \(draft.number)", actor: actor,
@@ -57,6 +60,7 @@ public enum PlanEditing {
                                     period: (Int?, Int?), carryOver: any CarryOverRule = RecordedStatusCarryOver(),
                                     actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let organisationID = sourceDocument.$organisation.id
+        try checkPeriod(period)
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
         }
@@ -82,7 +86,7 @@ public enum PlanEditing {
             throw Failure.invalid("Ange en till sex olika nivåer, till exempel Målområde, Mål, Nyckelaktivitet.")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.invalid("Ange en titel.") }
-        if let start = period.0, let end = period.1, end < start { throw Failure.invalid("Perioden slutar innan den börjar.") }
+        try checkPeriod(period)
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
         }
@@ -110,6 +114,14 @@ public enum PlanEditing {
                                       after: "new draft with levels \(levels.joined(separator: " → "))", on: db)
             return document
         }
+    }
+
+    /// A period's years lie within the bounds, and it ends no earlier than it starts.
+    static func checkPeriod(_ period: (Int?, Int?)) throws {
+        for year in [period.0, period.1].compactMap({ $0 }) where !DocumentLimits.years.contains(year) {
+            throw Failure.invalid("Ange år mellan \(DocumentLimits.years.lowerBound) och \(DocumentLimits.years.upperBound).")
+        }
+        if let start = period.0, let end = period.1, end < start { throw Failure.invalid("Perioden slutar innan den börjar.") }
     }
 
     static func copy(_ source: DocumentVersion, into documentID: UUID, number: Int, title: String, period: (Int?, Int?),
@@ -417,7 +429,7 @@ public enum PlanEditing {
         guard version.status == .draft else { throw Failure.notADraft }
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
-        guard date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { throw Failure.invalid("Ange datum som ÅÅÅÅ-MM-DD.") }
+        guard CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD.") }
         let frozen = try await namesToFreeze(version, organisationID: organisationID, on: db)
         try await db.transaction { db in
             version.frozenNamesJSON = JSONColumn.encode(frozen)

@@ -19,7 +19,9 @@ extension DocumentsSection {
             var numbers = Set<Int>()
             for (versionIndex, version) in document.versions.enumerated() {
                 let versionPath = "\(path).versions[\(versionIndex)]"
-                guard version.number >= 1 else { throw ImportError("\(versionPath).number", "version numbers start at 1") }
+                guard DocumentLimits.versionNumbers.contains(version.number) else {
+                    throw ImportError("\(versionPath).number", "version numbers run from 1 to \(DocumentLimits.versionNumbers.upperBound)")
+                }
                 guard numbers.insert(version.number).inserted else { throw ImportError("\(versionPath).number", "duplicate version number \(version.number)") }
                 try version.validate(at: versionPath, registryKeys: registryKeys, groupKeys: groupKeys, documents: documents)
             }
@@ -31,6 +33,14 @@ extension DocumentsSection.VersionEntry {
     func validate(at path: String, registryKeys: Set<String>, groupKeys: Set<String>,
                   documents: [DocumentsSection.DocumentEntry]) throws(ImportError) {
         try requireText(title, at: "\(path).title")
+        for (name, year) in [("periodStart", periodStart), ("periodEnd", periodEnd)] {
+            if let year, !DocumentLimits.years.contains(year) {
+                throw ImportError("\(path).\(name)", "a year between \(DocumentLimits.years.lowerBound) and \(DocumentLimits.years.upperBound)")
+            }
+        }
+        if let adoptedOn, !CalendarDate.isValid(adoptedOn) {
+            throw ImportError("\(path).adoptedOn", "\"\(adoptedOn)\" is not a date written as YYYY-MM-DD")
+        }
         if let start = periodStart, let end = periodEnd, end < start {
             throw ImportError("\(path).periodEnd", "the period ends (\(end)) before it starts (\(start))")
         }

@@ -57,7 +57,7 @@ public enum PlansOpenAPI {
             "Created": .record(["document": .string, "version": .integer, "node": JSONSchema.string.optional]),
             "NewDocument": .record([
                 "slug": .string, "title": .string, "kind": JSONSchema.oneOf(DocumentKind.self).optional, "levels": JSONSchema.list(.string).optional,
-                "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
+                "periodStart": year.optional, "periodEnd": year.optional,
                 "copyOf": JSONSchema.string(description: "Copy this document's newest version instead of starting empty").optional,
             ]),
             "NewNode": .record(["title": .string, "parent": JSONSchema.string(description: "The parent's key; absent for the first level").optional]),
@@ -75,9 +75,15 @@ public enum PlansOpenAPI {
             "doc": "Document slug, e.g. verksamhetsplan-2023",
             "node": "Node key, e.g. jamlik-valfard",
             "version": "A version number, e.g. 1",
-        ])
+        ],
+        pathParameterSchemas: ["version": versionNumber])
 
-    static let versionQuery = OpenAPI.Parameter.query(name: "version", schema: .integer(minimum: (1, exclusive: false)),
+    static let versionNumber = JSONSchema.integer(maximum: (DocumentLimits.versionNumbers.upperBound, exclusive: false),
+                                                  minimum: (DocumentLimits.versionNumbers.lowerBound, exclusive: false))
+    static let year = JSONSchema.integer(maximum: (DocumentLimits.years.upperBound, exclusive: false),
+                                         minimum: (DocumentLimits.years.lowerBound, exclusive: false))
+
+    static let versionQuery = OpenAPI.Parameter.query(name: "version", schema: versionNumber,
                                                       description: "A version number; the newest public version when absent")
     static let ifMatch = OpenAPI.Parameter.header(name: "If-Match", required: true, schema: .string, description: "The node's ETag from GET")
 

@@ -59,8 +59,8 @@ extension Request {
     /// A positive version number from the path or `?version=`, or nil when absent.
     func versionParameter() throws -> Int? {
         guard let raw = parameters.get("version") ?? (try? query.get(String.self, at: "version")) else { return nil }
-        guard let number = Int(raw), number >= 1 else {
-            throw Abort(.badRequest, reason: "version must be a positive whole number (got \"\(raw)\")")
+        guard let number = Int(raw), DocumentLimits.versionNumbers.contains(number) else {
+            throw Abort(.badRequest, reason: "version must be a whole number from 1 to \(DocumentLimits.versionNumbers.upperBound) (got \"\(raw)\")")
         }
         return number
     }
