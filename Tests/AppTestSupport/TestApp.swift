@@ -23,15 +23,19 @@ public enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible 
 
 /// Runs `body` with a fresh, migrated application on `engine` made of `modules` (all by
 /// default), with the demo loaded unless asked otherwise (the demo needs every module).
-/// SQLite gets its own in-memory database; PostgreSQL its own schema, dropped afterwards, so
-/// tests run in parallel without seeing each other.
-public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules, demo: Bool = true,
+/// SQLite gets its own in-memory database (or, with `sqliteFile`, its own file, which has the
+/// locking of a deployment: concurrency tests want that); PostgreSQL its own schema, dropped
+/// afterwards, so tests run in parallel without seeing each other.
+public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules, demo: Bool = true, sqliteFile: Bool = false,
                     _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    var schema: String?
+    var schema: String?, file: String?
     do {
         switch engine {
+        case .sqlite where sqliteFile:
+            file = FileManager.default.temporaryDirectory.appending(path: "samsyn-test-\(UUID().uuidString).sqlite").path
+            try configure(app, database: .sqliteFile(path: file!), modules: modules)
         case .sqlite:
             try configure(app, database: .sqliteMemory, modules: modules)
         case .postgres:
@@ -47,17 +51,20 @@ public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules
         EngineLog.record(engine)
         try await body(app)
     } catch {
-        await cleanUp(app, schema: schema)
+        await cleanUp(app, schema: schema, file: file)
         throw error
     }
-    await cleanUp(app, schema: schema)
+    await cleanUp(app, schema: schema, file: file)
 }
 
-private func cleanUp(_ app: Application, schema: String?) async {
+private func cleanUp(_ app: Application, schema: String?, file: String?) async {
     if let schema {
         try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
+    if let file {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+    }
 }
 
 /// Counts database test runs per engine in SAMSYN_TEST_ENGINE_LOG, for .ci/run's summary.
