@@ -4,6 +4,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOSSL
+import SQLKit
 import Vapor
 
 /// Builds the application: database, migrations, middleware, routes and commands.
@@ -12,7 +13,8 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
                       connectionsPerEventLoop: Int = 4) throws {
     switch database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // Several connections: readers go on while one writes (the file is in WAL mode).
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):
@@ -54,7 +56,12 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
 }
 
 /// Runs the migrations that have not run yet. Never asks: CI and scripts have no standard input.
+/// A SQLite file is switched to write-ahead logging first, so that readers never wait for a
+/// writer (an import, say) and a writer never waits for readers.
 public func migrate(_ app: Application) async throws {
+    if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
     try await app.autoMigrate()
 }
 

@@ -60,7 +60,7 @@ public enum Accounts {
     public static func disableUser(email rawEmail: String, actor: AuditLog.Actor, on db: any Database) async throws {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
-        try await db.transaction { db in
+        try await db.write { db in
             user.disabled = true
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
@@ -97,12 +97,10 @@ public enum Accounts {
         session.tokenHash = hash(token)
         session.csrfToken = randomToken()
         session.expiresAt = now.addingTimeInterval(sessionLifetime)
-        try await WriteRetry.onLocked {
-            try await db.transaction { db in
-                try await session.create(on: db)
-                try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
-                try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
-            }
+        try await db.write { db in
+            try await session.create(on: db)
+            try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
+            try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
         }
         return (session, token)
     }
@@ -115,7 +113,7 @@ public enum Accounts {
     }
 
     public static func signOut(_ session: UserSession, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.write { db in
             try await session.delete(on: db)
             try await AuditLog.record("session.delete", subject: "user \(session.user.email)", actor: .user(session.user.id!, email: session.user.email), on: db)
         }
@@ -125,7 +123,7 @@ public enum Accounts {
         guard try await hasher.verify(current, created: user.passwordHash).get() else { throw AccountFailure.wrongCurrentPassword }
         guard new.count >= minimumPasswordLength else { throw AccountFailure.weakPassword }
         let hash = try await hasher.hash(new).get()
-        try await db.transaction { db in
+        try await db.write { db in
             user.passwordHash = hash
             try await user.update(on: db)
             try await AuditLog.record("user.password", subject: "user \(user.email)", actor: .user(user), on: db)

@@ -9,10 +9,9 @@ import SQLKit
 enum RateCounters {
     /// Adds one to `key` in the current window and returns the new count.
     static func increment(_ key: String, window: TimeInterval, now: Date, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { preconditionFailure("rate counters need an SQL database") }
         let cutoff = now.addingTimeInterval(-window)
-        let row = try await WriteRetry.onLocked {
-            try await sql.raw("""
+        let row = try await db.write { db in
+            try await (db as! any SQLDatabase).raw("""
                 INSERT INTO \(ident: RateCounter.schema) (id, key, window_start, count) VALUES (\(bind: UUID()), \(bind: key), \(bind: now), 1)
                 ON CONFLICT (key) DO UPDATE SET
                   count = CASE WHEN \(ident: RateCounter.schema).window_start < \(bind: cutoff) THEN 1 ELSE \(ident: RateCounter.schema).count + 1 END,
@@ -31,7 +30,7 @@ enum RateCounters {
     }
 
     static func reset(_ key: String, on db: any Database) async throws {
-        try await WriteRetry.onLocked { try await RateCounter.query(on: db).filter(\.$key == key).delete() }
+        try await db.write { db in try await RateCounter.query(on: db).filter(\.$key == key).delete() }
     }
 
     /// Forgets counters whose window has passed.

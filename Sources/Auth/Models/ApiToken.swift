@@ -42,7 +42,7 @@ extension Accounts {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else { throw AccountFailure.invalidTokenName }
         let token = "samsyn_" + randomToken()
-        try await db.transaction { db in
+        try await db.write { db in
             let record = ApiToken()
             record.$user.id = try user.requireID()
             record.name = name
@@ -57,7 +57,7 @@ extension Accounts {
         guard let token = try await ApiToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
             throw AccountFailure.unknownToken
         }
-        try await db.transaction { db in
+        try await db.write { db in
             token.revokedAt = Date()
             try await token.update(on: db)
             try await AuditLog.record("token.revoke", subject: "user \(user.email)", actor: .user(user.id!, email: user.email), before: token.name, on: db)

@@ -75,7 +75,7 @@ public struct InterchangeFormat: Sendable {
             try await section.validateContent(content, context: &checked, on: db)
         }
         let sections = self.sections
-        return try await db.transaction { db in
+        return try await db.write { db in
             var context = InterchangeContext(replace: replace)
             for (section, content) in zip(sections, file.contents) {
                 try await section.writeContent(content, context: &context, on: db)

@@ -19,7 +19,7 @@ public enum Roles {
         let representsID = try await member(representedBy: role, key: represents, on: db)
         if try await User.query(on: db).filter(\.$email == email).first() != nil { throw AccountFailure.emailTaken(email) }
         let hash = try await hasher.hash(password).get()
-        return try await db.transaction { db in
+        return try await db.write { db in
             let user = User(email: email, name: name.isEmpty ? email : name, passwordHash: hash)
             try await user.create(on: db)
             try await Role(userID: user.requireID(), organisationID: organisation.requireID(), role: role, representsID: representsID).create(on: db)
@@ -39,7 +39,7 @@ public enum Roles {
         if try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
             return
         }
-        try await db.transaction { db in
+        try await db.write { db in
             try await Role(userID: userID, organisationID: organisationID, role: role, representsID: representsID).create(on: db)
             try await AuditLog.record("role.grant", subject: "user \(email)", actor: actor, organisationID: organisationID, after: role.rawValue, on: db)
         }
@@ -51,7 +51,7 @@ public enum Roles {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
         let userID = try user.requireID()
-        try await db.transaction { db in
+        try await db.write { db in
             try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
             try await AuditLog.record("role.revoke", subject: "user \(email)", actor: actor, organisationID: organisationID, before: role.rawValue, on: db)
         }

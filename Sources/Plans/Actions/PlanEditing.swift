@@ -41,7 +41,8 @@ public enum PlanEditing {
     /// Copies a version into a new draft of the same document, numbered after the highest.
     public static func newDraft(of document: SteeringDocument, from source: DocumentVersion, actor: AuditLog.Actor,
                                 on db: any Database) async throws -> DocumentVersion {
-        try await db.transaction { db in
+        try await db.write { db in
+            try await lockDocument(of: source, on: db)
             let highest = try await DocumentVersion.query(on: db).filter(\.$document.$id == document.requireID()).max(\.$number) ?? 0
             guard highest < DocumentLimits.versionNumbers.upperBound else {
                 throw Failure.invalid("Dokumentet har redan \(DocumentLimits.versionNumbers.upperBound) versioner, det högsta antalet.")
@@ -67,7 +68,7 @@ public enum PlanEditing {
         let leaves = try await PlanNode.query(on: db).filter(\.$version.$id == source.requireID())
             .filter(\.$levelIndex == source.levels.count - 1).all()
         let unfinished = try await carryOver.unfinished(leaves, of: source, on: db)
-        return try await db.transaction { db in
+        return try await db.write { db in
             let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: sourceDocument.kind)
             try await document.create(on: db)
             _ = try await copy(source, into: document.requireID(), number: 1, title: title, period: period,
@@ -90,7 +91,7 @@ public enum PlanEditing {
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
         }
-        return try await db.transaction { db in
+        return try await db.write { db in
             let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: kind)
             try await document.create(on: db)
             let version = DocumentVersion()
@@ -194,7 +195,7 @@ public enum PlanEditing {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure.invalid("Titeln får inte vara tom.") }
         guard title.count <= 2000, text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
-        return try await WriteRetry.onLocked { try await db.transaction { db in
+        return try await db.write { db in
             let node = try await draftNode(nodeID, on: db)
             let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
                 update.set("title", to: title).set("text", to: text)
@@ -202,14 +203,33 @@ public enum PlanEditing {
             try await AuditLog.record("node.update", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
                                       organisationID: organisationID, before: "\(node.title)\n\n\(node.text)", after: "\(title)\n\n\(text)", on: db)
             return revision
-        } }
+        }
     }
 
     /// The node, when it belongs to a draft.
     static func draftNode(_ nodeID: UUID, on db: any Database) async throws -> PlanNode {
         guard let node = try await PlanNode.query(on: db).filter(\.$id == nodeID).with(\.$version).first() else { throw Failure.notFound("node") }
-        guard node.version.status == .draft else { throw Failure.notADraft }
+        try await lockDocument(of: node.version, on: db)
+        guard try await DocumentVersion.find(node.version.requireID(), on: db)?.status == .draft else { throw Failure.notADraft }
         return node
+    }
+
+    /// Inside a write transaction: takes the document's lock, then checks that `version` is
+    /// still a draft as the database has it now, not as the caller read it. A concurrent
+    /// adoption commits either before (and this refuses) or after (and waits for this).
+    static func requireDraft(_ version: DocumentVersion, on db: any Database) async throws {
+        try await lockDocument(of: version, on: db)
+        guard try await DocumentVersion.find(version.requireID(), on: db)?.status == .draft else { throw Failure.notADraft }
+    }
+
+    /// Locks the version's document row until the transaction ends (on PostgreSQL a row lock that
+    /// concurrent writes to the same document wait for; SQLite has one writer anyway), so edits,
+    /// new versions and adoptions of one document happen one after another.
+    static func lockDocument(of version: DocumentVersion, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).update(SteeringDocument.schema)
+            .set(SQLIdentifier("slug"), to: SQLIdentifier("slug"))
+            .where("id", .equal, version.$document.id)
+            .run()
     }
 
     /// One conditional UPDATE that also bumps the revision, only when it is still `expectedRevision`.
@@ -253,7 +273,8 @@ public enum PlanEditing {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 2000 else { throw Failure.invalid("Ange en titel (högst 2000 tecken).") }
         let versionID = try version.requireID()
-        return try await WriteRetry.onLocked { try await db.transaction { db in
+        return try await db.write { db in
+            try await requireDraft(version, on: db)
             let siblings: [PlanNode]
             let parent: PlanNode?
             if let parentKey {
@@ -289,7 +310,7 @@ public enum PlanEditing {
             try await AuditLog.record("node.create", subject: "node \(key) in version \(version.number)", actor: actor,
                                       organisationID: organisationID, after: title, on: db)
             return node
-        } }
+        }
     }
 
     public enum Direction: String, Codable, CaseIterable, Sendable { case up, down }
@@ -299,7 +320,8 @@ public enum PlanEditing {
                                organisationID: UUID, on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
-        try await WriteRetry.onLocked { try await db.transaction { db in
+        try await db.write { db in
+            try await requireDraft(version, on: db)
             guard let node = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$key == key).first() else {
                 throw Failure.notFound("node \(key)")
             }
@@ -315,7 +337,7 @@ public enum PlanEditing {
             try await other.update(on: db)
             try await AuditLog.record("node.reorder", subject: "node \(key) in version \(version.number)", actor: actor,
                                       organisationID: organisationID, before: "place \(index + 1)", after: "place \(target + 1)", on: db)
-        } }
+        }
     }
 
     /// Moves a node (with everything under it) to another parent one level up, last among its new siblings.
@@ -323,7 +345,8 @@ public enum PlanEditing {
                             organisationID: UUID, on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
-        try await WriteRetry.onLocked { try await db.transaction { db in
+        try await db.write { db in
+            try await requireDraft(version, on: db)
             let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all()
             guard let node = nodes.first(where: { $0.key == key }), let parent = nodes.first(where: { $0.key == parentKey }) else {
                 throw Failure.notFound("node")
@@ -335,7 +358,7 @@ public enum PlanEditing {
             try await node.update(on: db)
             try await AuditLog.record("node.move", subject: "node \(key) in version \(version.number)", actor: actor, organisationID: organisationID,
                                       before: oldParent?.title, after: parent.title, on: db)
-        } }
+        }
     }
 
     /// Removes a node and everything under it from a draft.
@@ -343,7 +366,8 @@ public enum PlanEditing {
                               on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
-        try await WriteRetry.onLocked { try await db.transaction { db in
+        try await db.write { db in
+            try await requireDraft(version, on: db)
             let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all()
             guard let node = nodes.first(where: { $0.key == key }) else { throw Failure.notFound("node \(key)") }
             var doomed: [UUID] = [node.id!]
@@ -357,7 +381,7 @@ public enum PlanEditing {
             for id in doomed.reversed() { try await PlanNode.query(on: db).filter(\.$id == id).delete() }
             try await AuditLog.record("node.delete", subject: "node \(key) in version \(version.number)", actor: actor,
                                       organisationID: organisationID, before: node.title, after: nil, on: db)
-        } }
+        }
     }
 
     /// The statuses a node can have; "unfinished" is any but done or cancelled.
@@ -393,7 +417,7 @@ public enum PlanEditing {
         if let partner = facts.partners.first(where: { !allowedPartners.contains($0) }) { throw Failure.invalid("Okänd samarbetspart: \(partner).") }
         if let network = facts.networks.first(where: { !allowedNetworks.contains($0) }) { throw Failure.invalid("Okänt nätverk: \(network).") }
         if let code = facts.agenda.first(where: { !Agenda2030.isKnown($0.code) }) { throw Failure.invalid("\(code.code) är inget mål eller delmål i Agenda 2030.") }
-        return try await WriteRetry.onLocked { try await db.transaction { db in
+        return try await db.write { db in
             let node = try await draftNode(nodeID, on: db)
             let strategyKeys = Set(try await DocumentSection.query(on: db).filter(\.$version.$id == node.$version.id).filter(\.$role == .strategy).all().map(\.key))
             if let strategy = facts.strategies.first(where: { !strategyKeys.contains($0) }) { throw Failure.invalid("Okänd strategi: \(strategy).") }
@@ -420,7 +444,7 @@ public enum PlanEditing {
             try await AuditLog.record("node.facts", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
                                       organisationID: organisationID, before: "partners \(node.partnersJSON), networks \(node.networksJSON)", after: summary, on: db)
             return revision
-        } }
+        }
     }
 
     /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
@@ -431,7 +455,8 @@ public enum PlanEditing {
         guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
         guard CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD.") }
         let frozen = try await namesToFreeze(version, organisationID: organisationID, on: db)
-        try await db.transaction { db in
+        try await db.write { db in
+            try await requireDraft(version, on: db)
             version.frozenNamesJSON = JSONColumn.encode(frozen)
             try await DocumentVersion.query(on: db)
                 .filter(\.$document.$id == version.$document.id)

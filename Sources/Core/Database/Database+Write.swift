@@ -1,0 +1,51 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+extension Database {
+    /// One transaction of writes: all of it lands or none.
+    ///
+    /// SQLite lets one writer in at a time, and its driver waits for the file's lock by spinning
+    /// on a thread of the small I/O pool; two writers of this process waiting at once can starve
+    /// the one that holds the lock. So on SQLite this process's write transactions take turns
+    /// through one gate, and the rare refusal left (another process holding the file) is retried.
+    /// On PostgreSQL they run side by side; rows locked inside decide.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard (self as? any SQLDatabase)?.dialect.name == "sqlite", !inTransaction else { return try await transaction(body) }
+        return try await SQLiteWriteGate.shared.run { try await WriteRetry.onLocked { try await self.transaction(body) } }
+    }
+
+    /// True on SQLite, where `write` serialises.
+    public var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
+}
+
+/// Lets one task at a time through, in arrival order; a task already inside passes again.
+actor SQLiteWriteGate {
+    static let shared = SQLiteWriteGate()
+    @TaskLocal static var inside = false
+
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    nonisolated func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if Self.inside { return try await body() }
+        await enter()
+        do {
+            let result = try await Self.$inside.withValue(true) { try await body() }
+            await leave()
+            return result
+        } catch {
+            await leave()
+            throw error
+        }
+    }
+
+    private func enter() async {
+        guard busy else { busy = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
