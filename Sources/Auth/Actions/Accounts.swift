@@ -100,6 +100,9 @@ public enum Accounts {
         try await db.write { db in
             try await session.create(on: db)
             try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
+            // Sign-ins are rare and cheap to piggyback on: what has expired goes now.
+            try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
+            try await RateCounters.purge(window: attemptWindow, now: now, on: db)
             try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
         }
         return (session, token)
@@ -119,14 +122,33 @@ public enum Accounts {
         }
     }
 
-    public static func changePassword(_ user: User, current: String, new: String, hasher: AsyncPasswordHasher, on db: any Database) async throws {
+    /// Changes the password and ends the user's other sessions (whoever had the old password
+    /// is signed out); with `revokeTokens`, their API tokens stop working too.
+    public static func changePassword(_ user: User, current: String, new: String, keeping session: UserSession?, revokeTokens: Bool,
+                                      hasher: AsyncPasswordHasher, now: Date = Date(), on db: any Database) async throws {
         guard try await hasher.verify(current, created: user.passwordHash).get() else { throw AccountFailure.wrongCurrentPassword }
         guard new.count >= minimumPasswordLength else { throw AccountFailure.weakPassword }
         let hash = try await hasher.hash(new).get()
+        let userID = try user.requireID(), keptID = session?.id
         try await db.write { db in
             user.passwordHash = hash
             try await user.update(on: db)
-            try await AuditLog.record("user.password", subject: "user \(user.email)", actor: .user(user), on: db)
+            let others = UserSession.query(on: db).filter(\.$user.$id == userID)
+            if let keptID { others.filter(\.$id != keptID) }
+            try await others.delete()
+            if revokeTokens {
+                try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
+            }
+            try await AuditLog.record("user.password", subject: "user \(user.email)", actor: .user(user),
+                                      after: revokeTokens ? "other sessions ended, API tokens revoked" : "other sessions ended", on: db)
+        }
+    }
+
+    /// Deletes expired sessions and the counters of past windows.
+    public static func purge(now: Date = Date(), on db: any Database) async throws {
+        try await db.write { db in
+            try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
+            try await RateCounters.purge(window: attemptWindow, now: now, on: db)
         }
     }
 

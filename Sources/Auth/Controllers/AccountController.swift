@@ -16,6 +16,7 @@ enum AccountController {
     struct PasswordForm: Content {
         let current: String
         let new: String
+        let revokeTokens: String?
     }
 
     struct TokenForm: Content {
@@ -51,8 +52,11 @@ enum AccountController {
     @Sendable static func changePassword(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(try req.user, current: form.current, new: form.new, hasher: req.password.async, on: req.db)
-            return try await accountResponse(req, message: "Lösenordet är bytt.")
+            let revoke = form.revokeTokens == "on"
+            try await Accounts.changePassword(try req.user, current: form.current, new: form.new, keeping: try req.signedIn.session,
+                                              revokeTokens: revoke, hasher: req.password.async, on: req.db)
+            return try await accountResponse(req, message: "Lösenordet är bytt. Du är utloggad på andra enheter"
+                                                 + (revoke ? " och dina API-nycklar är återkallade." : "."))
         } catch let failure as AccountFailure {
             return try await accountResponse(req, message: failure.swedish, status: .badRequest)
         }

@@ -88,6 +88,10 @@ public final class AccountPage: Page {
                      .input(.type(.password), .name("current"), .id("current"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
                 .div(.class("field"), .label(.for("new"), .text("Nytt lösenord (minst \(Accounts.minimumPasswordLength) tecken)")),
                      .input(.type(.password), .name("new"), .id("new"), .attribute(named: "autocomplete", value: "new-password"), .required(true))),
+                .p(.class("hint"), .text("Andra inloggningar med ditt konto avslutas när lösenordet byts.")),
+                .div(.class("field checkbox"),
+                     .input(.type(.checkbox), .name("revokeTokens"), .id("revoke-tokens")),
+                     .label(.for("revoke-tokens"), .text("Återkalla också mina API-nycklar"))),
                 .button(.type(.submit), .text("Byt lösenord"))
             ),
             .h2(.text("API-nycklar")),

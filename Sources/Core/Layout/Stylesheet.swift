@@ -33,6 +33,9 @@ public enum Stylesheet {
     .served { font-weight: 600; }
     form .field { margin: .75rem 0; display: flex; flex-direction: column; max-width: 24rem; }
     form label { font-weight: 600; margin-bottom: .25rem; }
+    form .field.checkbox { flex-direction: row; align-items: center; gap: .5rem; }
+    form .field.checkbox label { font-weight: 400; margin: 0; }
+    .hint { color: var(--muted); font-size: .95rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
     fieldset.checks { border: 1px solid var(--line); margin: .75rem 0; max-height: 16rem; overflow-y: auto; }
