@@ -16,6 +16,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case representativeNeedsMember
     case wrongCurrentPassword
     case invalidTokenName
+    case invalidName
     case unknownToken
 
     public var description: String {
@@ -29,7 +30,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .unknownOrganisation(let slug): "no organisation with slug \"\(slug)\""
         case .representativeNeedsMember: "a member representative needs --represents with the member's SCB code or slug"
         case .wrongCurrentPassword: "the current password is wrong"
-        case .invalidTokenName: "give the token a name of at most 100 characters"
+        case .invalidTokenName: "give the token a name of at most 100 characters, without control characters"
+        case .invalidName: "the name must be at most 200 characters, without control characters or direction overrides"
         case .unknownToken: "no such token"
         }
     }
@@ -40,7 +42,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .rateLimited: "För många inloggningsförsök. Vänta 15 minuter och försök igen."
         case .weakPassword: "Lösenordet måste ha minst \(Accounts.minimumPasswordLength) tecken."
         case .wrongCurrentPassword: "Det nuvarande lösenordet stämmer inte."
-        case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken."
+        case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken, utan styrtecken."
+        case .invalidName: "Namnet får ha högst 200 tecken, utan styrtecken eller tecken som ändrar läsriktningen."
         default: description
         }
     }

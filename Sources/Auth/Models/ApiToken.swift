@@ -1,3 +1,4 @@
+import Core
 import Fluent
 import Foundation
 
@@ -40,7 +41,7 @@ extension Accounts {
     /// Creates a token and returns it; this is the only time it is shown.
     public static func createToken(for user: User, name: String, on db: any Database) async throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else { throw AccountFailure.invalidTokenName }
+        guard !name.isEmpty, TextRules.problem(in: name, as: .title, limit: 100) == nil else { throw AccountFailure.invalidTokenName }
         let token = "samsyn_" + randomToken()
         try await db.write { db in
             let record = ApiToken()

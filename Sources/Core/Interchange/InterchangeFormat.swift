@@ -25,6 +25,7 @@ public struct InterchangeFormat: Sendable {
             throw ImportError("", "the file is not valid JSON (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)))")
         }
         guard raw is [String: Any] else { throw ImportError("", "the file must contain one JSON object") }
+        if let (path, problem) = TextRules.firstProblem(in: raw) { throw ImportError(path, problem.english) }
         let file: InterchangeFile
         do {
             let decoder = JSONDecoder()

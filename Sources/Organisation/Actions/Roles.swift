@@ -1,4 +1,5 @@
 import Auth
+import Core
 import Fluent
 import Foundation
 import Vapor
@@ -13,6 +14,9 @@ public enum Roles {
         let email = User.normalise(email: rawEmail)
         guard email.contains("@"), email.count >= 3, !email.contains(" ") else { throw AccountFailure.invalidEmail(rawEmail) }
         guard password.count >= Accounts.minimumPasswordLength else { throw AccountFailure.weakPassword }
+        guard TextRules.problem(in: name, as: .title, limit: 200) == nil, TextRules.problem(in: email, as: .title, limit: 200) == nil else {
+            throw AccountFailure.invalidName
+        }
         guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() else {
             throw AccountFailure.unknownOrganisation(organisationSlug)
         }

@@ -61,6 +61,7 @@ public enum PlanEditing {
                                     period: (Int?, Int?), carryOver: any CarryOverRule = RecordedStatusCarryOver(),
                                     actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let organisationID = sourceDocument.$organisation.id
+        try check(title, as: .title, limit: DocumentLimits.titleLength)
         try checkPeriod(period)
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
@@ -83,10 +84,12 @@ public enum PlanEditing {
     public static func createDocument(organisationID: UUID, slug: String, title: String, kind: DocumentKind, period: (Int?, Int?),
                                       levels: [String], actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let levels = levels.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for level in levels { try check(level, as: .title, limit: 100) }
         guard !levels.isEmpty, Set(levels).count == levels.count, levels.count <= 6 else {
             throw Failure.invalid("Ange en till sex olika nivåer, till exempel Målområde, Mål, Nyckelaktivitet.")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.invalid("Ange en titel.") }
+        try check(title, as: .title, limit: DocumentLimits.titleLength)
         try checkPeriod(period)
         if try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first() != nil {
             throw Failure.slugTaken(slug)
@@ -115,6 +118,11 @@ public enum PlanEditing {
                                       after: "new draft with levels \(levels.joined(separator: " → "))", on: db)
             return document
         }
+    }
+
+    /// Refuses text that breaks Core's text rules, with the rule's Swedish message.
+    static func check(_ text: String, as kind: TextRules.Kind, limit: Int = TextRules.titleLength) throws {
+        if let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw Failure.invalid(problem.swedish) }
     }
 
     /// A period's years lie within the bounds, and it ends no earlier than it starts.
@@ -194,7 +202,9 @@ public enum PlanEditing {
                                   organisationID: UUID, on db: any Database) async throws -> Int {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure.invalid("Titeln får inte vara tom.") }
-        guard title.count <= 2000, text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
+        try check(title, as: .title)
+        try check(text, as: .text)
+        guard text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
         return try await db.write { db in
             let node = try await draftNode(nodeID, on: db)
             let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
@@ -271,7 +281,8 @@ public enum PlanEditing {
                                organisationID: UUID, on db: any Database) async throws -> PlanNode {
         guard version.status == .draft else { throw Failure.notADraft }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 2000 else { throw Failure.invalid("Ange en titel (högst 2000 tecken).") }
+        guard !title.isEmpty else { throw Failure.invalid("Ange en titel.") }
+        try check(title, as: .title)
         let versionID = try version.requireID()
         return try await db.write { db in
             try await requireDraft(version, on: db)
@@ -453,6 +464,8 @@ public enum PlanEditing {
         guard version.status == .draft else { throw Failure.notADraft }
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
+        try check(body, as: .title)
+        try check(reference, as: .title)
         guard CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD.") }
         let frozen = try await namesToFreeze(version, organisationID: organisationID, on: db)
         try await db.write { db in

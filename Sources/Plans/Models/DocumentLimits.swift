@@ -3,6 +3,8 @@
 public enum DocumentLimits {
     /// Version numbers; a new draft beyond the last one is refused.
     public static let versionNumbers = 1...10_000
+    /// A document's title (a node's title may be longer: `TextRules.titleLength`).
+    public static let titleLength = 300
     /// Years of a document's period.
     public static let years = 1900...2200
 }
