@@ -17,6 +17,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case wrongCurrentPassword
     case invalidTokenName
     case invalidName
+    case lastAdministrator
     case unknownToken
 
     public var description: String {
@@ -32,6 +33,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .wrongCurrentPassword: "the current password is wrong"
         case .invalidTokenName: "give the token a name of at most 100 characters, without control characters"
         case .invalidName: "the name must be at most 200 characters, without control characters or direction overrides"
+        case .lastAdministrator: "the organisation's last administrator cannot lose the role; make someone else administrator first"
         case .unknownToken: "no such token"
         }
     }
@@ -44,6 +46,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .wrongCurrentPassword: "Det nuvarande lösenordet stämmer inte."
         case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken, utan styrtecken."
         case .invalidName: "Namnet får ha högst 200 tecken, utan styrtecken eller tecken som ändrar läsriktningen."
+        case .lastAdministrator: "Organisationens sista administratör kan inte förlora rollen. Gör någon annan till administratör först."
         default: description
         }
     }
