@@ -114,7 +114,9 @@ struct AuthTests {
     @Test("Creating users validates input and records who did it", arguments: Engine.enabled)
     func createUserRules(engine: Engine) async throws {
         try await withApp(engine, modules: Self.modules, demo: false) { app in
-            try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
+            let organisation = try await Factory.organisation("norrbottens-kommuner", name: "Norrbottens Kommuner", on: app.db)
+            let lulea = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$scbCode == "2580").first())
+            try await Membership(organisationID: organisation.requireID(), memberID: lulea.requireID(), position: 0).create(on: app.db)
             let create = { (email: String, password: String, org: String, role: RoleKind, represents: String?) in
                 try await Roles.createUser(email: email, name: "", password: password, organisationSlug: org, role: role,
                                               represents: represents, actor: .commandLine, hasher: app.password.async, on: app.db)

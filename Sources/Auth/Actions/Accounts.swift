@@ -29,7 +29,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .invalidEmail(let email): "\"\(email)\" is not an e-mail address"
         case .unknownUser(let email): "no user with the e-mail address \(email)"
         case .unknownOrganisation(let slug): "no organisation with slug \"\(slug)\""
-        case .representativeNeedsMember: "a member representative needs --represents with the member's SCB code or slug"
+        case .representativeNeedsMember: "a member representative needs --represents with the SCB code or slug of one of the organisation's members"
         case .wrongCurrentPassword: "the current password is wrong"
         case .invalidTokenName: "give the token a name of at most 100 characters, without control characters"
         case .invalidName: "the name must be at most 200 characters, without control characters or direction overrides"

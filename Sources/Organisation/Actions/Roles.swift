@@ -2,6 +2,7 @@ import Auth
 import Core
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Giving people roles in an organisation. Identity (accounts, passwords, sessions) is Auth's;
@@ -20,7 +21,7 @@ public enum Roles {
         guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() else {
             throw AccountFailure.unknownOrganisation(organisationSlug)
         }
-        let representsID = try await member(representedBy: role, key: represents, on: db)
+        let representsID = try await member(representedBy: role, key: represents, of: organisation.requireID(), on: db)
         if try await User.query(on: db).filter(\.$email == email).first() != nil { throw AccountFailure.emailTaken(email) }
         let hash = try await hasher.hash(password).get()
         return try await db.write { db in
@@ -38,7 +39,7 @@ public enum Roles {
                                  on db: any Database) async throws {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
-        let representsID = try await member(representedBy: role, key: represents, on: db)
+        let representsID = try await member(representedBy: role, key: represents, of: organisationID, on: db)
         let userID = try user.requireID()
         if try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
             return
@@ -56,15 +57,25 @@ public enum Roles {
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
         let userID = try user.requireID()
         try await db.write { db in
+            if role == .administrator {
+                // The organisation's row lock makes two administrators removing each other take turns.
+                try await (db as! any SQLDatabase).update(OrganisationRecord.schema).set(SQLIdentifier("slug"), to: SQLIdentifier("slug"))
+                    .where("id", .equal, organisationID).run()
+                let administrators = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role == .administrator).all()
+                if administrators.contains(where: { $0.$user.id == userID }), administrators.count <= 1 { throw AccountFailure.lastAdministrator }
+            }
             try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
             try await AuditLog.record("role.revoke", subject: "user \(email)", actor: actor, organisationID: organisationID, before: role.rawValue, on: db)
         }
     }
 
-    /// The member a member representative answers for; nil for every other role.
-    static func member(representedBy role: RoleKind, key: String?, on db: any Database) async throws -> UUID? {
+    /// The member a member representative answers for, which must be a member of the
+    /// organisation; nil for every other role.
+    static func member(representedBy role: RoleKind, key: String?, of organisationID: UUID, on db: any Database) async throws -> UUID? {
         guard role == .memberRepresentative else { return nil }
-        guard let key, let member = try await RegistryQuery.actor(key, on: db) else { throw AccountFailure.representativeNeedsMember }
+        guard let key, let member = try await RegistryQuery.actor(key, on: db),
+              try await Membership.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$member.$id == member.requireID()).first() != nil
+        else { throw AccountFailure.representativeNeedsMember }
         return member.id
     }
 }
