@@ -24,11 +24,18 @@ public final class PageCache: Sendable {
     }
 
     let lifetime: TimeInterval
+    let maximumEntries: Int
+    let maximumBytes: Int
     private let slots = NIOLockedValueBox<[String: Slot]>([:])
 
-    public init(lifetime: TimeInterval = 5) {
+    public init(lifetime: TimeInterval = 5, maximumEntries: Int = 2_000, maximumBytes: Int = 64 << 20) {
         self.lifetime = lifetime
+        self.maximumEntries = maximumEntries
+        self.maximumBytes = maximumBytes
     }
+
+    public var entryCount: Int { slots.withLockedValue { $0.values.filter { $0.entry != nil }.count } }
+    public var byteCount: Int { slots.withLockedValue { $0.values.reduce(0) { $0 + ($1.entry?.body.utf8.count ?? 0) } } }
 
     public func removeAll() {
         slots.withLockedValue { $0.removeAll() }
