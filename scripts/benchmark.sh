@@ -55,3 +55,8 @@ for row in "${results[@]}"; do
   p99ratio=$(awk -v a="$(to_ms "$p99")" -v b="$base_p99_ms" 'BEGIN { printf "%.2f×", a/b }')
   echo "| $name | $rps | $p50 | $p99 | $ratio | $p99ratio |"
 done
+
+echo
+echo "Page cache under a flood of distinct query strings (memory should stay flat):"
+kill "${pids[@]}" 2>/dev/null || true
+scripts/cache-flood.sh .build/release/samsyn 20000

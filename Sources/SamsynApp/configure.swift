@@ -28,8 +28,10 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     if let cost = Environment.get("SAMSYN_PASSWORD_COST").flatMap(Int.init), (4...31).contains(cost) {
         app.passwordCost = cost
     }
-    if let seconds = Environment.get("SAMSYN_PAGE_CACHE_SECONDS").flatMap(TimeInterval.init) {
-        app.pageCache = PageCache(lifetime: seconds)
+    let cacheSeconds = Environment.get("SAMSYN_PAGE_CACHE_SECONDS").flatMap(TimeInterval.init)
+    let cacheMegabytes = Environment.get("SAMSYN_PAGE_CACHE_MB").flatMap(Int.init)
+    if cacheSeconds != nil || cacheMegabytes != nil {
+        app.pageCache = PageCache(lifetime: cacheSeconds ?? 5, maximumBytes: (cacheMegabytes ?? 64) << 20)
     }
 
     app.trustedProxies = TrustedProxies(setting: Environment.get("SAMSYN_TRUSTED_PROXIES"))

@@ -16,35 +16,51 @@ public final class PageCache: Sendable {
         let contentType: HTTPMediaType
         let etag: String
         let expires: Date
+        var bytes: Int { body.utf8.count }
     }
 
     struct Slot: Sendable {
         var entry: Entry?
         var refreshing = false
+        var lastUsed: UInt64 = 0
+    }
+
+    struct State: Sendable {
+        var slots: [String: Slot] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
     }
 
     let lifetime: TimeInterval
     let maximumEntries: Int
     let maximumBytes: Int
-    private let slots = NIOLockedValueBox<[String: Slot]>([:])
+    private let state = NIOLockedValueBox(State())
 
+    /// Bounded in entries and in bytes; past either bound, the least recently used entries go.
     public init(lifetime: TimeInterval = 5, maximumEntries: Int = 2_000, maximumBytes: Int = 64 << 20) {
         self.lifetime = lifetime
         self.maximumEntries = maximumEntries
         self.maximumBytes = maximumBytes
     }
 
-    public var entryCount: Int { slots.withLockedValue { $0.values.filter { $0.entry != nil }.count } }
-    public var byteCount: Int { slots.withLockedValue { $0.values.reduce(0) { $0 + ($1.entry?.body.utf8.count ?? 0) } } }
+    public var entryCount: Int { state.withLockedValue { $0.slots.values.filter { $0.entry != nil }.count } }
+    public var byteCount: Int { state.withLockedValue { $0.bytes } }
 
     public func removeAll() {
-        slots.withLockedValue { $0.removeAll() }
+        state.withLockedValue { $0 = State() }
+    }
+
+    /// The cache key: the path and only the query parameters the page uses (`varyingOn`), so
+    /// that other parameters, however many, all share one entry.
+    static func key(_ request: Request, varyingOn parameters: [String]) -> String {
+        let used = parameters.sorted().compactMap { name in (try? request.query.get(String.self, at: name)).map { "\(name)=\($0)" } }
+        return request.url.path + "?" + used.joined(separator: "&")
     }
 
     /// Answers from the cache, or renders, stores and answers. Honours If-None-Match with 304.
-    public func respond(to request: Request, contentType: HTTPMediaType = .html,
-                 render: () async throws -> String) async throws -> Response {
-        let key = request.url.path + "?" + (request.url.query ?? "")
+    public func respond(to request: Request, contentType: HTTPMediaType = .html, varyingOn parameters: [String] = [],
+                        render: () async throws -> String) async throws -> Response {
+        let key = Self.key(request, varyingOn: parameters)
         let entry: Entry
         if let usable = lifetime > 0 ? claim(key) : nil {
             entry = usable
@@ -53,15 +69,10 @@ public final class PageCache: Sendable {
                 let body = try await render()
                 entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: Date().addingTimeInterval(lifetime))
             } catch {
-                if lifetime > 0 { slots.withLockedValue { $0[key]?.refreshing = false } }
+                if lifetime > 0 { state.withLockedValue { $0.slots[key]?.refreshing = false } }
                 throw error
             }
-            if lifetime > 0 {
-                slots.withLockedValue { slots in
-                    if slots.count > 10_000 { slots.removeAll() }
-                    slots[key] = Slot(entry: entry, refreshing: false)
-                }
-            }
+            if lifetime > 0 { store(entry, at: key) }
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .eTag, value: entry.etag)
@@ -76,11 +87,29 @@ public final class PageCache: Sendable {
     /// The entry to answer with, or nil when this request must render: there is none yet, or
     /// it has expired and no other request is already rendering it.
     private func claim(_ key: String) -> Entry? {
-        slots.withLockedValue { slots in
-            guard let entry = slots[key]?.entry else { return nil }
-            if entry.expires > Date() || slots[key]?.refreshing == true { return entry }
-            slots[key]?.refreshing = true
+        state.withLockedValue { state in
+            guard let entry = state.slots[key]?.entry else { return nil }
+            state.clock += 1
+            state.slots[key]?.lastUsed = state.clock
+            if entry.expires > Date() || state.slots[key]?.refreshing == true { return entry }
+            state.slots[key]?.refreshing = true
             return nil
+        }
+    }
+
+    private func store(_ entry: Entry, at key: String) {
+        state.withLockedValue { state in
+            state.bytes -= state.slots[key]?.entry?.bytes ?? 0
+            state.slots[key] = nil
+            guard entry.bytes <= maximumBytes else { return }
+            while state.slots.count >= maximumEntries || state.bytes + entry.bytes > maximumBytes,
+                  let oldest = state.slots.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+                state.bytes -= state.slots[oldest]?.entry?.bytes ?? 0
+                state.slots[oldest] = nil
+            }
+            state.clock += 1
+            state.slots[key] = Slot(entry: entry, refreshing: false, lastUsed: state.clock)
+            state.bytes += entry.bytes
         }
     }
 
@@ -113,14 +142,15 @@ extension Application {
 }
 
 extension Request {
-    /// A public page from the page cache, rendered when missing or stale.
-    public func cachedPage(_ render: () async throws -> String) async throws -> Response {
-        try await application.pageCache.respond(to: self, render: render)
+    /// A public page from the page cache, rendered when missing or stale. `varyingOn` names the
+    /// query parameters the page reads; others do not make another entry.
+    public func cachedPage(varyingOn parameters: [String] = [], _ render: () async throws -> String) async throws -> Response {
+        try await application.pageCache.respond(to: self, varyingOn: parameters, render: render)
     }
 
     /// A public API body from the page cache, encoded by `APIJSON`.
-    public func cachedJSON<T: Encodable>(_ build: () async throws -> T) async throws -> Response {
-        try await application.pageCache.respond(to: self, contentType: .json) { try APIJSON.string(try await build()) }
+    public func cachedJSON<T: Encodable>(varyingOn parameters: [String] = [], _ build: () async throws -> T) async throws -> Response {
+        try await application.pageCache.respond(to: self, contentType: .json, varyingOn: parameters) { try APIJSON.string(try await build()) }
     }
 }
 

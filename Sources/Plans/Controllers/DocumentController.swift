@@ -16,14 +16,14 @@ enum DocumentController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         _ = try req.versionParameter()
-        return try await req.cachedPage {
+        return try await req.cachedPage(varyingOn: ["version"]) {
             req.render(DocumentShow.View(model: try await req.publishedContent().1))
         }
     }
 
     @Sendable static func node(req: Request) async throws -> Response {
         _ = try req.versionParameter()
-        return try await req.cachedPage {
+        return try await req.cachedPage(varyingOn: ["version"]) {
             let (organisation, content) = try await req.publishedContent()
             let key = try req.requiredParameter("node")
             guard let path = content.path(to: key) else {
@@ -63,7 +63,7 @@ enum DocumentController {
         guard let from = try? req.query.get(Int.self, at: "fran"), let to = try? req.query.get(Int.self, at: "till") else {
             throw Abort(.badRequest, reason: "name the versions to compare: ?fran=1&till=2")
         }
-        return try await req.cachedPage {
+        return try await req.cachedPage(varyingOn: ["fran", "till"]) {
             let organisation = try await req.organisation()
             let slug = try req.requiredParameter("doc")
             let old = try await PublishedContent.content(organisation, document: slug, version: from, on: req.db)

@@ -43,12 +43,12 @@ enum DocumentAPIController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         _ = try req.versionParameter()
-        return try await req.cachedJSON { try await req.publishedContent().1 }
+        return try await req.cachedJSON(varyingOn: ["version"]) { try await req.publishedContent().1 }
     }
 
     @Sendable static func tree(req: Request) async throws -> Response {
         _ = try req.versionParameter()
-        return try await req.cachedJSON {
+        return try await req.cachedJSON(varyingOn: ["version"]) {
             let content = try await req.publishedContent().1
             return TreeDTO(organisation: content.organisation.slug, document: content.slug, version: content.version.number,
                            levels: content.version.levels, nodes: content.nodes)
@@ -57,7 +57,7 @@ enum DocumentAPIController {
 
     @Sendable static func node(req: Request) async throws -> Response {
         _ = try req.versionParameter()
-        return try await req.cachedJSON {
+        return try await req.cachedJSON(varyingOn: ["version"]) {
             let content = try await req.publishedContent().1
             let key = try req.requiredParameter("node")
             guard let path = content.path(to: key) else {
