@@ -30,14 +30,16 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
 
     func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
         switch error {
+        case let decoding as DecodingError:
+            // Vapor makes decoding errors abort errors whose reasons name Swift types and coding
+            // keys; say instead which field of the body is wrong, by its JSON path.
+            return (.badRequest, StrictDecoding.describe(decoding).description)
         case let abort as any AbortError:
             return (abort.status, abort.reason)
         case let conflict as ImportConflict:
             return (.conflict, conflict.description)
         case let importError as ImportError:
             return (.unprocessableEntity, importError.description)
-        case is DecodingError:
-            return (.badRequest, "the request body is not valid JSON of the expected shape")
         default:
             request.logger.report(error: error)
             return (.internalServerError, "something went wrong on our side; the error has been logged")
