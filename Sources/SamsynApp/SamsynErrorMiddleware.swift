@@ -19,12 +19,18 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, reason) = describe(error, request: request)
+            let response: Response
             if request.url.path.hasPrefix(SiteURL.apiBase) {
-                let response = Response(status: status)
+                response = Response(status: status)
                 try response.content.encode(APIError(error: .init(status: Int(status.code), reason: reason)))
-                return response
+            } else {
+                response = htmlResponse(ErrorPage(status: status).document().render(), status: status)
             }
-            return htmlResponse(ErrorPage(status: status).document().render(), status: status)
+            // Headers a refusal carries (Allow on a 405, say), but not its content type.
+            if !(error is DecodingError), let abort = error as? any AbortError {
+                for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+            }
+            return response
         }
     }
 

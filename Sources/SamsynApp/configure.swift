@@ -47,6 +47,8 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.siteShell = siteShell(modules: modules)
     for module in modules { try module.register(in: app) }
     try routes(app, modules: modules)
+    // Inside the error middleware, so its 405 is answered like any refusal.
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 
     app.asyncCommands.use(MigratingServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(DemoCommand(), as: "demo")

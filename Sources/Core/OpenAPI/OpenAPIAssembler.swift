@@ -67,6 +67,7 @@ public struct OpenAPIAssembler {
     func operation(_ described: APIOperation, access: Access?, method: HTTPMethod) -> OpenAPI.Operation {
         let cachedRead = access == .publicRead && method == .GET
         var errors = described.errors
+        if described.requestBody != nil { errors += [413, 415] }
         var security: [OpenAPI.SecurityRequirement]?
         if let access, access == .apiToken || access == .importToken {
             security = [[.component(named: access.rawValue.camelCased): []]]
