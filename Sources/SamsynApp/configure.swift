@@ -37,6 +37,7 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.trustedProxies = TrustedProxies(setting: Environment.get("SAMSYN_TRUSTED_PROXIES"))
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(AccountBarMiddleware())
     app.middleware.use(SamsynErrorMiddleware())
     app.middleware.use(PageCacheMiddleware())
     app.routes.defaultMaxBodySize = "10mb"

@@ -18,6 +18,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case invalidTokenName
     case invalidName
     case lastAdministrator
+    case ownAdministratorRole
     case unknownToken
 
     public var description: String {
@@ -34,6 +35,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .invalidTokenName: "give the token a name of at most 100 characters, without control characters"
         case .invalidName: "the name must be at most 200 characters, without control characters or direction overrides"
         case .lastAdministrator: "the organisation's last administrator cannot lose the role; make someone else administrator first"
+        case .ownAdministratorRole: "you cannot take away your own administrator role; another administrator can"
         case .unknownToken: "no such token"
         }
     }
@@ -47,6 +49,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken, utan styrtecken."
         case .invalidName: "Namnet får ha högst 200 tecken, utan styrtecken eller tecken som ändrar läsriktningen."
         case .lastAdministrator: "Organisationens sista administratör kan inte förlora rollen. Gör någon annan till administratör först."
+        case .ownAdministratorRole: "Du kan inte ta bort din egen administratörsroll. En annan administratör kan göra det."
         default: description
         }
     }

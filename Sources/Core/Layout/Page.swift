@@ -14,6 +14,9 @@ public struct Breadcrumb: Sendable, Equatable {
 open class Page {
     public init() {}
 
+    /// Where the signed-in user's bar goes; filled per request, so cached pages can carry it.
+    public static let accountPlaceholder = "<!--samsyn:account-->"
+
     /// What the application around the page provides: set by `Request.render(_:)` before rendering.
     public var shell = SiteShell()
 
@@ -45,7 +48,8 @@ open class Page {
                         .ul(.forEach(tenantNavigation().isEmpty ? shell.siteNavigation : tenantNavigation()) { item in
                             .li(.a(.href(item.url ?? "#"), .text(item.title)))
                         })
-                    )
+                    ),
+                    .raw(Self.accountPlaceholder)
                 ),
                 .unwrap(breadcrumbs().isEmpty ? nil : breadcrumbs()) { crumbs in
                     .nav(

@@ -36,6 +36,9 @@ public enum Stylesheet {
     form .field.checkbox { flex-direction: row; align-items: center; gap: .5rem; }
     form .field.checkbox label { font-weight: 400; margin: 0; }
     .hint { color: var(--muted); font-size: .95rem; }
+    .account-bar { font-size: .9rem; margin-top: .35rem; }
+    .account-bar form.inline { margin-left: 0; }
+    .draft-banner { border: 2px dashed #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
     fieldset.checks { border: 1px solid var(--line); margin: .75rem 0; max-height: 16rem; overflow-y: auto; }

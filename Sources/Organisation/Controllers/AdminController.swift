@@ -57,6 +57,8 @@ enum AdminController {
 
     @Sendable static func revokeRole(req: Request) async throws -> Response {
         try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
+            // An administrator cannot take away their own administration by a slip of the hand.
+            guard !(role == .administrator && User.normalise(email: form.email) == admin.email) else { throw AccountFailure.ownAdministratorRole }
             try await Roles.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role, actor: .user(admin), on: req.db)
             return "Rollen är borttagen."
         }

@@ -39,7 +39,8 @@ public final class UsersPage: OrganisationPage {
     public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Användare")) }
 
     func selects() -> (roles: String, members: String) {
-        let roles = RoleKind.allCases.map { "<option value=\"\($0.rawValue)\">\(Markdown.escape($0.label))</option>" }.joined()
+        // The least role is the default: a new user reads until someone gives more.
+        let roles = RoleKind.allCases.map { "<option value=\"\($0.rawValue)\"\($0 == .reader ? " selected" : "")>\(Markdown.escape($0.label))</option>" }.joined()
         let members = (["<option value=\"\">Ingen (behövs bara för medlemsrepresentant)</option>"]
             + self.members.map { "<option value=\"\(Markdown.escape($0.key))\">\(Markdown.escape($0.name))</option>" }).joined()
         return (roles, members)

@@ -24,6 +24,10 @@ public enum DocumentShow {
             .article(
                 .class("document"),
                 .header(
+                    // Only editors' previews show a draft; the public never does.
+                    .if(model.version.status == .draft,
+                        .p(.class("draft-banner"), .attribute(named: "role", value: "note"),
+                           .strong(.text("Utkast – ej publicerat.")), .text(" Så här ser sidan ut när utkastet antas."))),
                     .p(.class("level-label"), .text(model.kind.label)),
                     .h1(.text(model.title)),
                     DocumentFacts.list(model)

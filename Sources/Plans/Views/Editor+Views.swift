@@ -249,7 +249,11 @@ public enum Editor {
             let candidates = parentCandidates
             guard node.depth > 0, candidates.count > 1 else { return .empty }
             // Plot's <option> takes no text, so the list is written here, every value escaped.
-            let options = candidates.map { "<option value=\"\(Markdown.escape($0.key))\">\(Markdown.escape($0.title))</option>" }.joined()
+            // The current parent is chosen, so saving the form unchanged moves nothing.
+            let parent = document.path(to: node.key).flatMap { $0.count > 1 ? $0[$0.count - 2].key : nil }
+            let options = candidates.map { candidate in
+                "<option value=\"\(Markdown.escape(candidate.key))\"\(candidate.key == parent ? " selected" : "")>\(Markdown.escape(candidate.title))</option>"
+            }.joined()
             let select: Node<HTML.FormContext> = .raw("<select name=\"parent\" id=\"parent\">\(options)</select>")
             let form: Node<HTML.BodyContext> = .form(
                 .method(.post), .action(base + "/flytta"), csrfField(csrf),

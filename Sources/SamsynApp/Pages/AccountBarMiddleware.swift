@@ -1,0 +1,49 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Vapor
+
+/// Shows who is signed in on every page: pages (cached ones too) carry a placeholder in their
+/// header, which this middleware fills per request with the user's name, their roles in the
+/// organisation of the page, "Redigera" where they may edit, their account and sign-out. A
+/// signed-in answer is private: no ETag shared with others, never stored by caches.
+struct AccountBarMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        guard response.headers.contentType == .html, let body = response.body.string, body.contains(Page.accountPlaceholder) else {
+            return response
+        }
+        try await SessionAuthenticator().authenticate(request: request)
+        var bar = ""
+        if let signedIn = request.auth.get(SignedIn.self) { bar = try await self.bar(for: signedIn, on: request) }
+        if !bar.isEmpty {
+            response.headers.remove(name: .eTag)
+            response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        }
+        response.body = .init(string: body.replacingOccurrences(of: Page.accountPlaceholder, with: bar))
+        return response
+    }
+
+    func bar(for signedIn: SignedIn, on request: Request) async throws -> String {
+        let user = signedIn.user
+        var parts = ["<span>Inloggad som <strong>\(Markdown.escape(user.name))</strong></span>"]
+        if let slug = request.url.path.split(separator: "/").dropFirst().first.map(String.init), request.url.path.hasPrefix("/o/"),
+           let organisation = try await OrganisationRecord.query(on: request.db).filter(\.$slug == slug).first() {
+            let roles = try await Role.query(on: request.db).filter(\.$user.$id == user.requireID())
+                .filter(\.$organisation.$id == organisation.requireID()).all()
+            if !roles.isEmpty {
+                parts[0] = "<span>Inloggad som <strong>\(Markdown.escape(user.name))</strong>, "
+                    + roles.map { Markdown.escape($0.role.label.lowercased()) }.sorted().joined(separator: " och ") + "</span>"
+            }
+            if roles.contains(where: { $0.role.mayEdit }) {
+                parts.append("<a href=\"\(OrganisationURL.workspace.link(slug))\">Redigera</a>")
+            }
+        }
+        parts.append("<a href=\"\(AuthURL.account.link())\">Mitt konto</a>")
+        parts.append("<form class=\"inline\" method=\"post\" action=\"\(AuthURL.signOut.link())\">"
+            + "<input type=\"hidden\" name=\"csrf\" value=\"\(Markdown.escape(signedIn.csrfToken))\"/>"
+            + "<button type=\"submit\" class=\"small\">Logga ut</button></form>")
+        return "<div class=\"account-bar\">" + parts.joined(separator: " · ") + "</div>"
+    }
+}

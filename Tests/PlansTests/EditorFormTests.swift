@@ -1,0 +1,51 @@
+import AppTestSupport
+import Auth
+import Fluent
+import Foundation
+import Organisation
+@testable import Plans
+import Testing
+import Vapor
+
+/// Forms that keep what they do not change, and say where a draft is (issue 9, first items).
+@Suite("Editor forms")
+struct EditorFormTests {
+    static func signedIn(_ app: Application, _ email: String, _ roles: [RoleKind]) async throws -> Browser {
+        let organisation = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$slug == "norrbottens-kommuner").first())
+        try await Factory.user(email, roles: roles, in: organisation, on: app.db)
+        var browser = Browser(app: app)
+        #expect(try await browser.signIn(email, Factory.password) == .seeOther)
+        return browser
+    }
+
+    @Test("'Flytta till' starts at the current parent, and a draft's preview says it is a draft", arguments: Engine.enabled)
+    func draftForms(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await Self.signedIn(app, "redaktor@example.se", [.editor])
+            let org = "/o/norrbottens-kommuner"
+            let csrf = try #require(Browser.csrf(in: try await editor.send(.GET, "\(org)/redigera").1))
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": csrf]).0 == .seeOther)
+            let form = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").1
+            #expect(form.contains(#"<option value="jamlik-valfard" selected>"#), "the goal's own goal area is chosen")
+            let preview = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/forhandsvisning").1
+            #expect(preview.contains("Utkast – ej publicerat."))
+            #expect(!(try await app.get("\(org)/dokument/verksamhetsplan-2023").body.contains("Utkast – ej publicerat")))
+        }
+    }
+
+    @Test("A new user gets the least role by default, and an administrator cannot remove their own administration", arguments: Engine.enabled)
+    func administration(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var admin = try await Self.signedIn(app, "admin@example.se", [.administrator])
+            try await Factory.user("annan-admin@example.se", roles: [], on: app.db)
+            let page = try await admin.send(.GET, "/o/norrbottens-kommuner/admin/anvandare").1
+            #expect(page.contains(#"<option value="reader" selected>"#))
+            let csrf = try #require(Browser.csrf(in: page))
+            let before = try await DatabaseFingerprint.take(app.db)
+            let own = try await admin.send(.POST, "/o/norrbottens-kommuner/admin/anvandare/aterkalla",
+                                           form: ["csrf": csrf, "email": "admin@example.se", "role": "administrator"])
+            #expect(own.0 == .unprocessableEntity && own.1.contains("Du kan inte ta bort din egen administratörsroll."))
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
+        }
+    }
+}
