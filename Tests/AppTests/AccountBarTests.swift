@@ -31,6 +31,7 @@ struct AccountBarTests {
             #expect(editorPage.contains("Inloggad som"))
             let home = try await editor.send(.GET, "/").1
             #expect(home.contains("Inloggad som <strong>redaktor@example.se</strong></span>") && !home.contains(">Redigera</a>"))
+            #expect(!home.contains(">Logga in</a>"), "no sign-in link for someone signed in")
         }
     }
 }

@@ -21,7 +21,10 @@ struct AccountBarMiddleware: AsyncMiddleware {
             response.headers.remove(name: .eTag)
             response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         }
-        response.body = .init(string: body.replacingOccurrences(of: Page.accountPlaceholder, with: bar))
+        var filled = body.replacingOccurrences(of: Page.accountPlaceholder, with: bar)
+        // Signed in, the site's "Logga in" would only confuse.
+        if !bar.isEmpty { filled = filled.replacingOccurrences(of: "<li><a href=\"\(AuthURL.signIn.link())\">Logga in</a></li>", with: "") }
+        response.body = .init(string: filled)
         return response
     }
 
