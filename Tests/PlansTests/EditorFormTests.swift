@@ -18,7 +18,8 @@ struct EditorFormTests {
         return browser
     }
 
-    @Test("'Flytta till' starts at the current parent, and a draft's preview says it is a draft", arguments: Engine.enabled)
+    @Test("'Flytta till' starts at the current parent, a save says so and returns to the item, and a draft's preview says it is a draft",
+          arguments: Engine.enabled)
     func draftForms(engine: Engine) async throws {
         try await withApp(engine) { app in
             var editor = try await Self.signedIn(app, "redaktor@example.se", [.editor])
@@ -27,6 +28,14 @@ struct EditorFormTests {
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": csrf]).0 == .seeOther)
             let form = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").1
             #expect(form.contains(#"<option value="jamlik-valfard" selected>"#), "the goal's own goal area is chosen")
+            let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: form).first)
+            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/2/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar",
+                                              form: ["csrf": csrf, "revision": revision, "title": "Vi stödjer innovativa lösningar.", "text": ""])
+            let location = try #require(saved.2.first(name: .location))
+            #expect(location.hasSuffix("/redigera/verksamhetsplan-2023/2?klart=sparad#nod-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"),
+                    "back to the saved item: \(location)")
+            let after = try await editor.send(.GET, String(location.split(separator: "#")[0])).1
+            #expect(after.contains(#"role="status">Ändringen är sparad."#) && after.contains(#"id="nod-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar""#))
             let preview = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/forhandsvisning").1
             #expect(preview.contains("Utkast – ej publicerat."))
             #expect(!(try await app.get("\(org)/dokument/verksamhetsplan-2023").body.contains("Utkast – ej publicerat")))

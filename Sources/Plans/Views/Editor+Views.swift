@@ -69,11 +69,13 @@ public enum Editor {
         let document: DocumentContent
         let csrf: String
         let message: String?
+        let notice: EditorNotice?
 
-        public init(content: DocumentContent, csrf: String, message: String? = nil) {
+        public init(content: DocumentContent, csrf: String, message: String? = nil, notice: EditorNotice? = nil) {
             self.document = content
             self.csrf = csrf
             self.message = message
+            self.notice = notice
             super.init(organisationSlug: document.organisation.slug, organisationName: document.organisation.name)
         }
 
@@ -90,6 +92,7 @@ public enum Editor {
                 .h1(.text("\(document.title), version \(document.version.number)")),
                 .p(.text("Status: \(document.version.status.label). "), .if(!isDraft, .text("Versionen är låst; skapa en ny version för att ändra."))),
                 .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .unwrap(notice) { .p(.class("form-ok"), .attribute(named: "role", value: "status"), .text($0.message)) },
                 .p(.a(.href(base + "/forhandsvisning"), .text("Förhandsgranska som publicerad sida"))),
                 .h2(.text("Innehåll")),
                 .ul(.forEach(document.nodes) { node(in: $0) }),
@@ -112,6 +115,7 @@ public enum Editor {
         func node(in item: DocumentContent.Node) -> Node<HTML.ListContext> {
             let isDraft = document.version.status == .draft
             return .li(
+                .id("nod-\(item.key)"),
                 .text("\(item.level): "),
                 isDraft ? .a(.href(base + "/nod/\(item.key)"), .text(item.title)) : .text(item.title),
                 .if(isDraft, .group(
@@ -149,9 +153,10 @@ public enum Editor {
         let draftText: String
         let conflict: (title: String, text: String)?
         let message: String?
+        let notice: EditorNotice?
 
         public init(content: DocumentContent, node: DocumentContent.Node, revision: Int, csrf: String, draftTitle: String? = nil,
-                    draftText: String? = nil, conflict: (title: String, text: String)? = nil, message: String? = nil) {
+                    draftText: String? = nil, conflict: (title: String, text: String)? = nil, message: String? = nil, notice: EditorNotice? = nil) {
             self.document = content
             self.node = node
             self.revision = revision
@@ -160,6 +165,7 @@ public enum Editor {
             self.draftText = draftText ?? node.text
             self.conflict = conflict
             self.message = message
+            self.notice = notice
             super.init(organisationSlug: document.organisation.slug, organisationName: document.organisation.name)
         }
 
@@ -174,6 +180,7 @@ public enum Editor {
             .group(
                 .h1(.text("Redigera \(node.level.lowercased())")),
                 .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .unwrap(notice) { .p(.class("form-ok"), .attribute(named: "role", value: "status"), .text($0.message)) },
                 .unwrap(conflict) { other in
                     .section(.class("conflict"),
                              .h2(.text("Den sparade versionen")),
@@ -297,3 +304,26 @@ extension Editor.DraftView {
     }
 }
 
+
+/// What the editor's last write did, said on the page it leads to. Carried as `?klart=` with a
+/// fixed set of values, so no text from a request reaches the page.
+public enum EditorNotice: String, Sendable {
+    case saved = "sparad", facts = "fakta", added = "tillagd", moved = "flyttad", reordered = "ordnad", removed = "borttagen"
+    case draft = "utkast", copied = "kopia", created = "skapad"
+
+    public static let parameter = "klart"
+
+    var message: String {
+        switch self {
+        case .saved: "Ändringen är sparad."
+        case .facts: "Uppgifterna är sparade."
+        case .added: "Tillagd."
+        case .moved: "Flyttad."
+        case .reordered: "Ordningen är ändrad."
+        case .removed: "Borttagen ur utkastet."
+        case .draft: "Ett nytt utkast är skapat. Ändra det och anta det när beslutet är fattat."
+        case .copied: "Kopian är skapad som utkast."
+        case .created: "Dokumentet är skapat som utkast."
+        }
+    }
+}

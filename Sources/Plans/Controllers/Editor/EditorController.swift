@@ -51,8 +51,14 @@ enum EditorController {
         return (document, version, content)
     }
 
-    static func draftURL(_ context: Context, _ slug: String, _ number: Int) -> String {
+    /// The draft's page, saying what was done and showing the item it was done to.
+    static func draftURL(_ context: Context, _ slug: String, _ number: Int, notice: EditorNotice? = nil, at key: String? = nil) -> String {
         PlansURL.Editor.draft.link(context.organisation.slug, slug, String(number))
+            + (notice.map { "?\(EditorNotice.parameter)=\($0.rawValue)" } ?? "") + (key.map { "#nod-\($0)" } ?? "")
+    }
+
+    static func notice(_ req: Request) -> EditorNotice? {
+        (try? req.query.get(String.self, at: EditorNotice.parameter)).flatMap(EditorNotice.init(rawValue:))
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -70,7 +76,7 @@ enum EditorController {
         let context = try await requireEditor(req)
         let (document, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: context.organisation, on: req.db)
         let draft = try await PlanEditing.newDraft(of: document, from: latest, actor: context.actor, on: req.db)
-        return req.redirect(to: draftURL(context, document.slug, draft.number), redirectType: .normal)
+        return req.redirect(to: draftURL(context, document.slug, draft.number, notice: .draft), redirectType: .normal)
     }
 
     @Sendable static func copy(req: Request) async throws -> Response {
@@ -86,7 +92,7 @@ enum EditorController {
         } catch let failure as PlanEditing.Failure {
             throw Abort(.conflict, reason: failure.description)
         }
-        return req.redirect(to: draftURL(context, form.slug, 1), redirectType: .normal)
+        return req.redirect(to: draftURL(context, form.slug, 1, notice: .copied), redirectType: .normal)
     }
 
     /// The node named in the URL: as the page shows it, and its row (for the revision).
@@ -112,13 +118,13 @@ enum EditorController {
             if case .slugTaken = failure { throw Abort(.conflict, reason: failure.description) }
             throw Abort(.unprocessableEntity, reason: failure.description)
         }
-        return req.redirect(to: draftURL(context, form.slug, 1), redirectType: .normal)
+        return req.redirect(to: draftURL(context, form.slug, 1, notice: .created), redirectType: .normal)
     }
 
     @Sendable static func draft(req: Request) async throws -> Response {
         let context = try await requireEditor(req, for: .readDrafts)
         let (_, _, content) = try await version(req, context)
-        return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf)))
+        return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, notice: notice(req))))
     }
 
     @Sendable static func preview(req: Request) async throws -> Response {
@@ -131,7 +137,7 @@ enum EditorController {
         let context = try await requireEditor(req, for: .readDrafts)
         let (_, version, content) = try await version(req, context)
         let (node, row) = try await editedNode(req, version: version, content: content)
-        let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf)
+        let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf, notice: notice(req))
         view.options = try await EditorQuery.factOptions(context.organisation, on: req.db)
         return privatePage(req.render(view))
     }
@@ -160,7 +166,8 @@ enum EditorController {
             let status: HTTPStatus = if case .conflict = failure { .conflict } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
             return privatePage(req.render(view), status: status)
         }
-        return req.redirect(to: PlansURL.Editor.node.link(context.organisation.slug, content.slug, String(version.number), node.key), redirectType: .normal)
+        return req.redirect(to: PlansURL.Editor.node.link(context.organisation.slug, content.slug, String(version.number), node.key)
+                                + "?\(EditorNotice.parameter)=\(EditorNotice.facts.rawValue)", redirectType: .normal)
     }
 
     @Sendable static func saveNode(req: Request) async throws -> Response {
@@ -171,7 +178,7 @@ enum EditorController {
         do {
             _ = try await PlanEditing.updateNode(row.requireID(), expectedRevision: form.revision, title: form.title, text: form.text,
                                                  actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
-            return req.redirect(to: draftURL(context, content.slug, version.number), redirectType: .normal)
+            return req.redirect(to: draftURL(context, content.slug, version.number, notice: .saved, at: node.key), redirectType: .normal)
         } catch let failure as PlanEditing.Failure {
             switch failure {
             case let .conflict(title, text, revision):
@@ -203,23 +210,24 @@ enum EditorController {
     }
 
     /// Runs a tree change on a draft, then returns to the draft; a refusal re-renders the draft with the reason.
-    static func treeChange(_ req: Request, _ change: (Context, DocumentVersion) async throws -> Void) async throws -> Response {
+    static func treeChange(_ req: Request, notice: EditorNotice, _ change: (Context, DocumentVersion) async throws -> String?) async throws -> Response {
         let context = try await requireEditor(req)
         let (document, version, content) = try await version(req, context)
+        let key: String?
         do {
-            try await change(context, version)
+            key = try await change(context, version)
         } catch let failure as PlanEditing.Failure {
             let status: HTTPStatus = if case .notFound = failure { .notFound } else if failure == .notADraft { .conflict } else { .unprocessableEntity }
             return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, message: failure.swedish)), status: status)
         }
-        return req.redirect(to: draftURL(context, document.slug, version.number), redirectType: .normal)
+        return req.redirect(to: draftURL(context, document.slug, version.number, notice: notice, at: key), redirectType: .normal)
     }
 
     @Sendable static func addNode(req: Request) async throws -> Response {
         let form = try req.content.decode(AddForm.self)
-        return try await treeChange(req) { context, version in
+        return try await treeChange(req, notice: .added) { context, version in
             try await PlanEditing.addNode(to: version, parentKey: form.parent.nonEmpty, title: form.title,
-                                         actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+                                          actor: context.actor, organisationID: context.organisation.requireID(), on: req.db).key
         }
     }
 
@@ -227,25 +235,28 @@ enum EditorController {
         let form = try req.content.decode(OrderForm.self)
         guard let direction = PlanEditing.Direction(rawValue: form.direction) else { throw Abort(.badRequest, reason: "direction must be up or down") }
         let key = try req.requiredParameter("node")
-        return try await treeChange(req) { context, version in
+        return try await treeChange(req, notice: .reordered) { context, version in
             try await PlanEditing.reorder(key, in: version, direction: direction, actor: context.actor,
                                           organisationID: context.organisation.requireID(), on: req.db)
+            return key
         }
     }
 
     @Sendable static func move(req: Request) async throws -> Response {
         let form = try req.content.decode(MoveForm.self)
         let key = try req.requiredParameter("node")
-        return try await treeChange(req) { context, version in
+        return try await treeChange(req, notice: .moved) { context, version in
             try await PlanEditing.move(key, in: version, toParent: form.parent, actor: context.actor,
                                        organisationID: context.organisation.requireID(), on: req.db)
+            return key
         }
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let key = try req.requiredParameter("node")
-        return try await treeChange(req) { context, version in
+        return try await treeChange(req, notice: .removed) { context, version in
             try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+            return nil
         }
     }
 }
