@@ -82,7 +82,8 @@ try:
     fill({"slug-verksamhetsplan-2023": "verksamhetsplan-2024", "title-verksamhetsplan-2023": "Verksamhetsplan 2024",
           "start-verksamhetsplan-2023": "2024", "end-verksamhetsplan-2023": "2024"})
     submit("/redigera/verksamhetsplan-2023/kopia")
-    check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/1"), "next year's plan created as a draft")
+    check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/1?klart=kopia"), "next year's plan created as a draft")
+    check("Kopian är skapad som utkast." in driver.page_source, "the page says what was done")
     axe_check("the draft")
 
     follow("Utredning av Ungdomsmottagningarnas organisering")
@@ -103,7 +104,7 @@ try:
 
     driver.get(base + org + "/redigera")
     submit("/redigera/verksamhetsplan-2024/utkast")
-    check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/2"), "a new version started as a draft")
+    check(driver.current_url.endswith("/redigera/verksamhetsplan-2024/2?klart=utkast"), "a new version started as a draft")
     follow("Vi stödjer innovativa lösningar kring välfärdens utmaningar.")
     fill({"title": "Vi stödjer innovativa lösningar på välfärdens utmaningar."})
     submit("/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar")
