@@ -12,7 +12,9 @@ enum AppOpenAPI {
         Open data from Samsyn: organisations, their members and structure, steering documents with every public \
         version, goal trees and Agenda 2030 links, and the editor's writes with a personal API token. Reads are public \
         and never return drafts; they carry an ETag and answer 304 to a matching If-None-Match. Errors are JSON: \
-        {"error": {"status": 404, "reason": "…"}}.
+        {"error": {"status": 404, "reason": "…"}}, and a malformed body's reason names the field by its JSON path. A \
+        method a path does not have is answered 405 with an Allow header; a body that is not JSON, 415; one over \
+        its limit, 413.
         """,
         version: "1.0.0")
 
