@@ -57,4 +57,26 @@ struct EditorFormTests {
             #expect(try await DatabaseFingerprint.take(app.db) == before)
         }
     }
+
+    @Test("A refused copy or new document comes back with the input kept and the reason beside the field, changing nothing",
+          arguments: Engine.enabled)
+    func refusedFormsKeepInput(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var editor = try await Self.signedIn(app, "redaktor@example.se", [.editor])
+            let org = "/o/norrbottens-kommuner"
+            let csrf = try #require(Browser.csrf(in: try await editor.send(.GET, "\(org)/redigera").1))
+            let before = try await DatabaseFingerprint.take(app.db)
+            let period = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia",
+                                               form: ["csrf": csrf, "slug": "verksamhetsplan-2025", "title": "Verksamhetsplan 2025",
+                                                      "periodStart": "2025", "periodEnd": "2024"])
+            #expect(period.0 == .unprocessableEntity)
+            #expect(period.1.contains(#"<p class="field-error" id="end-verksamhetsplan-2023-error">Perioden slutar innan den börjar.</p>"#))
+            #expect(period.1.contains(#"value="Verksamhetsplan 2025""#), "the title typed is kept")
+            let taken = try await editor.send(.POST, "\(org)/redigera/nytt",
+                                              form: ["csrf": csrf, "slug": "verksamhetsplan-2023", "title": "Dubblett", "kind": "annan", "levels": "Mål"])
+            #expect(taken.0 == .conflict && taken.1.contains("Adressen används redan av ett annat dokument."))
+            #expect(taken.1.contains(#"aria-describedby="new-slug-error""#) && taken.1.contains(#"value="Dubblett""#))
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
+        }
+    }
 }

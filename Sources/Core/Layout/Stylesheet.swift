@@ -38,6 +38,8 @@ public enum Stylesheet {
     .hint { color: var(--muted); font-size: .95rem; }
     .account-bar { font-size: .9rem; margin-top: .35rem; }
     .account-bar form.inline { margin-left: 0; }
+    .field-error { color: #9b1c1c; font-weight: 600; margin: .25rem 0 0; }
+    form .field.invalid input { border: 2px solid #9b1c1c; }
     .draft-banner { border: 2px dashed #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }

@@ -126,7 +126,7 @@ public enum PlanEditing {
     }
 
     /// A period's years lie within the bounds, and it ends no earlier than it starts.
-    static func checkPeriod(_ period: (Int?, Int?)) throws {
+    public static func checkPeriod(_ period: (Int?, Int?)) throws {
         for year in [period.0, period.1].compactMap({ $0 }) where !DocumentLimits.years.contains(year) {
             throw Failure.invalid("Ange år mellan \(DocumentLimits.years.lowerBound) och \(DocumentLimits.years.upperBound).")
         }

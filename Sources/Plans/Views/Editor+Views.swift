@@ -19,18 +19,51 @@ public enum Editor {
         .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
     }
 
-    static func field(_ id: String, _ label: String, name: String? = nil, value: String = "", type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-        .div(.class("field"), .label(.for(id), .text(label)), .input(.type(type), .name(name ?? id), .id(id), .value(Markdown.escape(value))))
+    /// A labelled input; with an error, the message stands beside it and the input says it is invalid.
+    static func field(_ id: String, _ label: String, name: String? = nil, value: String = "", type: HTMLInputType = .text,
+                      error: String? = nil) -> Node<HTML.FormContext> {
+        guard let error else {
+            return .div(.class("field"), .label(.for(id), .text(label)), .input(.type(type), .name(name ?? id), .id(id), .value(Markdown.escape(value))))
+        }
+        return .div(.class("field invalid"), .label(.for(id), .text(label)),
+                    .input(.type(type), .name(name ?? id), .id(id), .value(Markdown.escape(value)),
+                           .attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(id)-error")),
+                    .p(.class("field-error"), .id("\(id)-error"), .text(error)))
+    }
+
+    /// A refused form, shown again with what the user typed and the reason beside the field.
+    public struct FormError: Sendable {
+        /// Which form: a document's slug (its copy form), or "new".
+        public let form: String
+        public let field: String
+        public let message: String
+        public let values: [String: String]
+
+        public init(form: String, field: String, message: String, values: [String: String]) {
+            self.form = form
+            self.field = field
+            self.message = message
+            self.values = values
+        }
     }
 
     public final class IndexView: OrganisationPage {
         let documents: [DocumentVersions]
         let csrf: String
+        let formError: FormError?
 
-        public init(organisationSlug: String, organisationName: String, documents: [DocumentVersions], csrf: String) {
+        public init(organisationSlug: String, organisationName: String, documents: [DocumentVersions], csrf: String, formError: FormError? = nil) {
             self.documents = documents
             self.csrf = csrf
+            self.formError = formError
             super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        /// A field of `form` with what was typed and its error, when that form was refused.
+        func field(_ form: String, _ id: String, _ label: String, name: String, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+            let refused = formError?.form == form ? formError : nil
+            return Editor.field(id, label, name: name, value: refused?.values[name] ?? "", type: type,
+                                error: refused?.field == name ? refused?.message : nil)
         }
 
         public override func pageTitle() -> String { "Redigera – \(organisationName)" }
@@ -54,10 +87,10 @@ public enum Editor {
                               .h3(.text("Nytt dokument som kopia")),
                               .p(.text("Kopierar version \(latest) med text och mål; nyckelaktiviteter följer med så länge de inte är genomförda eller avbrutna.")),
                               csrfField(csrf),
-                              field("slug-\(document.slug)", "Adress (till exempel verksamhetsplan-2024)", name: "slug"),
-                              field("title-\(document.slug)", "Titel", name: "title"),
-                              field("start-\(document.slug)", "Period från (år)", name: "periodStart", type: .number),
-                              field("end-\(document.slug)", "Period till (år)", name: "periodEnd", type: .number),
+                              field(document.slug, "slug-\(document.slug)", "Adress (till exempel verksamhetsplan-2024)", name: "slug"),
+                              field(document.slug, "title-\(document.slug)", "Titel", name: "title"),
+                              field(document.slug, "start-\(document.slug)", "Period från (år)", name: "periodStart", type: .number),
+                              field(document.slug, "end-\(document.slug)", "Period till (år)", name: "periodEnd", type: .number),
                               .button(.type(.submit), .text("Skapa kopia")))
                     )
                 }
@@ -284,12 +317,12 @@ extension Editor.IndexView {
         let form: Node<HTML.BodyContext> = .form(
             .method(.post), .action(PlansURL.Editor.newDocument.link(organisationSlug)),
             Editor.csrfField(csrf),
-            Editor.field("new-slug", "Adress (till exempel handlingsplan-2024)", name: "slug"),
-            Editor.field("new-title", "Titel", name: "title"),
+            field("new", "new-slug", "Adress (till exempel handlingsplan-2024)", name: "slug"),
+            field("new", "new-title", "Titel", name: "title"),
             .div(.class("field"), .label(.for("new-kind"), .text("Typ")), .raw("<select name=\"kind\" id=\"new-kind\">\(kinds)</select>")),
-            Editor.field("new-levels", "Nivåer, uppifrån och ned, skilda med kommatecken (till exempel Målområde, Mål, Nyckelaktivitet)", name: "levels"),
-            Editor.field("new-start", "Period från (år)", name: "periodStart", type: .number),
-            Editor.field("new-end", "Period till (år)", name: "periodEnd", type: .number),
+            field("new", "new-levels", "Nivåer, uppifrån och ned, skilda med kommatecken (till exempel Målområde, Mål, Nyckelaktivitet)", name: "levels"),
+            field("new", "new-start", "Period från (år)", name: "periodStart", type: .number),
+            field("new", "new-end", "Period till (år)", name: "periodEnd", type: .number),
             .button(.type(.submit), .text("Skapa dokument")))
         return .section(.h2(.text("Nytt dokument")), form)
     }

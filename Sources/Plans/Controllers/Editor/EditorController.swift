@@ -62,14 +62,27 @@ enum EditorController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let context = try await requireEditor(req, for: .readDrafts)
+        try await indexPage(req, try await requireEditor(req, for: .readDrafts))
+    }
+
+    /// The editor's start page; with a refused form, that form again with its input and the reason beside the field.
+    static func indexPage(_ req: Request, _ context: Context, refused: Editor.FormError? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let documents = try await SteeringDocument.query(on: req.db)
             .filter(\.$organisation.$id == context.organisation.requireID()).with(\.$versions).sort(\.$slug).all()
         let model = documents.map { document in
             Editor.DocumentVersions(slug: document.slug, versions: document.versions.sorted { $0.number > $1.number }.map { ($0.number, $0.title, $0.status) })
         }
         return privatePage(req.render(Editor.IndexView(organisationSlug: context.organisation.slug, organisationName: context.organisation.name,
-                                                       documents: model, csrf: context.csrf)))
+                                                       documents: model, csrf: context.csrf, formError: refused)), status: status)
+    }
+
+    /// Which field of a new or copied document's form a refusal concerns; nil when the form is fine so far.
+    static func documentFormProblem(slug: String, title: String, period: (Int?, Int?)) -> (field: String, message: String)? {
+        if !Slug.isValid(slug) { return ("slug", "Adressen får bara ha a–z, siffror och enstaka bindestreck.") }
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { return ("title", "Ange en titel.") }
+        if let problem = TextRules.problem(in: title, as: .title, limit: DocumentLimits.titleLength) { return ("title", problem.swedish) }
+        do { try PlanEditing.checkPeriod(period) } catch let failure as PlanEditing.Failure { return ("periodEnd", failure.swedish) } catch {}
+        return nil
     }
 
     @Sendable static func newDraft(req: Request) async throws -> Response {
@@ -82,15 +95,22 @@ enum EditorController {
     @Sendable static func copy(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let form = try req.content.decode(CopyForm.self)
-        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
-        guard !form.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw Abort(.badRequest, reason: "the title must not be empty") }
-        let (source, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: context.organisation, on: req.db)
+        let source = try req.requiredParameter("doc")
+        let values = ["slug": form.slug, "title": form.title, "periodStart": form.periodStart.map(String.init) ?? "",
+                      "periodEnd": form.periodEnd.map(String.init) ?? ""]
+        let refuse = { (field: String, message: String, status: HTTPStatus) in
+            try await indexPage(req, context, refused: .init(form: source, field: field, message: message, values: values), status: status)
+        }
+        if let problem = documentFormProblem(slug: form.slug, title: form.title, period: (form.periodStart, form.periodEnd)) {
+            return try await refuse(problem.field, problem.message, .unprocessableEntity)
+        }
+        let (document, latest) = try await EditorQuery.latestVersion(of: source, in: context.organisation, on: req.db)
         do {
-            _ = try await PlanEditing.copyDocument(latest, of: source, slug: form.slug, title: form.title,
-                                                   period: (form.periodStart, form.periodEnd), carryOver: req.application.carryOverRule,
-                                                   actor: context.actor, on: req.db)
+            _ = try await PlanEditing.copyDocument(latest, of: document, slug: form.slug, title: form.title, period: (form.periodStart, form.periodEnd),
+                                                   carryOver: req.application.carryOverRule, actor: context.actor, on: req.db)
         } catch let failure as PlanEditing.Failure {
-            throw Abort(.conflict, reason: failure.description)
+            if case .slugTaken = failure { return try await refuse("slug", "Adressen används redan av ett annat dokument.", .conflict) }
+            return try await refuse("title", failure.swedish, .unprocessableEntity)
         }
         return req.redirect(to: draftURL(context, form.slug, 1, notice: .copied), redirectType: .normal)
     }
@@ -108,15 +128,22 @@ enum EditorController {
     @Sendable static func newDocument(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let form = try req.content.decode(NewDocumentForm.self)
-        guard Slug.isValid(form.slug) else { throw Abort(.badRequest, reason: "the address must use a–z, digits and single hyphens") }
-        guard let kind = DocumentKind(rawValue: form.kind) else { throw Abort(.badRequest, reason: "unknown document kind") }
+        let values = ["slug": form.slug, "title": form.title, "levels": form.levels, "periodStart": form.periodStart.map(String.init) ?? "",
+                      "periodEnd": form.periodEnd.map(String.init) ?? ""]
+        let refuse = { (field: String, message: String, status: HTTPStatus) in
+            try await indexPage(req, context, refused: .init(form: "new", field: field, message: message, values: values), status: status)
+        }
+        if let problem = documentFormProblem(slug: form.slug, title: form.title, period: (form.periodStart, form.periodEnd)) {
+            return try await refuse(problem.field, problem.message, .unprocessableEntity)
+        }
+        guard let kind = DocumentKind(rawValue: form.kind) else { return try await refuse("title", "Välj en typ av dokument.", .unprocessableEntity) }
         do {
             _ = try await PlanEditing.createDocument(organisationID: context.organisation.requireID(), slug: form.slug, title: form.title, kind: kind,
                                                      period: (form.periodStart, form.periodEnd), levels: form.levels.components(separatedBy: ","),
                                                      actor: context.actor, on: req.db)
         } catch let failure as PlanEditing.Failure {
-            if case .slugTaken = failure { throw Abort(.conflict, reason: failure.description) }
-            throw Abort(.unprocessableEntity, reason: failure.description)
+            if case .slugTaken = failure { return try await refuse("slug", "Adressen används redan av ett annat dokument.", .conflict) }
+            return try await refuse("levels", failure.swedish, .unprocessableEntity)
         }
         return req.redirect(to: draftURL(context, form.slug, 1, notice: .created), redirectType: .normal)
     }
