@@ -98,6 +98,8 @@ try:
     driver.get(base + org + "/redigera/verksamhetsplan-2024/1")
     fill({"body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"})
     submit("/anta")
+    check("Ja, anta och publicera" in driver.page_source, "adopting asks for confirmation first")
+    submit("/anta")
     page = driver.page_source
     check("Utredning av ungdomsmottagningarnas organisering, fas 2" in page, "the public page shows the edited key activity")
     check("Förbundsfullmäktige" in page and "2023-11-24" in page, "the public page shows the adoption")
@@ -109,6 +111,8 @@ try:
     fill({"title": "Vi stödjer innovativa lösningar på välfärdens utmaningar."})
     submit("/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar")
     fill({"body": "Styrelsen", "date": "2024-03-01", "reference": "§ 3"})
+    submit("/anta")
+    check("Ja, anta och publicera" in driver.page_source, "adopting asks for confirmation first")
     submit("/anta")
 
     driver.get(base + org + "/dokument/verksamhetsplan-2024")

@@ -48,8 +48,11 @@ struct EditorTests {
             let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)",
                                               form: ["csrf": token, "revision": revision, "title": "Utredning av ungdomsmottagningarnas organisering, fas 2", "text": "Fortsätter från 2023."])
             #expect(saved.0 == .seeOther)
-            let adopted = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/anta",
-                                                form: ["csrf": token, "body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"])
+            let adoption = ["csrf": token, "body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"]
+            let asked = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/anta", form: adoption)
+            #expect(asked.0 == .ok && asked.1.contains("Ja, anta och publicera"), "adopting asks first")
+            #expect(try await app.get("\(org)/dokument/verksamhetsplan-2024").status == .notFound, "asking adopts nothing")
+            let adopted = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/anta", form: adoption.merging(["confirmed": "ja"]) { $1 })
             #expect(adopted.0 == .seeOther)
 
             let page = try await app.get("\(org)/dokument/verksamhetsplan-2024").body
@@ -68,7 +71,7 @@ struct EditorTests {
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/nod/\(goal)",
                                           form: ["csrf": token, "revision": goalRevision, "title": "Vi stödjer innovativa lösningar.", "text": ""]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/anta",
-                                          form: ["csrf": token, "body": "Styrelsen", "date": "2024-03-01", "reference": ""]).0 == .seeOther)
+                                          form: ["csrf": token, "body": "Styrelsen", "date": "2024-03-01", "reference": "", "confirmed": "ja"]).0 == .seeOther)
 
             let summaries = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents", as: [DocumentSummary].self)
             #expect(summaries.first { $0.slug == "verksamhetsplan-2024" }?.version == 2)
@@ -150,7 +153,7 @@ struct EditorTests {
             facts["revision"] = revision
             #expect(try await editor.send(.POST, node + "/fakta", form: facts).0 == .conflict, "the old revision")
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/2/anta",
-                                          form: ["csrf": token, "body": "Styrelsen", "date": "2023-12-01", "reference": ""]).0 == .seeOther)
+                                          form: ["csrf": token, "body": "Styrelsen", "date": "2023-12-01", "reference": "", "confirmed": "ja"]).0 == .seeOther)
 
             let plan = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
             let saved = try #require(plan.allNodes.first { $0.key == "utredning-av-ungdomsmottagningarnas-organisering" })
@@ -268,7 +271,7 @@ struct EditorTests {
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "title": "Digitalisering"]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "digitalisering", "title": "Gemensam e-tjänsteplattform"]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "gemensam-e-tjansteplattform", "title": "För djupt"]).0 == .unprocessableEntity)
-            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2024-02-01", "reference": "§ 4"]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2024-02-01", "reference": "§ 4", "confirmed": "ja"]).0 == .seeOther)
             let page = try await app.get("\(org)/dokument/samverkansplan-2024").body
             #expect(page.contains("Samverkansområde → Målsättning"))
             #expect(page.contains("Gemensam e-tjänsteplattform") && page.contains("2024–2025"))
@@ -286,7 +289,9 @@ struct EditorTests {
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": goal, "title": "Ny nyckelaktivitet om <b>trygghet</b>"]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(draft)/nod/ny-nyckelaktivitet-om-b-trygghet-b/ordning", form: ["csrf": token, "direction": "up"]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(draft)/nod/utredning-av-ungdomsmottagningarnas-organisering/flytta", form: ["csrf": token, "parent": other]).0 == .seeOther)
-            #expect(try await editor.send(.POST, "\(draft)/nod/kartlaggning-av-kommunala-insatser-avseende-kommunala/ta-bort", form: ["csrf": token]).0 == .seeOther)
+            let removal = "\(draft)/nod/kartlaggning-av-kommunala-insatser-avseende-kommunala/ta-bort"
+            #expect(try await editor.send(.POST, removal, form: ["csrf": token]).1.contains("Ja, ta bort"), "removing asks first")
+            #expect(try await editor.send(.POST, removal, form: ["csrf": token, "confirmed": "ja"]).0 == .seeOther)
             let wrongLevel = try await editor.send(.POST, "\(draft)/nod/utvardering-av-norrbus-det-lansovergripande-samarbetet/flytta", form: ["csrf": token, "parent": "jamlik-valfard"])
             #expect(wrongLevel.0 == .unprocessableEntity && wrongLevel.1.contains("nivån ovanför"))
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": "finns-inte", "title": "X"]).0 == .notFound)
@@ -294,7 +299,7 @@ struct EditorTests {
 
             let editorPage = try await editor.send(.GET, draft).1
             #expect(editorPage.contains("Ny nyckelaktivitet om &lt;b&gt;trygghet&lt;/b&gt;"))
-            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2023-06-01", "reference": ""]).0 == .seeOther)
+            #expect(try await editor.send(.POST, "\(draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2023-06-01", "reference": "", "confirmed": "ja"]).0 == .seeOther)
             let plan = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
             let first = try #require(plan.allNodes.first { $0.key == goal })
             #expect(first.children.count == 8, "9 + 1 added − 1 moved out − 1 removed")

@@ -360,3 +360,44 @@ public enum EditorNotice: String, Sendable {
         }
     }
 }
+
+extension Editor {
+    /// Asks before an action that cannot be undone, without JavaScript: the form posts the same
+    /// fields again with `confirmed=ja`; "Avbryt" leads back.
+    public final class ConfirmView: OrganisationPage {
+        let heading: String
+        let question: String
+        let action: String
+        let fields: [String: String]
+        let confirmLabel: String
+        let cancelURL: String
+
+        public init(organisationSlug: String, organisationName: String, heading: String, question: String, action: String,
+                    fields: [String: String], confirmLabel: String, cancelURL: String) {
+            self.heading = heading
+            self.question = question
+            self.action = action
+            self.fields = fields
+            self.confirmLabel = confirmLabel
+            self.cancelURL = cancelURL
+            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
+        }
+
+        public override func pageTitle() -> String { heading }
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Redigera", url: PlansURL.Editor.index.link(organisationSlug)), Breadcrumb(heading))
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text(heading)),
+                .p(.text(question)),
+                .form(.method(.post), .action(action),
+                      .forEach(fields.sorted { $0.key < $1.key }) { field in .input(.type(.hidden), .name(field.key), .value(Markdown.escape(field.value))) },
+                      .input(.type(.hidden), .name("confirmed"), .value("ja")),
+                      .button(.type(.submit), .text(confirmLabel)),
+                      .text(" "), .a(.href(cancelURL), .text("Avbryt")))
+            )
+        }
+    }
+}

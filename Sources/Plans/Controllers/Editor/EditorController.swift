@@ -23,7 +23,8 @@ enum EditorController {
 
     struct CopyForm: Content { let slug: String; let title: String; let periodStart: Int?; let periodEnd: Int? }
     struct NodeForm: Content { let revision: Int; let title: String; let text: String }
-    struct AdoptForm: Content { let body: String; let date: String; let reference: String }
+    struct AdoptForm: Content { let csrf: String; let body: String; let date: String; let reference: String; let confirmed: String? }
+    struct RemoveForm: Content { let csrf: String; let confirmed: String? }
     struct FactsForm: Content {
         let revision: Int; let responsibleUnit: String?; let status: String?
         let partners: [String]?; let networks: [String]?; let strategies: [String]?; let primary: String?; let secondary: String?
@@ -226,6 +227,16 @@ enum EditorController {
         let context = try await requireEditor(req)
         let form = try req.content.decode(AdoptForm.self)
         let (document, version, content) = try await version(req, context)
+        guard form.confirmed == "ja" else {
+            let inForce = content.versions.first { $0.status == .adopted }
+            let question = "Version \(version.number) av \(content.title) antas av \(form.body) \(form.date) och publiceras. Den låses och kan inte ändras."
+                + (inForce.map { " Version \($0.number), som gäller i dag, blir ersatt." } ?? "")
+            return privatePage(req.render(Editor.ConfirmView(
+                organisationSlug: context.organisation.slug, organisationName: context.organisation.name, heading: "Anta \(content.title)?",
+                question: question, action: PlansURL.Editor.adopt.link(context.organisation.slug, document.slug, String(version.number)),
+                fields: ["csrf": form.csrf, "body": form.body, "date": form.date, "reference": form.reference], confirmLabel: "Ja, anta och publicera",
+                cancelURL: draftURL(context, document.slug, version.number))))
+        }
         do {
             try await PlanEditing.adopt(version, body: form.body, date: form.date, reference: form.reference, actor: context.actor,
                                         organisationID: context.organisation.requireID(), on: req.db)
@@ -248,6 +259,10 @@ enum EditorController {
             return privatePage(req.render(Editor.DraftView(content: content, csrf: context.csrf, message: failure.swedish)), status: status)
         }
         return req.redirect(to: draftURL(context, document.slug, version.number, notice: notice, at: key), redirectType: .normal)
+    }
+
+    static func count(_ nodes: [DocumentContent.Node]) -> Int {
+        nodes.reduce(nodes.count) { $0 + count($1.children) }
     }
 
     @Sendable static func addNode(req: Request) async throws -> Response {
@@ -281,6 +296,19 @@ enum EditorController {
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let key = try req.requiredParameter("node")
+        let form = try req.content.decode(RemoveForm.self)
+        guard form.confirmed == "ja" else {
+            let context = try await requireEditor(req)
+            let (document, version, content) = try await version(req, context)
+            guard let node = content.allNodes.first(where: { $0.key == key }) else { throw Abort(.notFound, reason: "no node \"\(key)\"") }
+            let below = content.path(to: key).map { _ in Self.count(node.children) } ?? 0
+            return privatePage(req.render(Editor.ConfirmView(
+                organisationSlug: context.organisation.slug, organisationName: context.organisation.name, heading: "Ta bort \(node.title)?",
+                question: below == 0 ? "\(node.level) \"\(node.title)\" tas bort ur utkastet."
+                    : "\(node.level) \"\(node.title)\" och allt som ligger under den (\(below) st.) tas bort ur utkastet.",
+                action: PlansURL.Editor.remove.link(context.organisation.slug, document.slug, String(version.number), key),
+                fields: ["csrf": form.csrf], confirmLabel: "Ja, ta bort", cancelURL: draftURL(context, document.slug, version.number, at: key))))
+        }
         return try await treeChange(req, notice: .removed) { context, version in
             try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
             return nil
