@@ -50,7 +50,8 @@ for name, extra in [("without credentials", []), ("with an editor's token", ["-H
     for case in ElementTree.parse(report).getroot().iter("testcase"):
         error = case.find("error")
         if error is not None:
-            print(f"   schemathesis itself failed on {case.get('name')}: {(error.get('message') or '').splitlines()[0][:160]}")
+            lines = (error.get("message") or error.text or "").strip().splitlines() or ["(no message)"]
+            print(f"   schemathesis itself failed on {case.get('name')}: {lines[0][:160]}")
     for failure in failures:
         print(f"   FAILED: {failure}")
     failed = failed or bool(failures) or "passed" not in result.stdout
