@@ -110,8 +110,7 @@ public enum Accounts {
             try await session.create(on: db)
             try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
             // Sign-ins are rare and cheap to piggyback on: what has expired goes now.
-            try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
-            try await RateCounters.purge(window: attemptWindow, now: now, on: db)
+            try await deleteExpired(now: now, on: db)
             try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
         }
         return (session, token)
@@ -155,10 +154,12 @@ public enum Accounts {
 
     /// Deletes expired sessions and the counters of past windows.
     public static func purge(now: Date = Date(), on db: any Database) async throws {
-        try await db.write { db in
-            try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
-            try await RateCounters.purge(window: attemptWindow, now: now, on: db)
-        }
+        try await db.write { db in try await deleteExpired(now: now, on: db) }
+    }
+
+    static func deleteExpired(now: Date, on db: any Database) async throws {
+        try await UserSession.query(on: db).filter(\.$expiresAt < now).delete()
+        try await RateCounters.purge(window: attemptWindow, now: now, on: db)
     }
 
     public static func randomToken() -> String {

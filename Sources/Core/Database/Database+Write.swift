@@ -14,9 +14,6 @@ extension Database {
         guard (self as? any SQLDatabase)?.dialect.name == "sqlite", !inTransaction else { return try await transaction(body) }
         return try await SQLiteWriteGate.shared.run { try await WriteRetry.onLocked { try await self.transaction(body) } }
     }
-
-    /// True on SQLite, where `write` serialises.
-    public var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
 }
 
 /// Lets one task at a time through, in arrival order; a task already inside passes again.
