@@ -4,7 +4,7 @@ import Vapor
 
 /// Identity: accounts, sessions, personal API tokens, sign-in limits and the audit trail.
 public enum AuthModule: AppModule {
-    public static var migrations: [any Migration] { [CreateAuth(), CreateAuthApiTokens()] }
+    public static var migrations: [any Migration] { [CreateAuth(), CreateAuthApiTokens(), UpdateAuthAuditAddContext()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(AuthURL.signIn.pathComponents, use: AccountController.signInPage)

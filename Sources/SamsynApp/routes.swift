@@ -24,6 +24,7 @@ func routes(_ app: Application, modules: [any AppModule.Type]) throws {
     // For load balancers and the benchmark's baseline: no database, no rendering.
     routes.pages.get("health") { _ in "ok" }
     routes.pages.get("assets", "samsyn.css", use: HomeController.stylesheet)
+    routes.pages.get("assets", "editor.js", use: HomeController.editorScript)
     routes.pages.get(OrganisationURL.home.pathComponents, use: HomeController.organisation)
     routes.publicAPI.get("api", "v1", "openapi.json", use: APIController.openAPI).describe(AppOpenAPI.openAPI)
     routes.publicAPI.get(OrganisationURL.API.organisations.pathComponents, use: HomeController.organisationsJSON).describe(AppOpenAPI.organisations)

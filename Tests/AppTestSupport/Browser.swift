@@ -17,12 +17,24 @@ public struct Browser {
     public var headers = HTTPHeaders()
 
     public mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        try await send(method, path, encodedForm: form.map { form in
+            form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        })
+    }
+
+    /// Submits name–value pairs in order, so a name may repeat (checkboxes).
+    public mutating func send(_ method: HTTPMethod, _ path: String, pairs: [(name: String, value: String)]) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+        return try await send(method, path, encodedForm: pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&"))
+    }
+
+    mutating func send(_ method: HTTPMethod, _ path: String, encodedForm: String?) async throws -> (HTTPStatus, String, HTTPHeaders) {
         var headers = self.headers
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var body = ByteBuffer()
-        if let form {
+        if let encodedForm {
             headers.contentType = .urlEncodedForm
-            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+            body = ByteBuffer(string: encodedForm)
         }
         var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
         try await app.testing().test(method, path, headers: headers, body: body) { response async in

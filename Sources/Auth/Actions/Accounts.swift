@@ -67,14 +67,25 @@ public enum Accounts {
     public static let attemptWindow: TimeInterval = 15 * 60
 
     public static func disableUser(email rawEmail: String, actor: AuditLog.Actor, on db: any Database) async throws {
+        try await setDisabled(true, email: rawEmail, actor: actor, on: db)
+    }
+
+    /// Disables an account (ending its sessions) or enables it again. Returns false when it already was so.
+    @discardableResult
+    public static func setDisabled(_ disabled: Bool, email rawEmail: String, actor: AuditLog.Actor, organisationID: UUID? = nil,
+                                   on db: any Database) async throws -> Bool {
         let email = User.normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        guard user.disabled != disabled else { return false }
         try await db.write { db in
-            user.disabled = true
+            user.disabled = disabled
             try await user.update(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
-            try await AuditLog.record("user.disable", subject: "user \(email)", actor: actor, before: "enabled", after: "disabled", on: db)
+            if disabled { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
+            try await AuditLog.record(disabled ? "user.disable" : "user.enable", subject: "user \(email)", actor: actor, organisationID: organisationID,
+                                      before: disabled ? "enabled" : "disabled", after: disabled ? "disabled" : "enabled",
+                                      context: .init(name: user.name), on: db)
         }
+        return true
     }
 
     /// Checks the password and opens a session; returns the session and the token for the cookie.
@@ -111,6 +122,7 @@ public enum Accounts {
             try await RateCounter.query(on: db).filter(\.$key == pairKey).delete()
             // Sign-ins are rare and cheap to piggyback on: what has expired goes now.
             try await deleteExpired(now: now, on: db)
+            try await User.query(on: db).filter(\.$id == user.requireID()).set(\.$lastSignedInAt, to: now).update()
             try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
         }
         return (session, token)

@@ -14,6 +14,7 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "disabled") public var disabled: Bool
+    @OptionalField(key: "last_signed_in_at") public var lastSignedInAt: Date?
 
     public init() {}
 

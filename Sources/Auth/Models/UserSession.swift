@@ -44,6 +44,13 @@ public final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "subject") public var subject: String
     @OptionalField(key: "before") public var before: String?
     @OptionalField(key: "after") public var after: String?
+    /// At write time: the subject's name, and the document, its title, version and item it concerns.
+    @OptionalField(key: "subject_name") public var subjectName: String?
+    @OptionalField(key: "document") public var document: String?
+    @OptionalField(key: "document_title") public var documentTitle: String?
+    @OptionalField(key: "version") public var version: Int?
+    /// A node's lineage, or "avsnitt:KEY" for a prose section.
+    @OptionalField(key: "item") public var item: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -24,6 +24,8 @@ open class Page {
     open func pageDescription() -> String { "Samsyn – öppen styrning och samverkan för kommuner, regioner och civilsamhälle." }
     open func breadcrumbs() -> [Breadcrumb] { [] }
     open func content() -> Node<HTML.BodyContext> { .empty }
+    /// Scripts the page enhances itself with; every page works without them.
+    open func scripts() -> [String] { [] }
     /// Navigation of a tenant's pages, replacing the site's.
     open func tenantNavigation() -> [Breadcrumb] { [] }
 
@@ -36,7 +38,8 @@ open class Page {
                 // Plot's .title() would copy the title into unescaped meta attributes.
                 .element(named: "title", text: pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
                 .meta(.name("description"), .content(pageDescription())),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet)),
+                .forEach(scripts()) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#innehall"), .text("Hoppa till innehållet")),

@@ -43,11 +43,42 @@ public enum Stylesheet {
     .draft-banner { border: 2px dashed #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
     form input { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form button { font: inherit; padding: .45rem 1rem; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
-    fieldset.checks { border: 1px solid var(--line); margin: .75rem 0; max-height: 16rem; overflow-y: auto; }
+    fieldset.checks { border: 1px solid var(--line); margin: .75rem 0; }
+    fieldset.checks .check-list { max-height: 15rem; overflow-y: auto; }
     fieldset.checks .check { display: flex; gap: .4rem; align-items: baseline; }
     fieldset.checks .check label { font-weight: 400; }
     form.inline { display: inline; margin-left: .35rem; }
     form button.small { padding: 0 .45rem; font-size: .85rem; }
+    form textarea, form select { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
+    form .field.wide { max-width: none; }
+    form .field.invalid textarea, form .field.invalid select, fieldset.invalid { border: 2px solid #9b1c1c; }
+    form .field .hint { margin: 0 0 .25rem; }
+    form button.secondary { background: var(--paper); color: var(--accent); border: 2px solid var(--accent); }
+    form button.danger { background: #9b1c1c; }
+    .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
+    .actions form.inline { margin-left: 0; }
+    .toolbar ul { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: .5rem 0; margin: 0; border-bottom: 1px solid var(--line); }
+    form.filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; margin: .5rem 0 1rem; }
+    form.filters .field { margin: .25rem 0; min-width: 10rem; flex: 1 1 10rem; }
+    form.filters button { margin: .25rem 0; }
+    ul.tree, ul.tree ul { list-style: none; padding-left: 1.1rem; }
+    ul.tree { padding-left: 0; }
+    ul.tree li { margin: .35rem 0; }
+    ul.tree .level-label { display: inline; margin-right: .4rem; }
+    .section-list li { margin: .3rem 0; }
+    .picker-search { display: flex; flex-direction: column; margin: .25rem 0 .5rem; max-width: 24rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    del { background: #fde2e1; color: #7a1410; text-decoration: line-through; }
+    ins { background: #dff3e4; color: #14502a; text-decoration: underline; }
+    dl.diff { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .25rem 1rem; }
+    dl.diff dt { font-weight: 600; }
+    dl.diff dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    article.change { border-top: 1px solid var(--line); padding: .25rem 0 .75rem; }
+    article.change h3 { font-size: 1.05rem; margin: .5rem 0; }
+    .paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
+    .table-scroll { overflow-x: auto; }
+    .pre { white-space: pre-wrap; }
+    main h1 .level-label { display: block; }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
     .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
     @media print {

@@ -64,26 +64,21 @@ enum AdminController {
         }
     }
 
-    /// GET /o/:org/admin/logg[?anvandare=EMAIL]: the organisation's changes, newest first; with a
-    /// user, that user's changes here and, if they have a role here, their own account events.
+    /// GET /o/:org/admin/logg: the organisation's changes, newest first, filtered and paged. With a
+    /// user, also that user's own account events, if they have a role here.
     @Sendable static func audit(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .administer)
-        let user = (try? req.query.get(String.self, at: "anvandare")).map(User.normalise)
-        let query = AuditEntry.query(on: req.db).sort(\.$createdAt, .descending).limit(500)
-        if let user {
-            // A user's own account events (sign-ins, tokens, passwords) are shown only to the
-            // administrators of an organisation where that user has a role.
-            let hasRoleHere = try await Role.query(on: req.db).join(User.self, on: \Role.$user.$id == \User.$id)
+        let filter = AuditFilter(req)
+        var hasRoleHere = false
+        if let user = filter.user {
+            hasRoleHere = try await Role.query(on: req.db).join(User.self, on: \Role.$user.$id == \User.$id)
                 .filter(User.self, \.$email == user).filter(\.$organisation.$id == organisation.requireID()).first() != nil
-            let ownEvents = "user \(user)"
-            query.filter(\.$actor == user).group(.or) { group in
-                group.filter(\.$organisationID == organisation.id)
-                if hasRoleHere { group.filter(\.$subject == ownEvents) }
-            }
-        } else {
-            query.filter(\.$organisationID == organisation.id)
         }
-        let page = AuditPage(organisationSlug: organisation.slug, organisationName: organisation.name, entries: try await query.all(), user: user)
-        return privatePage(req.render(page))
+        let (entries, hasMore) = try await AuditQuery.page(organisationID: organisation.requireID(), filter: filter,
+                                                           includeAccountEvents: hasRoleHere, on: req.db)
+        let model = AuditPage.Model(heading: filter.user.map { "Ändringslogg för \($0)" } ?? "Ändringslogg", trail: [],
+                                    base: OrganisationURL.auditTrail.link(organisation.slug), entries: entries, hasMore: hasMore, filter: filter,
+                                    documents: [])
+        return privatePage(req.render(AuditPage(organisationSlug: organisation.slug, organisationName: organisation.name, model: model)))
     }
 }

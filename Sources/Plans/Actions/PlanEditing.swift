@@ -12,18 +12,22 @@ public enum PlanEditing {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notADraft
         case notFound(String)
-        case invalid(String)
+        /// A rule is broken; `field` names the form field it concerns, when one does.
+        case invalid(String, field: String? = nil)
         /// Someone saved the node since this editor loaded it.
         case conflict(currentTitle: String, currentText: String, currentRevision: Int)
         case slugTaken(String)
+        /// The document already has an open draft; there is at most one.
+        case draftOpen(Int)
 
         public var description: String {
             switch self {
             case .notADraft: "only a draft can be changed; adopted versions are frozen"
             case .notFound(let what): "\(what) does not exist"
-            case .invalid(let reason): reason
+            case .invalid(let reason, _): reason
             case .conflict: "the node was changed by someone else since you opened it"
             case .slugTaken(let slug): "there is already a document \"\(slug)\""
+            case .draftOpen(let number): "version \(number) is already an open draft; change it, or discard it first"
             }
         }
 
@@ -31,9 +35,10 @@ public enum PlanEditing {
             switch self {
             case .notADraft: "Bara ett utkast kan ändras. En antagen version är låst; skapa en ny version för att ändra."
             case .notFound: "Det du försöker ändra finns inte."
-            case .invalid(let reason): reason
+            case .invalid(let reason, _): reason
             case .conflict: "Någon annan har sparat den här noden sedan du öppnade den. Din text är inte sparad; jämför nedan och spara igen."
             case .slugTaken(let slug): "Det finns redan ett dokument med adressen \(slug)."
+            case .draftOpen(let number): "Version \(number) är redan ett öppet utkast. Ändra det, eller kasta det först."
             }
         }
     }
@@ -43,6 +48,7 @@ public enum PlanEditing {
                                 on db: any Database) async throws -> DocumentVersion {
         try await db.write { db in
             try await lockDocument(of: source, on: db)
+            if let open = try await openDraft(of: document.requireID(), on: db) { throw Failure.draftOpen(open.number) }
             let highest = try await DocumentVersion.query(on: db).filter(\.$document.$id == document.requireID()).max(\.$number) ?? 0
             guard highest < DocumentLimits.versionNumbers.upperBound else {
                 throw Failure.invalid("Dokumentet har redan \(DocumentLimits.versionNumbers.upperBound) versioner, det högsta antalet.")
@@ -50,7 +56,7 @@ public enum PlanEditing {
             let draft = try await copy(source, into: document.requireID(), number: highest + 1, title: source.title,
                                        period: (source.periodStart, source.periodEnd), leafFilter: { _ in true }, on: db)
             try await AuditLog.record("version.create", subject: "\(document.slug) version \(draft.number)", actor: actor,
-                                      organisationID: document.$organisation.id, after: "draft copied from version \(source.number)", on: db)
+                                      organisationID: document.$organisation.id, after: "draft copied from version \(source.number)", context: try await auditContext(draft, name: draft.title, item: nil, on: db), on: db)
             return draft
         }
     }
@@ -75,7 +81,7 @@ public enum PlanEditing {
             _ = try await copy(source, into: document.requireID(), number: 1, title: title, period: period,
                                leafFilter: { $0.id.map(unfinished.contains) ?? false }, on: db)
             try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
-                                      after: "draft copied from \(sourceDocument.slug) version \(source.number)", on: db)
+                                      after: "draft copied from \(sourceDocument.slug) version \(source.number)", context: .init(name: title, document: slug, documentTitle: title, version: 1), on: db)
             return document
         }
     }
@@ -115,22 +121,24 @@ public enum PlanEditing {
             tree.body = ""
             try await tree.create(on: db)
             try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
-                                      after: "new draft with levels \(levels.joined(separator: " → "))", on: db)
+                                      after: "new draft with levels \(levels.joined(separator: " → "))", context: .init(name: title, document: slug, documentTitle: title, version: 1), on: db)
             return document
         }
     }
 
     /// Refuses text that breaks Core's text rules, with the rule's Swedish message.
-    static func check(_ text: String, as kind: TextRules.Kind, limit: Int = TextRules.titleLength) throws {
-        if let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw Failure.invalid(problem.swedish) }
+    static func check(_ text: String, as kind: TextRules.Kind, limit: Int = TextRules.titleLength, field: String? = nil) throws {
+        if let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw Failure.invalid(problem.swedish, field: field) }
     }
 
     /// A period's years lie within the bounds, and it ends no earlier than it starts.
     public static func checkPeriod(_ period: (Int?, Int?)) throws {
-        for year in [period.0, period.1].compactMap({ $0 }) where !DocumentLimits.years.contains(year) {
-            throw Failure.invalid("Ange år mellan \(DocumentLimits.years.lowerBound) och \(DocumentLimits.years.upperBound).")
+        for (year, field) in [(period.0, "periodStart"), (period.1, "periodEnd")] {
+            if let year, !DocumentLimits.years.contains(year) {
+                throw Failure.invalid("Ange år mellan \(DocumentLimits.years.lowerBound) och \(DocumentLimits.years.upperBound).", field: field)
+            }
         }
-        if let start = period.0, let end = period.1, end < start { throw Failure.invalid("Perioden slutar innan den börjar.") }
+        if let start = period.0, let end = period.1, end < start { throw Failure.invalid("Perioden slutar innan den börjar.", field: "periodEnd") }
     }
 
     static func copy(_ source: DocumentVersion, into documentID: UUID, number: Int, title: String, period: (Int?, Int?),
@@ -194,26 +202,6 @@ public enum PlanEditing {
             try await copy.create(on: db)
         }
         return draft
-    }
-
-    /// Saves a node's title and text if nobody saved it since `expectedRevision`: one
-    /// conditional UPDATE, never read-then-write. Returns the new revision.
-    public static func updateNode(_ nodeID: UUID, expectedRevision: Int, title: String, text: String, actor: AuditLog.Actor,
-                                  organisationID: UUID, on db: any Database) async throws -> Int {
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw Failure.invalid("Titeln får inte vara tom.") }
-        try check(title, as: .title)
-        try check(text, as: .text)
-        guard text.count <= 100_000 else { throw Failure.invalid("Texten är för lång.") }
-        return try await db.write { db in
-            let node = try await draftNode(nodeID, on: db)
-            let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
-                update.set("title", to: title).set("text", to: text)
-            }
-            try await AuditLog.record("node.update", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
-                                      organisationID: organisationID, before: "\(node.title)\n\n\(node.text)", after: "\(title)\n\n\(text)", on: db)
-            return revision
-        }
     }
 
     /// The node, when it belongs to a draft.
@@ -319,7 +307,7 @@ public enum PlanEditing {
             node.revision = 1
             try await node.create(on: db)
             try await AuditLog.record("node.create", subject: "node \(key) in version \(version.number)", actor: actor,
-                                      organisationID: organisationID, after: title, on: db)
+                                      organisationID: organisationID, after: title, context: try await auditContext(version, name: title, item: key, on: db), on: db)
             return node
         }
     }
@@ -347,7 +335,7 @@ public enum PlanEditing {
             try await node.update(on: db)
             try await other.update(on: db)
             try await AuditLog.record("node.reorder", subject: "node \(key) in version \(version.number)", actor: actor,
-                                      organisationID: organisationID, before: "place \(index + 1)", after: "place \(target + 1)", on: db)
+                                      organisationID: organisationID, before: "place \(index + 1)", after: "place \(target + 1)", context: try await auditContext(version, name: node.title, item: node.lineage ?? key, on: db), on: db)
         }
     }
 
@@ -368,7 +356,7 @@ public enum PlanEditing {
             node.position = (nodes.filter { $0.$parent.id == parent.id }.map(\.position).max() ?? -1) + 1
             try await node.update(on: db)
             try await AuditLog.record("node.move", subject: "node \(key) in version \(version.number)", actor: actor, organisationID: organisationID,
-                                      before: oldParent?.title, after: parent.title, on: db)
+                                      before: oldParent?.title, after: parent.title, context: try await auditContext(version, name: node.title, item: node.lineage ?? key, on: db), on: db)
         }
     }
 
@@ -391,82 +379,24 @@ public enum PlanEditing {
             try await Agenda2030Link.query(on: db).filter(\.$node.$id ~~ doomed).delete()
             for id in doomed.reversed() { try await PlanNode.query(on: db).filter(\.$id == id).delete() }
             try await AuditLog.record("node.delete", subject: "node \(key) in version \(version.number)", actor: actor,
-                                      organisationID: organisationID, before: node.title, after: nil, on: db)
+                                      organisationID: organisationID, before: node.title, after: nil, context: try await auditContext(version, name: node.title, item: node.lineage ?? key, on: db), on: db)
         }
     }
 
-    /// The statuses a node can have; "unfinished" is any but done or cancelled.
-    public static let statuses: [(value: String, label: String)] = [
-        ("planned", "Planerad"), ("ongoing", "Pågående"), ("done", "Genomförd"), ("postponed", "Uppskjuten"), ("cancelled", "Avbruten"),
-    ]
-
-    public struct Facts: Sendable {
-        public var responsibleUnit: String?
-        public var status: String?
-        public var partners: [String]
-        public var networks: [String]
-        public var strategies: [String]
-        public var agenda: [(code: String, role: Agenda2030Role)]
-
-        public init(responsibleUnit: String?, status: String?, partners: [String], networks: [String], strategies: [String],
-                    agenda: [(code: String, role: Agenda2030Role)]) {
-            self.responsibleUnit = responsibleUnit
-            self.status = status
-            self.partners = partners
-            self.networks = networks
-            self.strategies = strategies
-            self.agenda = agenda
-        }
-    }
-
-    /// Saves a node's facts under the same revision rule as its text. `allowed` holds the
-    /// registry keys, network keys and unit names this organisation can point at.
-    public static func updateFacts(_ nodeID: UUID, expectedRevision: Int, facts: Facts, allowedPartners: Set<String>, allowedNetworks: Set<String>,
-                                   allowedUnits: Set<String>, actor: AuditLog.Actor, organisationID: UUID, on db: any Database) async throws -> Int {
-        if let status = facts.status, !statuses.contains(where: { $0.value == status }) { throw Failure.invalid("Okänd status.") }
-        if let unit = facts.responsibleUnit, !allowedUnits.contains(unit) { throw Failure.invalid("Okänd enhet: \(unit).") }
-        if let partner = facts.partners.first(where: { !allowedPartners.contains($0) }) { throw Failure.invalid("Okänd samarbetspart: \(partner).") }
-        if let network = facts.networks.first(where: { !allowedNetworks.contains($0) }) { throw Failure.invalid("Okänt nätverk: \(network).") }
-        if let code = facts.agenda.first(where: { !Agenda2030.isKnown($0.code) }) { throw Failure.invalid("\(code.code) är inget mål eller delmål i Agenda 2030.") }
-        return try await db.write { db in
-            let node = try await draftNode(nodeID, on: db)
-            let strategyKeys = Set(try await DocumentSection.query(on: db).filter(\.$version.$id == node.$version.id).filter(\.$role == .strategy).all().map(\.key))
-            if let strategy = facts.strategies.first(where: { !strategyKeys.contains($0) }) { throw Failure.invalid("Okänd strategi: \(strategy).") }
-            let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
-                update.set("responsible_unit", to: facts.responsibleUnit)
-                    .set("status", to: facts.status)
-                    .set("partners", to: JSONColumn.encode(facts.partners))
-                    .set("networks", to: JSONColumn.encode(facts.networks))
-                    .set("strategies", to: JSONColumn.encode(facts.strategies))
-            }
-            try await Agenda2030Link.query(on: db).filter(\.$node.$id == nodeID).delete()
-            for (position, entry) in facts.agenda.enumerated() {
-                let link = Agenda2030Link()
-                link.$version.id = node.$version.id
-                link.$node.id = nodeID
-                link.position = 1000 + position
-                link.code = entry.code
-                link.role = entry.role
-                link.explanation = ""
-                try await link.create(on: db)
-            }
-            let summary = "unit \(facts.responsibleUnit ?? "–"), status \(facts.status ?? "–"), partners \(facts.partners), networks \(facts.networks), "
-                + "strategies \(facts.strategies), Agenda 2030 \(facts.agenda.map { "\($0.code) \($0.role.rawValue)" })"
-            try await AuditLog.record("node.facts", subject: "node \(node.key) in version \(node.version.number)", actor: actor,
-                                      organisationID: organisationID, before: "partners \(node.partnersJSON), networks \(node.networksJSON)", after: summary, on: db)
-            return revision
-        }
+    /// The rules of an adoption's record: who decided, a date that exists, a reference in plain text.
+    public static func checkAdoption(body: String, date: String, reference: String) throws {
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.", field: "body") }
+        try check(body, as: .title, field: "body")
+        guard CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD.", field: "date") }
+        try check(reference, as: .title, field: "reference")
     }
 
     /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
     public static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
                              organisationID: UUID, on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
+        try checkAdoption(body: body, date: date, reference: reference)
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.") }
-        try check(body, as: .title)
-        try check(reference, as: .title)
-        guard CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD.") }
         let frozen = try await namesToFreeze(version, organisationID: organisationID, on: db)
         try await db.write { db in
             try await requireDraft(version, on: db)
@@ -482,7 +412,7 @@ public enum PlanEditing {
             version.decisionReference = reference.isEmpty ? nil : reference
             try await version.update(on: db)
             try await AuditLog.record("version.adopt", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
-                                      before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", on: db)
+                                      before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Core
+import Fluent
 import Organisation
 import Plot
 import Vapor
@@ -29,24 +30,30 @@ enum DocumentController {
             guard let path = content.path(to: key) else {
                 throw Abort(.notFound, reason: "document \"\(content.slug)\" has no node \"\(key)\"")
             }
-            let node = path[path.count - 1]
-            let links = try await PublishedContent.nodeLinks(for: node, in: content, organisation: organisation, on: req.db)
-            let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: req.db)
-            let partners = try await RegistryQuery.actors(ids: [], keys: Set(node.partners), on: req.db)
-            let model = NodeShow.Model(
-                document: content, path: path, implements: links.implements, implementedBy: links.implementedBy,
-                partners: node.partners.compactMap { key in
-                    let live = partners.first { ($0.scbCode ?? $0.slug) == key }
-                    guard let name = content.version.frozenNames?["partner:\(key)"] ?? live?.name else { return nil }
-                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.actor.link(organisation.slug, $0.slug) } ?? "")
-                },
-                networks: node.networks.compactMap { key in
-                    let live = structure.group(key)
-                    guard let name = content.version.frozenNames?["network:\(key)"] ?? live?.name else { return nil }
-                    return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.group.link(organisation.slug, $0.key) } ?? "")
-                })
-            return req.render(NodeShow.View(model: model))
+            return req.render(NodeShow.View(model: try await nodeModel(path, in: content, organisation: organisation, on: req.db)))
         }
+    }
+
+    /// A node's page model: its place, the nodes it carries out and is carried out by, its partners and networks
+    /// (with the names frozen at adoption). Also the editor's preview of a draft's node.
+    static func nodeModel(_ path: [DocumentContent.Node], in content: DocumentContent, organisation: OrganisationRecord,
+                          on db: any Database) async throws -> NodeShow.Model {
+        let node = path[path.count - 1]
+        let links = try await PublishedContent.nodeLinks(for: node, in: content, organisation: organisation, on: db)
+        let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: db)
+        let partners = try await RegistryQuery.actors(ids: [], keys: Set(node.partners), on: db)
+        return NodeShow.Model(
+            document: content, path: path, implements: links.implements, implementedBy: links.implementedBy,
+            partners: node.partners.compactMap { key in
+                let live = partners.first { ($0.scbCode ?? $0.slug) == key }
+                guard let name = content.version.frozenNames?["partner:\(key)"] ?? live?.name else { return nil }
+                return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.actor.link(organisation.slug, $0.slug) } ?? "")
+            },
+            networks: node.networks.compactMap { key in
+                let live = structure.group(key)
+                guard let name = content.version.frozenNames?["network:\(key)"] ?? live?.name else { return nil }
+                return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.group.link(organisation.slug, $0.key) } ?? "")
+            })
     }
 
     @Sendable static func agenda2030(req: Request) async throws -> Response {

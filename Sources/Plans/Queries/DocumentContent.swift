@@ -77,6 +77,11 @@ public struct DocumentContent: Codable, Sendable, Equatable {
     }
 
     /// A node and the chain of its ancestors, root first.
+    /// The node directly above `key`, nil for a node at the top.
+    public func parent(of key: String) -> Node? {
+        path(to: key).flatMap { $0.count > 1 ? $0[$0.count - 2] : nil }
+    }
+
     public func path(to key: String) -> [Node]? {
         func search(_ nodes: [Node], _ trail: [Node]) -> [Node]? {
             for node in nodes {

@@ -20,21 +20,38 @@ public enum PlansURL {
         version.map { versionNode.link(org, doc, String($0), node) } ?? Self.node.link(org, doc, node)
     }
 
-    /// Writing: drafts, nodes and adoption, for editors.
+    /// Where a page of `content` lives: a published version at its public address, a draft in
+    /// its editor's preview, so a preview's links stay within the draft.
+    public static func page(of content: DocumentContent, node key: String? = nil) -> String {
+        let (org, doc, number) = (content.organisation.slug, content.slug, String(content.version.number))
+        guard content.version.status == .draft else {
+            return key.map { node(org, doc, $0, version: content.version.number) } ?? document(org, doc, version: content.version.number)
+        }
+        return key.map { Editor.previewNode.link(org, doc, number, $0) } ?? Editor.preview.link(org, doc, number)
+    }
+
+    /// Writing: drafts, their prose and tree, adoption, for editors.
     public enum Editor {
         public static let index = OrganisationURL.workspace
         public static let newDocument = index.appending("nytt")
+        public static let history = index.appending("historik")
         public static let newDraft = index.appending(":doc", "utkast")
         public static let copy = index.appending(":doc", "kopia")
         public static let draft = index.appending(":doc", ":version")
         public static let preview = draft.appending("forhandsvisning")
+        public static let previewNode = preview.appending(":node")
+        public static let compare = draft.appending("jamfor")
+        public static let details = draft.appending("uppgifter")
         public static let adopt = draft.appending("anta")
+        public static let discard = draft.appending("kasta")
         public static let addNode = draft.appending("ny")
         public static let node = draft.appending("nod", ":node")
-        public static let facts = node.appending("fakta")
         public static let reorder = node.appending("ordning")
-        public static let move = node.appending("flytta")
         public static let remove = node.appending("ta-bort")
+        public static let newSection = draft.appending("nytt-avsnitt")
+        public static let section = draft.appending("avsnitt", ":section")
+        public static let sectionOrder = section.appending("ordning")
+        public static let removeSection = section.appending("ta-bort")
     }
 
     public enum API {

@@ -82,20 +82,28 @@ enum DocumentFacts {
             .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
             .dt("Version"), .dd(
                 .text("\(version.number) "),
-                .a(.href(PlansURL.document(model.organisation.slug, model.slug, version: version.number)), .text("(permanent länk)"))
+                .a(.href(PlansURL.page(of: model)), .text(version.status == .draft ? "(förhandsvisning)" : "(permanent länk)"))
             ),
             .dt("Nivåer"), .dd(.text(version.levels.joined(separator: " → "))),
             .unwrap(model.versions.count > 1 ? model.versions : nil) { versions in
-                .group(.dt("Versioner"), .dd(.ul(.forEach(versions) { other in
-                    .li(
-                        .a(.href(PlansURL.document(model.organisation.slug, model.slug, version: other.number)),
-                           .text("Version \(other.number) – \(other.status.label)" + (other.adoptedOn.map { " \($0)" } ?? ""))),
-                        .unwrap(versions.first { $0.number < other.number }) { previous in
-                            .group(.text(" · "), .a(.href(PlansURL.document(model.organisation.slug, model.slug) + "/jamfor?fran=\(previous.number)&till=\(other.number)"),
-                                                    .text("ändringar mot version \(previous.number)")))
-                        }
-                    )
-                })))
+                .group(.dt("Versioner"), .dd(.ul(.forEach(versions) { versionItem($0, among: versions, in: model) })))
+            }
+        )
+    }
+
+    /// A version in the list, linked where it can be read (a draft only in its editor's preview),
+    /// with its changes against the version before.
+    static func versionItem(_ other: DocumentContent.VersionInfo, among versions: [DocumentContent.VersionInfo], in model: DocumentContent) -> Node<HTML.ListContext> {
+        let (org, doc) = (model.organisation.slug, model.slug)
+        let isDraft = other.status == .draft
+        let url = isDraft ? PlansURL.Editor.preview.link(org, doc, String(other.number)) : PlansURL.document(org, doc, version: other.number)
+        let label = "Version \(other.number) – \(other.status.label)" + (other.adoptedOn.map { " \($0)" } ?? "")
+        return .li(
+            .a(.href(url), .text(label)),
+            .unwrap(versions.first { $0.number < other.number }) { previous in
+                let compare = isDraft ? PlansURL.Editor.compare.link(org, doc, String(other.number)) + "?med=\(previous.number)"
+                    : PlansURL.document(org, doc) + "/jamfor?fran=\(previous.number)&till=\(other.number)"
+                return .group(.text(" · "), .a(.href(compare), .text("ändringar mot version \(previous.number)")))
             }
         )
     }

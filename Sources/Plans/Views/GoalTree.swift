@@ -23,7 +23,7 @@ enum GoalTree {
     }
 
     static func link(_ node: DocumentContent.Node, in model: DocumentContent) -> Node<HTML.BodyContext> {
-        .a(.href(PlansURL.node(model.organisation.slug, model.slug, node.key, version: model.version.number)), .text(node.title))
+        .a(.href(PlansURL.page(of: model, node: node.key)), .text(node.title))
     }
 
     static func heading(level: Int, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {

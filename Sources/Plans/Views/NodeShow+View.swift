@@ -41,7 +41,7 @@ public enum NodeShow {
         var document: DocumentContent { model.document }
 
         func url(_ key: String) -> String {
-            PlansURL.node(document.organisation.slug, document.slug, key, version: document.version.number)
+            PlansURL.page(of: document, node: key)
         }
 
         public override func pageTitle() -> String { "\(model.node.title) – \(document.title)" }
@@ -49,7 +49,7 @@ public enum NodeShow {
         public override func breadcrumbs() -> [Breadcrumb] {
             organisationCrumbs(
                 Breadcrumb("Styrdokument", url: PlansURL.documents.link(document.organisation.slug)),
-                Breadcrumb(document.title, url: PlansURL.document(document.organisation.slug, document.slug, version: document.version.number))
+                Breadcrumb(document.title, url: PlansURL.page(of: document))
             ) + model.path.map { Breadcrumb($0.title, url: url($0.key)) }
         }
 
@@ -61,7 +61,7 @@ public enum NodeShow {
                 .h2(.text("Fakta")),
                 .dl(
                     .class("facts"),
-                    .dt("Dokument"), .dd(.a(.href(PlansURL.document(document.organisation.slug, document.slug, version: document.version.number)),
+                    .dt("Dokument"), .dd(.a(.href(PlansURL.page(of: document)),
                                           .text("\(document.title) (version \(document.version.number))"))),
                     .dt("Nivå"), .dd(.text(node.level)),
                     .unwrap(model.path.count > 1 ? model.path[model.path.count - 2] : nil) { parent in

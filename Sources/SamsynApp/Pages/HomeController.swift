@@ -55,10 +55,18 @@ enum HomeController {
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {
+        asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
+    @Sendable static func editorScript(req: Request) async throws -> Response {
+        asset(EditorScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+    }
+
+    static func asset(_ body: String, type: HTTPMediaType) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.contentType = type
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 }
 

@@ -49,10 +49,10 @@ enum EditorAPIController {
     static func refusal(_ failure: PlanEditing.Failure) -> Abort {
         switch failure {
         case .notADraft: Abort(.conflict, reason: failure.description)
-        case .slugTaken: Abort(.conflict, reason: failure.description)
+        case .slugTaken, .draftOpen: Abort(.conflict, reason: failure.description)
         case .conflict: Abort(.preconditionFailed, reason: "the node has changed since that ETag; GET it again")
         case .notFound: Abort(.notFound, reason: failure.description)
-        case .invalid(let reason): Abort(.unprocessableEntity, reason: reason)
+        case .invalid(let reason, _): Abort(.unprocessableEntity, reason: reason)
         }
     }
 
@@ -147,11 +147,10 @@ enum EditorAPIController {
         let options = try await EditorQuery.factOptions(organisation, on: req.db)
         let facts = PlanEditing.Facts(responsibleUnit: input.responsibleUnit, status: input.status, partners: input.partners ?? [],
                                       networks: input.networks ?? [], strategies: input.strategies ?? [],
-                                      agenda: (input.agenda2030 ?? []).map { (code: $0.code, role: $0.role) })
+                                      agenda: (input.agenda2030 ?? []).map { .init(code: $0.code, role: $0.role) })
         _ = try await run {
-            try await PlanEditing.updateFacts(node.requireID(), expectedRevision: expected, facts: facts,
-                                              allowedPartners: Set(options.partners.map(\.key)), allowedNetworks: Set(options.networks.map(\.key)),
-                                              allowedUnits: Set(options.units), actor: actor, organisationID: organisation.requireID(), on: req.db)
+            try await PlanEditing.updateFacts(node.requireID(), expectedRevision: expected, facts: facts, targets: options.targets,
+                                              actor: actor, organisationID: organisation.requireID(), on: req.db)
         }
         let (_, saved) = try await versionNode(req, organisation)
         return try nodeResponse(saved, version: version)

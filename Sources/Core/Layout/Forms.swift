@@ -1,0 +1,205 @@
+import Plot
+
+/// Form pieces every module's pages share: a field described once (label, kind, hint) and
+/// rendered with the value to show and, when refused, the reason beside it; a page holding one
+/// such form; and a confirmation page for what cannot be undone.
+public enum Forms {
+    public struct FieldSpec: Sendable {
+        public enum Kind: Sendable {
+            case text, number, hidden
+            case textarea(rows: Int)
+            case select([Choice])
+        }
+
+        public let name: String
+        public let label: String
+        public let kind: Kind
+        public let hint: String?
+
+        public init(_ name: String, _ label: String, _ kind: Kind = .text, hint: String? = nil) {
+            self.name = name
+            self.label = label
+            self.kind = kind
+            self.hint = hint
+        }
+    }
+
+    public struct Choice: Sendable {
+        public let value: String
+        public let label: String
+        public init(_ value: String, _ label: String) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    /// What a form shows: the values typed (or saved), and a refusal with the field it concerns.
+    public struct FormState: Sendable {
+        public var values: [String: String]
+        public var error: (field: String, message: String)?
+        public init(values: [String: String], error: (field: String, message: String)? = nil) {
+            self.values = values
+            self.error = error
+        }
+    }
+
+    /// One field, escaped by hand since Plot writes attribute values as given. A field in error
+    /// carries aria-invalid and points at its message with aria-describedby.
+    public static func render(_ spec: FieldSpec, id: String, state: FormState) -> String {
+        let value = state.values[spec.name] ?? ""
+        let name = Markdown.escape(spec.name), id = Markdown.escape(id)
+        if case .hidden = spec.kind { return "<input type=\"hidden\" name=\"\(name)\" value=\"\(Markdown.escape(value))\">" }
+        let error = state.error?.field == spec.name ? state.error?.message : nil
+        let described = [spec.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        let aria = (error == nil ? "" : " aria-invalid=\"true\"")
+            + (described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\"")
+        let control: String
+        switch spec.kind {
+        case .text, .hidden:
+            control = "<input type=\"text\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+        case .number:
+            control = "<input type=\"number\" inputmode=\"numeric\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+        case .textarea(let rows):
+            control = "<textarea name=\"\(name)\" id=\"\(id)\" rows=\"\(rows)\"\(aria)>\(Markdown.escape(value))</textarea>"
+        case .select(let choices):
+            let options = choices.map { choice in
+                "<option value=\"\(Markdown.escape(choice.value))\"\(choice.value == value ? " selected" : "")>\(Markdown.escape(choice.label))</option>"
+            }.joined()
+            control = "<select name=\"\(name)\" id=\"\(id)\"\(aria)>\(options)</select>"
+        }
+        let wide: Bool = if case .textarea = spec.kind { true } else { spec.name == "title" || spec.name == "heading" }
+        return "<div class=\"field\(wide ? " wide" : "")\(error == nil ? "" : " invalid")\"><label for=\"\(id)\">\(Markdown.escape(spec.label))</label>"
+            + (spec.hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\(Markdown.escape($0))</p>" } ?? "")
+            + control
+            + (error.map { "<p class=\"field-error\" id=\"\(id)-error\">\(Markdown.escape($0))</p>" } ?? "")
+            + "</div>"
+    }
+
+    public static func fields(_ specs: [FieldSpec], state: FormState, idPrefix: String = "") -> Node<HTML.FormContext> {
+        .raw(specs.map { render($0, id: idPrefix + $0.name, state: state) }.joined())
+    }
+
+    public static func messages(error: String?, notice: String?) -> Node<HTML.BodyContext> {
+        .group(
+            .unwrap(error) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(notice) { .p(.class("form-ok"), .attribute(named: "role", value: "status"), .text($0)) }
+        )
+    }
+
+    /// A page with one form: a new document, a copy, a draft's title and period, a new node,
+    /// an adoption, a prose section. A refusal comes back here with the input and the reason.
+    public static func csrfField(_ csrf: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
+    }
+
+    public final class FormView: TenantPage {
+        public struct Model: Sendable {
+            public var heading: String
+            public var intro: [String]
+            public var trail: [Breadcrumb]
+            public var action: String
+            public var fields: [FieldSpec]
+            public var state: FormState
+            public var submit: String
+            public var cancelURL: String
+            /// A second button that shows the text rendered instead of saving.
+            public var previewButton: String?
+            public var preview: String?
+            public var notice: String?
+            /// Other actions on the same subject, each on a page of its own: (label, URL).
+            public var links: [Choice]
+
+            public init(heading: String, intro: [String] = [], trail: [Breadcrumb], action: String, fields: [FieldSpec], state: FormState,
+                        submit: String, cancelURL: String, previewButton: String? = nil, preview: String? = nil, notice: String? = nil,
+                        links: [Choice] = []) {
+                self.heading = heading
+                self.intro = intro
+                self.trail = trail
+                self.action = action
+                self.fields = fields
+                self.state = state
+                self.submit = submit
+                self.cancelURL = cancelURL
+                self.previewButton = previewButton
+                self.preview = preview
+                self.notice = notice
+                self.links = links
+            }
+        }
+
+        let model: Model
+        let csrf: String
+
+        public init(tenantSlug: String, tenantName: String, tenantHome: String, model: Model, csrf: String) {
+            self.model = model
+            self.csrf = csrf
+            super.init(tenantSlug: tenantSlug, tenantName: tenantName, tenantHome: tenantHome)
+        }
+
+        public override func pageTitle() -> String { "\(model.heading) – \(tenantName)" }
+        public override func breadcrumbs() -> [Breadcrumb] { tenantCrumbs(model.trail + [Breadcrumb(model.heading)]) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let generalError = model.state.error.flatMap { error in model.fields.contains { $0.name == error.field } ? nil : error.message }
+            return .group(
+                .h1(.text(model.heading)),
+                messages(error: generalError ?? (model.state.error == nil ? nil : "Formuläret är inte sparat. Se felet nedan."), notice: model.notice),
+                .forEach(model.intro) { .p(.text($0)) },
+                .form(.method(.post), .action(model.action), csrfField(csrf),
+                      fields(model.fields, state: model.state),
+                      .div(.class("actions"),
+                           .button(.type(.submit), .text(model.submit)),
+                           .unwrap(model.previewButton) { label in
+                               .button(.type(.submit), .class("secondary"), .name("forhandsgranska"), .value("ja"), .text(label))
+                           },
+                           .a(.href(model.cancelURL), .text("Avbryt")))),
+                .if(!model.links.isEmpty, .ul(.class("more"), .forEach(model.links) { .li(.a(.href($0.value), .text($0.label))) })),
+                .unwrap(model.preview) { preview in
+                    .section(.class("preview"), .attribute(named: "aria-labelledby", value: "preview-heading"),
+                             .h2(.id("preview-heading"), .text("Förhandsgranskning (inte sparad)")), .markdown(preview))
+                }
+            )
+        }
+    }
+}
+
+extension Forms {
+    /// Asks before an action that cannot be undone, without JavaScript: the form posts the same
+    /// fields again with `confirmed=ja`; "Avbryt" leads back.
+    public final class ConfirmView: TenantPage {
+        let heading: String
+        let question: String
+        let action: String
+        let fields: [String: String]
+        let confirmLabel: String
+        let cancelURL: String
+
+        let trail: [Breadcrumb]
+
+        public init(tenantSlug: String, tenantName: String, tenantHome: String, trail: [Breadcrumb], heading: String, question: String,
+                    action: String, fields: [String: String], confirmLabel: String, cancelURL: String) {
+            self.trail = trail
+            self.heading = heading
+            self.question = question
+            self.action = action
+            self.fields = fields
+            self.confirmLabel = confirmLabel
+            self.cancelURL = cancelURL
+            super.init(tenantSlug: tenantSlug, tenantName: tenantName, tenantHome: tenantHome)
+        }
+
+        public override func pageTitle() -> String { heading }
+        public override func breadcrumbs() -> [Breadcrumb] { tenantCrumbs(trail + [Breadcrumb(heading)]) }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text(heading)),
+                .p(.text(question)),
+                .form(.method(.post), .action(action),
+                      .forEach(fields.sorted { $0.key < $1.key }) { field in .input(.type(.hidden), .name(field.key), .value(Markdown.escape(field.value))) },
+                      .input(.type(.hidden), .name("confirmed"), .value("ja")),
+                      .div(.class("actions"), .button(.type(.submit), .class("danger"), .text(confirmLabel)), .a(.href(cancelURL), .text("Avbryt"))))
+            )
+        }
+    }
+}

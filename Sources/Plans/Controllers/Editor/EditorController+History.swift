@@ -1,0 +1,27 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Vapor
+
+extension EditorController {
+    /// GET /o/:org/redigera/historik: the history of the organisation's documents for its editors,
+    /// by document, item (?nod=LINEAGE), user and date.
+    @Sendable static func history(req: Request) async throws -> Response {
+        let context = try await requireEditor(req, for: .readDrafts)
+        let filter = AuditFilter(req)
+        let (entries, hasMore) = try await AuditQuery.page(organisationID: context.organisation.requireID(), filter: filter, documentsOnly: true, on: req.db)
+        let documents = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == context.organisation.requireID())
+            .with(\.$versions).sort(\.$slug).all()
+        let choices = documents.map { document in
+            Editor.Choice(document.slug, document.versions.max { $0.number < $1.number }?.title ?? document.slug)
+        }
+        // The item's name as the newest entry about it has it.
+        let itemName = filter.item == nil ? nil : try await AuditEntry.query(on: req.db)
+            .filter(\.$organisationID == context.organisation.requireID()).filter(\.$item == filter.item).filter(\.$document == filter.document)
+            .sort(\.$createdAt, .descending).first()?.subjectName ?? filter.item
+        let model = AuditPage.Model(heading: "Historik", trail: trail(context), base: PlansURL.Editor.history.link(context.slug), entries: entries,
+                                    hasMore: hasMore, filter: filter, documents: choices, itemName: itemName)
+        return privatePage(req.render(AuditPage(organisationSlug: context.slug, organisationName: context.organisation.name, model: model)))
+    }
+}

@@ -1,0 +1,177 @@
+import Core
+import Organisation
+import Plot
+
+extension Editor {
+    /// Which nodes of a draft's tree to show: by level, goal area, status and words.
+    public struct TreeFilter: Sendable, Equatable {
+        public var level: Int?
+        public var area: String?
+        public var status: String?
+        public var text: String?
+
+        public init(level: Int? = nil, area: String? = nil, status: String? = nil, text: String? = nil) {
+            self.level = level
+            self.area = area
+            self.status = status
+            self.text = (text?.trimmingCharacters(in: .whitespaces)).nonEmpty
+        }
+
+        public var isActive: Bool { self != TreeFilter() }
+
+        func matches(_ node: DocumentContent.Node, area root: String) -> Bool {
+            (level.map { node.depth == $0 } ?? true)
+                && (area.map { $0 == root } ?? true)
+                && (status.map { $0 == "none" ? node.status == nil : node.status == $0 } ?? true)
+                && (text.map { words in
+                    [node.title, node.text].contains { $0.range(of: words, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+                } ?? true)
+        }
+
+        /// The tree pruned to the nodes that match and the nodes above them; and how many matched.
+        func apply(to roots: [DocumentContent.Node]) -> (nodes: [DocumentContent.Node], matches: Int) {
+            guard isActive else { return (roots, 0) }
+            var count = 0
+            func prune(_ node: DocumentContent.Node, root: String) -> DocumentContent.Node? {
+                var copy = node
+                copy.children = node.children.compactMap { prune($0, root: root) }
+                let hit = matches(node, area: root)
+                if hit { count += 1 }
+                return hit || !copy.children.isEmpty ? copy : nil
+            }
+            let kept = roots.compactMap { prune($0, root: $0.key) }
+            return (kept, count)
+        }
+    }
+
+    public final class DraftView: OrganisationPage {
+        let document: DocumentContent
+        let csrf: String
+        let message: String?
+        let notice: EditorNotice?
+        let filter: TreeFilter
+        /// After a copy: the sections that still name the year copied from.
+        let oldYearSections: (year: Int, sections: [DocumentContent.Section])?
+
+        public init(content: DocumentContent, csrf: String, message: String? = nil, notice: EditorNotice? = nil, filter: TreeFilter = .init(),
+                    oldYearSections: (year: Int, sections: [DocumentContent.Section])? = nil) {
+            self.document = content
+            self.csrf = csrf
+            self.message = message
+            self.notice = notice
+            self.filter = filter
+            self.oldYearSections = oldYearSections
+            super.init(organisationSlug: document.organisation.slug, organisationName: document.organisation.name)
+        }
+
+        var base: String { editURL(organisationSlug, document.slug, document.version.number) }
+        var isDraft: Bool { document.version.status == .draft }
+
+        public override func pageTitle() -> String { "Redigera \(document.title)" }
+        public override func breadcrumbs() -> [Breadcrumb] {
+            organisationCrumbs(Breadcrumb("Redigera", url: PlansURL.Editor.index.link(organisationSlug)), Breadcrumb("\(document.title), version \(document.version.number)"))
+        }
+
+        func link(_ pattern: URLPattern, _ extra: String...) -> String {
+            pattern.link([organisationSlug, document.slug, String(document.version.number)] + extra)
+        }
+
+        public override func content() -> Node<HTML.BodyContext> {
+            let version = document.version
+            return .group(
+                .h1(.text("\(document.title), version \(version.number)")),
+                .p(.strong(.text(stateLabel(version.status, adoptedOn: version.adoptedOn))), .text(". "),
+                   .text(isDraft ? "Ändra fritt; ingenting publiceras förrän versionen antas." : "Versionen är låst; skapa ett nytt utkast för att ändra.")),
+                messages(error: message, notice: notice?.message),
+                .unwrap(oldYearSections) { found in
+                    found.sections.isEmpty ? .empty : .section(.class("form-ok"), .attribute(named: "aria-labelledby", value: "gammalt-ar"),
+                        .h2(.id("gammalt-ar"), .text("Avsnitt som nämner \(found.year)")),
+                        .p(.text("Läs igenom dem och uppdatera årtalen där det behövs:")),
+                        .ul(.forEach(found.sections) { section in
+                            .li(.a(.href(link(PlansURL.Editor.section, section.key)), .text(section.heading ?? "Avsnitt utan rubrik (\(section.key))")))
+                        }))
+                },
+                .nav(.class("toolbar"), .ariaLabel("Utkastets verktyg"), .ul(
+                    .li(.a(.href(link(PlansURL.Editor.preview)), .text(isDraft ? "Förhandsgranska som publicerad sida" : "Visa sidan"))),
+                    .li(.a(.href(link(PlansURL.Editor.compare)), .text("Jämför med annan version"))),
+                    .if(isDraft, .group(
+                        .li(.a(.href(link(PlansURL.Editor.details)), .text("Titel och period"))),
+                        .li(.a(.href(link(PlansURL.Editor.adopt)), .text("Anta versionen …"))),
+                        .li(.a(.href(link(PlansURL.Editor.discard)), .text("Kasta utkastet …")))
+                    )),
+                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)"), .text("Historik")))
+                )),
+                sectionList(),
+                treeSection()
+            )
+        }
+
+        func sectionList() -> Node<HTML.BodyContext> {
+            .section(
+                .attribute(named: "aria-labelledby", value: "avsnitt"),
+                .h2(.id("avsnitt"), .text("Avsnitt")),
+                .p(.class("hint"), .text("Dokumentets löptext i ordning. Målträdet står där avsnittet ”Målträdet” står.")),
+                .ol(.class("section-list"), .forEach(document.sections.indices, { index in
+                    let section = document.sections[index]
+                    let name = section.role == .goalTree ? "Målträdet" : (section.heading ?? "Avsnitt utan rubrik (\(section.key))")
+                    return .li(
+                        .id("avsnitt-\(section.key)"),
+                        isDraft && section.role != .goalTree ? .a(.href(link(PlansURL.Editor.section, section.key)), .text(name)) : .text(name),
+                        .if(isDraft, .group(
+                            .if(index > 0, actionButton(link(PlansURL.Editor.sectionOrder, section.key), csrf: csrf, label: "↑",
+                                                        ariaLabel: "Flytta upp: \(name)", fields: ["direction": "up"], small: true)),
+                            .if(index < document.sections.count - 1, actionButton(link(PlansURL.Editor.sectionOrder, section.key), csrf: csrf, label: "↓",
+                                                                                  ariaLabel: "Flytta ned: \(name)", fields: ["direction": "down"], small: true))
+                        ))
+                    )
+                })),
+                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.newSection)), .text("Nytt avsnitt …"))))
+            )
+        }
+
+        func treeSection() -> Node<HTML.BodyContext> {
+            let (nodes, matches) = filter.apply(to: document.nodes)
+            let top = document.version.levels.first?.lowercased() ?? "nod"
+            return .section(
+                .attribute(named: "aria-labelledby", value: "maltrad"),
+                .h2(.id("maltrad"), .text("Målträdet")),
+                filterForm(),
+                .if(filter.isActive, .p(.attribute(named: "role", value: "status"),
+                                        .text(matches == 1 ? "1 träff." : "\(matches) träffar."), .text(" "),
+                                        .a(.href(base + "#maltrad"), .text("Visa hela trädet")))),
+                nodes.isEmpty ? .p(.text(filter.isActive ? "Inget i trädet matchar filtret." : "Trädet är tomt.")) : .ul(.class("tree"), .forEach(nodes) { node(in: $0) }),
+                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.addNode)), .text("Ny \(top) …"))))
+            )
+        }
+
+        func filterForm() -> Node<HTML.BodyContext> {
+            let levels = [Choice("", "Alla nivåer")] + document.version.levels.enumerated().map { Choice(String($0.offset), $0.element) }
+            let areas = [Choice("", "Alla")] + document.nodes.map { Choice($0.key, $0.title) }
+            let statuses = [Choice("", "Alla"), Choice("none", "Ingen angiven")] + PlanEditing.statuses.map { Choice($0.value, $0.label) }
+            let state = FormState(values: ["niva": filter.level.map(String.init) ?? "", "omrade": filter.area ?? "", "status": filter.status ?? "",
+                                           "q": filter.text ?? ""])
+            let specs = [FieldSpec("niva", "Nivå", .select(levels)), FieldSpec("omrade", document.version.levels.first ?? "Område", .select(areas)),
+                         FieldSpec("status", "Status", .select(statuses)), FieldSpec("q", "Ord i titel eller text")]
+            return .form(.class("filters"), .method(.get), .action(base + "#maltrad"), .attribute(named: "role", value: "search"),
+                         .attribute(named: "aria-label", value: "Filtrera målträdet"),
+                         fields(specs, state: state, idPrefix: "filter-"), .button(.type(.submit), .class("secondary"), .text("Filtrera")))
+        }
+
+        func node(in item: DocumentContent.Node) -> Node<HTML.ListContext> {
+            .li(
+                .id("nod-\(item.key)"),
+                .span(.class("level-label"), .text(item.level)),
+                isDraft ? .a(.href(link(PlansURL.Editor.node, item.key)), .text(item.title))
+                    : .a(.href(PlansURL.node(organisationSlug, document.slug, item.key, version: document.version.number)), .text(item.title)),
+                .unwrap(item.status.flatMap { status in PlanEditing.statuses.first { $0.value == status }?.label }) { .span(.class("status"), .text(" – \($0)")) },
+                .if(isDraft && !filter.isActive, .group(
+                    actionButton(link(PlansURL.Editor.reorder, item.key), csrf: csrf, label: "↑", ariaLabel: "Flytta upp: \(item.title)",
+                                 fields: ["direction": "up"], small: true),
+                    actionButton(link(PlansURL.Editor.reorder, item.key), csrf: csrf, label: "↓", ariaLabel: "Flytta ned: \(item.title)",
+                                 fields: ["direction": "down"], small: true)
+                )),
+                .unwrap(item.children.isEmpty ? nil : item.children) { children in .ul(.forEach(children) { node(in: $0) }) }
+            )
+        }
+    }
+}
