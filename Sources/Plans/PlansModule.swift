@@ -61,6 +61,7 @@ public enum PlansModule: AppModule {
         routes.publicAPI.get(API.document.pathComponents, use: DocumentAPIController.show).describe(PlansOpenAPI.document)
         routes.publicAPI.get(API.tree.pathComponents, use: DocumentAPIController.tree).describe(PlansOpenAPI.tree)
         routes.publicAPI.get(API.node.pathComponents, use: DocumentAPIController.node).describe(PlansOpenAPI.node)
+        routes.publicAPI.get(API.comparison.pathComponents, use: DocumentAPIController.comparison).describe(PlansOpenAPI.comparison)
 
         let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         routes.tokenAPI.get(API.versionNode.pathComponents, use: EditorAPIController.getNode).describe(PlansOpenAPI.editableNode)
@@ -72,6 +73,12 @@ public enum PlansModule: AppModule {
         routes.tokenAPI.on(.DELETE, API.versionNode.pathComponents, use: EditorAPIController.deleteNode).describe(PlansOpenAPI.deleteNode)
         routes.tokenAPI.on(.PUT, API.facts.pathComponents, body: write, use: EditorAPIController.putFacts).describe(PlansOpenAPI.saveFacts)
         routes.tokenAPI.on(.POST, API.adoption.pathComponents, body: write, use: EditorAPIController.adopt).describe(PlansOpenAPI.adopt)
+        routes.tokenAPI.on(.PUT, API.version.pathComponents, body: write, use: EditorAPIController.putVersion).describe(PlansOpenAPI.saveVersion)
+        routes.tokenAPI.on(.DELETE, API.version.pathComponents, use: EditorAPIController.deleteVersion).describe(PlansOpenAPI.discardVersion)
+        routes.tokenAPI.on(.POST, API.sections.pathComponents, body: write, use: EditorAPIController.addSection).describe(PlansOpenAPI.addSection)
+        routes.tokenAPI.on(.PUT, API.section.pathComponents, body: write, use: EditorAPIController.putSection).describe(PlansOpenAPI.saveSection)
+        routes.tokenAPI.on(.DELETE, API.section.pathComponents, use: EditorAPIController.deleteSection).describe(PlansOpenAPI.deleteSection)
+        routes.tokenAPI.on(.POST, API.moveSection.pathComponents, body: write, use: EditorAPIController.moveSection).describe(PlansOpenAPI.moveSection)
     }
 
     public static var openAPI: OpenAPIComponents { PlansOpenAPI.components }

@@ -24,6 +24,9 @@ struct OpenAPIContractTests {
         ("EditableNode", EditorAPIController.EditableNode.self), ("Created", EditorAPIController.Created.self),
         ("NewDocument", EditorAPIController.NewDocument.self), ("NewNode", EditorAPIController.NewNode.self), ("Move", EditorAPIController.Move.self),
         ("Adoption", EditorAPIController.Adoption.self), ("Facts", EditorAPIController.Facts.self), ("NodeUpdate", EditorAPIController.NodeUpdate.self),
+        ("VersionDetails", EditorAPIController.VersionDetails.self), ("SectionInput", EditorAPIController.SectionInput.self),
+        ("SectionCreated", EditorAPIController.SectionCreated.self), ("Step", EditorAPIController.Step.self),
+        ("DiffField", VersionDiff.Field.self), ("Comparison", DocumentAPIController.ComparisonDTO.self),
         ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("ImportResult", APIController.ImportResultDTO.self),
         ("Error", SamsynErrorMiddleware.APIError.self),
     ]

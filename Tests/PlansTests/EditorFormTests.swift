@@ -47,7 +47,7 @@ struct EditorFormTests {
         try await withApp(engine) { app in
             var admin = try await Self.signedIn(app, "admin@example.se", [.administrator])
             try await Factory.user("annan-admin@example.se", roles: [], on: app.db)
-            let page = try await admin.send(.GET, "/o/norrbottens-kommuner/admin/anvandare").1
+            let page = try await admin.send(.GET, "/o/norrbottens-kommuner/admin/anvandare/ny").1
             #expect(page.contains(#"<option value="reader" selected>"#))
             let csrf = try #require(Browser.csrf(in: page))
             let before = try await DatabaseFingerprint.take(app.db)

@@ -19,6 +19,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case invalidName
     case lastAdministrator
     case ownAdministratorRole
+    case ownAccount
+    case rolesElsewhere
     case unknownToken
 
     public var description: String {
@@ -37,6 +39,8 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .lastAdministrator: "the organisation's last administrator cannot lose the role; make someone else administrator first"
         case .ownAdministratorRole: "you cannot take away your own administrator role; another administrator can"
         case .unknownToken: "no such token"
+        case .ownAccount: "you cannot disable your own account"
+        case .rolesElsewhere: "the account has roles in other organisations; it can be disabled from the command line"
         }
     }
 
@@ -44,12 +48,18 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidCredentials: "Fel e-postadress eller lösenord, eller så är kontot avstängt."
         case .rateLimited: "För många inloggningsförsök. Vänta 15 minuter och försök igen."
-        case .weakPassword: "Lösenordet måste ha minst \(Accounts.minimumPasswordLength) tecken."
         case .wrongCurrentPassword: "Det nuvarande lösenordet stämmer inte."
         case .invalidTokenName: "Ge nyckeln ett namn på högst 100 tecken, utan styrtecken."
         case .invalidName: "Namnet får ha högst 200 tecken, utan styrtecken eller tecken som ändrar läsriktningen."
         case .lastAdministrator: "Organisationens sista administratör kan inte förlora rollen. Gör någon annan till administratör först."
         case .ownAdministratorRole: "Du kan inte ta bort din egen administratörsroll. En annan administratör kan göra det."
+        case .ownAccount: "Du kan inte stänga av ditt eget konto."
+        case .rolesElsewhere: "Kontot har roller i andra organisationer och kan därför inte stängas av härifrån. Ta bort rollerna här i stället, eller be Samsyns driftansvariga."
+        case .weakPassword: "Lösenordet måste ha minst \(Accounts.minimumPasswordLength) tecken."
+        case .emailTaken(let email): "Det finns redan en användare med e-postadressen \(email)."
+        case .invalidEmail(let email): "”\(email)” är ingen e-postadress."
+        case .unknownUser(let email): "Det finns ingen användare med e-postadressen \(email)."
+        case .representativeNeedsMember: "En medlemsrepresentant måste företräda en av organisationens medlemmar. Välj vilken."
         default: description
         }
     }

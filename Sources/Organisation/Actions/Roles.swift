@@ -79,3 +79,25 @@ public enum Roles {
         return member.id
     }
 }
+
+extension Roles {
+    /// An administrator disables or enables an account from their organisation's users page. The
+    /// account must have roles here and nowhere else (an account is global), must not be the
+    /// administrator's own, and the organisation keeps an enabled administrator.
+    @discardableResult
+    public static func setAccountDisabled(_ disabled: Bool, email rawEmail: String, organisationID: UUID, by administrator: User,
+                                          on db: any Database) async throws -> Bool {
+        let email = User.normalise(email: rawEmail)
+        guard email != administrator.email else { throw AccountFailure.ownAccount }
+        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let roles = try await Role.query(on: db).filter(\.$user.$id == user.requireID()).all()
+        guard !roles.isEmpty, roles.contains(where: { $0.$organisation.id == organisationID }) else { throw AccountFailure.unknownUser(email) }
+        guard roles.allSatisfy({ $0.$organisation.id == organisationID }) else { throw AccountFailure.rolesElsewhere }
+        if disabled, roles.contains(where: { $0.role == .administrator }) {
+            let enabledAdministrators = try await Role.query(on: db).join(User.self, on: \Role.$user.$id == \User.$id)
+                .filter(\.$organisation.$id == organisationID).filter(\.$role == .administrator).filter(User.self, \.$disabled == false).count()
+            if enabledAdministrators <= 1 { throw AccountFailure.lastAdministrator }
+        }
+        return try await Accounts.setDisabled(disabled, email: email, actor: .user(administrator), organisationID: organisationID, on: db)
+    }
+}

@@ -4,64 +4,213 @@ import Fluent
 import Plot
 import Vapor
 
-/// Administrators' pages: users and roles in their organisation, and its audit trail.
+/// Administrators' pages: users and roles in their organisation, and its audit trail. Each
+/// change has a page of its own; refusals come back with the input and the reason beside the
+/// field; what cannot be undone is asked first.
 enum AdminController {
-    protocol AdminForm: Content { var role: String { get } }
-    struct NewUserForm: AdminForm { let email: String; let name: String; let role: String; let represents: String?; let password: String }
-    struct GrantForm: AdminForm { let email: String; let role: String; let represents: String? }
+    struct NewUserForm: Content { let email: String; let name: String; let role: String; let represents: String?; let password: String }
+    struct GrantForm: Content { let email: String; let role: String; let represents: String?; let confirmed: String? }
+    struct AccountForm: Content { let email: String; let disabled: String; let confirmed: String? }
 
-    static func usersPage(_ req: Request, _ organisation: OrganisationRecord, message: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
-            .with(\.$user).with(\.$represents).all().sorted { ($0.user.email, $0.role.rawValue) < ($1.user.email, $1.role.rawValue) }
-        let members = try await MemberQuery.members(of: organisation, on: req.db).map { (key: $0.scbCode ?? $0.slug, name: $0.name) }
-        let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name,
-                             lines: roles.map { .init(email: $0.user.email, name: $0.user.name, role: $0.role, represents: $0.represents?.name, disabled: $0.user.disabled) },
-                             members: members, csrf: try req.signedIn.csrfToken, message: message, isError: status != .ok)
-        return privatePage(req.render(page), status: status)
+    /// What the last change did, said on the users page: a fixed set, so no request text reaches the page.
+    enum Notice: String, CaseIterable {
+        case created = "skapad", granted = "roll-given", revoked = "roll-borttagen", disabled = "avstangt", enabled = "oppnat", unchanged = "oforandrad"
+        static let parameter = "klart"
+        var message: String {
+            switch self {
+            case .created: "Användaren är skapad. Be personen logga in och byta lösenord."
+            case .granted: "Rollen är given."
+            case .revoked: "Rollen är borttagen."
+            case .disabled: "Kontot är avstängt och personen är utloggad."
+            case .enabled: "Kontot är öppnat igen."
+            case .unchanged: "Inget var ändrat."
+            }
+        }
+    }
+
+    static func redirect(_ req: Request, _ organisation: OrganisationRecord, _ notice: Notice) -> Response {
+        req.redirect(to: OrganisationURL.users.link(organisation.slug) + "?\(Notice.parameter)=\(notice.rawValue)", redirectType: .normal)
     }
 
     @Sendable static func users(req: Request) async throws -> Response {
-        try await usersPage(req, try await req.organisation(permitting: .administer))
+        let organisation = try await req.organisation(permitting: .administer)
+        let notice = (try? req.query.get(String.self, at: Notice.parameter)).flatMap(Notice.init(rawValue:))
+        return try await usersPage(req, organisation, notice: notice?.message)
     }
 
-    /// The shared shape of the users page's forms: check the administrator, read the role, run
-    /// the action, and show the page again with its outcome.
-    static func usersAction<Form: AdminForm>(_ req: Request, _: Form.Type,
-                                             _ action: (OrganisationRecord, User, RoleKind, Form) async throws -> String) async throws -> Response {
-        let organisation = try await req.organisation(permitting: .administer)
-        let form = try req.content.decode(Form.self)
-        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
-        do {
-            let message = try await action(organisation, try req.user, role, form)
-            return try await usersPage(req, organisation, message: message)
-        } catch let failure as AccountFailure {
-            return try await usersPage(req, organisation, message: failure.swedish, status: .unprocessableEntity)
+    static func usersPage(_ req: Request, _ organisation: OrganisationRecord, notice: String? = nil, error: String? = nil,
+                          status: HTTPStatus = .ok) async throws -> Response {
+        let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
+            .with(\.$user).with(\.$represents).all()
+        let people = Dictionary(grouping: roles, by: { $0.user.email }).sorted { $0.key < $1.key }.map { email, held in
+            UsersPage.Person(email: email, name: held[0].user.name,
+                             roles: held.sorted { $0.role.rawValue < $1.role.rawValue }.map { .init(role: $0.role, represents: $0.represents?.name) },
+                             disabled: held[0].user.disabled, lastSignedIn: held[0].user.lastSignedInAt)
         }
+        let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name, people: people,
+                             csrf: try req.signedIn.csrfToken, notice: notice, error: error)
+        return privatePage(req.render(page), status: status)
+    }
+
+    // MARK: - One-form pages
+
+    static func roleFields(_ req: Request, _ organisation: OrganisationRecord) async throws -> [Forms.FieldSpec] {
+        let members = try await MemberQuery.members(of: organisation, on: req.db).map { Forms.Choice($0.scbCode ?? $0.slug, $0.name) }
+        return [.init("role", "Roll", .select(RoleKind.allCases.map { .init($0.rawValue, $0.label) }),
+                      hint: "Läsare ser utkast; redaktörer ändrar; administratörer hanterar användare."),
+                .init("represents", "Företräder", .select([.init("", "Ingen (behövs bara för medlemsrepresentant)")] + members))]
+    }
+
+    static func page(_ req: Request, _ organisation: OrganisationRecord, _ model: Forms.FormView.Model, status: HTTPStatus = .ok) throws -> Response {
+        privatePage(req.render(Forms.FormView(tenantSlug: organisation.slug, tenantName: organisation.name,
+                                              tenantHome: OrganisationURL.home.link(organisation.slug), model: model, csrf: try req.signedIn.csrfToken)),
+                    status: status)
+    }
+
+    static func trail(_ organisation: OrganisationRecord) -> [Breadcrumb] { [Breadcrumb("Användare", url: OrganisationURL.users.link(organisation.slug))] }
+
+    /// The form field an account refusal concerns.
+    static func field(of failure: AccountFailure) -> String {
+        switch failure {
+        case .weakPassword: "password"
+        case .emailTaken, .invalidEmail, .unknownUser: "email"
+        case .invalidName: "name"
+        case .representativeNeedsMember: "represents"
+        default: "role"
+        }
+    }
+
+    static func newUserModel(_ req: Request, _ organisation: OrganisationRecord, values: [String: String]) async throws -> Forms.FormView.Model {
+        .init(heading: "Ny användare", trail: trail(organisation), action: OrganisationURL.newUser.link(organisation.slug),
+              fields: [.init("email", "E-postadress"), .init("name", "Namn")] + (try await roleFields(req, organisation))
+                + [.init("password", "Första lösenord", hint: "Minst \(Accounts.minimumPasswordLength) tecken. Be personen byta det vid första inloggningen.")],
+              state: .init(values: values), submit: "Skapa användare", cancelURL: OrganisationURL.users.link(organisation.slug))
+    }
+
+    @Sendable static func newUserForm(req: Request) async throws -> Response {
+        let organisation = try await req.organisation(permitting: .administer)
+        // The least role is the default: a new user reads until someone gives more.
+        return try page(req, organisation, try await newUserModel(req, organisation, values: ["role": RoleKind.reader.rawValue]))
     }
 
     @Sendable static func createUser(req: Request) async throws -> Response {
-        try await usersAction(req, NewUserForm.self) { organisation, admin, role, form in
+        let organisation = try await req.organisation(permitting: .administer)
+        let form = try req.content.decode(NewUserForm.self)
+        do {
+            guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
             try await Roles.createUser(email: form.email, name: form.name, password: form.password, organisationSlug: organisation.slug, role: role,
-                                       represents: form.represents.nonEmpty, actor: .user(admin), hasher: req.password.async, on: req.db)
-            return "Användaren \(User.normalise(email: form.email)) är skapad."
+                                       represents: form.represents.nonEmpty, actor: .user(try req.user), hasher: req.password.async, on: req.db)
+            return redirect(req, organisation, .created)
+        } catch let failure as AccountFailure {
+            // The password is never sent back to the page.
+            var model = try await newUserModel(req, organisation, values: ["email": form.email, "name": form.name, "role": form.role,
+                                                                           "represents": form.represents ?? ""])
+            model.state.error = (field(of: failure), failure.swedish)
+            return try page(req, organisation, model, status: .unprocessableEntity)
         }
+    }
+
+    static func grantModel(_ req: Request, _ organisation: OrganisationRecord, values: [String: String]) async throws -> Forms.FormView.Model {
+        .init(heading: "Ge en roll", intro: ["Personen måste redan ha ett konto i Samsyn."], trail: trail(organisation),
+              action: OrganisationURL.grantRole.link(organisation.slug),
+              fields: [.init("email", "E-postadress")] + (try await roleFields(req, organisation)),
+              state: .init(values: values), submit: "Ge roll", cancelURL: OrganisationURL.users.link(organisation.slug))
+    }
+
+    @Sendable static func grantRoleForm(req: Request) async throws -> Response {
+        let organisation = try await req.organisation(permitting: .administer)
+        return try page(req, organisation, try await grantModel(req, organisation, values: ["role": RoleKind.reader.rawValue]))
     }
 
     @Sendable static func grantRole(req: Request) async throws -> Response {
-        try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
+        let organisation = try await req.organisation(permitting: .administer)
+        let form = try req.content.decode(GrantForm.self)
+        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
+        do {
             try await Roles.grantRole(email: form.email, organisationID: organisation.requireID(), role: role,
-                                      represents: form.represents.nonEmpty, actor: .user(admin), on: req.db)
-            return "Rollen är given."
+                                      represents: form.represents.nonEmpty, actor: .user(try req.user), on: req.db)
+            return redirect(req, organisation, .granted)
+        } catch let failure as AccountFailure {
+            var model = try await grantModel(req, organisation, values: ["email": form.email, "role": form.role, "represents": form.represents ?? ""])
+            model.state.error = (field(of: failure), failure.swedish)
+            return try page(req, organisation, model, status: .unprocessableEntity)
         }
     }
 
-    @Sendable static func revokeRole(req: Request) async throws -> Response {
-        try await usersAction(req, GrantForm.self) { organisation, admin, role, form in
+    static func confirm(_ req: Request, _ organisation: OrganisationRecord, heading: String, question: String, action: String,
+                        fields: [String: String], confirmLabel: String) throws -> Response {
+        privatePage(req.render(Forms.ConfirmView(tenantSlug: organisation.slug, tenantName: organisation.name,
+                                                 tenantHome: OrganisationURL.home.link(organisation.slug), trail: trail(organisation),
+                                                 heading: heading, question: question, action: action,
+                                                 fields: fields.merging(["csrf": try req.signedIn.csrfToken]) { $1 },
+                                                 confirmLabel: confirmLabel, cancelURL: OrganisationURL.users.link(organisation.slug))))
+    }
+
+    /// The users page again with a refusal, changing nothing.
+    static func refused(_ req: Request, _ organisation: OrganisationRecord, _ failure: AccountFailure) async throws -> Response {
+        try await usersPage(req, organisation, error: failure.swedish, status: .unprocessableEntity)
+    }
+
+    /// Removing a role: refused at once when it cannot be done, otherwise asked first.
+    static func revoke(_ req: Request, email rawEmail: String, role: RoleKind, confirmed: Bool) async throws -> Response {
+        let organisation = try await req.organisation(permitting: .administer)
+        let admin = try req.user
+        let email = User.normalise(email: rawEmail)
+        do {
             // An administrator cannot take away their own administration by a slip of the hand.
-            guard !(role == .administrator && User.normalise(email: form.email) == admin.email) else { throw AccountFailure.ownAdministratorRole }
-            try await Roles.revokeRole(email: form.email, organisationID: organisation.requireID(), role: role, actor: .user(admin), on: req.db)
-            return "Rollen är borttagen."
+            guard !(role == .administrator && email == admin.email) else { throw AccountFailure.ownAdministratorRole }
+            guard confirmed else {
+                return try confirm(req, organisation, heading: "Ta bort rollen?",
+                                   question: "\(email) förlorar rollen \(role.label.lowercased()) i \(organisation.name). Kontot och eventuella andra roller finns kvar.",
+                                   action: OrganisationURL.revokeRole.link(organisation.slug), fields: ["email": email, "role": role.rawValue],
+                                   confirmLabel: "Ja, ta bort rollen")
+            }
+            try await Roles.revokeRole(email: email, organisationID: organisation.requireID(), role: role, actor: .user(admin), on: req.db)
+            return redirect(req, organisation, .revoked)
+        } catch let failure as AccountFailure {
+            return try await refused(req, organisation, failure)
         }
+    }
+
+    @Sendable static func revokeRoleForm(req: Request) async throws -> Response {
+        guard let email = try? req.query.get(String.self, at: "epost"), let role = (try? req.query.get(String.self, at: "roll")).flatMap(RoleKind.init) else {
+            throw Abort(.badRequest, reason: "name the user and role: ?epost=…&roll=…")
+        }
+        return try await revoke(req, email: email, role: role, confirmed: false)
+    }
+
+    @Sendable static func revokeRole(req: Request) async throws -> Response {
+        let form = try req.content.decode(GrantForm.self)
+        guard let role = RoleKind(rawValue: form.role) else { throw Abort(.badRequest, reason: "unknown role") }
+        return try await revoke(req, email: form.email, role: role, confirmed: form.confirmed == "ja")
+    }
+
+    /// Disabling an account asks first; enabling does not.
+    static func account(_ req: Request, email: String, disable: Bool, confirmed: Bool) async throws -> Response {
+        let organisation = try await req.organisation(permitting: .administer)
+        do {
+            if disable && !confirmed {
+                guard User.normalise(email: email) != (try req.user).email else { throw AccountFailure.ownAccount }
+                return try confirm(req, organisation, heading: "Stäng av kontot?",
+                                   question: "\(User.normalise(email: email)) kan inte logga in förrän kontot öppnas igen, och loggas ut nu. Rollerna finns kvar.",
+                                   action: OrganisationURL.account.link(organisation.slug), fields: ["email": email, "disabled": "ja"],
+                                   confirmLabel: "Ja, stäng av kontot")
+            }
+            let changed = try await Roles.setAccountDisabled(disable, email: email, organisationID: organisation.requireID(), by: try req.user, on: req.db)
+            return redirect(req, organisation, changed ? (disable ? .disabled : .enabled) : .unchanged)
+        } catch let failure as AccountFailure {
+            return try await refused(req, organisation, failure)
+        }
+    }
+
+    @Sendable static func accountForm(req: Request) async throws -> Response {
+        guard let email = try? req.query.get(String.self, at: "epost") else { throw Abort(.badRequest, reason: "name the user: ?epost=…") }
+        return try await account(req, email: email, disable: true, confirmed: false)
+    }
+
+    @Sendable static func setAccount(req: Request) async throws -> Response {
+        let form = try req.content.decode(AccountForm.self)
+        return try await account(req, email: form.email, disable: form.disabled == "ja", confirmed: form.confirmed == "ja")
     }
 
     /// GET /o/:org/admin/logg: the organisation's changes, newest first, filtered and paged. With a

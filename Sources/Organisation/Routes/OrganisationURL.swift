@@ -19,6 +19,8 @@ public enum OrganisationURL {
     public static let users = home.appending("admin", "anvandare")
     public static let grantRole = users.appending("roll")
     public static let revokeRole = users.appending("aterkalla")
+    public static let newUser = users.appending("ny")
+    public static let account = users.appending("konto")
     public static let auditTrail = home.appending("admin", "logg")
 
     public enum API {

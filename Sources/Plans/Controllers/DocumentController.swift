@@ -67,15 +67,32 @@ enum DocumentController {
 
     /// The changes between two public versions.
     @Sendable static func compare(req: Request) async throws -> Response {
-        guard let from = try? req.query.get(Int.self, at: "fran"), let to = try? req.query.get(Int.self, at: "till") else {
-            throw Abort(.badRequest, reason: "name the versions to compare: ?fran=1&till=2")
-        }
+        let (from, to) = try comparedVersions(req, names: ("fran", "till"))
         return try await req.cachedPage(varyingOn: ["fran", "till"]) {
-            let organisation = try await req.organisation()
-            let slug = try req.requiredParameter("doc")
-            let old = try await PublishedContent.content(organisation, document: slug, version: from, on: req.db)
-            let new = try await PublishedContent.content(organisation, document: slug, version: to, on: req.db)
-            return req.render(VersionCompare.View(old: old, new: new))
+            let (_, old, new) = try await comparedContents(req, from: from, to: to)
+            return req.render(VersionCompare.View(old: old, new: new, names: frozenNames(old, new)))
         }
+    }
+
+    /// The two version numbers a comparison names in its query, within the bounds of version numbers.
+    static func comparedVersions(_ req: Request, names: (String, String)) throws -> (Int, Int) {
+        guard let from = try? req.query.get(Int.self, at: names.0), let to = try? req.query.get(Int.self, at: names.1),
+              DocumentLimits.versionNumbers.contains(from), DocumentLimits.versionNumbers.contains(to) else {
+            throw Abort(.badRequest, reason: "name the versions to compare: ?\(names.0)=1&\(names.1)=2, each 1–\(DocumentLimits.versionNumbers.upperBound)")
+        }
+        return (from, to)
+    }
+
+    static func comparedContents(_ req: Request, from: Int, to: Int) async throws -> (OrganisationRecord, DocumentContent, DocumentContent) {
+        let organisation = try await req.organisation()
+        let slug = try req.requiredParameter("doc")
+        let old = try await PublishedContent.content(organisation, document: slug, version: from, on: req.db)
+        let new = try await PublishedContent.content(organisation, document: slug, version: to, on: req.db)
+        return (organisation, old, new)
+    }
+
+    /// The partner and network names both versions froze at adoption.
+    static func frozenNames(_ old: DocumentContent, _ new: DocumentContent) -> [String: String] {
+        (old.version.frozenNames ?? [:]).merging(new.version.frozenNames ?? [:]) { $1 }
     }
 }

@@ -70,11 +70,33 @@ public enum PlansOpenAPI {
                 "strategies": JSONSchema.list(.string).optional, "agenda2030": JSONSchema.list(.component("Agenda2030Entry")).optional,
             ]),
             "NodeUpdate": .record(["title": .string, "text": .string]),
+            "VersionDetails": .record(["title": .string, "periodStart": year.optional, "periodEnd": year.optional],
+                                      description: "A draft's title and period"),
+            "SectionInput": .record([
+                "heading": JSONSchema.string.optional, "depth": JSONSchema.integer(maximum: (3, exclusive: false), minimum: (1, exclusive: false)),
+                "body": .string,
+            ], description: "A prose section: an optional heading at depth 1–3 and a Markdown body"),
+            "SectionCreated": .record(["key": .string]),
+            "Step": .record(["direction": .oneOf(PlanEditing.Direction.self)], description: "One place up or down"),
+            "DiffField": .record(["label": .string, "old": .string, "new": .string, "words": .boolean],
+                                 description: "A field that differs, in Swedish; words marks prose compared word by word"),
+            "Comparison": .record([
+                "organisation": .string, "document": .string, "from": .integer, "to": .integer,
+                "changes": .record([
+                    "document": .list(.component("DiffField")),
+                    "sections": .list(.record(["kind": .oneOf(VersionDiff.Kind.self), "key": .string, "heading": .string,
+                                               "fields": .list(.component("DiffField"))])),
+                    "nodes": .list(.record(["kind": .oneOf(VersionDiff.Kind.self), "lineage": .string, "level": .string, "title": .string,
+                                            "parentTitle": JSONSchema.string.optional, "previousParentTitle": JSONSchema.string.optional,
+                                            "fields": .list(.component("DiffField"))])),
+                ]),
+            ], description: "What changed between two public versions: the document's title and period, its sections by key, its nodes by lineage"),
         ],
         pathParameters: [
             "doc": "Document slug, e.g. verksamhetsplan-2023",
             "node": "Node key, e.g. jamlik-valfard",
             "version": "A version number, e.g. 1",
+            "section": "A prose section's key, e.g. natverk",
         ],
         pathParameterSchemas: ["version": versionNumber])
 
@@ -99,6 +121,27 @@ public enum PlansOpenAPI {
                                    response: .component("Tree"), errors: [400, 404])
     static let node = APIOperation("node", summary: "A node with its ancestors' keys", parameters: [versionQuery],
                                    response: .component("NodeDetail"), errors: [400, 404])
+
+    static let comparison = APIOperation("documentComparison", summary: "What changed between two public versions of a document",
+                                         parameters: [.query(name: "from", required: true, schema: versionNumber, description: "The earlier version"),
+                                                      .query(name: "to", required: true, schema: versionNumber, description: "The later version")],
+                                         response: .component("Comparison"), errors: [400, 404])
+
+    static let saveVersion = APIOperation("saveVersion", summary: "Set a draft's title and period",
+                                          requestBody: .component("VersionDetails"), status: 204, responseDescription: "Saved", response: nil,
+                                          errors: [400, 404, 409, 422])
+    static let discardVersion = APIOperation("discardVersion", summary: "Discard a draft; adopted versions cannot be removed",
+                                             status: 204, responseDescription: "Discarded", response: nil, errors: [404, 409, 422])
+    static let addSection = APIOperation("addSection", summary: "Add a prose section last in a draft", requestBody: .component("SectionInput"),
+                                         status: 201, responseDescription: "Created", response: .component("SectionCreated"),
+                                         errors: [400, 404, 409, 422])
+    static let saveSection = APIOperation("saveSection", summary: "Save a prose section's heading, depth and text",
+                                          requestBody: .component("SectionInput"), status: 204, responseDescription: "Saved", response: nil,
+                                          errors: [400, 404, 409, 422])
+    static let deleteSection = APIOperation("deleteSection", summary: "Remove a prose section (not the goal tree's place, nor a strategy nodes point at)",
+                                            status: 204, responseDescription: "Removed", response: nil, errors: [404, 409, 422])
+    static let moveSection = APIOperation("moveSection", summary: "Move a prose section one place up or down", requestBody: .component("Step"),
+                                          status: 204, responseDescription: "Moved", response: nil, errors: [400, 404, 409, 422])
 
     static let editableNode = APIOperation("editableNode", summary: "A node of any version, drafts too, with its revision as ETag",
                                            response: .component("EditableNode"), errors: [404])

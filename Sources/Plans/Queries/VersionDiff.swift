@@ -2,7 +2,7 @@
 /// the document's title and period, its prose sections matched by key, and its nodes matched by
 /// lineage, field by field (title, text, status, unit, partners, networks, strategies, Agenda 2030, place).
 public enum VersionDiff {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         case added, removed, moved, changed
 
         public var label: String {

@@ -60,6 +60,7 @@ public enum PlansURL {
         public static let documents = OrganisationURL.API.organisation.appending("documents")
         public static let document = documents.appending(":doc")
         public static let tree = document.appending("tree")
+        public static let comparison = document.appending("comparison")
         public static let node = document.appending("nodes", ":node")
         public static let versions = document.appending("versions")
         public static let version = versions.appending(":version")
@@ -68,5 +69,8 @@ public enum PlansURL {
         public static let moveNode = versionNode.appending("move")
         public static let facts = versionNode.appending("facts")
         public static let adoption = version.appending("adoption")
+        public static let sections = version.appending("sections")
+        public static let section = sections.appending(":section")
+        public static let moveSection = section.appending("move")
     }
 }

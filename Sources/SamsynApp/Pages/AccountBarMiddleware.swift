@@ -2,6 +2,7 @@ import Auth
 import Core
 import Fluent
 import Organisation
+import Plans
 import Vapor
 
 /// Shows who is signed in on every page: pages (cached ones too) carry a placeholder in their
@@ -40,7 +41,11 @@ struct AccountBarMiddleware: AsyncMiddleware {
                     + roles.map { Markdown.escape($0.role.label.lowercased()) }.sorted().joined(separator: " och ") + "</span>"
             }
             if roles.contains(where: { $0.role.mayEdit }) {
-                parts.append("<a href=\"\(OrganisationURL.workspace.link(slug))\">Redigera</a>")
+                // On a document's public page, "Redigera" leads to that document in the editor.
+                let path = request.url.path.split(separator: "/").map(String.init)
+                let document = path.count >= 4 && path[2] == PlansURL.documents.parts.last ? path[3] : nil
+                let link = OrganisationURL.workspace.link(slug) + (document.flatMap { Slug.isValid($0) ? "#dokument-\($0)" : nil } ?? "")
+                parts.append("<a href=\"\(link)\">Redigera</a>")
             }
         }
         parts.append("<a href=\"\(AuthURL.account.link())\">Mitt konto</a>")

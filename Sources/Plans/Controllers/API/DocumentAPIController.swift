@@ -55,6 +55,24 @@ enum DocumentAPIController {
         }
     }
 
+    struct ComparisonDTO: Content {
+        let organisation: String
+        let document: String
+        let from: Int
+        let to: Int
+        let changes: VersionDiff.Comparison
+    }
+
+    /// GET …/documents/:doc/comparison?from=1&to=2: what changed between two public versions.
+    @Sendable static func comparison(req: Request) async throws -> Response {
+        let (from, to) = try DocumentController.comparedVersions(req, names: ("from", "to"))
+        return try await req.cachedJSON(varyingOn: ["from", "to"]) {
+            let (organisation, old, new) = try await DocumentController.comparedContents(req, from: from, to: to)
+            return ComparisonDTO(organisation: organisation.slug, document: new.slug, from: from, to: to,
+                                 changes: VersionDiff.compare(old, new, names: DocumentController.frozenNames(old, new)))
+        }
+    }
+
     @Sendable static func node(req: Request) async throws -> Response {
         _ = try req.versionParameter()
         return try await req.cachedJSON(varyingOn: ["version"]) {
