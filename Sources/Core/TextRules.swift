@@ -70,4 +70,9 @@ public enum TextRules {
         }
         return nil
     }
+
+    /// Line breaks as stored: browsers send a textarea's lines with CR LF.
+    public static func plainLineBreaks(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
 }

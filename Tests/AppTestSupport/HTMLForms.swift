@@ -6,6 +6,8 @@ public struct HTMLForm: Sendable {
     public let action: String
     public let method: String
     public let fields: [(name: String, value: String)]
+    /// Whether the form has a control a person fills in (not only hidden fields and buttons).
+    public let hasVisibleControls: Bool
     /// The names of submit buttons that carry a value of their own (a second action such as a preview).
     public let buttons: [(name: String, value: String)]
 
@@ -21,13 +23,16 @@ public struct HTMLForm: Sendable {
 
     static func parse(_ form: String) -> HTMLForm {
         let open = String(form.prefix { $0 != ">" })
-        var fields: [(String, String)] = [], buttons: [(String, String)] = []
+        var fields: [(String, String)] = [], buttons: [(String, String)] = [], visible = false
         let controls = HTMLCheck.matches(of: #"(<input\b[^>]*>|<textarea\b[^>]*>[\s\S]*?</textarea>|<select\b[^>]*>[\s\S]*?</select>|<button\b[^>]*>)"#, in: form)
         for control in controls {
             let tag = String(control.prefix { $0 != ">" })
             guard let name = attribute("name", in: tag) else { continue }
+            if !control.hasPrefix("<button"), !tag.contains(#"type="hidden""#) { visible = true }
             if control.hasPrefix("<textarea") {
-                let body = control.drop { $0 != ">" }.dropFirst()
+                // As a browser reads it: the first newline after the tag is not part of the text.
+                var body = control.drop { $0 != ">" }.dropFirst()
+                if body.first == "\n" { body = body.dropFirst() }
                 fields.append((name, unescape(String(body.dropLast("</textarea>".count)))))
             } else if control.hasPrefix("<select") {
                 let options = HTMLCheck.matches(of: #"(<option\b[^>]*>)"#, in: control)
@@ -43,10 +48,10 @@ public struct HTMLForm: Sendable {
             }
         }
         return HTMLForm(action: attribute("action", in: open) ?? "", method: (attribute("method", in: open) ?? "get").lowercased(),
-                        fields: fields, buttons: buttons)
+                        fields: fields, hasVisibleControls: visible, buttons: buttons)
     }
 
-    static func unescape(_ text: String) -> String {
+    public static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")

@@ -60,7 +60,8 @@ public enum Forms {
         case .number:
             control = "<input type=\"number\" inputmode=\"numeric\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
         case .textarea(let rows):
-            control = "<textarea name=\"\(name)\" id=\"\(id)\" rows=\"\(rows)\"\(aria)>\(Markdown.escape(value))</textarea>"
+            // A newline after the tag, since HTML drops the first one: a text starting with a line break keeps it.
+            control = "<textarea name=\"\(name)\" id=\"\(id)\" rows=\"\(rows)\"\(aria)>\n\(Markdown.escape(value))</textarea>"
         case .select(let choices):
             let options = choices.map { choice in
                 "<option value=\"\(Markdown.escape(choice.value))\"\(choice.value == value ? " selected" : "")>\(Markdown.escape(choice.label))</option>"

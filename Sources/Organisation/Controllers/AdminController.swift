@@ -48,7 +48,7 @@ enum AdminController {
                              disabled: held[0].user.disabled, lastSignedIn: held[0].user.lastSignedInAt)
         }
         let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name, people: people,
-                             csrf: try req.signedIn.csrfToken, notice: notice, error: error)
+                             viewer: try req.user.email, csrf: try req.signedIn.csrfToken, notice: notice, error: error)
         return privatePage(req.render(page), status: status)
     }
 

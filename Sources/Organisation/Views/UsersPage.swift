@@ -24,8 +24,12 @@ public final class UsersPage: OrganisationPage {
     let csrf: String
     let notice: String?
     let error: String?
+    /// The administrator looking: their own administrator role and account have no remove or disable link.
+    let viewer: String
 
-    public init(organisationSlug: String, organisationName: String, people: [Person], csrf: String, notice: String? = nil, error: String? = nil) {
+    public init(organisationSlug: String, organisationName: String, people: [Person], viewer: String, csrf: String, notice: String? = nil,
+                error: String? = nil) {
+        self.viewer = viewer
         self.people = people
         self.csrf = csrf
         self.notice = notice
@@ -69,11 +73,12 @@ public final class UsersPage: OrganisationPage {
                         .td(.strong(.text(person.name)), .br(), .text(person.email)),
                         .td(.ul(.class("plain"), .forEach(person.roles) { held in
                             .li(.text(held.role.label + (held.represents.map { " för \($0)" } ?? "")), .text(" "),
-                                .a(.href(OrganisationURL.revokeRole.link(organisationSlug) + query(person.email, role: held.role)),
-                                   .safeAriaLabel("Ta bort rollen \(held.role.label) från \(person.name)"), .text("Ta bort …")))
+                                .if(!(person.email == viewer && held.role == .administrator),
+                                    .a(.href(OrganisationURL.revokeRole.link(organisationSlug) + query(person.email, role: held.role)),
+                                       .safeAriaLabel("Ta bort rollen \(held.role.label) från \(person.name)"), .text("Ta bort …"))))
                         })),
                         .td(.text(person.disabled ? "Avstängt" : "Aktivt"), .text(" "),
-                            person.disabled
+                            person.email == viewer ? .text("(du)") : person.disabled
                                 ? .form(.class("inline"), .method(.post), .action(OrganisationURL.account.link(organisationSlug)), Forms.csrfField(csrf),
                                         .input(.type(.hidden), .name("email"), .value(Markdown.escape(person.email))),
                                         .input(.type(.hidden), .name("disabled"), .value("nej")),

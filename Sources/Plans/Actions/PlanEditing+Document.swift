@@ -70,7 +70,7 @@ extension PlanEditing {
         public let depth: Int
         public init(heading: String?, body: String, depth: Int) {
             self.heading = (heading?.trimmingCharacters(in: .whitespacesAndNewlines)).nonEmpty
-            self.body = body
+            self.body = TextRules.plainLineBreaks(body)
             self.depth = depth
         }
 

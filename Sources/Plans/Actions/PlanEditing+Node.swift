@@ -31,9 +31,20 @@ extension PlanEditing {
             self.strategies = strategies
             self.agenda = agenda
         }
+
+        func keepingOrder(of saved: Facts) -> Facts {
+            Facts(responsibleUnit: responsibleUnit, status: status, partners: ordered(partners, like: saved.partners),
+                  networks: ordered(networks, like: saved.networks), strategies: ordered(strategies, like: saved.strategies),
+                  agenda: ordered(agenda, like: saved.agenda))
+        }
     }
 
-    public struct Agenda2030Code: Sendable, Equatable {
+    /// Lists in the order `saved` has them, what is new after.
+    static func ordered<T: Equatable>(_ submitted: [T], like saved: [T]) -> [T] {
+        saved.filter(submitted.contains) + submitted.filter { !saved.contains($0) }
+    }
+
+    public struct Agenda2030Code: Sendable, Hashable {
         public let code: String
         public let role: Agenda2030Role
         public init(code: String, role: Agenda2030Role) {
@@ -42,7 +53,8 @@ extension PlanEditing {
         }
     }
 
-    /// What a save changes; nil leaves that part as it is.
+    /// What a save changes; nil leaves that part as it is. Text comes with the line breaks a
+    /// browser sends (CR LF) made plain, so an unchanged text is the same text.
     public struct NodeChanges: Sendable {
         public var title: String?
         public var text: String?
@@ -51,7 +63,7 @@ extension PlanEditing {
         public var parent: String?
         public init(title: String? = nil, text: String? = nil, facts: Facts? = nil, parent: String? = nil) {
             self.title = title
-            self.text = text
+            self.text = text.map(TextRules.plainLineBreaks)
             self.facts = facts
             self.parent = parent
         }
@@ -101,11 +113,13 @@ extension PlanEditing {
         return try await db.write { db in
             let node = try await draftNode(nodeID, on: db)
             let links = try await Agenda2030Link.query(on: db).filter(\.$node.$id == nodeID).sort(\.$position).all()
-            if let facts = changes.facts { try await checkFacts(facts, of: node, targets: targets, on: db) }
             let before = facts(of: node, links: links)
+            // Lists keep their saved order; what is added comes last. A form lists them in its own order.
+            let submitted = changes.facts.map { $0.keepingOrder(of: before) }
+            if let submitted { try await checkFacts(submitted, of: node, targets: targets, on: db) }
             let newParent = try await parentChange(of: node, to: changes.parent, on: db)
             let textChanged = (title.map { $0 != node.title } ?? false) || (changes.text.map { $0 != node.text } ?? false)
-            let factsChanged = changes.facts.map { $0 != before } ?? false
+            let factsChanged = submitted.map { $0 != before } ?? false
             guard textChanged || factsChanged || newParent != nil else {
                 guard node.revision == expectedRevision else {
                     throw Failure.conflict(currentTitle: node.title, currentText: node.text, currentRevision: node.revision)
@@ -115,7 +129,7 @@ extension PlanEditing {
             let revision = try await conditionalUpdate(nodeID, expectedRevision: expectedRevision, on: db) { update in
                 var update = update
                 if textChanged { update = update.set("title", to: title ?? node.title).set("text", to: changes.text ?? node.text) }
-                if let facts = changes.facts, factsChanged {
+                if let facts = submitted, factsChanged {
                     update = update.set("responsible_unit", to: facts.responsibleUnit).set("status", to: facts.status)
                         .set("partners", to: JSONColumn.encode(facts.partners)).set("networks", to: JSONColumn.encode(facts.networks))
                         .set("strategies", to: JSONColumn.encode(facts.strategies))
@@ -128,7 +142,7 @@ extension PlanEditing {
                 try await AuditLog.record("node.update", subject: subject, actor: actor, organisationID: organisationID,
                                           before: "\(node.title)\n\n\(node.text)", after: "\(title ?? node.title)\n\n\(changes.text ?? node.text)", context: try await auditContext(node.version, name: title ?? node.title, item: node.lineage ?? node.key, on: db), on: db)
             }
-            if let facts = changes.facts, factsChanged {
+            if let facts = submitted, factsChanged {
                 try await replaceAgenda(of: node, with: facts.agenda, keeping: links, on: db)
                 try await AuditLog.record("node.facts", subject: subject, actor: actor, organisationID: organisationID,
                                           before: summary(before), after: summary(facts), context: try await auditContext(node.version, name: node.title, item: node.lineage ?? node.key, on: db), on: db)

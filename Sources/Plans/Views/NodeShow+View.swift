@@ -56,7 +56,12 @@ public enum NodeShow {
         public override func content() -> Node<HTML.BodyContext> {
             let node = model.node
             return .article(
-                .header(.p(.class("level-label"), .text(node.level)), .h1(.text(node.title))),
+                .header(
+                    // Only editors' previews show a draft; the public never does.
+                    .if(document.version.status == .draft,
+                        .p(.class("draft-banner"), .attribute(named: "role", value: "note"),
+                           .strong(.text("Utkast – ej publicerat.")), .text(" Så här ser sidan ut när utkastet antas."))),
+                    .p(.class("level-label"), .text(node.level)), .h1(.text(node.title))),
                 .markdown(node.text),
                 .h2(.text("Fakta")),
                 .dl(

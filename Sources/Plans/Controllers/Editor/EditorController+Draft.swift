@@ -59,7 +59,8 @@ extension EditorController {
         }
         let requested = (try? req.query.get(String.self, at: "med")).map { $0.contains(":") ? $0 : "\(document.slug):\($0)" }
         let lineages = Set(content.allNodes.map(\.lineage))
-        let fallback = try await defaultComparison(for: document, version: version, among: documents, sharing: lineages, on: req.db)
+        let loaded = documents.first { $0.id == document.id } ?? document
+        let fallback = try await defaultComparison(for: loaded, version: version, among: documents, sharing: lineages, on: req.db)
         guard let chosen = requested ?? fallback, options.contains(where: { $0.value == chosen }) else {
             return try await draftPage(req, context, content, message: "Det finns ingen annan version att jämföra med.")
         }
