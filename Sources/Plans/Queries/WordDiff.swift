@@ -27,12 +27,12 @@ public enum WordDiff {
         return merged(parts)
     }
 
-    /// Words with the whitespace after them, so joining the parts gives the text back.
+    /// Words and the whitespace between them, as separate tokens, so joining the parts gives the
+    /// text back and a word matches whatever space follows it.
     static func tokens(_ text: String) -> [String] {
         var result: [String] = [], current = ""
-        var inSpace = false
         for character in text {
-            if character.isWhitespace { inSpace = true } else if inSpace { result.append(current); current = ""; inSpace = false }
+            if let last = current.last, last.isWhitespace != character.isWhitespace { result.append(current); current = "" }
             current.append(character)
         }
         if !current.isEmpty { result.append(current) }
@@ -51,8 +51,9 @@ public enum WordDiff {
         var parts: [Part] = [], i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, x[i] == y[j] { parts.append(.same(x[i])); i += 1; j += 1 }
-            else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] { parts.append(.added(y[j])); j += 1 }
-            else { parts.append(.removed(x[i])); i += 1 }
+            // What was removed reads before what replaced it.
+            else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] { parts.append(.removed(x[i])); i += 1 }
+            else { parts.append(.added(y[j])); j += 1 }
         }
         return parts
     }
