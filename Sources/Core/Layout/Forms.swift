@@ -6,7 +6,7 @@ import Plot
 public enum Forms {
     public struct FieldSpec: Sendable {
         public enum Kind: Sendable {
-            case text, number, hidden
+            case text, number, date, hidden
             case textarea(rows: Int)
             case select([Choice])
         }
@@ -57,6 +57,8 @@ public enum Forms {
         switch spec.kind {
         case .text, .hidden:
             control = "<input type=\"text\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+        case .date:
+            control = "<input type=\"date\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
         case .number:
             control = "<input type=\"number\" inputmode=\"numeric\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
         case .textarea(let rows):

@@ -89,6 +89,13 @@ public extension Node {
 }
 
 public extension Node where Context == HTML.BodyContext {
+    /// The column's name inside a cell, shown only where a narrow screen stacks the table (`table.stack`).
+    static func label(_ column: String) -> Node {
+        .span(.class("cell-label"), .attribute(named: "aria-hidden", value: "true"), .text("\(column): "))
+    }
+}
+
+public extension Node where Context == HTML.BodyContext {
     /// Prose stored as Markdown, rendered through the escaping renderer.
     static func markdown(_ source: String) -> Node {
         .raw(Markdown.html(source))

@@ -79,6 +79,17 @@ public enum Stylesheet {
     .table-scroll { overflow-x: auto; }
     .pre { white-space: pre-wrap; }
     main h1 .level-label { display: block; }
+    main h1, main h2, main h3 { overflow-wrap: anywhere; hyphens: auto; }
+    form select { max-width: 100%; }
+    .cell-label { display: none; font-weight: 600; }
+    ul.plain { list-style: none; padding: 0; margin: 0; }
+    @media (max-width: 40rem) {
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+      table.stack tr { border-bottom: 2px solid var(--line); padding: .5rem 0; }
+      table.stack td { border: 0; padding: .15rem 0; }
+      table.stack .cell-label { display: inline; }
+    }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
     .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
     @media print {

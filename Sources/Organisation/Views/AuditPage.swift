@@ -58,6 +58,7 @@ public final class AuditPage: OrganisationPage {
             .unwrap(model.itemName) { name in .p(.text("Visar historiken för "), .strong(.text(name)), .text(". "), .a(.href(model.base), .text("Visa all historik"))) },
             filterForm(),
             model.entries.isEmpty ? .p(.text(filter == AuditFilter() ? "Inga ändringar ännu." : "Inga ändringar matchar filtret.")) : .div(.class("table-scroll"), .table(
+                .class("stack"),
                 .caption(.text("Ändringar, nyaste först (sida \(filter.page))")),
                 .thead(.tr(
                     .th(.attribute(named: "scope", value: "col"), .text("När")),
@@ -68,12 +69,12 @@ public final class AuditPage: OrganisationPage {
                 )),
                 .tbody(.forEach(model.entries) { entry in
                     .tr(
-                        .td(.text(entry.createdAt.map(Self.formatter.string) ?? "–")),
-                        .td(entry.actorID == nil ? .text(Self.actorName(entry.actor))
+                        .td(.label("När"), .text(entry.createdAt.map(Self.formatter.string) ?? "–")),
+                        .td(.label("Vem"), entry.actorID == nil ? .text(Self.actorName(entry.actor))
                             : .a(.href(model.base + AuditFilter(user: entry.actor).query(page: 1)), .text(entry.actor))),
-                        .td(what(entry)),
-                        .td(long(entry.before)),
-                        .td(long(entry.after))
+                        .td(.label("Vad"), what(entry)),
+                        .td(.label("Före"), long(entry.before)),
+                        .td(.label("Efter"), long(entry.after))
                     )
                 })
             )),
@@ -109,8 +110,8 @@ public final class AuditPage: OrganisationPage {
     func filterForm() -> Node<HTML.BodyContext> {
         let filter = model.filter
         let values = ["dokument": filter.document ?? "", "anvandare": filter.user ?? "", "fran": filter.from ?? "", "till": filter.to ?? ""]
-        var specs = [Forms.FieldSpec("anvandare", "Användare (e-post)"), Forms.FieldSpec("fran", "Från och med (ÅÅÅÅ-MM-DD)"),
-                     Forms.FieldSpec("till", "Till och med (ÅÅÅÅ-MM-DD)")]
+        var specs = [Forms.FieldSpec("anvandare", "Användare (e-post)"), Forms.FieldSpec("fran", "Från och med", .date),
+                     Forms.FieldSpec("till", "Till och med", .date)]
         if !model.documents.isEmpty {
             specs.insert(Forms.FieldSpec("dokument", "Dokument", .select([Forms.Choice("", "Alla")] + model.documents)), at: 0)
         }

@@ -61,6 +61,7 @@ public final class UsersPage: OrganisationPage {
                .a(.href(OrganisationURL.grantRole.link(organisationSlug)), .text("Ge en befintlig användare en roll …")), .text(" · "),
                .a(.href(OrganisationURL.auditTrail.link(organisationSlug)), .text("Ändringslogg"))),
             people.isEmpty ? .p(.text("Ingen har en roll här ännu.")) : .div(.class("table-scroll"), .table(
+                .class("stack"),
                 .caption(.text("Roller i \(organisationName)")),
                 .thead(.tr(
                     .th(.attribute(named: "scope", value: "col"), .text("Person")),
@@ -70,14 +71,14 @@ public final class UsersPage: OrganisationPage {
                 )),
                 .tbody(.forEach(people) { person in
                     .tr(
-                        .td(.strong(.text(person.name)), .br(), .text(person.email)),
-                        .td(.ul(.class("plain"), .forEach(person.roles) { held in
+                        .td(.label("Person"), .strong(.text(person.name)), .br(), .text(person.email)),
+                        .td(.label("Roller"), .ul(.class("plain"), .forEach(person.roles) { held in
                             .li(.text(held.role.label + (held.represents.map { " för \($0)" } ?? "")), .text(" "),
                                 .if(!(person.email == viewer && held.role == .administrator),
                                     .a(.href(OrganisationURL.revokeRole.link(organisationSlug) + query(person.email, role: held.role)),
                                        .safeAriaLabel("Ta bort rollen \(held.role.label) från \(person.name)"), .text("Ta bort …"))))
                         })),
-                        .td(.text(person.disabled ? "Avstängt" : "Aktivt"), .text(" "),
+                        .td(.label("Konto"), .text(person.disabled ? "Avstängt" : "Aktivt"), .text(" "),
                             person.email == viewer ? .text("(du)") : person.disabled
                                 ? .form(.class("inline"), .method(.post), .action(OrganisationURL.account.link(organisationSlug)), Forms.csrfField(csrf),
                                         .input(.type(.hidden), .name("email"), .value(Markdown.escape(person.email))),
@@ -85,7 +86,7 @@ public final class UsersPage: OrganisationPage {
                                         .button(.type(.submit), .class("small"), .safeAriaLabel("Öppna kontot för \(person.name)"), .text("Öppna")))
                                 : .a(.href(OrganisationURL.account.link(organisationSlug) + query(person.email)),
                                      .safeAriaLabel("Stäng av kontot för \(person.name)"), .text("Stäng av …"))),
-                        .td(.text(person.lastSignedIn.map(Self.formatter.string) ?? "Aldrig"))
+                        .td(.label("Senast inloggad"), .text(person.lastSignedIn.map(Self.formatter.string) ?? "Aldrig"))
                     )
                 })
             ))

@@ -46,7 +46,7 @@ public enum VersionCompare {
                           Editor.fields([Editor.FieldSpec("med", "Jämför med", .select(choices.options))], state: .init(values: ["med": choices.selected])),
                           .button(.type(.submit), .class("secondary"), .text("Jämför")))
                 },
-                .p(.class("hint"), .text("Borttagna ord är överstrukna, tillagda understrukna.")),
+                .if(!comparison.isEmpty, .p(.class("hint"), .text("Borttagna ord är överstrukna, tillagda understrukna."))),
                 .if(!comparison.document.isEmpty, .section(.h2(.text("Dokumentet")), fields(comparison.document))),
                 .if(!comparison.sections.isEmpty, .section(.h2(.text("Avsnitt")), .forEach(comparison.sections) { change in
                     .article(.class("change"), .h3(.span(.class("change-kind"), .text("\(change.kind.label): ")), .text(change.heading)), fields(change.fields))

@@ -107,7 +107,7 @@ extension EditorController {
                              + (inForce.map { " Version \($0.number), som gäller i dag, blir ersatt." } ?? "")],
                      trail: trail(context, content), action: PlansURL.Editor.adopt.link(context.slug, content.slug, String(content.version.number)),
                      fields: [.init("body", "Beslutande organ", hint: "Till exempel Förbundsfullmäktige."),
-                              .init("date", "Beslutsdatum", hint: "ÅÅÅÅ-MM-DD, till exempel 2024-06-12."),
+                              .init("date", "Beslutsdatum", .date, hint: "ÅÅÅÅ-MM-DD, till exempel 2024-06-12."),
                               .init("reference", "Beslutsreferens (frivillig)", hint: "Till exempel § 12.")],
                      state: .init(values: values), submit: "Anta …", cancelURL: draftURL(context, content.slug, content.version.number))
     }
