@@ -49,17 +49,52 @@ enum AccountController {
         try await accountResponse(req, message: nil)
     }
 
+    /// A form page of the account, outside any organisation.
+    static func formPage(_ req: Request, _ model: Forms.FormView.Model, status: HTTPStatus = .ok) throws -> Response {
+        privatePage(req.render(Forms.FormView(tenantSlug: "", tenantName: "", tenantHome: "", model: model, csrf: try req.signedIn.csrfToken)),
+                    status: status)
+    }
+
+    static let accountTrail = [Breadcrumb("Mitt konto", url: AuthURL.account.link())]
+
+    static func passwordModel(error: (field: String, message: String)? = nil, revoke: Bool = false) -> Forms.FormView.Model {
+        .init(heading: "Byt lösenord", intro: ["Andra inloggningar med ditt konto avslutas när lösenordet byts."], trail: accountTrail,
+              action: AuthURL.changePassword.link(),
+              fields: [.init("current", "Nuvarande lösenord", .password(autocomplete: "current-password")),
+                       .init("new", "Nytt lösenord", .password(autocomplete: "new-password"), hint: "Minst \(Accounts.minimumPasswordLength) tecken."),
+                       .init("revokeTokens", "Återkalla också mina API-nycklar", .checkbox)],
+              state: .init(values: ["revokeTokens": revoke ? "on" : ""], error: error), submit: "Byt lösenord", cancelURL: AuthURL.account.link())
+    }
+
+    @Sendable static func passwordForm(req: Request) async throws -> Response {
+        try formPage(req, passwordModel())
+    }
+
     @Sendable static func changePassword(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
+        let revoke = form.revokeTokens == "on"
         do {
-            let revoke = form.revokeTokens == "on"
             try await Accounts.changePassword(try req.user, current: form.current, new: form.new, keeping: try req.signedIn.session,
                                               revokeTokens: revoke, hasher: req.password.async, on: req.db)
             return try await accountResponse(req, message: "Lösenordet är bytt. Du är utloggad på andra enheter"
-                                                 + (revoke ? " och dina API-nycklar är återkallade." : "."))
+                                                + (revoke ? " och dina API-nycklar är återkallade." : "."))
         } catch let failure as AccountFailure {
-            return try await accountResponse(req, message: failure.swedish, status: .badRequest)
+            // Passwords are never sent back to the page.
+            return try formPage(req, passwordModel(error: (failure == .wrongCurrentPassword ? "current" : "new", failure.swedish), revoke: revoke),
+                                status: .unprocessableEntity)
         }
+    }
+
+    static func tokenModel(name: String = "", error: String? = nil) -> Forms.FormView.Model {
+        .init(heading: "Ny API-nyckel",
+              intro: ["En personlig nyckel ger JSON-API:t samma rättigheter som du har. Den visas bara en gång, direkt efter att den skapats."],
+              trail: accountTrail, action: AuthURL.tokens.link(),
+              fields: [.init("name", "Namn på nyckeln", hint: "Till exempel det skript eller system som ska använda den.")],
+              state: .init(values: ["name": name], error: error.map { ("name", $0) }), submit: "Skapa nyckel", cancelURL: AuthURL.account.link())
+    }
+
+    @Sendable static func tokenForm(req: Request) async throws -> Response {
+        try formPage(req, tokenModel())
     }
 
     @Sendable static func signOut(req: Request) async throws -> Response {
@@ -75,7 +110,7 @@ enum AccountController {
             let token = try await Accounts.createToken(for: try req.user, name: form.name, on: req.db)
             return try await accountResponse(req, message: nil, newToken: token)
         } catch let failure as AccountFailure {
-            return try await accountResponse(req, message: failure.swedish, status: .badRequest)
+            return try formPage(req, tokenModel(name: form.name, error: failure.swedish), status: .unprocessableEntity)
         }
     }
 

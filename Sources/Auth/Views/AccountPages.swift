@@ -80,20 +80,8 @@ public final class AccountPage: Page {
                     .group(.text(index == 0 ? " – " : " · "), .a(.href(line.links[index].url ?? ""), .text(line.links[index].title)))
                 })
             }),
-            .h2(.text("Byt lösenord")),
-            .form(
-                .method(.post), .action(AuthURL.changePassword.link()),
-                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
-                .div(.class("field"), .label(.for("current"), .text("Nuvarande lösenord")),
-                     .input(.type(.password), .name("current"), .id("current"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
-                .div(.class("field"), .label(.for("new"), .text("Nytt lösenord (minst \(Accounts.minimumPasswordLength) tecken)")),
-                     .input(.type(.password), .name("new"), .id("new"), .attribute(named: "autocomplete", value: "new-password"), .required(true))),
-                .p(.class("hint"), .text("Andra inloggningar med ditt konto avslutas när lösenordet byts.")),
-                .div(.class("field checkbox"),
-                     .input(.type(.checkbox), .name("revokeTokens"), .id("revoke-tokens")),
-                     .label(.for("revoke-tokens"), .text("Återkalla också mina API-nycklar"))),
-                .button(.type(.submit), .text("Byt lösenord"))
-            ),
+            .h2(.text("Lösenord")),
+            .p(.a(.href(AuthURL.changePassword.link()), .text("Byt lösenord …"))),
             .h2(.text("API-nycklar")),
             .p(.text("En personlig nyckel ger JSON-API:t samma rättigheter som du har. Skicka den som Authorization: Bearer <nyckel>.")),
             .unwrap(newToken) { token in
@@ -108,12 +96,7 @@ public final class AccountPage: Page {
                                                   .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: Markdown.escape("Återkalla \(token.name)")), .text("Återkalla")))))
                 })
             },
-            .form(
-                .method(.post), .action(AuthURL.tokens.link()),
-                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
-                .div(.class("field"), .label(.for("token-name"), .text("Namn på ny nyckel")), .input(.type(.text), .name("name"), .id("token-name"))),
-                .button(.type(.submit), .text("Skapa nyckel"))
-            ),
+            .p(.a(.href(AuthURL.tokens.link()), .text("Ny API-nyckel …"))),
             .h2(.text("Logga ut")),
             .form(
                 .method(.post), .action(AuthURL.signOut.link()),

@@ -6,7 +6,9 @@ import Plot
 public enum Forms {
     public struct FieldSpec: Sendable {
         public enum Kind: Sendable {
-            case text, number, date, hidden
+            case text, number, date, hidden, checkbox
+            /// Never shown again: the value is not rendered.
+            case password(autocomplete: String)
             case textarea(rows: Int)
             case select([Choice])
         }
@@ -49,13 +51,19 @@ public enum Forms {
         let value = state.values[spec.name] ?? ""
         let name = Markdown.escape(spec.name), id = Markdown.escape(id)
         if case .hidden = spec.kind { return "<input type=\"hidden\" name=\"\(name)\" value=\"\(Markdown.escape(value))\">" }
+        if case .checkbox = spec.kind {
+            return "<div class=\"field checkbox\"><input type=\"checkbox\" name=\"\(name)\" id=\"\(id)\"\(value == "on" ? " checked" : "")>"
+                + "<label for=\"\(id)\">\(Markdown.escape(spec.label))</label></div>"
+        }
         let error = state.error?.field == spec.name ? state.error?.message : nil
         let described = [spec.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         let aria = (error == nil ? "" : " aria-invalid=\"true\"")
             + (described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\"")
         let control: String
         switch spec.kind {
-        case .text, .hidden:
+        case .password(let autocomplete):
+            control = "<input type=\"password\" name=\"\(name)\" id=\"\(id)\" autocomplete=\"\(autocomplete)\"\(aria)>"
+        case .text, .hidden, .checkbox:
             control = "<input type=\"text\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
         case .date:
             control = "<input type=\"date\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"

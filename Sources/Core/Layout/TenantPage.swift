@@ -13,13 +13,16 @@ open class TenantPage: Page {
         self.tenantHome = tenantHome
     }
 
+    /// A page outside any tenant (the user's own account) passes an empty slug: the site's
+    /// navigation then, and no tenant in the breadcrumbs.
     open override func tenantNavigation() -> [Breadcrumb] {
-        [Breadcrumb(tenantName, url: tenantHome)]
+        guard !tenantSlug.isEmpty else { return [] }
+        return [Breadcrumb(tenantName, url: tenantHome)]
             + shell.tenantNavigation(tenantSlug).sorted { $0.order < $1.order }.map { Breadcrumb($0.title, url: $0.url) }
     }
 
     /// Start, the tenant, then the page's own trail.
     public func tenantCrumbs(_ trail: [Breadcrumb]) -> [Breadcrumb] {
-        [Breadcrumb("Start", url: SiteURL.home), Breadcrumb(tenantName, url: tenantHome)] + trail
+        [Breadcrumb("Start", url: SiteURL.home)] + (tenantSlug.isEmpty ? [] : [Breadcrumb(tenantName, url: tenantHome)]) + trail
     }
 }
