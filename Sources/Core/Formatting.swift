@@ -1,4 +1,17 @@
+import Foundation
+
 public enum Formatting {
+    /// A moment as Swedish public servants read it: 2026-11-26 14:05, Stockholm time.
+    public static func minute(_ date: Date) -> String { minuteFormatter.string(from: date) }
+
+    static let minuteFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
+
     /// Swedish digit grouping with a narrow no-break space: 80 321.
     public static func thousands(_ value: Int) -> String {
         let digits = String(abs(value))

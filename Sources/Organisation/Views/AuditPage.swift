@@ -42,14 +42,6 @@ public final class AuditPage: OrganisationPage {
     public override func pageTitle() -> String { "\(model.heading) – \(organisationName)" }
     public override func breadcrumbs() -> [Breadcrumb] { tenantCrumbs(model.trail + [Breadcrumb(model.heading)]) }
 
-    static let formatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
-
     public override func content() -> Node<HTML.BodyContext> {
         let filter = model.filter
         return .group(
@@ -69,7 +61,7 @@ public final class AuditPage: OrganisationPage {
                 )),
                 .tbody(.forEach(model.entries) { entry in
                     .tr(
-                        .td(.label("När"), .text(entry.createdAt.map(Self.formatter.string) ?? "–")),
+                        .td(.label("När"), .text(entry.createdAt.map(Formatting.minute) ?? "–")),
                         .td(.label("Vem"), entry.actorID == nil ? .text(Self.actorName(entry.actor))
                             : .a(.href(model.base + AuditFilter(user: entry.actor).query(page: 1)), .text(entry.actor))),
                         .td(.label("Vad"), what(entry)),

@@ -40,14 +40,6 @@ public final class UsersPage: OrganisationPage {
     public override func pageTitle() -> String { "Användare – \(organisationName)" }
     public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Användare")) }
 
-    static let formatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
-
     func query(_ email: String, role: RoleKind? = nil) -> String {
         let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
         return "?epost=\(encode(email))" + (role.map { "&roll=\($0.rawValue)" } ?? "")
@@ -86,7 +78,7 @@ public final class UsersPage: OrganisationPage {
                                         .button(.type(.submit), .class("small"), .safeAriaLabel("Öppna kontot för \(person.name)"), .text("Öppna")))
                                 : .a(.href(OrganisationURL.account.link(organisationSlug) + query(person.email)),
                                      .safeAriaLabel("Stäng av kontot för \(person.name)"), .text("Stäng av …"))),
-                        .td(.label("Senast inloggad"), .text(person.lastSignedIn.map(Self.formatter.string) ?? "Aldrig"))
+                        .td(.label("Senast inloggad"), .text(person.lastSignedIn.map(Formatting.minute) ?? "Aldrig"))
                     )
                 })
             ))

@@ -81,7 +81,8 @@ extension EditorController {
         let level = levels[safe: parent.map { $0.depth + 1 } ?? 0] ?? "Nod"
         var values = values
         values["parent"] = parent?.key ?? ""
-        return .init(heading: parent.map { "Ny \(level.lowercased()) under \($0.title)" } ?? "Ny \(level.lowercased())",
+        // "Lägg till", not "Ny": the level's name may be any gender (ett mål, en nyckelaktivitet, ett målområde).
+        return .init(heading: parent.map { "Lägg till \(level.lowercased()) under \($0.title)" } ?? "Lägg till \(level.lowercased())",
                      intro: ["Den nya hamnar sist. Texten och uppgifterna fyller du i efteråt."],
                      trail: trail(context, content), action: PlansURL.Editor.addNode.link(context.slug, content.slug, String(content.version.number)),
                      fields: [.init("parent", "", .hidden), .init("title", "Titel")], state: .init(values: values), submit: "Lägg till",
@@ -109,17 +110,11 @@ extension EditorController {
 
     @Sendable static func reorder(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
-        let form = try req.content.decode(OrderForm.self)
-        guard let direction = PlanEditing.Direction(rawValue: form.direction) else { throw Abort(.badRequest, reason: "direction must be up or down") }
-        let (_, version, content) = try await version(req, context)
-        let key = try req.requiredParameter("node")
-        do {
+        let direction = try direction(req), key = try req.requiredParameter("node")
+        return try await onDraft(req, context, notice: .reordered, at: { _ in "nod-\(key)" }) { version in
             try await PlanEditing.reorder(key, in: version, direction: direction, actor: context.actor,
                                           organisationID: context.organisation.requireID(), on: req.db)
-        } catch let failure as PlanEditing.Failure {
-            return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
         }
-        return redirect(req, draftURL(context, content.slug, version.number, notice: .reordered, at: "nod-\(key)"))
     }
 
     static func count(_ nodes: [DocumentContent.Node]) -> Int {
@@ -140,17 +135,11 @@ extension EditorController {
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
-        let form = try req.content.decode(ConfirmForm.self)
-        guard form.confirmed == "ja" else { return try await removeForm(req: req) }
+        guard try req.content.decode(ConfirmForm.self).confirmed == "ja" else { return try await removeForm(req: req) }
         let context = try await requireEditor(req)
-        let (_, version, content) = try await version(req, context)
         let key = try req.requiredParameter("node")
-        do {
+        return try await onDraft(req, context, notice: .removed, at: { $0.parent(of: key).map { "nod-\($0.key)" } ?? "maltrad" }) { version in
             try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
-        } catch let failure as PlanEditing.Failure {
-            return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
         }
-        let parent = content.parent(of: key)
-        return redirect(req, draftURL(context, content.slug, version.number, notice: .removed, at: parent.map { "nod-\($0.key)" } ?? "maltrad"))
     }
 }

@@ -71,17 +71,11 @@ extension EditorController {
 
     @Sendable static func reorderSection(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
-        let form = try req.content.decode(OrderForm.self)
-        guard let direction = PlanEditing.Direction(rawValue: form.direction) else { throw Abort(.badRequest, reason: "direction must be up or down") }
-        let (_, version, content) = try await version(req, context)
-        let key = try req.requiredParameter("section")
-        do {
+        let direction = try direction(req), key = try req.requiredParameter("section")
+        return try await onDraft(req, context, notice: .sectionReordered, at: { _ in "avsnitt-\(key)" }) { version in
             try await PlanEditing.reorderSection(key, in: version, direction: direction, actor: context.actor,
                                                  organisationID: context.organisation.requireID(), on: req.db)
-        } catch let failure as PlanEditing.Failure {
-            return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
         }
-        return redirect(req, draftURL(context, content.slug, version.number, notice: .sectionReordered, at: "avsnitt-\(key)"))
     }
 
     @Sendable static func removeSectionForm(req: Request) async throws -> Response {
@@ -96,16 +90,11 @@ extension EditorController {
     }
 
     @Sendable static func removeSection(req: Request) async throws -> Response {
-        let form = try req.content.decode(ConfirmForm.self)
-        guard form.confirmed == "ja" else { return try await removeSectionForm(req: req) }
+        guard try req.content.decode(ConfirmForm.self).confirmed == "ja" else { return try await removeSectionForm(req: req) }
         let context = try await requireEditor(req)
-        let (_, version, content) = try await version(req, context)
-        let key = try section(req, in: content).key
-        do {
+        let key = try req.requiredParameter("section")
+        return try await onDraft(req, context, notice: .sectionRemoved, at: { _ in "avsnitt" }) { version in
             try await PlanEditing.removeSection(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
-        } catch let failure as PlanEditing.Failure {
-            return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
         }
-        return redirect(req, draftURL(context, content.slug, version.number, notice: .sectionRemoved, at: "avsnitt"))
     }
 }

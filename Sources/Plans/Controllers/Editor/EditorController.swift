@@ -89,6 +89,26 @@ enum EditorController {
         }
     }
 
+    /// Runs a write without a form of its own (order, removal after confirming) on the version
+    /// of the URL: a refusal shows the draft with the reason; success returns to `anchor` with `notice`.
+    static func onDraft(_ req: Request, _ context: Context, notice: EditorNotice, at anchor: (DocumentContent) -> String?,
+                        _ write: (DocumentVersion) async throws -> Void) async throws -> Response {
+        let (_, version, content) = try await version(req, context)
+        do {
+            try await write(version)
+        } catch let failure as PlanEditing.Failure {
+            return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
+        }
+        return redirect(req, draftURL(context, content.slug, version.number, notice: notice, at: anchor(content)))
+    }
+
+    static func direction(_ req: Request) throws -> PlanEditing.Direction {
+        guard let direction = PlanEditing.Direction(rawValue: try req.content.decode(OrderForm.self).direction) else {
+            throw Abort(.badRequest, reason: "direction must be up or down")
+        }
+        return direction
+    }
+
     /// A year typed in a form: empty is none, anything else must be a whole number.
     static func year(_ text: String?, field: String) throws -> Int? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

@@ -140,7 +140,7 @@ extension Editor {
                                         .text(matches == 1 ? "1 träff." : "\(matches) träffar."), .text(" "),
                                         .a(.href(base + "#maltrad"), .text("Visa hela trädet")))),
                 nodes.isEmpty ? .p(.text(filter.isActive ? "Inget i trädet matchar filtret." : "Trädet är tomt.")) : .ul(.class("tree"), .forEach(nodes) { node(in: $0) }),
-                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.addNode)), .text("Ny \(top) …"))))
+                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.addNode)), .text("Lägg till \(top) …"))))
             )
         }
 

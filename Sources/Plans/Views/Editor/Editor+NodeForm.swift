@@ -99,7 +99,7 @@ extension Editor {
                 .ul(
                     .if(node.depth + 1 < levels.count,
                         .li(.a(.href(PlansURL.Editor.addNode.link(organisationSlug, document.slug, String(document.version.number)) + "?under=\(node.key)"),
-                               .text("Lägg till \(levels[min(node.depth + 1, levels.count - 1)].lowercased()) under denna …")))),
+                               .text("Lägg till \(levels[min(node.depth + 1, levels.count - 1)].lowercased()) här under …")))),
                     .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)&nod=\(node.lineage)"), .text("Historik"))),
                     .li(.a(.href(PlansURL.Editor.remove.link(organisationSlug, document.slug, String(document.version.number), node.key)),
                            .text(node.children.isEmpty ? "Ta bort …" : "Ta bort med allt under …")))
