@@ -73,6 +73,8 @@ public enum PlansModule: AppModule {
         routes.tokenAPI.on(.DELETE, API.versionNode.pathComponents, use: EditorAPIController.deleteNode).describe(PlansOpenAPI.deleteNode)
         routes.tokenAPI.on(.PUT, API.facts.pathComponents, body: write, use: EditorAPIController.putFacts).describe(PlansOpenAPI.saveFacts)
         routes.tokenAPI.on(.POST, API.adoption.pathComponents, body: write, use: EditorAPIController.adopt).describe(PlansOpenAPI.adopt)
+        routes.tokenAPI.get(API.version.pathComponents, use: EditorAPIController.getVersion).describe(PlansOpenAPI.editableVersion)
+        routes.tokenAPI.get(API.history.pathComponents, use: EditorAPIController.history).describe(PlansOpenAPI.history)
         routes.tokenAPI.on(.PUT, API.version.pathComponents, body: write, use: EditorAPIController.putVersion).describe(PlansOpenAPI.saveVersion)
         routes.tokenAPI.on(.DELETE, API.version.pathComponents, use: EditorAPIController.deleteVersion).describe(PlansOpenAPI.discardVersion)
         routes.tokenAPI.on(.POST, API.sections.pathComponents, body: write, use: EditorAPIController.addSection).describe(PlansOpenAPI.addSection)

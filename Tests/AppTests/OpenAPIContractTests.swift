@@ -26,7 +26,8 @@ struct OpenAPIContractTests {
         ("Adoption", EditorAPIController.Adoption.self), ("Facts", EditorAPIController.Facts.self), ("NodeUpdate", EditorAPIController.NodeUpdate.self),
         ("VersionDetails", EditorAPIController.VersionDetails.self), ("SectionInput", EditorAPIController.SectionInput.self),
         ("SectionCreated", EditorAPIController.SectionCreated.self), ("Step", EditorAPIController.Step.self),
-        ("DiffField", VersionDiff.Field.self), ("Comparison", DocumentAPIController.ComparisonDTO.self),
+        ("DiffField", VersionDiff.Field.self), ("HistoryEntry", EditorAPIController.HistoryEntry.self),
+        ("HistoryPage", EditorAPIController.HistoryPage.self), ("Comparison", DocumentAPIController.ComparisonDTO.self),
         ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("ImportResult", APIController.ImportResultDTO.self),
         ("Error", SamsynErrorMiddleware.APIError.self),
     ]

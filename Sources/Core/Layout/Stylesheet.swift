@@ -48,7 +48,7 @@ public enum Stylesheet {
     fieldset.checks .check { display: flex; gap: .4rem; align-items: baseline; }
     fieldset.checks .check label { font-weight: 400; }
     form.inline { display: inline; margin-left: .35rem; }
-    form button.small { padding: 0 .45rem; font-size: .85rem; }
+    form button.small { padding: .1rem .55rem; font-size: .9rem; min-width: 2rem; }
     form textarea, form select { font: inherit; padding: .4rem .5rem; border: 1px solid #5f6b7a; border-radius: .25rem; }
     form .field.wide { max-width: none; }
     form .field.invalid textarea, form .field.invalid select, fieldset.invalid { border: 2px solid #9b1c1c; }

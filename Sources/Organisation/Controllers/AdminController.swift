@@ -57,7 +57,7 @@ enum AdminController {
     static func roleFields(_ req: Request, _ organisation: OrganisationRecord) async throws -> [Forms.FieldSpec] {
         let members = try await MemberQuery.members(of: organisation, on: req.db).map { Forms.Choice($0.scbCode ?? $0.slug, $0.name) }
         return [.init("role", "Roll", .select(RoleKind.allCases.map { .init($0.rawValue, $0.label) }),
-                      hint: "Läsare ser utkast; redaktörer ändrar; administratörer hanterar användare."),
+                      hint: "Läsare läser det som är publicerat; redaktörer skriver, ser utkast och antar; administratörer hanterar också användare."),
                 .init("represents", "Företräder", .select([.init("", "Ingen (behövs bara för medlemsrepresentant)")] + members))]
     }
 

@@ -78,6 +78,14 @@ public enum PlansOpenAPI {
             ], description: "A prose section: an optional heading at depth 1–3 and a Markdown body"),
             "SectionCreated": .record(["key": .string]),
             "Step": .record(["direction": .oneOf(PlanEditing.Direction.self)], description: "One place up or down"),
+            "HistoryEntry": .record([
+                "at": JSONSchema.string(format: .dateTime).optional, "actor": .string, "action": .string, "actionLabel": .string, "subject": .string,
+                "subjectName": JSONSchema.string.optional, "document": JSONSchema.string.optional, "documentTitle": JSONSchema.string.optional,
+                "version": JSONSchema.integer.optional, "item": JSONSchema.string.optional,
+                "before": JSONSchema.string.optional, "after": JSONSchema.string.optional,
+            ], description: "A change: who, what, when, before and after, with the names the subject and its document had at the time"),
+            "HistoryPage": .record(["page": .integer, "hasMore": .boolean, "entries": .list(.component("HistoryEntry"))],
+                                   description: "50 changes a page, newest first"),
             "DiffField": .record(["label": .string, "old": .string, "new": .string, "words": .boolean],
                                  description: "A field that differs, in Swedish; words marks prose compared word by word"),
             "Comparison": .record([
@@ -127,6 +135,19 @@ public enum PlansOpenAPI {
                                                       .query(name: "to", required: true, schema: versionNumber, description: "The later version")],
                                          response: .component("Comparison"), errors: [400, 404])
 
+    static let editableVersion = APIOperation("editableVersion", summary: "Any version of a document with its prose and tree, drafts too",
+                                              response: .component("Document"), errors: [404])
+    static let history = APIOperation("history", summary: "Changes to the organisation's documents, newest first, filtered and paged",
+                                      parameters: [
+                                        .query(name: "document", schema: .string, description: "A document's slug"),
+                                        .query(name: "item", schema: .string, description: "A node's lineage, or avsnitt:KEY for a prose section"),
+                                        .query(name: "user", schema: .string, description: "Who made the change (e-mail)"),
+                                        .query(name: "from", schema: .string(format: .date), description: "From this day (Stockholm time)"),
+                                        .query(name: "to", schema: .string(format: .date), description: "To and with this day"),
+                                        .query(name: "page", schema: .integer(maximum: (10_000, exclusive: false), minimum: (1, exclusive: false)),
+                                               description: "Page, from 1"),
+                                      ],
+                                      response: .component("HistoryPage"), errors: [400, 404])
     static let saveVersion = APIOperation("saveVersion", summary: "Set a draft's title and period",
                                           requestBody: .component("VersionDetails"), status: 204, responseDescription: "Saved", response: nil,
                                           errors: [400, 404, 409, 422])

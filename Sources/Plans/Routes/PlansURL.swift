@@ -72,5 +72,6 @@ public enum PlansURL {
         public static let sections = version.appending("sections")
         public static let section = sections.appending(":section")
         public static let moveSection = section.appending("move")
+        public static let history = OrganisationURL.API.organisation.appending("history")
     }
 }
