@@ -149,8 +149,10 @@ try:
     check("Ja, anta och publicera" in driver.page_source, "adopting asks for confirmation first")
     axe_check("a confirmation page")
     submit("/anta")
+    check("Versionen är antagen och publicerad." in driver.page_source, "the adoption says what happened")
+    follow("Visa den publicerade sidan")
     page = driver.page_source
-    check("Konferensen hålls i Luleå." in page or "Förbundsfullmäktige" in page, "the public page shows the adopted plan")
+    check("Förbundsfullmäktige" in page and "2023-11-24" in page, "the public page shows the adopted plan")
     tree = api("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2024/tree")
     def find(nodes):
         for node in nodes:

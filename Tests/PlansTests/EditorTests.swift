@@ -53,7 +53,9 @@ struct EditorTests {
             #expect(asked.0 == .ok && asked.1.contains("Ja, anta och publicera"), "adopting asks first")
             #expect(try await app.get("\(org)/dokument/verksamhetsplan-2024").status == .notFound, "asking adopts nothing")
             let adopted = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/anta", form: adoption.merging(["confirmed": "ja"]) { $1 })
-            #expect(adopted.0 == .seeOther)
+            #expect(adopted.2.first(name: .location) == "\(org)/redigera/verksamhetsplan-2024/1?klart=antagen")
+            let said = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1?klart=antagen").1
+            #expect(said.contains("Versionen är antagen och publicerad.") && said.contains(#"href="\#(org)/dokument/verksamhetsplan-2024/version/1">Visa den publicerade sidan"#))
 
             let page = try await app.get("\(org)/dokument/verksamhetsplan-2024").body
             #expect(page.contains("Utredning av ungdomsmottagningarnas organisering, fas 2"))

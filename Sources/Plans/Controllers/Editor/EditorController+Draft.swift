@@ -137,7 +137,7 @@ extension EditorController {
             }
             try await PlanEditing.adopt(version, body: form.body, date: form.date, reference: form.reference, actor: context.actor,
                                         organisationID: context.organisation.requireID(), on: req.db)
-            return redirect(req, PlansURL.document(context.slug, document.slug, version: version.number))
+            return redirect(req, draftURL(context, document.slug, version.number, notice: .adopted))
         }
     }
 }

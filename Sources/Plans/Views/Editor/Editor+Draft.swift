@@ -92,7 +92,8 @@ extension Editor {
                         }))
                 },
                 .nav(.class("toolbar"), .ariaLabel("Utkastets verktyg"), .ul(
-                    .li(.a(.href(link(PlansURL.Editor.preview)), .text(isDraft ? "Förhandsgranska som publicerad sida" : "Visa sidan"))),
+                    .li(.a(.href(isDraft ? link(PlansURL.Editor.preview) : PlansURL.document(organisationSlug, document.slug, version: version.number)),
+                           .text(isDraft ? "Förhandsgranska som publicerad sida" : "Visa den publicerade sidan"))),
                     .li(.a(.href(link(PlansURL.Editor.compare)), .text("Jämför med annan version"))),
                     .if(isDraft, .group(
                         .li(.a(.href(link(PlansURL.Editor.details)), .text("Titel och period"))),
