@@ -37,6 +37,16 @@ struct EditorWorkflowTests {
             #expect(empty.0 == .unprocessableEntity && empty.1.contains(#"id="title-error">Ange en titel."#))
             let letters = try await editor.send(.POST, "\(Self.draft)/uppgifter", form: ["csrf": token, "title": "X", "periodStart": "tjugo", "periodEnd": ""])
             #expect(letters.0 == .unprocessableEntity && letters.1.contains(#"id="periodStart-error""#))
+            let badDate = try await editor.send(.POST, "\(Self.draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2023-02-30", "reference": "§ 4"])
+            #expect(badDate.0 == .unprocessableEntity && badDate.1.contains(#"<p class="field-error" id="date-error">Ange ett datum som finns, som ÅÅÅÅ-MM-DD.</p>"#))
+            #expect(badDate.1.contains(#"value="Styrelsen""#) && badDate.1.contains(#"value="§ 4""#), "the rest of the input is kept")
+            let node = "\(Self.draft)/nod/jamlik-valfard"
+            var fields = try Browser.formFields(in: try await editor.send(.GET, node).1, action: node)
+            fields["title"] = "  "
+            fields["text"] = "Ny text som inte får gå förlorad."
+            let emptyTitle = try await editor.send(.POST, node, form: fields)
+            #expect(emptyTitle.0 == .unprocessableEntity && emptyTitle.1.contains(#"<p class="field-error" id="title-error">Titeln får inte vara tom.</p>"#))
+            #expect(emptyTitle.1.contains("Ny text som inte får gå förlorad."), "the text typed is kept")
             let unchanged = try await editor.send(.POST, "\(Self.draft)/uppgifter", form: ["csrf": token, "title": "Verksamhetsplan 2023", "periodStart": "2023", "periodEnd": "2023"])
             #expect(unchanged.2.first(name: .location)?.contains("klart=oforandrad") == true)
             #expect(try await DatabaseFingerprint.take(app.db) == before, "refusals and an unchanged save write nothing")
