@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Runs axe-core 4.x in headless Chromium (Selenium, Debian's chromium and chromedriver) over
-Samsyn's public pages and fails on any serious or critical WCAG 2.1 A/AA violation.
+Samsyn's public pages, each at 1280 and at 390 px, and fails on any serious or critical WCAG 2.1
+A/AA violation.
 
 Usage: accessibility-check.py BASE_URL AXE_JS PATH...
 """
@@ -18,7 +19,8 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opti
 driver.set_script_timeout(60)
 failures = 0
 try:
-    for path in paths:
+    for path, width in [(path, width) for path in paths for width in (1280, 390)]:
+        driver.set_window_size(width, 900)
         driver.get(base + path)
         driver.execute_script(axe)
         result = driver.execute_async_script(
@@ -27,7 +29,7 @@ try:
             ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));")
         violations = [v for v in json.loads(result) if v.get("impact") in ("serious", "critical")]
         failures += len(violations)
-        print(f"{path}: {'ok' if not violations else f'{len(violations)} serious or critical violations'}")
+        print(f"{path} at {width} px: {'ok' if not violations else f'{len(violations)} serious or critical violations'}")
         for v in violations:
             print(f"  {v['id']} ({v['impact']}): {v['help']}")
             for node in v["nodes"][:3]:

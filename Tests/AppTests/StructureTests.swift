@@ -147,10 +147,12 @@ struct StructureTests {
         try await withApp(engine) { app in
             let html = try await app.get("/o/norrbottens-kommuner/organisation").body
             #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-            #expect(html.contains("role=\"img\""))
+            #expect(html.contains("role=\"group\"") && html.contains("font-size=\"16\""), "text at body size where the chart is drawn full width")
             #expect(html.contains("<title id=\"org-chart-title\">Organisationsschema</title>"))
-            #expect(HTMLCheck.count("<rect ", in: html) == 14)
+            #expect(HTMLCheck.count("<rect ", in: html) == 7, "the bodies of the reporting chain")
+            #expect(HTMLCheck.count("<a href=\"/o/norrbottens-kommuner/organisation/", in: html) >= 7 + 7, "boxes and the outline link to the bodies")
             #expect(HTMLCheck.count("marker-end=\"url(#arrow)\"", in: html) == 6)
+            #expect(html.contains("<h3>Andra organ</h3>") && html.contains("inte i organisationsschemat"), "the others apart, said so")
         }
     }
 
@@ -178,5 +180,15 @@ struct StructureTests {
             let export = try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db)
             #expect(export.structure.people.map(\.name) == ["Anna Andersson"])
         }
+    }
+}
+
+@Suite("The chart's text")
+struct ChartTextTests {
+    @Test("Long compound names break where the parts join, and no line is longer than the box")
+    func wrapping() {
+        #expect(OrganisationChart.wrap("Kommundirektörsberedningen", width: 21) == ["Kommundirektörs-", "beredningen"])
+        #expect(OrganisationChart.wrap("Politisk samverkansberedning för hälsa", width: 21) == ["Politisk", "samverkansberedning", "för hälsa"])
+        #expect(OrganisationChart.wrap(String(repeating: "x", count: 30), width: 12).allSatisfy { $0.count <= 12 })
     }
 }

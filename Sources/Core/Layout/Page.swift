@@ -46,12 +46,10 @@ open class Page {
                 .header(
                     .class("site-header"),
                     .a(.class("site-name"), .href(SiteURL.home), .text("Samsyn")),
-                    .nav(
-                        .ariaLabel(tenantNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor"),
-                        .ul(.forEach(tenantNavigation().isEmpty ? shell.siteNavigation : tenantNavigation()) { item in
-                            .li(.a(.href(item.url ?? "#"), .text(item.title)))
-                        })
-                    ),
+                    // On a phone the links give way to "Meny", which leads to the same links at the
+                    // foot of the page: a menu that needs no JavaScript.
+                    .a(.class("menu-link"), .href("#meny"), .text("Meny")),
+                    .nav(.class("site-nav"), .ariaLabel(navigationLabel), navigationList()),
                     .raw(Self.accountPlaceholder)
                 ),
                 .unwrap(breadcrumbs().isEmpty ? nil : breadcrumbs()) { crumbs in
@@ -70,6 +68,7 @@ open class Page {
                 .main(.id("innehall"), .attribute(named: "tabindex", value: "-1"), content()),
                 .footer(
                     .class("site-footer"),
+                    .nav(.id("meny"), .class("footer-nav"), .ariaLabel("Meny"), navigationList()),
                     .p(
                         .text("Samsyn – innehållet är öppna data. "),
                         .a(.href(SiteURL.openAPI), .text("API-beskrivning (OpenAPI)"))
@@ -77,6 +76,15 @@ open class Page {
                 )
             )
         )
+    }
+}
+
+extension Page {
+    var navigationItems: [Breadcrumb] { tenantNavigation().isEmpty ? shell.siteNavigation : tenantNavigation() }
+    var navigationLabel: String { tenantNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor" }
+
+    func navigationList() -> Node<HTML.BodyContext> {
+        .ul(.forEach(navigationItems) { item in .li(.a(.href(item.url ?? "#"), .text(item.title))) })
     }
 }
 
@@ -89,6 +97,13 @@ public extension Node {
 }
 
 public extension Node where Context == HTML.BodyContext {
+    /// A table that scrolls inside its own box where the screen is narrower than the table, with
+    /// shadows at the edges as the cue; a focusable region, so a keyboard can scroll it too.
+    static func scrollingTable(_ label: String, _ table: Node) -> Node {
+        .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .safeAriaLabel(label),
+             .attribute(named: "tabindex", value: "0"), table)
+    }
+
     /// The column's name inside a cell, shown only where a narrow screen stacks the table (`table.stack`).
     static func label(_ column: String) -> Node {
         .span(.class("cell-label"), .attribute(named: "aria-hidden", value: "true"), .text("\(column): "))

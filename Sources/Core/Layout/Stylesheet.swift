@@ -12,6 +12,16 @@ public enum Stylesheet {
     .site-header { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: var(--tint); }
     .site-name { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
     .site-header nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+    .menu-link, .footer-nav { display: none; }
+    /* The chart breaks out of the reading column to be drawn at text size; phones get the outline. */
+    .chart-wide { width: min(75rem, calc(100vw - 3rem)); position: relative; left: 50%; transform: translateX(-50%); }
+    .chart-wide svg { width: 100%; height: auto; display: block; }
+    .chart-wide svg a:focus rect, .chart-wide svg a:hover rect { fill: #e6eef7; stroke-width: 3; }
+    .chart-outline { display: none; }
+    figure { margin: 1rem 0; }
+    .breadcrumbs { padding: .5rem 1rem; }
+      main { padding: 1rem 1rem 3rem; }
+    }
     .breadcrumbs { padding: .5rem 1.5rem; font-size: .9rem; }
     .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: 0; }
     .breadcrumbs li + li::before { content: "›"; padding: 0 .5rem; color: var(--muted); }
@@ -29,6 +39,7 @@ public enum Stylesheet {
     .sdg-chip { display: inline-block; min-width: 2.2rem; text-align: center; font-weight: 700; border: 2px solid var(--ink); border-radius: .3rem; padding: 0 .3rem; margin-right: .4rem; }
     .role { font-weight: 600; }
     table { border-collapse: collapse; width: 100%; }
+    caption { text-align: left; font-weight: 600; padding: .25rem 0; }
     th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     .served { font-weight: 600; }
     form .field { margin: .75rem 0; display: flex; flex-direction: column; max-width: 24rem; }
@@ -76,10 +87,18 @@ public enum Stylesheet {
     article.change { border-top: 1px solid var(--line); padding: .25rem 0 .75rem; }
     article.change h3 { font-size: 1.05rem; margin: .5rem 0; }
     .paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
-    .table-scroll { overflow-x: auto; }
+    /* Shadows at the edges say there is more to scroll to (they scroll with the content's ends). */
+    .table-scroll { overflow-x: auto; margin: 1rem 0;
+      background: linear-gradient(to right, var(--paper) 30%, rgba(255,255,255,0)), linear-gradient(to left, var(--paper) 30%, rgba(255,255,255,0)) 100% 0,
+        radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) 100% 0;
+      background-repeat: no-repeat; background-size: 40px 100%, 40px 100%, 14px 100%, 14px 100%; background-attachment: local, local, scroll, scroll; }
+    .table-scroll:focus-visible { outline: 3px solid #c25e00; }
+    dl.facts dd { overflow-wrap: anywhere; }
+    @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
     .pre { white-space: pre-wrap; }
     main h1 .level-label { display: block; }
     main h1, main h2, main h3 { overflow-wrap: anywhere; hyphens: auto; }
+    main { overflow-wrap: break-word; }
     form select { max-width: 100%; }
     .cell-label { display: none; font-weight: 600; }
     ul.plain { list-style: none; padding: 0; margin: 0; }
@@ -92,7 +111,16 @@ public enum Stylesheet {
     }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
     .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
-    @media print {
+    @media (max-width: 40rem) {
+      .site-header { gap: .5rem 1rem; padding: .6rem 1rem; }
+      .site-header nav.site-nav { display: none; }
+      .menu-link { display: inline-block; margin-left: auto; font-weight: 600; padding: .35rem .75rem; border: 2px solid var(--accent); border-radius: .25rem; text-decoration: none; }
+      .footer-nav { display: block; margin-bottom: 1rem; }
+      .chart-wide { display: none; }
+      .chart-outline { display: block; }
+      .footer-nav ul { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
+      .footer-nav a { display: block; padding: .4rem 0; font-size: 1.05rem; }
+      @media print {
       .site-header nav, .breadcrumbs, .skip-link, .site-footer { display: none; }
       body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; }
       main { max-width: none; padding: 0; }

@@ -49,7 +49,7 @@ public final class AuditPage: OrganisationPage {
             .p(.text("Varje ändring, vem som gjorde den och när, från vad till vad, med namnen som de var då. Historiken kan inte ändras eller raderas.")),
             .unwrap(model.itemName) { name in .p(.text("Visar historiken för "), .strong(.text(name)), .text(". "), .a(.href(model.base), .text("Visa all historik"))) },
             filterForm(),
-            model.entries.isEmpty ? .p(.text(filter == AuditFilter() ? "Inga ändringar ännu." : "Inga ändringar matchar filtret.")) : .div(.class("table-scroll"), .table(
+            model.entries.isEmpty ? .p(.text(filter == AuditFilter() ? "Inga ändringar ännu." : "Inga ändringar matchar filtret.")) : .scrollingTable("Ändringar", .table(
                 .class("stack"),
                 .caption(.text("Ändringar, nyaste först (sida \(filter.page))")),
                 .thead(.tr(

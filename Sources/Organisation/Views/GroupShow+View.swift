@@ -84,7 +84,7 @@ public enum GroupShow {
 enum SeatTable {
     static func node(_ seats: [OrganisationStructure.SeatInfo], structure: OrganisationStructure, organisation: String,
                      showGroup: [OrganisationStructure.GroupInfo]?) -> Node<HTML.BodyContext> {
-        .table(
+        .scrollingTable("Platser och roller", .table(
             .caption(.text("Platser och roller")),
             .thead(.tr(
                 .if(showGroup != nil, .th(.attribute(named: "scope", value: "col"), .text("Organ eller nätverk"))),
@@ -105,7 +105,7 @@ enum SeatTable {
                     .td(.text(period(seat)))
                 )
             })
-        )
+        ))
     }
 
     static func period(_ seat: OrganisationStructure.SeatInfo) -> String {

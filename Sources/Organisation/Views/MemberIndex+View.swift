@@ -17,7 +17,7 @@ public enum MemberIndex {
             .group(
                 .h1(.text("Medlemmar")),
                 .p(.text("\(organisationName) har \(members.count) medlemmar.")),
-                .table(
+                .scrollingTable("Medlemmar", .table(
                     .caption(.text("Medlemmar med SCB-kod, län och folkmängd")),
                     .thead(.tr(
                         .th(.attribute(named: "scope", value: "col"), .text("Medlem")),
@@ -33,7 +33,7 @@ public enum MemberIndex {
                             .td(.text(member.population.map { "\(Formatting.thousands($0)) (\(member.populationYear.map(String.init) ?? "–"))" } ?? "–"))
                         )
                     })
-                )
+                ))
             )
         }
     }

@@ -22,17 +22,42 @@ public enum StructureShow {
             return all.filter { seen.insert($0.key).inserted }.sorted { $0.name < $1.name }
         }
 
+        /// The chart at full width on a large screen; on a phone the same chain as a nested outline.
+        /// Bodies outside the reporting chain are listed apart.
+        func chart() -> Node<HTML.BodyContext> {
+            guard let svg = OrganisationChart.svg(structure, organisation: organisationSlug) else { return .empty }
+            let chain = Set(OrganisationChart.chainBodies(structure).map(\.key))
+            let others = structure.bodies.filter { !chain.contains($0.key) }
+            func outline(_ bodies: [OrganisationStructure.GroupInfo]) -> Node<HTML.BodyContext> {
+                .ul(.forEach(bodies) { body in
+                    .li(.a(.href(OrganisationURL.group.link(organisationSlug, body.key)), .text(body.name)),
+                        .unwrap(structure.reporting(to: body.key).isEmpty ? nil : structure.reporting(to: body.key)) { outline($0) })
+                })
+            }
+            return .section(
+                .attribute(named: "aria-labelledby", value: "schema"),
+                .h2(.id("schema"), .text("Organisationsschema")),
+                .element(named: "figure", nodes: [
+                    .div(.class("chart-wide"), .raw(svg)),
+                    .div(.class("chart-outline"), outline(structure.bodies.filter { chain.contains($0.key) && $0.reportsTo == nil })),
+                    .element(named: "figcaption", text: "Organen uppifrån och ned: varje organ rapporterar till eller bereder för organet ovanför. "
+                                + "Namnen leder till organens sidor."),
+                ]),
+                .unwrap(others.isEmpty ? nil : others) { others in
+                    .group(.h3(.text("Andra organ")),
+                           .p(.class("hint"), .text("Dessa organ finns i dokumenten men inte i organisationsschemat ovan.")),
+                           .ul(.forEach(others) { .li(.a(.href(OrganisationURL.group.link(organisationSlug, $0.key)), .text($0.name))) }))
+                }
+            )
+        }
+
         public override func content() -> Node<HTML.BodyContext> {
             let networkCount = structure.units.flatMap { $0.listings.flatMap(\.groups) }.count
             return .group(
                 .h1(.text("Organisation och nätverk")),
                 .p(.text("\(structure.bodies.count) organ, \(structure.units.count) enheter och \(networkCount) nätverk och forum "
                          + "i \(structure.units.flatMap(\.listings).count) grupper.")),
-                .element(named: "figure", nodes: [
-                    .raw(OrganisationChart.svg(structure)),
-                    .element(named: "figcaption", text: "Organen och hur ärenden går mellan dem (heldragen pil: rapporterar till eller bereder för), "
-                                + "och enheterna med de politiska styrgrupper de arbetar för (streckad linje)."),
-                ]),
+                chart(),
                 .h2(.text("Organ")),
                 .ul(.forEach(structure.bodies) { body in
                     .li(

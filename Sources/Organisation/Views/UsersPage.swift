@@ -52,7 +52,7 @@ public final class UsersPage: OrganisationPage {
             .p(.a(.href(OrganisationURL.newUser.link(organisationSlug)), .text("Ny användare …")), .text(" · "),
                .a(.href(OrganisationURL.grantRole.link(organisationSlug)), .text("Ge en befintlig användare en roll …")), .text(" · "),
                .a(.href(OrganisationURL.auditTrail.link(organisationSlug)), .text("Ändringslogg"))),
-            people.isEmpty ? .p(.text("Ingen har en roll här ännu.")) : .div(.class("table-scroll"), .table(
+            people.isEmpty ? .p(.text("Ingen har en roll här ännu.")) : .scrollingTable("Användare och roller", .table(
                 .class("stack"),
                 .caption(.text("Roller i \(organisationName)")),
                 .thead(.tr(

@@ -25,7 +25,7 @@ public enum DocumentIndex {
     /// The table of documents, shared by the organisation's home page.
     public static func list(_ documents: [DocumentSummary], organisationSlug: String) -> Node<HTML.BodyContext> {
         guard !documents.isEmpty else { return .p(.text("Inga publicerade styrdokument ännu.")) }
-        return .table(
+        return .scrollingTable("Publicerade styrdokument", .table(
             .caption(.text("Publicerade styrdokument")),
             .thead(.tr(
                 .th(.attribute(named: "scope", value: "col"), .text("Dokument")),
@@ -41,7 +41,7 @@ public enum DocumentIndex {
                     .td(.text(document.status.label))
                 )
             })
-        )
+        ))
     }
 
     static func period(_ document: DocumentSummary) -> String {
