@@ -114,12 +114,12 @@ try:
     axe_check("the draft")
 
     key = "arrangera-trygghetskonferensen-i-samarbete-med-polisen"
-    driver.get(base + org + f"/redigera/verksamhetsplan-2024/1/nod/{key}")
+    driver.get(base + org + f"/redigera/verksamhetsplan-2024/1/punkt/{key}")
     axe_check("the node form")
     fill({"text": "Konferensen hålls i Luleå.\n\nMed **Polisen**."})
     driver.find_element(By.ID, "status").send_keys("Pågående")
-    submit(f"/nod/{key}")
-    check(f"#nod-{key}" in driver.current_url and "Ändringen är sparad." in driver.page_source, "saved, said so, back at the item")
+    submit(f"/punkt/{key}")
+    check(f"#punkt-{key}" in driver.current_url and "Ändringen är sparad." in driver.page_source, "saved, said so, back at the item")
 
     driver.get(base + org + "/redigera/verksamhetsplan-2024/1/forhandsvisning")
     check("Utkast – ej publicerat" in driver.page_source, "the preview says it is a draft")

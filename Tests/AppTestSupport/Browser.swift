@@ -57,4 +57,26 @@ public struct Browser {
         let token = try #require(Self.csrf(in: page))
         return try await send(.POST, "/logga-in", form: ["email": email, "password": password, "csrf": token]).0
     }
+
+    /// Follows links from `start` that begin with one of `scopes`, at most `limit` pages; each page's status and HTML.
+    public mutating func crawl(from start: [String], within scopes: [String], limit: Int = 400) async throws -> [String: (HTTPStatus, String)] {
+        var queue = start, seen = Set(start), pages: [String: (HTTPStatus, String)] = [:]
+        while !queue.isEmpty, pages.count < limit {
+            let path = queue.removeFirst()
+            let (status, html, _) = try await send(.GET, path)
+            pages[path] = (status, html)
+            for link in HTMLCheck.matches(of: ##"href="([^"#]+)"##, in: html).map(HTMLForm.unescape) {
+                guard scopes.contains(where: { link.hasPrefix($0) }), !seen.contains(link) else { continue }
+                seen.insert(link)
+                queue.append(link)
+            }
+        }
+        return pages
+    }
+
+    /// The text a reader sees on a page: no markup, no attribute values, no script or style.
+    public static func visibleText(_ html: String) -> String {
+        let withoutCode = html.replacingOccurrences(of: #"<(script|style|svg)\b[\s\S]*?</\1>"#, with: " ", options: .regularExpression)
+        return HTMLForm.unescape(withoutCode.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression))
+    }
 }

@@ -73,7 +73,7 @@ struct PageTests {
             let html = try await app.get("/o/norrbottens-kommuner/dokument/verksamhetsplan-2023/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").body
             #expect(html.contains("aria-label=\"Brödsmulor\""))
             #expect(html.contains(">Jämlik välfärd</a>"))
-            #expect(html.contains("<h2>Genomför</h2>"))
+            #expect(html.contains("<h2>Bidrar till</h2>"))
             #expect(html.contains("/o/norrbottens-kommuner/dokument/inriktning-2023-2026/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"))
             #expect(html.contains("Vidareutveckla förutsättningarna för utökad organisatorisk samverkan och kommunförsöksverksamhet"))
         }

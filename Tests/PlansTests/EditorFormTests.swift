@@ -26,16 +26,16 @@ struct EditorFormTests {
             let org = "/o/norrbottens-kommuner"
             let csrf = try #require(Browser.csrf(in: try await editor.send(.GET, "\(org)/redigera").1))
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": csrf]).0 == .seeOther)
-            let form = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").1
+            let form = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/punkt/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar").1
             #expect(form.contains(#"<option value="jamlik-valfard" selected>"#), "the goal's own goal area is chosen")
             let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: form).first)
-            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/2/nod/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar",
+            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/2/punkt/vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar",
                                               form: ["csrf": csrf, "revision": revision, "title": "Vi stödjer innovativa lösningar.", "text": ""])
             let location = try #require(saved.2.first(name: .location))
-            #expect(location.hasSuffix("/redigera/verksamhetsplan-2023/2?klart=sparad#nod-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"),
+            #expect(location.hasSuffix("/redigera/verksamhetsplan-2023/2?klart=sparad#punkt-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"),
                     "back to the saved item: \(location)")
             let after = try await editor.send(.GET, String(location.split(separator: "#")[0])).1
-            #expect(after.contains(#"role="status">Ändringen är sparad."#) && after.contains(#"id="nod-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar""#))
+            #expect(after.contains(#"role="status">Ändringen är sparad."#) && after.contains(#"id="punkt-vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar""#))
             let preview = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2023/2/forhandsvisning").1
             #expect(preview.contains("Utkast – ej publicerat."))
             #expect(!(try await app.get("\(org)/dokument/verksamhetsplan-2023").body.contains("Utkast – ej publicerat")))

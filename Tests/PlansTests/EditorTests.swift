@@ -42,10 +42,10 @@ struct EditorTests {
             let draft = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
             #expect(draft.allNodes.filter { $0.level == "Nyckelaktivitet" }.count == 53)
             let key = "utredning-av-ungdomsmottagningarnas-organisering"
-            let formPage = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)").1
+            let formPage = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/1/punkt/\(key)").1
             token = try #require(Browser.csrf(in: formPage))
             let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: formPage).first)
-            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)",
+            let saved = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/punkt/\(key)",
                                               form: ["csrf": token, "revision": revision, "title": "Utredning av ungdomsmottagningarnas organisering, fas 2", "text": "Fortsätter från 2023."])
             #expect(saved.0 == .seeOther)
             let adoption = ["csrf": token, "body": "Förbundsfullmäktige", "date": "2023-11-24", "reference": "§ 7"]
@@ -63,14 +63,14 @@ struct EditorTests {
             #expect(try await app.get("\(org)/dokument/verksamhetsplan-2023").body.contains("Utredning av Ungdomsmottagningarnas organisering"), "last year's plan is untouched")
 
             // The adopted version is frozen: a change makes a new version.
-            let frozen = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/nod/\(key)",
+            let frozen = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/1/punkt/\(key)",
                                                form: ["csrf": token, "revision": "2", "title": "Ändrad", "text": ""])
             #expect(frozen.0 == .conflict)
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/utkast", form: ["csrf": token]).0 == .seeOther)
             let goal = "vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"
-            let goalForm = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/2/nod/\(goal)").1
+            let goalForm = try await editor.send(.GET, "\(org)/redigera/verksamhetsplan-2024/2/punkt/\(goal)").1
             let goalRevision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: goalForm).first)
-            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/nod/\(goal)",
+            #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/punkt/\(goal)",
                                           form: ["csrf": token, "revision": goalRevision, "title": "Vi stödjer innovativa lösningar.", "text": ""]).0 == .seeOther)
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2024/2/anta",
                                           form: ["csrf": token, "body": "Styrelsen", "date": "2024-03-01", "reference": "", "confirmed": "ja"]).0 == .seeOther)
@@ -142,7 +142,7 @@ struct EditorTests {
             var editor = try await user(app, "redaktor@example.se", .editor)
             let token = try await csrf(&editor, "\(org)/redigera")
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
-            let node = "\(org)/redigera/verksamhetsplan-2023/2/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            let node = "\(org)/redigera/verksamhetsplan-2023/2/punkt/utredning-av-ungdomsmottagningarnas-organisering"
             let formPage = try await editor.send(.GET, node).1
             #expect(formPage.contains("<legend>Samarbetsparter <span class=\"hint\">(0 av") && formPage.contains("Polisen"))
             let revision = try #require(HTMLCheck.matches(of: #"name="revision" value="(\d+)""#, in: formPage).first)
@@ -228,7 +228,7 @@ struct EditorTests {
             var editor = try await user(app, "redaktor@example.se", .editor)
             let editorToken = try await csrf(&editor, "\(org)/redigera")
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": editorToken]).0 == .seeOther)
-            let node = "\(org)/redigera/verksamhetsplan-2023/2/nod/jamlik-valfard"
+            let node = "\(org)/redigera/verksamhetsplan-2023/2/punkt/jamlik-valfard"
             let writes: [(String, [String: String], adminOnly: Bool)] = [
                 ("\(org)/redigera/nytt", ["slug": "x", "title": "X", "kind": "annan", "levels": "A"], false),
                 ("\(org)/redigera/verksamhetsplan-2023/utkast", [:], false),
@@ -300,15 +300,15 @@ struct EditorTests {
             let draft = "\(org)/redigera/verksamhetsplan-2023/2"
             let goal = "vi-verkar-for-valfard-som-framjar-trygghet", other = "vi-stodjer-innovativa-losningar-kring-valfardens-utmaningar"
             #expect(try await editor.send(.POST, "\(draft)/ny", form: ["csrf": token, "parent": goal, "title": "Ny nyckelaktivitet om <b>trygghet</b>"]).0 == .seeOther)
-            #expect(try await editor.send(.POST, "\(draft)/nod/ny-nyckelaktivitet-om-b-trygghet-b/ordning", form: ["csrf": token, "direction": "up"]).0 == .seeOther)
-            let moved = "\(draft)/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            #expect(try await editor.send(.POST, "\(draft)/punkt/ny-nyckelaktivitet-om-b-trygghet-b/ordning", form: ["csrf": token, "direction": "up"]).0 == .seeOther)
+            let moved = "\(draft)/punkt/utredning-av-ungdomsmottagningarnas-organisering"
             var fields = try await Browser.formFields(in: try await editor.send(.GET, moved).1, action: moved)
             fields["parent"] = other
             #expect(try await editor.send(.POST, moved, form: fields).0 == .seeOther, "moving is choosing another parent in the item's form")
-            let removal = "\(draft)/nod/kartlaggning-av-kommunala-insatser-avseende-kommunala/ta-bort"
+            let removal = "\(draft)/punkt/kartlaggning-av-kommunala-insatser-avseende-kommunala/ta-bort"
             #expect(try await editor.send(.POST, removal, form: ["csrf": token]).1.contains("Ja, ta bort"), "removing asks first")
             #expect(try await editor.send(.POST, removal, form: ["csrf": token, "confirmed": "ja"]).0 == .seeOther)
-            let norrbus = "\(draft)/nod/utvardering-av-norrbus-det-lansovergripande-samarbetet"
+            let norrbus = "\(draft)/punkt/utvardering-av-norrbus-det-lansovergripande-samarbetet"
             fields = try await Browser.formFields(in: try await editor.send(.GET, norrbus).1, action: norrbus)
             fields["parent"] = "jamlik-valfard"
             let wrongLevel = try await editor.send(.POST, norrbus, form: fields)

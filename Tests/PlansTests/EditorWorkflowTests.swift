@@ -40,7 +40,7 @@ struct EditorWorkflowTests {
             let badDate = try await editor.send(.POST, "\(Self.draft)/anta", form: ["csrf": token, "body": "Styrelsen", "date": "2023-02-30", "reference": "§ 4"])
             #expect(badDate.0 == .unprocessableEntity && badDate.1.contains(#"<p class="field-error" id="date-error">Ange ett datum som finns, som ÅÅÅÅ-MM-DD.</p>"#))
             #expect(badDate.1.contains(#"value="Styrelsen""#) && badDate.1.contains(#"value="§ 4""#), "the rest of the input is kept")
-            let node = "\(Self.draft)/nod/jamlik-valfard"
+            let node = "\(Self.draft)/punkt/jamlik-valfard"
             var fields = try Browser.formFields(in: try await editor.send(.GET, node).1, action: node)
             fields["title"] = "  "
             fields["text"] = "Ny text som inte får gå förlorad."
@@ -124,7 +124,7 @@ struct EditorWorkflowTests {
     func compare(engine: Engine) async throws {
         try await withApp(engine) { app in
             var (editor, token) = try await Self.editorWithDraft(app)
-            let node = "\(Self.draft)/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            let node = "\(Self.draft)/punkt/utredning-av-ungdomsmottagningarnas-organisering"
             var fields = try Browser.formFields(in: try await editor.send(.GET, node).1, action: node)
             fields["text"] = "Utredningen görs tillsammans med regionen."
             fields["title"] = "Utredning av ungdomsmottagningarnas organisering och finansiering"
@@ -187,7 +187,7 @@ struct EditorWorkflowTests {
             link.role = .primary
             link.explanation = "Psykisk hälsa"
             try await link.create(on: app.db)
-            let path = "\(Self.draft)/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            let path = "\(Self.draft)/punkt/utredning-av-ungdomsmottagningarnas-organisering"
             let page = try await editor.send(.GET, path).1
             #expect(page.contains("nedlagd-part (finns inte längre i registret)"))
             var fields = try #require(HTMLForm.all(in: page).first { $0.action == path }).fields
@@ -203,7 +203,7 @@ struct EditorWorkflowTests {
     func history(engine: Engine) async throws {
         try await withApp(engine) { app in
             var (editor, _) = try await Self.editorWithDraft(app)
-            let path = "\(Self.draft)/nod/utredning-av-ungdomsmottagningarnas-organisering"
+            let path = "\(Self.draft)/punkt/utredning-av-ungdomsmottagningarnas-organisering"
             for title in ["Utredning, första namnet", "Utredning, andra namnet"] {
                 var fields = try Browser.formFields(in: try await editor.send(.GET, path).1, action: path)
                 fields["title"] = title
@@ -211,7 +211,7 @@ struct EditorWorkflowTests {
             }
             let removal = try await editor.send(.POST, path + "/ta-bort", form: ["csrf": try #require(Browser.csrf(in: try await editor.send(.GET, path).1)), "confirmed": "ja"])
             #expect(removal.0 == .seeOther)
-            let history = try await editor.send(.GET, "\(Self.org)/redigera/historik?dokument=verksamhetsplan-2023&nod=utredning-av-ungdomsmottagningarnas-organisering").1
+            let history = try await editor.send(.GET, "\(Self.org)/redigera/historik?dokument=verksamhetsplan-2023&punkt=utredning-av-ungdomsmottagningarnas-organisering").1
             #expect(history.contains("Visar historiken för <strong>Utredning, andra namnet</strong>"))
             #expect(history.contains("<strong>Ändrade titel eller text</strong>: Utredning, första namnet (Verksamhetsplan 2023, version 2)"))
             #expect(history.contains("<strong>Tog bort</strong>: Utredning, andra namnet"), "a removed item's history still reads")

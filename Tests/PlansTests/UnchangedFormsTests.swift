@@ -17,21 +17,11 @@ struct UnchangedFormsTests {
     static let org = "/o/norrbottens-kommuner"
     static let scopes = ["\(org)/redigera", "\(org)/admin", "/konto"]
 
-    /// Follows links within the signed-in pages from `start`, at most `limit` pages; returns each page's HTML.
+    /// Follows links within the signed-in pages from `start`; returns each page's HTML.
     static func crawl(_ browser: inout Browser, from start: [String], limit: Int = 400) async throws -> [String: String] {
-        var queue = start, seen = Set(start), pages: [String: String] = [:]
-        while let path = queue.first, pages.count < limit {
-            queue.removeFirst()
-            let (status, html, _) = try await browser.send(.GET, path)
-            #expect(status == .ok, "GET \(path) answered \(status)")
-            pages[path] = html
-            for link in HTMLCheck.matches(of: ##"href="([^"#]+)"##, in: html).map(HTMLForm.unescape) {
-                guard scopes.contains(where: { link.hasPrefix($0) }), !seen.contains(link) else { continue }
-                seen.insert(link)
-                queue.append(link)
-            }
-        }
-        return pages
+        let pages = try await browser.crawl(from: start, within: scopes, limit: limit)
+        for (path, page) in pages where page.0 != .ok { Issue.record("GET \(path) answered \(page.0)") }
+        return pages.mapValues(\.1)
     }
 
     @Test("As an editor and as an administrator, on every form page of the editor and the administration", arguments: Engine.enabled)

@@ -23,17 +23,17 @@ public struct AuditFilter: Sendable, Equatable {
         self.page = page
     }
 
-    /// From the query string (?dokument=&nod=&anvandare=&fran=&till=&sida=); dates that do not exist are ignored.
+    /// From the query string (?dokument=&punkt=&anvandare=&fran=&till=&sida=); dates that do not exist are ignored.
     public init(_ req: Request) {
         let text = { (name: String) in (try? req.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
-        self.init(document: text("dokument"), item: text("nod"), user: text("anvandare").map(User.normalise),
+        self.init(document: text("dokument"), item: text("punkt"), user: text("anvandare").map(User.normalise),
                   from: text("fran").flatMap { CalendarDate.isValid($0) ? $0 : nil }, to: text("till").flatMap { CalendarDate.isValid($0) ? $0 : nil },
                   page: min(max(text("sida").flatMap(Int.init) ?? 1, 1), 10_000))
     }
 
     /// The query string of this filter on another page.
     public func query(page: Int) -> String {
-        let pairs: [(String, String?)] = [("dokument", document), ("nod", item), ("anvandare", user), ("fran", from), ("till", to),
+        let pairs: [(String, String?)] = [("dokument", document), ("punkt", item), ("anvandare", user), ("fran", from), ("till", to),
                                           ("sida", page == 1 ? nil : String(page))]
         let encoded = pairs.compactMap { name, value in
             value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._"))) ?? "")" }

@@ -109,7 +109,7 @@ public final class AuditPage: OrganisationPage {
         }
         return .form(.method(.get), .action(model.base), .class("filters"), .attribute(named: "role", value: "search"),
                      .attribute(named: "aria-label", value: "Filtrera historiken"),
-                     .unwrap(filter.item) { .input(.type(.hidden), .name("nod"), .value(Markdown.escape($0))) },
+                     .unwrap(filter.item) { .input(.type(.hidden), .name("punkt"), .value(Markdown.escape($0))) },
                      Forms.fields(specs, state: .init(values: values), idPrefix: "logg-"),
                      .button(.type(.submit), .class("secondary"), .text("Filtrera")))
     }

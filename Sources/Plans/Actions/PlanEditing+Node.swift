@@ -9,10 +9,8 @@ import ReferenceData
 /// Saving one node: its title and text, its facts and its place, in one transaction under the
 /// node's revision. The editor's page saves all of these with one form; the API saves parts.
 extension PlanEditing {
-    /// The statuses a node can have; "unfinished" is any but done or cancelled.
-    public static let statuses: [(value: String, label: String)] = [
-        ("planned", "Planerad"), ("ongoing", "Pågående"), ("done", "Genomförd"), ("postponed", "Uppskjuten"), ("cancelled", "Avbruten"),
-    ]
+    /// The statuses a node can have (the glossary's); "unfinished" is any but done or cancelled.
+    public static var statuses: [(value: String, label: String)] { Glossary.statuses }
 
     public struct Facts: Sendable, Equatable {
         public var responsibleUnit: String?
@@ -197,7 +195,7 @@ extension PlanEditing {
             throw Failure.invalid("Det valda målet finns inte i utkastet.", field: "parent")
         }
         guard parent.id != node.$parent.id else { return nil }
-        guard parent.levelIndex == node.levelIndex - 1 else { throw Failure.invalid("En nod kan bara flyttas till en nod på nivån ovanför.", field: "parent") }
+        guard parent.levelIndex == node.levelIndex - 1 else { throw Failure.invalid("Den kan bara ligga under något på nivån ovanför.", field: "parent") }
         let last = try await PlanNode.query(on: db).filter(\.$parent.$id == parent.requireID()).max(\.$position) ?? -1
         return (parent, last + 1)
     }

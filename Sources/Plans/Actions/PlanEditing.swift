@@ -36,7 +36,7 @@ public enum PlanEditing {
             case .notADraft: "Bara ett utkast kan ändras. En antagen version är låst; skapa en ny version för att ändra."
             case .notFound: "Det du försöker ändra finns inte."
             case .invalid(let reason, _): reason
-            case .conflict: "Någon annan har sparat den här noden sedan du öppnade den. Din text är inte sparad; jämför nedan och spara igen."
+            case .conflict: "Någon annan har sparat samma punkt sedan du öppnade den. Din text är inte sparad; jämför nedan och spara igen."
             case .slugTaken(let slug): "Det finns redan ett dokument med adressen \(slug)."
             case .draftOpen(let number): "Version \(number) är redan ett öppet utkast. Ändra det, eller kasta det först."
             }
@@ -280,7 +280,7 @@ public enum PlanEditing {
                 guard let found = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$key == parentKey).first() else {
                     throw Failure.notFound("node \(parentKey)")
                 }
-                guard found.levelIndex + 1 < version.levels.count else { throw Failure.invalid("Den nivån kan inte ha noder under sig.") }
+                guard found.levelIndex + 1 < version.levels.count else { throw Failure.invalid("Under den nivån finns ingen nivå till; lägg till på en högre nivå.") }
                 parent = found
                 siblings = try await PlanNode.query(on: db).filter(\.$parent.$id == found.requireID()).all()
             } else {
@@ -288,7 +288,7 @@ public enum PlanEditing {
                 siblings = try await PlanNode.query(on: db).filter(\.$version.$id == versionID).filter(\.$parent.$id == nil).all()
             }
             let taken = Set(try await PlanNode.query(on: db).filter(\.$version.$id == versionID).all().map(\.key))
-            let base = Slug.make(from: title).isEmpty ? "nod" : Slug.make(from: title)
+            let base = Slug.make(from: title).isEmpty ? Glossary.item : Slug.make(from: title)
             var key = base, suffix = 2
             while taken.contains(key) { key = "\(base)-\(suffix)"; suffix += 1 }
             let node = PlanNode()
@@ -350,7 +350,7 @@ public enum PlanEditing {
             guard let node = nodes.first(where: { $0.key == key }), let parent = nodes.first(where: { $0.key == parentKey }) else {
                 throw Failure.notFound("node")
             }
-            guard parent.levelIndex == node.levelIndex - 1 else { throw Failure.invalid("En nod kan bara flyttas till en nod på nivån ovanför.") }
+            guard parent.levelIndex == node.levelIndex - 1 else { throw Failure.invalid("Den kan bara ligga under något på nivån ovanför.") }
             let oldParent = nodes.first { $0.id == node.$parent.id }
             node.$parent.id = parent.id
             node.position = (nodes.filter { $0.$parent.id == parent.id }.map(\.position).max() ?? -1) + 1

@@ -1,3 +1,4 @@
+import Core
 /// The differences between two versions of a document, or between a plan and next year's:
 /// the document's title and period, its prose sections matched by key, and its nodes matched by
 /// lineage, field by field (title, text, status, unit, partners, networks, strategies, Agenda 2030, place).
@@ -106,7 +107,7 @@ public enum VersionDiff {
     static func nodes(_ old: DocumentContent, _ new: DocumentContent, names: [String: String]) -> [Change] {
         let before = index(old), after = index(new)
         let list = { (keys: [String], prefix: String) in keys.map { names["\(prefix):\($0)"] ?? $0 }.joined(separator: ", ") }
-        let status = { (value: String?) in value.flatMap { v in PlanEditing.statuses.first { $0.value == v }?.label } ?? "–" }
+        let status = { (value: String?) in Glossary.status(value) ?? "–" }
         let agenda = { (node: DocumentContent.Node) in node.agenda2030.map { "\($0.code) (\($0.role == .primary ? "primär" : "sekundär"))" }.joined(separator: ", ") }
         var changes: [Change] = []
         for node in new.allNodes {

@@ -1,6 +1,11 @@
 import Core
 import Organisation
 
+extension Glossary {
+    /// What the editor calls any goal area, goal or activity where no level name fits (and its addresses' segment).
+    static let item = "punkt"
+}
+
 /// Plans' pages and API: route patterns and links from the same constants.
 public enum PlansURL {
     public static let documents = OrganisationURL.home.appending("dokument")
@@ -45,7 +50,7 @@ public enum PlansURL {
         public static let adopt = draft.appending("anta")
         public static let discard = draft.appending("kasta")
         public static let addNode = draft.appending("ny")
-        public static let node = draft.appending("nod", ":node")
+        public static let node = draft.appending(Glossary.item, ":node")
         public static let reorder = node.appending("ordning")
         public static let remove = node.appending("ta-bort")
         public static let newSection = draft.appending("nytt-avsnitt")

@@ -15,7 +15,7 @@ enum GoalTree {
             .forEach(branches) { child in GoalTree.node(child, in: model, headingLevel: headingLevel + 1) },
             .unwrap(leaves.first) { first in
                 .group(
-                    .p(.class("level-label"), .text(first.level)),
+                    .p(.class("level-label"), .text(Glossary.heading(first.level, count: leaves.count))),
                     .ul(.class("activities"), .forEach(leaves) { leaf in .li(link(leaf, in: model)) })
                 )
             }

@@ -73,7 +73,7 @@ public enum NodeShow {
                         .group(.dt("Ingår i"), .dd(.a(.href(url(parent.key)), .text(parent.title))))
                     },
                     .unwrap(node.responsibleUnit) { .group(.dt("Ansvarig"), .dd(.text($0))) },
-                    .unwrap(node.status) { .group(.dt("Status"), .dd(.text($0))) },
+                    .unwrap(Glossary.status(node.status)) { .group(.dt("Status"), .dd(.text($0))) },
                     .unwrap(model.partners.isEmpty ? nil : model.partners) { .group(.dt("Samarbetsparter"), .dd(linkList($0))) },
                     .unwrap(model.networks.isEmpty ? nil : model.networks) { .group(.dt("Nätverk och forum"), .dd(linkList($0))) },
                     .unwrap(node.strategies.isEmpty ? nil : node.strategies) { keys in
@@ -83,11 +83,11 @@ public enum NodeShow {
                 .unwrap(node.agenda2030.isEmpty ? nil : node.agenda2030) { entries in
                     .section(.h2(.text("Agenda 2030")), Agenda2030Mapping.list(entries))
                 },
-                links(heading: "Genomför", model.implements),
-                links(heading: "Genomförs genom", model.implementedBy),
+                links(heading: Glossary.contributesTo, model.implements),
+                links(heading: Glossary.contributedToBy, model.implementedBy),
                 .unwrap(node.children.isEmpty ? nil : node.children) { children in
                     .section(
-                        .h2(.text(children[0].level)),
+                        .h2(.text(Glossary.heading(children[0].level, count: children.count))),
                         .ul(.forEach(children) { child in .li(.a(.href(url(child.key)), .text(child.title))) })
                     )
                 }

@@ -6,7 +6,7 @@ import Vapor
 
 extension EditorController {
     /// GET /o/:org/redigera/historik: the history of the organisation's documents for its editors,
-    /// by document, item (?nod=LINEAGE), user and date.
+    /// by document, item (?punkt=LINEAGE), user and date.
     @Sendable static func history(req: Request) async throws -> Response {
         let context = try await requireEditor(req, for: .readDrafts)
         let filter = AuditFilter(req)

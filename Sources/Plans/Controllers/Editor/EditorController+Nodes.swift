@@ -58,7 +58,7 @@ extension EditorController {
             let revision = try await PlanEditing.save(row.requireID(), expectedRevision: form.revision, changes, targets: options.targets,
                                                       actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
             let notice: EditorNotice = revision == form.revision ? .unchanged : .saved
-            return redirect(req, draftURL(context, content.slug, version.number, notice: notice, at: "nod-\(node.key)"))
+            return redirect(req, draftURL(context, content.slug, version.number, notice: notice, at: "punkt-\(node.key)"))
         } catch let failure as PlanEditing.Failure {
             switch failure {
             case let .conflict(title, text, revision):
@@ -86,7 +86,7 @@ extension EditorController {
                      intro: ["Den nya hamnar sist. Texten och uppgifterna fyller du i efteråt."],
                      trail: trail(context, content), action: PlansURL.Editor.addNode.link(context.slug, content.slug, String(content.version.number)),
                      fields: [.init("parent", "", .hidden), .init("title", "Titel")], state: .init(values: values), submit: "Lägg till",
-                     cancelURL: draftURL(context, content.slug, content.version.number, at: parent.map { "nod-\($0.key)" } ?? "maltrad"))
+                     cancelURL: draftURL(context, content.slug, content.version.number, at: parent.map { "punkt-\($0.key)" } ?? "maltrad"))
     }
 
     @Sendable static func addNodeForm(req: Request) async throws -> Response {
@@ -104,14 +104,14 @@ extension EditorController {
         return try await submit(req, context, addModel(context, content, under: parent, values: ["title": form.title]), fallbackField: "title") {
             let node = try await PlanEditing.addNode(to: version, parentKey: form.parent.nonEmpty, title: form.title, actor: context.actor,
                                                      organisationID: context.organisation.requireID(), on: req.db)
-            return redirect(req, draftURL(context, content.slug, version.number, notice: .added, at: "nod-\(node.key)"))
+            return redirect(req, draftURL(context, content.slug, version.number, notice: .added, at: "punkt-\(node.key)"))
         }
     }
 
     @Sendable static func reorder(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let direction = try direction(req), key = try req.requiredParameter("node")
-        return try await onDraft(req, context, notice: .reordered, at: { _ in "nod-\(key)" }) { version in
+        return try await onDraft(req, context, notice: .reordered, at: { _ in "punkt-\(key)" }) { version in
             try await PlanEditing.reorder(key, in: version, direction: direction, actor: context.actor,
                                           organisationID: context.organisation.requireID(), on: req.db)
         }
@@ -138,7 +138,7 @@ extension EditorController {
         guard try req.content.decode(ConfirmForm.self).confirmed == "ja" else { return try await removeForm(req: req) }
         let context = try await requireEditor(req)
         let key = try req.requiredParameter("node")
-        return try await onDraft(req, context, notice: .removed, at: { $0.parent(of: key).map { "nod-\($0.key)" } ?? "maltrad" }) { version in
+        return try await onDraft(req, context, notice: .removed, at: { $0.parent(of: key).map { "punkt-\($0.key)" } ?? "maltrad" }) { version in
             try await PlanEditing.remove(key, in: version, actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
         }
     }

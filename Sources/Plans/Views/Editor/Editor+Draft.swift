@@ -132,7 +132,7 @@ extension Editor {
 
         func treeSection() -> Node<HTML.BodyContext> {
             let (nodes, matches) = filter.apply(to: document.nodes)
-            let top = document.version.levels.first?.lowercased() ?? "nod"
+            let top = document.version.levels.first?.lowercased() ?? Glossary.item
             return .section(
                 .attribute(named: "aria-labelledby", value: "maltrad"),
                 .h2(.id("maltrad"), .text("Målträdet")),
@@ -160,11 +160,11 @@ extension Editor {
 
         func node(in item: DocumentContent.Node) -> Node<HTML.ListContext> {
             .li(
-                .id("nod-\(item.key)"),
+                .id("punkt-\(item.key)"),
                 .span(.class("level-label"), .text(item.level)),
                 isDraft ? .a(.href(link(PlansURL.Editor.node, item.key)), .text(item.title))
                     : .a(.href(PlansURL.node(organisationSlug, document.slug, item.key, version: document.version.number)), .text(item.title)),
-                .unwrap(item.status.flatMap { status in PlanEditing.statuses.first { $0.value == status }?.label }) { .span(.class("status"), .text(" – \($0)")) },
+                .unwrap(Glossary.status(item.status)) { .span(.class("status"), .text(" – \($0)")) },
                 .if(isDraft && !filter.isActive, .group(
                     actionButton(link(PlansURL.Editor.reorder, item.key), csrf: csrf, label: "↑", ariaLabel: "Flytta upp: \(item.title)",
                                  fields: ["direction": "up"], small: true),

@@ -62,7 +62,7 @@ extension Editor {
         public override func scripts() -> [String] { [SiteURL.editorScript] }
         public override func breadcrumbs() -> [Breadcrumb] {
             organisationCrumbs(Breadcrumb("Redigera", url: PlansURL.Editor.index.link(organisationSlug)),
-                               Breadcrumb("\(document.title), version \(document.version.number)", url: draftBase + "#nod-\(node.key)"),
+                               Breadcrumb("\(document.title), version \(document.version.number)", url: draftBase + "#punkt-\(node.key)"),
                                Breadcrumb(node.title))
         }
 
@@ -94,13 +94,13 @@ extension Editor {
                       fields([FieldSpec("primary", "Agenda 2030, primär påverkan", hint: "Mål eller delmål skilda med kommatecken, till exempel 3.4, 10"),
                               FieldSpec("secondary", "Agenda 2030, sekundär påverkan", hint: "Mål eller delmål skilda med kommatecken")], state: state),
                       parentField(),
-                      .div(.class("actions"), .button(.type(.submit), .text("Spara")), .a(.href(draftBase + "#nod-\(node.key)"), .text("Tillbaka till utkastet")))),
+                      .div(.class("actions"), .button(.type(.submit), .text("Spara")), .a(.href(draftBase + "#punkt-\(node.key)"), .text("Tillbaka till utkastet")))),
                 .h2(.text("Mer")),
                 .ul(
                     .if(node.depth + 1 < levels.count,
                         .li(.a(.href(PlansURL.Editor.addNode.link(organisationSlug, document.slug, String(document.version.number)) + "?under=\(node.key)"),
                                .text("Lägg till \(levels[min(node.depth + 1, levels.count - 1)].lowercased()) här under …")))),
-                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)&nod=\(node.lineage)"), .text("Historik"))),
+                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)&punkt=\(node.lineage)"), .text("Historik"))),
                     .li(.a(.href(PlansURL.Editor.remove.link(organisationSlug, document.slug, String(document.version.number), node.key)),
                            .text(node.children.isEmpty ? "Ta bort …" : "Ta bort med allt under …")))
                 )
