@@ -13,7 +13,7 @@ func moduleRoutes(_ app: Application) -> ModuleRoutes {
     ModuleRoutes(
         pages: ScopedRoutes(app.grouped(DoubleSubmitCSRFMiddleware()), access: .publicRead, checksCSRF: true),
         signedIn: ScopedRoutes(app.grouped(SessionAuthenticator(), SignedInGuard(), SessionCSRFMiddleware()), access: .signedIn, checksCSRF: true),
-        publicAPI: ScopedRoutes(app, access: .publicRead, checksCSRF: false),
+        publicAPI: ScopedRoutes(PublicReadRoutes(app), access: .publicRead, checksCSRF: false),
         tokenAPI: ScopedRoutes(app.grouped(APITokenAuthenticator(), APITokenGuard()), access: .apiToken, checksCSRF: false))
 }
 

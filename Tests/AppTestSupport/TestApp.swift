@@ -85,8 +85,13 @@ public enum EngineLog {
 extension Application {
     /// GET a path and return status and body.
     public func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+        try await request(.GET, path, headers: headers)
+    }
+
+    /// Any method without a body: status, body and headers.
+    public func request(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:]) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
         var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await testing().test(.GET, path, headers: headers) { response async in
+        try await testing().test(method, path, headers: headers) { response async in
             result = (response.status, response.body.string, response.headers)
         }
         return result

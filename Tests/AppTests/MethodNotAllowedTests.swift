@@ -11,7 +11,7 @@ struct MethodNotAllowedTests {
     @Test("A method a path does not have is 405 with Allow; a path that does not exist stays 404", arguments: Engine.enabled)
     func methodNotAllowed(engine: Engine) async throws {
         try await withApp(engine, demo: false) { app in
-            for (method, path, allowed) in [(HTTPMethod.PATCH, "/api/v1/organisations", "GET, POST"), (.DELETE, "/api/v1/organisations/x/members", "GET"),
+            for (method, path, allowed) in [(HTTPMethod.PATCH, "/api/v1/organisations", "GET, OPTIONS, POST"), (.DELETE, "/api/v1/organisations/x/members", "GET, OPTIONS"),
                                             (.PUT, "/logga-in", "GET, POST")] {
                 try await app.testing().test(method, path) { response async in
                     #expect(response.status == .methodNotAllowed, "\(method) \(path)")

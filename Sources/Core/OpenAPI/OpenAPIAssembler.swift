@@ -15,8 +15,9 @@ public struct OpenAPIAssembler {
         self.components = components
     }
 
+    /// An API route the document describes (CORS preflights are the browser's business, not an operation).
     public static func isAPI(_ route: Route) -> Bool {
-        route.path.map(\.description).starts(with: ["api", "v1"])
+        route.path.map(\.description).starts(with: ["api", "v1"]) && route.method != .OPTIONS
     }
 
     public static func template(_ route: Route) -> String {

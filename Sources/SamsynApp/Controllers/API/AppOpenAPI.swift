@@ -14,8 +14,11 @@ enum AppOpenAPI {
         and never return drafts; they carry an ETag and answer 304 to a matching If-None-Match. Errors are JSON: \
         {"error": {"status": 404, "reason": "…"}}, and a malformed body's reason names the field by its JSON path. A \
         method a path does not have is answered 405 with an Allow header; a body that is not JSON, 415; one over \
-        its limit, 413.
+        its limit, 413. Public reads may be fetched from any web page (CORS: Access-Control-Allow-Origin *). The data is \
+        published under each organisation's licence, given in its responses as `licence`; unless an organisation \
+        says otherwise it is CC0 1.0 (no rights reserved).
         """,
+        license: .init(name: "CC0 1.0 Universal", url: URL(string: "https://creativecommons.org/publicdomain/zero/1.0/")!),
         version: "1.0.0")
 
     static let components = OpenAPIComponents(schemas: [
