@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         // Typed OpenAPI documents; its default trait (loading external references) is not needed and slows the build.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        // RFC 4180 CSV for the open-data downloads (and later the finance exports).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Shared kernel, no domain: the module manifest, access-scoped routes, the page layout, the page cache,
@@ -24,6 +26,7 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Identity: accounts, database sessions, API tokens, rate limits, and the audit trail every module writes to.
         .target(name: "Auth", dependencies: [
@@ -71,6 +74,7 @@ let package = Package(
             "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Fixtures")]),
     ]
 )

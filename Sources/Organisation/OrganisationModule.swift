@@ -20,6 +20,11 @@ public enum OrganisationModule: AppModule {
         routes.pages.get(URL.people.pathComponents, use: StructureController.peoplePage)
         routes.pages.get(URL.person.pathComponents, use: StructureController.personPage)
 
+        routes.pages.get(URL.openData.pathComponents, use: OpenDataController.page)
+        routes.pages.get(URL.membersCSV.pathComponents, use: OpenDataController.membersCSV)
+        routes.pages.get(URL.groupsCSV.pathComponents, use: OpenDataController.groupsCSV)
+        routes.pages.get(URL.partnersCSV.pathComponents, use: OpenDataController.partnersCSV)
+
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "16kb")
         routes.signedIn.get(URL.auditTrail.pathComponents, use: AdminController.audit)
         routes.signedIn.get(URL.users.pathComponents, use: AdminController.users)
@@ -49,6 +54,7 @@ public enum OrganisationModule: AppModule {
         [
             NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20),
             NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant), order: 30),
+            NavigationEntry("Öppna data", url: OrganisationURL.openData.link(tenant), order: 90),
         ]
     }
 

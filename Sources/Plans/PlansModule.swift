@@ -18,6 +18,8 @@ public enum PlansModule: AppModule {
         routes.pages.get(PlansURL.node.pathComponents, use: DocumentController.node)
         routes.pages.get(PlansURL.versionNode.pathComponents, use: DocumentController.node)
         routes.pages.get(PlansURL.agenda2030.pathComponents, use: DocumentController.agenda2030)
+        routes.pages.get(PlansURL.documentsCSV.pathComponents, use: OpenDataCSVController.documents)
+        routes.pages.get(PlansURL.nodesCSV.pathComponents, use: OpenDataCSVController.nodes)
 
         typealias Editor = PlansURL.Editor
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
@@ -95,6 +97,18 @@ public enum PlansModule: AppModule {
     }
 
     public static func register(in app: Application) throws {
+        // The documents, and each one's goals and activities, on the organisation's open data page.
+        app.pageSlots.register(OrganisationSlots.openDataSets) { organisation, req in
+            let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db)
+            return [OpenDataSet(title: "Styrdokument", description: "De publicerade styrdokumenten med typ, status, version och period.",
+                                csv: PlansURL.documentsCSV.link(organisation.slug), json: PlansURL.API.documents.link(organisation.slug), order: 10)]
+                + documents.enumerated().map { index, document in
+                    OpenDataSet(title: "Mål och aktiviteter: \(document.title)",
+                                description: "Varje målområde, mål och aktivitet i gällande version, med status, ansvarig, samarbetsparter, nätverk och Agenda 2030.",
+                                csv: PlansURL.nodesCSV.link(organisation.slug, document.slug), json: PlansURL.API.tree.link(organisation.slug, document.slug),
+                                order: 11 + index)
+                }
+        }
         // Key activities on the pages of the networks and partners they involve.
         app.pageSlots.register(OrganisationSlots.groupActivities) { subject, req in
             try await PublishedContent.activities(subject.organisation, on: req.db) { $0.networks.contains(subject.key) }

@@ -26,6 +26,7 @@ func routes(_ app: Application, modules: [any AppModule.Type]) throws {
     routes.pages.get("assets", "samsyn.css", use: HomeController.stylesheet)
     routes.pages.get("assets", "editor.js", use: HomeController.editorScript)
     routes.pages.get(OrganisationURL.home.pathComponents, use: HomeController.organisation)
+    routes.pages.get(OrganisationURL.siteOpenData.pathComponents, use: HomeController.openData)
     routes.publicAPI.get("api", "v1", "openapi.json", use: APIController.openAPI).describe(AppOpenAPI.openAPI)
     routes.publicAPI.get(OrganisationURL.API.organisations.pathComponents, use: HomeController.organisationsJSON).describe(AppOpenAPI.organisations)
     routes.publicAPI.get(OrganisationURL.API.organisation.pathComponents, use: HomeController.organisationJSON).describe(AppOpenAPI.organisation)
@@ -47,7 +48,7 @@ func registerMigrations(_ migrations: Migrations, modules: [any AppModule.Type])
 /// The shell every page is rendered in: the site's navigation, and each organisation's as the modules contribute it.
 func siteShell(modules: [any AppModule.Type]) -> SiteShell {
     SiteShell(
-        siteNavigation: [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data (API)", url: SiteURL.openAPI),
+        siteNavigation: [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data", url: OrganisationURL.siteOpenData.link()),
                          Breadcrumb("Logga in", url: AuthURL.signIn.link())],
         tenantNavigation: { tenant in modules.flatMap { $0.navigation(tenant: tenant) } })
 }

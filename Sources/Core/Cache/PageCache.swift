@@ -156,6 +156,13 @@ extension Request {
 
 /// The API's JSON: keys sorted and slashes unescaped, so bodies are stable and diffable.
 public enum APIJSON {
+    /// As the API sends it, but indented: for examples on pages.
+    public static func pretty<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     public static func string<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -104,6 +104,12 @@ public extension Node where Context == HTML.BodyContext {
              .attribute(named: "tabindex", value: "0"), table)
     }
 
+    /// "Ladda ned: CSV · JSON" under a list a page shows: the same list as open data.
+    static func downloads(_ what: String, csv: String, json: String) -> Node {
+        .p(.class("downloads"), .text("Ladda ned \(what): "), .a(.href(csv), .safeAriaLabel("\(what) som CSV"), .text("CSV")), .text(" · "),
+           .a(.href(json), .safeAriaLabel("\(what) som JSON"), .text("JSON")))
+    }
+
     /// The column's name inside a cell, shown only where a narrow screen stacks the table (`table.stack`).
     static func label(_ column: String) -> Node {
         .span(.class("cell-label"), .attribute(named: "aria-hidden", value: "true"), .text("\(column): "))

@@ -180,4 +180,7 @@ public enum OrganisationSlots {
     public static let groupActivities = PageSlot<Subject, PageLink>("organisation.group-activities")
     /// What involves a member or partner.
     public static let actorActivities = PageSlot<Subject, PageLink>("organisation.actor-activities")
+
+    /// The lists other modules offer as open data on the organisation's open data page.
+    public static let openDataSets = PageSlot<OrganisationRecord, OpenDataSet>("organisation.open-data-sets")
 }

@@ -20,6 +20,12 @@ public enum OrganisationURL {
     public static let grantRole = users.appending("roll")
     public static let revokeRole = users.appending("aterkalla")
     public static let newUser = users.appending("ny")
+    /// The site's open data page, and each organisation's with its lists as CSV.
+    public static let siteOpenData = URLPattern("oppna-data")
+    public static let openData = home.appending("oppna-data")
+    public static let membersCSV = openData.appending("medlemmar.csv")
+    public static let groupsCSV = openData.appending("natverk-och-forum.csv")
+    public static let partnersCSV = openData.appending("samarbetsparter.csv")
     public static let account = users.appending("konto")
     public static let auditTrail = home.appending("admin", "logg")
 

@@ -17,6 +17,7 @@ public enum MemberIndex {
             .group(
                 .h1(.text("Medlemmar")),
                 .p(.text("\(organisationName) har \(members.count) medlemmar.")),
+                .downloads("medlemmarna", csv: OrganisationURL.membersCSV.link(organisationSlug), json: OrganisationURL.API.members.link(organisationSlug)),
                 .scrollingTable("Medlemmar", .table(
                     .caption(.text("Medlemmar med SCB-kod, län och folkmängd")),
                     .thead(.tr(

@@ -57,6 +57,8 @@ public enum StructureShow {
                 .h1(.text("Organisation och nätverk")),
                 .p(.text("\(structure.bodies.count) organ, \(structure.units.count) enheter och \(networkCount) nätverk och forum "
                          + "i \(structure.units.flatMap(\.listings).count) grupper.")),
+                .downloads("nätverk, forum och organ", csv: OrganisationURL.groupsCSV.link(organisationSlug),
+                           json: OrganisationURL.API.structure.link(organisationSlug)),
                 chart(),
                 .h2(.text("Organ")),
                 .ul(.forEach(structure.bodies) { body in

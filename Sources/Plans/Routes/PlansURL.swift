@@ -15,6 +15,9 @@ public enum PlansURL {
     public static let versionNode = version.appending(":node")
     public static let compare = document.appending("jamfor")
     public static let agenda2030 = OrganisationURL.home.appending("agenda-2030")
+    /// Open data: the documents, and each document's goals and activities, as CSV.
+    public static let documentsCSV = OrganisationURL.openData.appending("styrdokument.csv")
+    public static let nodesCSV = OrganisationURL.openData.appending("mal-och-aktiviteter", ":doc")
 
     /// A document; with a version number, that version's own permanent address.
     public static func document(_ org: String, _ doc: String, version: Int? = nil) -> String {

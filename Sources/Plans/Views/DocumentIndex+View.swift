@@ -17,7 +17,8 @@ public enum DocumentIndex {
         public override func content() -> Node<HTML.BodyContext> {
             .group(
                 .h1(.text("Styrdokument")),
-                DocumentIndex.list(documents, organisationSlug: organisationSlug)
+                DocumentIndex.list(documents, organisationSlug: organisationSlug),
+                .downloads("listan", csv: PlansURL.documentsCSV.link(organisationSlug), json: PlansURL.API.documents.link(organisationSlug))
             )
         }
     }

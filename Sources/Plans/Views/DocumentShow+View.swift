@@ -53,7 +53,11 @@ public enum DocumentShow {
                 return .section(
                     .id(section.key),
                     .safeAriaLabel(section.heading ?? "Målområden och mål"),
-                    .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) }
+                    .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) },
+                    // Published versions only: a draft has no public download.
+                    .if(model.version.status != .draft, .downloads(
+                        "målen och aktiviteterna", csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)",
+                        json: PlansURL.API.tree.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)"))
                 )
             }
             let heading: Node<HTML.BodyContext> = section.heading.map { text in

@@ -29,6 +29,10 @@ enum HomeController {
         }
     }
 
+    @Sendable static func openData(req: Request) async throws -> Response {
+        try await req.cachedPage { req.render(OpenDataIndex.View(organisations: try await hostedOrganisations(on: req.db))) }
+    }
+
     @Sendable static func organisation(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
