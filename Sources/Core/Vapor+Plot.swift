@@ -18,6 +18,7 @@ extension Request {
     /// Renders a page inside the application's shell (navigation assembled from the modules).
     public func render(_ page: Page) -> String {
         page.shell = application.siteShell
+        page.path = url.path
         return page.document().render()
     }
 

@@ -50,6 +50,22 @@ public enum OrganisationModule: AppModule {
 
     public static var fileSections: [any InterchangeSection.Type] { [OrganisationSection.self] }
 
+    /// The members, the structure with every body, network, unit, person and organisation it names, and open data.
+    public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
+        guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
+        let structure = try await StructureQuery.load(organisationID: record.requireID(), on: req.db)
+        let members = try await MemberQuery.members(of: record, on: req.db)
+        let actors = Set(members.map(\.slug) + structure.groups.flatMap { group in
+            ([group.convener].compactMap { $0 } + group.partners + group.seats.compactMap(\.representing)).map(\.slug)
+        })
+        return [OrganisationURL.members.link(organisation), OrganisationURL.structure.link(organisation), OrganisationURL.people.link(organisation),
+                OrganisationURL.openData.link(organisation)]
+            + structure.groups.map { OrganisationURL.group.link(organisation, $0.key) }
+            + structure.units.map { OrganisationURL.unit.link(organisation, $0.key) }
+            + structure.people.map { OrganisationURL.person.link(organisation, $0.key) }
+            + actors.sorted().map { OrganisationURL.actor.link(organisation, $0) }
+    }
+
     public static func navigation(tenant: String) -> [NavigationEntry] {
         [
             NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20),

@@ -87,6 +87,32 @@ public enum PlansModule: AppModule {
 
     public static var openAPI: OpenAPIComponents { PlansOpenAPI.components }
 
+    /// Every public version of every document, each node under the document's address and under
+    /// each version's, and the comparisons between consecutive versions.
+    public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
+        guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
+        var paths = [PlansURL.documents.link(organisation), PlansURL.agenda2030.link(organisation)]
+        for content in try await PublishedContent.contents(record, on: req.db) {
+            paths.append(PlansURL.document(organisation, content.slug))
+            paths += content.allNodes.map { PlansURL.node(organisation, content.slug, $0.key) }
+            let numbers = content.versions.map(\.number).sorted()
+            var partnerKeys = Set(content.allNodes.flatMap(\.partners))
+            for number in numbers {
+                let version = try await PublishedContent.content(record, document: content.slug, version: number, on: req.db)
+                paths.append(PlansURL.document(organisation, content.slug, version: number))
+                paths += version.allNodes.map { PlansURL.node(organisation, content.slug, $0.key, version: number) }
+                partnerKeys.formUnion(version.allNodes.flatMap(\.partners))
+            }
+            for (previous, next) in zip(numbers, numbers.dropFirst()) {
+                paths.append(PlansURL.compare.link(organisation, content.slug) + "?fran=\(previous)&till=\(next)")
+            }
+            // The partners the activities name, whose pages the activities link to.
+            let partners = try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: req.db)
+            paths += partners.map { OrganisationURL.actor.link(organisation, $0.slug) }
+        }
+        return paths
+    }
+
     public static var fileSections: [any InterchangeSection.Type] { [DocumentsSection.self] }
 
     public static func navigation(tenant: String) -> [NavigationEntry] {

@@ -46,6 +46,7 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.http.server.configuration.responseCompression = .enabled
 
     app.siteShell = siteShell(modules: modules)
+    app.siteShell.publicURL = (Environment.get("SAMSYN_PUBLIC_URL") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
     for module in modules { try module.register(in: app) }
     try routes(app, modules: modules)
     // Inside the error middleware, so its 405 is answered like any refusal.

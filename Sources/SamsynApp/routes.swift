@@ -27,6 +27,8 @@ func routes(_ app: Application, modules: [any AppModule.Type]) throws {
     routes.pages.get("assets", "editor.js", use: HomeController.editorScript)
     routes.pages.get(OrganisationURL.home.pathComponents, use: HomeController.organisation)
     routes.pages.get(OrganisationURL.siteOpenData.pathComponents, use: HomeController.openData)
+    routes.pages.get("sitemap.xml", use: SitemapController.sitemap(modules: modules))
+    routes.pages.get("robots.txt", use: SitemapController.robots)
     routes.publicAPI.get("api", "v1", "openapi.json", use: APIController.openAPI).describe(AppOpenAPI.openAPI)
     routes.publicAPI.get(OrganisationURL.API.organisations.pathComponents, use: HomeController.organisationsJSON).describe(AppOpenAPI.organisations)
     routes.publicAPI.get(OrganisationURL.API.organisation.pathComponents, use: HomeController.organisationJSON).describe(AppOpenAPI.organisation)

@@ -65,7 +65,8 @@ public struct Browser {
             let path = queue.removeFirst()
             let (status, html, _) = try await send(.GET, path)
             pages[path] = (status, html)
-            for link in HTMLCheck.matches(of: ##"href="([^"#]+)"##, in: html).map(HTMLForm.unescape) {
+            // Links a reader follows: anchors, not the page's own <link rel="canonical">.
+            for link in HTMLCheck.matches(of: ##"<a\b[^>]*\bhref="([^"#]+)""##, in: html).map(HTMLForm.unescape) {
                 guard scopes.contains(where: { link.hasPrefix($0) }), !seen.contains(link) else { continue }
                 seen.insert(link)
                 queue.append(link)

@@ -19,6 +19,8 @@ open class Page {
 
     /// What the application around the page provides: set by `Request.render(_:)` before rendering.
     public var shell = SiteShell()
+    /// The page's own path, for its canonical address: set by `Request.render(_:)`.
+    public var path = ""
 
     open func pageTitle() -> String { "Samsyn" }
     open func pageDescription() -> String { "Samsyn – öppen styrning och samverkan för kommuner, regioner och civilsamhälle." }
@@ -37,7 +39,15 @@ open class Page {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Plot's .title() would copy the title into unescaped meta attributes.
                 .element(named: "title", text: pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
-                .meta(.name("description"), .content(pageDescription())),
+                .meta(.name("description"), .content(Markdown.escape(pageDescription()))),
+                .link(.rel(.canonical), .href(shell.publicURL + path)),
+                // Open Graph, for links shared in mail, chat and social media.
+                .meta(.attribute(named: "property", value: "og:title"), .content(Markdown.escape(pageTitle()))),
+                .meta(.attribute(named: "property", value: "og:description"), .content(Markdown.escape(pageDescription()))),
+                .meta(.attribute(named: "property", value: "og:type"), .content("website")),
+                .meta(.attribute(named: "property", value: "og:url"), .content(shell.publicURL + path)),
+                .meta(.attribute(named: "property", value: "og:site_name"), .content("Samsyn")),
+                .meta(.attribute(named: "property", value: "og:locale"), .content("sv_SE")),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet)),
                 .forEach(scripts()) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
@@ -126,6 +136,9 @@ public extension Node where Context == HTML.BodyContext {
 /// The parts of every page that come from the application rather than the page: the site's
 /// navigation and each tenant's, assembled by the composition root from the modules.
 public struct SiteShell: Sendable {
+    /// The site's public address (SAMSYN_PUBLIC_URL, e.g. https://samsyn.se), for canonical and
+    /// shared links; without it they are relative to wherever the site is served.
+    public var publicURL: String = ""
     public var siteNavigation: [Breadcrumb]
     public var tenantNavigation: @Sendable (_ tenant: String) -> [NavigationEntry]
 

@@ -21,6 +21,9 @@ public protocol AppModule {
     /// The schemas its API operations refer to, and descriptions of its path parameters.
     static var openAPI: OpenAPIComponents { get }
 
+    /// The public pages it has for one tenant (by slug), for the sitemap.
+    static func sitemap(for tenant: String, on req: Request) async throws -> [String]
+
     /// Everything else it plugs in at start: providers for other modules' page slots, hooks of the
     /// modules below it, commands (`app.asyncCommands`), services.
     static func register(in app: Application) throws
@@ -32,6 +35,7 @@ extension AppModule {
     public static var openAPI: OpenAPIComponents { OpenAPIComponents() }
     public static var fileSections: [any InterchangeSection.Type] { [] }
     public static func register(in app: Application) throws {}
+    public static func sitemap(for tenant: String, on req: Request) async throws -> [String] { [] }
 }
 
 /// An entry of a navigation bar; `order` places entries from several modules.

@@ -174,7 +174,8 @@ enum AdminController {
 
     @Sendable static func revokeRoleForm(req: Request) async throws -> Response {
         guard let email = try? req.query.get(String.self, at: "epost"), let role = (try? req.query.get(String.self, at: "roll")).flatMap(RoleKind.init) else {
-            throw Abort(.badRequest, reason: "name the user and role: ?epost=…&roll=…")
+            // Without a user and role there is nothing to ask about: the list to choose from.
+            return req.redirect(to: OrganisationURL.users.link(try req.requiredParameter("org")), redirectType: .normal)
         }
         return try await revoke(req, email: email, role: role, confirmed: false)
     }
@@ -204,7 +205,9 @@ enum AdminController {
     }
 
     @Sendable static func accountForm(req: Request) async throws -> Response {
-        guard let email = try? req.query.get(String.self, at: "epost") else { throw Abort(.badRequest, reason: "name the user: ?epost=…") }
+        guard let email = try? req.query.get(String.self, at: "epost") else {
+            return req.redirect(to: OrganisationURL.users.link(try req.requiredParameter("org")), redirectType: .normal)
+        }
         return try await account(req, email: email, disable: true, confirmed: false)
     }
 

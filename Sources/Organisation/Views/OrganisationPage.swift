@@ -9,6 +9,10 @@ open class OrganisationPage: TenantPage {
         super.init(tenantSlug: organisationSlug, tenantName: organisationName, tenantHome: OrganisationURL.home.link(organisationSlug))
     }
 
+    open override func pageDescription() -> String {
+        "\(organisationName) i Samsyn: styrdokument, mål och aktiviteter, organisation, nätverk och medlemmar, öppet för alla."
+    }
+
     /// Start, organisation, then the page's own trail.
     public func organisationCrumbs(_ trail: Breadcrumb...) -> [Breadcrumb] {
         tenantCrumbs(trail)

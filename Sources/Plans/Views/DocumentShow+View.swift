@@ -15,6 +15,10 @@ public enum DocumentShow {
         }
 
         public override func pageTitle() -> String { "\(model.title) – \(model.organisation.name)" }
+        public override func pageDescription() -> String {
+            "\(model.kind.label) för \(model.organisation.name)" + (model.periodLabel.map { ", \($0)" } ?? "")
+                + (model.version.adoptedBy.map { ", antagen av \($0)" } ?? "") + ": \(model.title), med mål och aktiviteter."
+        }
 
         public override func breadcrumbs() -> [Breadcrumb] {
             organisationCrumbs(Breadcrumb("Styrdokument", url: PlansURL.documents.link(model.organisation.slug)), Breadcrumb(model.title))

@@ -45,6 +45,10 @@ public enum NodeShow {
         }
 
         public override func pageTitle() -> String { "\(model.node.title) – \(document.title)" }
+        public override func pageDescription() -> String {
+            let text = "\(model.node.level) i \(document.title) (\(document.organisation.name)): \(model.node.title)"
+            return text.count > 200 ? String(text.prefix(199)) + "…" : text
+        }
 
         public override func breadcrumbs() -> [Breadcrumb] {
             organisationCrumbs(
