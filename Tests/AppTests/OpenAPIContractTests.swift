@@ -28,7 +28,7 @@ struct OpenAPIContractTests {
         ("SectionCreated", EditorAPIController.SectionCreated.self), ("Step", EditorAPIController.Step.self),
         ("DiffField", VersionDiff.Field.self), ("HistoryEntry", EditorAPIController.HistoryEntry.self),
         ("HistoryPage", EditorAPIController.HistoryPage.self), ("Comparison", DocumentAPIController.ComparisonDTO.self),
-        ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("ImportResult", APIController.ImportResultDTO.self),
+        ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("Licence", Licence.self), ("ImportResult", APIController.ImportResultDTO.self),
         ("Error", SamsynErrorMiddleware.APIError.self),
     ]
 

@@ -75,4 +75,25 @@ struct OpenDataTests {
             }
         }
     }
+
+    @Test("An organisation chooses its licence in its file; CC0 1.0 otherwise; the API and the open data page say which", arguments: Engine.enabled)
+    func licence(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
+            var file = try demoJSON()
+            file.editObject("organisation") { $0["licence"] = ["name": "X", "url": "ftp://example.se"] }
+            await #expect(throws: (any Error).self) { _ = try await OrganisationImporter.importFile(data(file), on: app.db) }
+            file.editObject("organisation") { $0["licence"] = ["name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.sv"] }
+            _ = try await OrganisationImporter.importFile(data(file), on: app.db)
+            let detail = try await app.get(Self.api).body
+            #expect(detail.contains(#""licence":{"name":"CC BY 4.0","url":"https://creativecommons.org/licenses/by/4.0/deed.sv"}"#))
+            #expect(try await app.get("\(Self.org)/oppna-data").body.contains("publicerar sina data under licensen"))
+            let exported = try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db)
+            let section = exported.content(OrganisationSection.Content.self)
+            #expect(section?.organisation.licence?.name == "CC BY 4.0", "the file keeps it")
+        }
+        try await withApp(engine) { app in
+            let body = try await app.get(Self.api).body
+            #expect(body.contains(#""licence":{"name":"CC0 1.0 Universal""#), "the default")
+        }
+    }
 }

@@ -24,7 +24,7 @@ enum OpenDataController {
                 .sorted { $0.order < $1.order }
             let example = try await MemberQuery.members(of: organisation, on: req.db).first.map(OrganisationDTO.init)
             return req.render(OpenDataPage(organisationSlug: organisation.slug, organisationName: organisation.name, sets: sets,
-                                           example: try example.map { try APIJSON.pretty([$0]) }))
+                                           example: try example.map { try APIJSON.pretty([$0]) }, licence: organisation.licence))
         }
     }
 

@@ -20,7 +20,8 @@ extension OrganisationSection {
         let extras = try await OrganisationRecord.query(on: db).all().filter { extraKeys.contains(registryKey($0)) }
         return Content(
             organisation: .init(slug: organisation.slug, name: organisation.name, kind: organisation.kind,
-                                county: organisation.county, members: memberKeys),
+                                county: organisation.county, members: memberKeys,
+                                licence: organisation.licenceName == nil ? nil : organisation.licence),
             registry: (members + extras.sorted { registryKey($0) < registryKey($1) }).map(registryEntry),
             structure: structureEntry(structure))
     }

@@ -14,6 +14,12 @@ extension OrganisationSection {
         let (organisation, registry, structure) = (content.organisation, content.registry, content.structure)
         try requireKey(organisation.slug, at: "organisation.slug")
         try requireText(organisation.name, at: "organisation.name")
+        if let licence = organisation.licence {
+            try requireText(licence.name, at: "organisation.licence.name")
+            guard licence.url.hasPrefix("https://") || licence.url.hasPrefix("http://"), URL(string: licence.url)?.host != nil else {
+                throw ImportError("organisation.licence.url", "must be the licence's web address, http:// or https://")
+            }
+        }
 
         var registryKeys = knownRegistryKeys
         var fileKeys = Set<String>()

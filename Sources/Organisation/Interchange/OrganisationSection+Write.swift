@@ -18,6 +18,8 @@ extension OrganisationSection {
         organisation.name = content.organisation.name
         organisation.kind = content.organisation.kind
         organisation.county = content.organisation.county
+        organisation.licenceName = content.organisation.licence?.name
+        organisation.licenceURL = content.organisation.licence?.url
         try await organisation.save(on: db)
         let organisationID = try organisation.requireID()
 

@@ -18,6 +18,8 @@ public enum OrganisationSection: InterchangeSection {
         public var county: String?
         /// Registry keys of the member organisations, in the organisation's own order.
         public var members: [String]
+        /// The licence of its published data; absent means CC0 1.0.
+        public var licence: Licence?
     }
 
     /// A registry entry. `key` is the SCB code for a municipality, otherwise the registry slug.

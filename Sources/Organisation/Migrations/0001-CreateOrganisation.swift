@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import SQLKit
 import ReferenceData
 
 public struct CreateOrganisationOrganisations: AsyncMigration {
@@ -50,13 +52,21 @@ public struct SeedOrganisationMunicipalities: AsyncMigration {
     public init() {}
     public var name: String { "0003-organisation-seed-municipalities" }
 
+    /// Written with the columns this migration's table has, not through the model: later
+    /// migrations add columns the model knows and this point in the history does not.
     public func prepare(on database: any Database) async throws {
-        let existing = Set(try await OrganisationRecord.query(on: database).filter(\.$scbCode != nil).all().compactMap(\.scbCode))
+        let sql = database as! any SQLDatabase
+        let existing = Set(try await sql.select().column("scb_code").from(OrganisationRecord.schema).where("scb_code", .isNot, SQLLiteral.null)
+            .all().compactMap { try? $0.decode(column: "scb_code", as: String.self) })
         try await database.transaction { database in
+            let sql = database as! any SQLDatabase
             for municipality in Municipalities.all where !existing.contains(municipality.scbCode) {
-                try await OrganisationRecord(slug: municipality.slug, kind: .kommun, name: municipality.name, scbCode: municipality.scbCode,
-                                             county: municipality.countyName, population: municipality.population,
-                                             populationYear: municipality.populationYear).create(on: database)
+                try await sql.insert(into: OrganisationRecord.schema)
+                    .columns("id", "slug", "kind", "name", "scb_code", "county", "population", "population_year")
+                    .values(SQLBind(UUID()), SQLBind(municipality.slug), SQLBind(OrganisationKind.kommun.rawValue), SQLBind(municipality.name),
+                            SQLBind(municipality.scbCode), SQLBind(municipality.countyName), SQLBind(municipality.population),
+                            SQLBind(municipality.populationYear))
+                    .run()
             }
         }
     }

@@ -1,3 +1,4 @@
+import Core
 import Fluent
 import Foundation
 
@@ -18,8 +19,17 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "county") public var county: String?
     @OptionalField(key: "population") public var population: Int?
     @OptionalField(key: "population_year") public var populationYear: Int?
+    /// The licence its published data is under, when it chose one; see `licence`.
+    @OptionalField(key: "licence_name") public var licenceName: String?
+    @OptionalField(key: "licence_url") public var licenceURL: String?
 
     public init() {}
+
+    /// The licence of what it publishes: its own choice, or CC0 1.0.
+    public var licence: Licence {
+        guard let name = licenceName, let url = licenceURL else { return .cc0 }
+        return Licence(name: name, url: url)
+    }
 
     public init(id: UUID? = nil, slug: String, kind: OrganisationKind, name: String, scbCode: String? = nil,
                 county: String? = nil, population: Int? = nil, populationYear: Int? = nil) {

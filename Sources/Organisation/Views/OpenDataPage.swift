@@ -6,10 +6,12 @@ import Plot
 public final class OpenDataPage: OrganisationPage {
     let sets: [OpenDataSet]
     let example: String?
+    let licence: Licence
 
-    public init(organisationSlug: String, organisationName: String, sets: [OpenDataSet], example: String?) {
+    public init(organisationSlug: String, organisationName: String, sets: [OpenDataSet], example: String?, licence: Licence) {
         self.sets = sets
         self.example = example
+        self.licence = licence
         super.init(organisationSlug: organisationSlug, organisationName: organisationName)
     }
 
@@ -23,7 +25,7 @@ public final class OpenDataPage: OrganisationPage {
             .h1(.text("Öppna data")),
             .p(.text("Allt som \(organisationName) publicerar här finns också som öppna data: listor att ladda ned som CSV (öppnas i Excel och LibreOffice) "
                      + "och ett JSON-API för andra system. Identiteterna (slug, nyckel, SCB-kod) är stabila och desamma i CSV, JSON och på sidorna.")),
-            licence(),
+            licenceSection(),
             .h2(.text("Listor")),
             .scrollingTable("Listor att ladda ned", .table(
                 .caption(.text("Listor att ladda ned")),
@@ -45,10 +47,11 @@ public final class OpenDataPage: OrganisationPage {
         )
     }
 
-    func licence() -> Node<HTML.BodyContext> {
+    func licenceSection() -> Node<HTML.BodyContext> {
         .section(.class("licence"), .attribute(named: "aria-labelledby", value: "licens"),
                  .h2(.id("licens"), .text("Licens")),
-                 .p(.text("Data får användas fritt, också kommersiellt, utan att källan behöver anges: "),
-                    .a(.href(Licence.cc0.url), .text(Licence.cc0.name)), .text(".")))
+                 licence == .cc0
+                    ? .p(.text("Data får användas fritt, också kommersiellt, utan att källan behöver anges: "), .a(.href(licence.url), .text(licence.name)), .text("."))
+                    : .p(.text("\(organisationName) publicerar sina data under licensen "), .a(.href(licence.url), .text(licence.name)), .text(".")))
     }
 }

@@ -44,7 +44,8 @@ public enum DocumentStatus: String, Codable, CaseIterable, Sendable {
     public var label: String {
         switch self {
         case .draft: "Utkast"
-        case .adopted: "Antagen"
+        // Adopted and not superseded: the version in force.
+        case .adopted: "Gällande"
         case .superseded: "Ersatt"
         }
     }

@@ -84,7 +84,7 @@ enum DocumentFacts {
         return .dl(
             .class("facts"),
             .unwrap(model.periodLabel) { .group(.dt("Period"), .dd(.text($0))) },
-            .dt("Status"), .dd(.text(version.status.label)),
+            .dt("Status"), .dd(version.status == .adopted ? .strong(.class("in-force"), .text(version.status.label)) : .text(version.status.label)),
             .unwrap(version.adoptedBy) { .group(.dt("Antagen av"), .dd(.text($0))) },
             .unwrap(version.adoptedOn) { .group(.dt("Antagen den"), .dd(.text($0))) },
             .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },

@@ -11,6 +11,8 @@ enum HomeController {
         let organisation: OrganisationDTO
         let members: [OrganisationDTO]
         let documents: [DocumentSummary]
+        /// The licence of everything the organisation publishes (CC0 1.0 unless it chose another).
+        let licence: Licence
     }
 
     /// Organisations that publish something here (not every registry entry).
@@ -54,7 +56,8 @@ enum HomeController {
             return OrganisationDetailDTO(
                 organisation: .init(organisation),
                 members: try await MemberQuery.members(of: organisation, on: req.db).map(OrganisationDTO.init),
-                documents: try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db))
+                documents: try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db),
+                licence: organisation.licence)
         }
     }
 

@@ -23,7 +23,8 @@ enum AppOpenAPI {
 
     static let components = OpenAPIComponents(schemas: [
         "OrganisationDetail": .record(["organisation": .component("Organisation"), "members": .list(.component("Organisation")),
-                                       "documents": .list(.component("DocumentSummary"))]),
+                                       "documents": .list(.component("DocumentSummary")), "licence": .component("Licence")]),
+        "Licence": .record(["name": .string, "url": .string], description: "The licence the organisation publishes its data under"),
         "ImportResult": .record(["organisation": .string, "documents": .integer, "nodes": .integer, "replaced": .boolean]),
     ])
 
