@@ -103,6 +103,8 @@ public enum Stylesheet {
     form select { max-width: 100%; }
     .cell-label { display: none; font-weight: 600; }
     ul.plain { list-style: none; padding: 0; margin: 0; }
+    ul.columns { columns: 12rem; padding-left: 1.2rem; }
+    .lead { border-left: 4px solid var(--accent); padding-left: 1rem; margin: 1.5rem 0; }
     @media (max-width: 40rem) {
       table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
       table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }

@@ -15,17 +15,56 @@ public enum PeopleIndex {
         public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Personer och roller")) }
 
         public override func content() -> Node<HTML.BodyContext> {
-            let seats = structure.groups.flatMap { group in group.seats.map { (group, $0) } }
+            let bodies = structure.groups.filter { !$0.seats.isEmpty }
             return .group(
                 .h1(.text("Personer och roller")),
                 structure.people.isEmpty
-                    ? .p(.text("Inga personer är namngivna. Platserna nedan är de roller som styrdokumenten beskriver."))
-                    : .ul(.forEach(structure.people) { person in
+                    ? .p(.text("Dokumenten namnger inga personer. Nedan står de platser och roller som styrdokumenten beskriver."))
+                    : .group(.h2(.text("Namngivna personer")), .ul(.forEach(structure.people) { person in
                         .li(.a(.href(OrganisationURL.person.link(organisationSlug, person.key)), .text(person.name)), .unwrap(person.title) { .text(", \($0)") })
-                    }),
+                    })),
                 .h2(.text("Platser i organ och nätverk")),
-                seats.isEmpty ? .p(.text("Inga platser är registrerade."))
-                    : SeatTable.node(seats.map(\.1), structure: structure, organisation: organisationSlug, showGroup: seats.map(\.0))
+                bodies.isEmpty ? .p(.text("Inga platser är registrerade."))
+                    : .forEach(bodies) { group in
+                        .section(.h3(.a(.href(OrganisationURL.group.link(organisationSlug, group.key)), .text(group.name))),
+                                 .ul(.forEach(lines(group.seats)) { seatLine($0) }))
+                    }
+            )
+        }
+
+        /// Unnamed seats of one role once, with how many there are and whom they represent; named seats each on their own.
+        struct Line {
+            let role: String
+            let person: OrganisationStructure.PersonInfo?
+            var representing: [OrganisationStructure.Actor]
+            var count: Int
+        }
+
+        func lines(_ seats: [OrganisationStructure.SeatInfo]) -> [Line] {
+            var result: [Line] = []
+            for seat in seats {
+                let person = seat.person.flatMap(structure.person)
+                if person == nil, let index = result.firstIndex(where: { $0.person == nil && $0.role == seat.role }) {
+                    result[index].count += 1
+                    result[index].representing += [seat.representing].compactMap { $0 }
+                } else {
+                    result.append(Line(role: seat.role, person: person, representing: [seat.representing].compactMap { $0 }, count: 1))
+                }
+            }
+            return result
+        }
+
+        func seatLine(_ line: Line) -> Node<HTML.ListContext> {
+            .li(
+                .text(line.role),
+                .if(line.count > 1, .text(" (\(line.count) platser)")),
+                .unwrap(line.person) { person in .group(.text(": "), .a(.href(OrganisationURL.person.link(organisationSlug, person.key)), .text(person.name))) },
+                .unwrap(line.representing.isEmpty ? nil : line.representing) { actors in
+                    .group(.text(" för "), .group(actors.enumerated().map { index, actor in
+                        .group(.if(index > 0, .text(", ")), .a(.href(OrganisationURL.actor.link(organisationSlug, actor.slug)), .text(actor.name)))
+                    }))
+                },
+                .if(line.person == nil, .span(.class("meta"), .text(line.count > 1 ? " – inte namngivna i dokumenten" : " – inte namngiven i dokumenten")))
             )
         }
     }

@@ -38,10 +38,13 @@ enum HomeController {
     @Sendable static func organisation(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            let model = OrganisationShow.Model(
-                organisation: organisation,
-                members: try await MemberQuery.members(of: organisation, on: req.db),
-                documents: try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db))
+            let contents = try await PublishedContent.contents(organisation, on: req.db)
+            // The direction (inriktning) says what the organisation is for, if it has one; else any document that does.
+            let lead = (contents.filter { $0.kind == .inriktning } + contents.filter { $0.kind != .inriktning }).lazy.compactMap(OrganisationShow.Lead.init).first
+            let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db)
+                .sorted { ($0.status == .adopted ? 0 : 1, -($0.periodEnd ?? 0)) < ($1.status == .adopted ? 0 : 1, -($1.periodEnd ?? 0)) }
+            let model = OrganisationShow.Model(organisation: organisation, members: try await MemberQuery.members(of: organisation, on: req.db),
+                                               documents: documents, lead: lead)
             return req.render(OrganisationShow.View(model: model))
         }
     }
