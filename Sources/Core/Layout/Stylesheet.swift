@@ -96,7 +96,7 @@ public enum Stylesheet {
     dl.facts dd { overflow-wrap: anywhere; }
     @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
     .pre { white-space: pre-wrap; }
-    pre { overflow-x: auto; background: var(--tint); padding: .75rem; border-radius: .25rem; font-size: .9rem; }
+    pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--tint); padding: .75rem; border-radius: .25rem; font-size: .9rem; }
     main h1 .level-label { display: block; }
     main h1, main h2, main h3 { overflow-wrap: anywhere; hyphens: auto; }
     main { overflow-wrap: break-word; }
