@@ -19,6 +19,7 @@ struct OpenAPIContractTests {
         ("GroupDetail", StructureController.GroupDetailDTO.self), ("ActorDetail", StructureController.ActorDetailDTO.self),
         ("DocumentSummary", DocumentSummary.self), ("VersionInfo", DocumentContent.VersionInfo.self), ("Section", DocumentContent.Section.self),
         ("Agenda2030Entry", DocumentContent.Agenda2030Entry.self), ("NodeReference", NodeReference.self), ("Node", DocumentContent.Node.self),
+        ("Reference", DocumentContent.Reference.self), ("References", DocumentContent.References.self),
         ("Document", DocumentContent.self), ("Tree", DocumentAPIController.TreeDTO.self), ("NodeDetail", DocumentAPIController.NodeDTO.self),
         ("Agenda2030Uses", DocumentAPIController.Agenda2030DTO.self), ("Goal", DocumentAPIController.GoalDTO.self),
         ("EditableNode", EditorAPIController.EditableNode.self), ("Created", EditorAPIController.Created.self),

@@ -164,6 +164,9 @@ struct EditorTests {
             #expect(saved.responsibleUnit == "Avdelning Social välfärd" && saved.status == "done")
             #expect(saved.partners == ["polisen"] && saved.networks == ["brottsforebyggande-arbete-trygghetskonferensen"] && saved.strategies == ["natverk"])
             #expect(saved.agenda2030.map(\.code) == ["16.1", "5"])
+            #expect(saved.references.partners.map(\.name) == ["Polisen"] && saved.references.partners.map(\.key) == ["polisen"], "key and name alike")
+            #expect(saved.references.responsibleUnit?.key == "avdelning-social-valfard" && saved.references.responsibleUnit?.name == "Avdelning Social välfärd")
+            #expect(saved.references.networks.first?.name.isEmpty == false)
             let page = try await app.get("\(org)/dokument/verksamhetsplan-2023/utredning-av-ungdomsmottagningarnas-organisering").body
             #expect(page.contains("Avdelning Social välfärd") && page.contains("/o/norrbottens-kommuner/aktorer/polisen"))
             #expect(try await app.get("\(org)/agenda-2030").body.contains("(delmål 16.1)"))

@@ -37,6 +37,20 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let explanation: String
     }
 
+    /// Something a node points at, by its stable key and by name: partners (registry keys),
+    /// networks and forums (group keys), the responsible unit (unit key; nil when the name
+    /// matches no unit of the organisation).
+    public struct Reference: Codable, Sendable, Equatable {
+        public let key: String?
+        public let name: String
+    }
+
+    public struct References: Codable, Sendable, Equatable {
+        public let partners: [Reference]
+        public let networks: [Reference]
+        public let responsibleUnit: Reference?
+    }
+
     public struct Node: Codable, Sendable, Equatable {
         public let key: String
         /// Identity across versions: the same lineage in two versions is the same node.
@@ -52,6 +66,8 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let strategies: [String]
         public let implements: [NodeReference]
         public let agenda2030: [Agenda2030Entry]
+        /// The partners, networks and unit above, each with key and name (names as frozen at adoption).
+        public let references: References
         public var children: [Node]
     }
 

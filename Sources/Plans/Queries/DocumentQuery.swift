@@ -57,8 +57,34 @@ public enum DocumentQuery {
         async let nodeRows = PlanNode.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
         async let linkRows = Agenda2030Link.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
         let (sections, nodes, links) = try await (sectionRows, nodeRows, linkRows)
+        let names = try await referenceNames(nodes, organisation: organisation, version: version, on: db)
         return assemble(organisation: organisation, document: document, version: version, allVersions: allVersions,
-                        sections: sections, nodes: nodes, links: links)
+                        sections: sections, nodes: nodes, links: links, names: names)
+    }
+
+    /// Names for what the nodes point at: "partner:KEY", "network:KEY" and "unit:NAME" (to the unit's key). An adopted
+    /// version's frozen names come first, so a later rename does not rewrite it.
+    struct ReferenceNames {
+        var names: [String: String] = [:]
+        var unitKeys: [String: String] = [:]
+    }
+
+    static func referenceNames(_ nodes: [PlanNode], organisation: OrganisationRecord, version: DocumentVersion,
+                               on db: any Database) async throws -> ReferenceNames {
+        let partnerKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.partnersJSON, default: []) })
+        let networkKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.networksJSON, default: []) })
+        var result = ReferenceNames()
+        for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { result.names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
+        if !networkKeys.isEmpty {
+            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisation.requireID()).filter(\.$key ~~ Array(networkKeys)).all() {
+                result.names["network:\(group.key)"] = group.name
+            }
+        }
+        if nodes.contains(where: { $0.responsibleUnit != nil }) {
+            for unit in try await Unit.query(on: db).filter(\.$organisation.$id == organisation.requireID()).all() { result.unitKeys[unit.name] = unit.key }
+        }
+        result.names.merge(version.frozenNames ?? [:]) { _, frozen in frozen }
+        return result
     }
 
     static func info(_ version: DocumentVersion) -> DocumentContent.VersionInfo {
@@ -70,7 +96,7 @@ public enum DocumentQuery {
 
     static func assemble(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
                          allVersions: [DocumentVersion], sections: [DocumentSection], nodes: [PlanNode],
-                         links: [Agenda2030Link]) -> DocumentContent {
+                         links: [Agenda2030Link], names: ReferenceNames) -> DocumentContent {
         let levels = version.levels
         let entry = { (link: Agenda2030Link) in DocumentContent.Agenda2030Entry(code: link.code, role: link.role, explanation: link.explanation) }
         let linksByNode = Dictionary(grouping: links.filter { $0.$node.id != nil }, by: { $0.$node.id! })
@@ -78,7 +104,13 @@ public enum DocumentQuery {
 
         func build(_ parentID: UUID?) -> [DocumentContent.Node] {
             (childrenByParent[parentID] ?? []).sorted { $0.position < $1.position }.map { row in
-                DocumentContent.Node(
+                let partners = JSONColumn.decode([String].self, from: row.partnersJSON, default: [])
+                let networks = JSONColumn.decode([String].self, from: row.networksJSON, default: [])
+                let references = DocumentContent.References(
+                    partners: partners.map { .init(key: $0, name: names.names["partner:\($0)"] ?? $0) },
+                    networks: networks.map { .init(key: $0, name: names.names["network:\($0)"] ?? $0) },
+                    responsibleUnit: row.responsibleUnit.map { .init(key: names.unitKeys[$0], name: $0) })
+                return DocumentContent.Node(
                     key: row.key,
                     lineage: row.lineage ?? row.key,
                     level: levels.indices.contains(row.levelIndex) ? levels[row.levelIndex] : "",
@@ -87,11 +119,12 @@ public enum DocumentQuery {
                     text: row.text,
                     responsibleUnit: row.responsibleUnit,
                     status: row.status,
-                    partners: JSONColumn.decode([String].self, from: row.partnersJSON, default: []),
-                    networks: JSONColumn.decode([String].self, from: row.networksJSON, default: []),
+                    partners: partners,
+                    networks: networks,
                     strategies: JSONColumn.decode([String].self, from: row.strategiesJSON, default: []),
                     implements: JSONColumn.decode([NodeReference].self, from: row.implementsJSON, default: []),
                     agenda2030: (linksByNode[row.id!] ?? []).map(entry),
+                    references: references,
                     children: build(row.id)
                 )
             }
