@@ -66,6 +66,21 @@ struct OpenAPIContractTests {
         }
     }
 
+    @Test("Every example in the document fits its response schema, and the main reads have one")
+    func examplesFitTheirSchemas() async throws {
+        let (document, app) = try await document()
+        defer { Task { try? await app.asyncShutdown() } }
+        var withExamples: [String] = []
+        for (path, item) in document.paths {
+            guard let operation = item.b?.get, let response = operation.responses[status: 200]?.b,
+                  let content = response.content[.json]?.b, let example = content.example, let schema = content.schema else { continue }
+            withExamples.append(operation.operationId ?? path.rawValue)
+            let value = try JSONSerialization.jsonObject(with: JSONEncoder().encode(example), options: [.fragmentsAllowed])
+            for problem in Self.problems(value, schema, at: "example of \(path.rawValue)", in: document.components, complete: false) { Issue.record(Comment(rawValue: problem)) }
+        }
+        #expect(Set(withExamples).isSuperset(of: ["organisations", "members", "documents"]), "examples: \(withExamples)")
+    }
+
     @Test("The committed docs/openapi.json is the document the server serves (run `samsyn openapi > docs/openapi.json`)")
     func committedDocumentIsCurrent() async throws {
         let (_, app) = try await document()
@@ -75,25 +90,28 @@ struct OpenAPIContractTests {
     }
 
     /// Where a value does not match a schema: missing or undocumented keys, wrong types, values outside an enumeration.
-    static func problems(_ value: Any, _ schema: JSONSchema, at path: String, in components: OpenAPI.Components) -> [String] {
+    /// `complete`: the value must have every property (a fully populated example of a type); otherwise only
+    /// required ones, as in a real response where absent optionals are left out.
+    static func problems(_ value: Any, _ schema: JSONSchema, at path: String, in components: OpenAPI.Components, complete: Bool = true) -> [String] {
         switch schema.value {
         case .reference(let reference, _):
             guard let name = reference.name, let target = components.schemas[OpenAPI.ComponentKey(rawValue: name)!] else { return ["\(path): unresolved reference"] }
-            return problems(value, target, at: path, in: components)
+            return problems(value, target, at: path, in: components, complete: complete)
         case .object(_, let context):
             guard let object = value as? [String: Any] else { return ["\(path): expected an object"] }
             if case .b(let values)? = context.additionalProperties {
-                return object.flatMap { problems($0.value, values, at: "\(path).\($0.key)", in: components) }
+                return object.flatMap { problems($0.value, values, at: "\(path).\($0.key)", in: components, complete: complete) }
             }
             if context.properties.isEmpty { return [] }
             var found = Set(object.keys).subtracting(context.properties.keys).sorted().map { "\(path).\($0): not in the schema" }
-            found += Set(context.properties.keys).subtracting(object.keys).sorted().map { "\(path).\($0): in the schema, not in the example" }
-            for (key, property) in context.properties { if let child = object[key] { found += problems(child, property, at: "\(path).\(key)", in: components) } }
+            let expected = complete ? Set(context.properties.keys) : Set(context.requiredProperties)
+            found += expected.subtracting(object.keys).sorted().map { "\(path).\($0): in the schema, not in the example" }
+            for (key, property) in context.properties { if let child = object[key] { found += problems(child, property, at: "\(path).\(key)", in: components, complete: complete) } }
             return found
         case .array(_, let context):
             guard let array = value as? [Any] else { return ["\(path): expected an array"] }
             guard let items = context.items else { return [] }
-            return array.enumerated().flatMap { problems($0.element, items, at: "\(path)[\($0.offset)]", in: components) }
+            return array.enumerated().flatMap { problems($0.element, items, at: "\(path)[\($0.offset)]", in: components, complete: complete) }
         case .string(let context, _):
             guard let string = value as? String else { return ["\(path): expected a string"] }
             if let allowed = context.allowedValues, !allowed.contains(AnyCodable(string)) { return ["\(path): \"\(string)\" is not an allowed value"] }

@@ -20,10 +20,12 @@ public struct APIOperation: @unchecked Sendable {
     public var response: JSONSchema?
     /// Statuses answered with the error body besides those the access policy adds (401, 403).
     public var errors: [Int]
+    /// An example response, as a value of the type the handler encodes (so it cannot drift from the schema's type).
+    public var example: (any Encodable & Sendable)?
 
     public init(_ id: String, summary: String, description: String? = nil, parameters: [OpenAPI.Parameter] = [],
                 requestBody: JSONSchema? = nil, status: Int = 200, responseDescription: String = "OK", response: JSONSchema?,
-                errors: [Int] = []) {
+                errors: [Int] = [], example: (any Encodable & Sendable)? = nil) {
         self.id = id
         self.summary = summary
         self.description = description
@@ -33,6 +35,7 @@ public struct APIOperation: @unchecked Sendable {
         self.responseDescription = responseDescription
         self.response = response
         self.errors = errors
+        self.example = example
     }
 }
 

@@ -16,6 +16,12 @@ public struct OpenAPIAssembler {
     }
 
     /// An API route the document describes (CORS preflights are the browser's business, not an operation).
+    /// An example value as the document's JSON, encoded as the API encodes.
+    static func anyCodable(_ value: (any Encodable & Sendable)?) -> AnyCodable? {
+        guard let value, let json = try? APIJSON.string(value) else { return nil }
+        return try? JSONDecoder().decode(AnyCodable.self, from: Data(json.utf8))
+    }
+
     public static func isAPI(_ route: Route) -> Bool {
         route.path.map(\.description).starts(with: ["api", "v1"]) && route.method != .OPTIONS
     }
@@ -83,7 +89,7 @@ public struct OpenAPIAssembler {
             ? ["ETag": .b(.init(schema: .string, description: "A validator of the body, for If-None-Match"))] : nil
         responses[status(described.status)] = .b(.init(
             description: described.responseDescription, headers: headers,
-            content: described.response.map { [.json: .b(.init(schema: $0))] } ?? [:]))
+            content: described.response.map { [.json: .b(.init(schema: $0, example: Self.anyCodable(described.example)))] } ?? [:]))
         if cachedRead { responses[status(304)] = .b(.init(description: "Not modified: the If-None-Match ETag is current")) }
         for code in Set(errors).sorted() { responses[status(code)] = .a(.component(named: "Error")) }
         return OpenAPI.Operation(

@@ -51,7 +51,9 @@ public enum OrganisationOpenAPI {
     static let municipalities = APIOperation("municipalities", summary: "Sweden's 290 municipalities with SCB code, county and population",
                                              response: .list(.component("Organisation")))
     static let members = APIOperation("members", summary: "The organisation's members, in its own order",
-                                      response: .list(.component("Organisation")), errors: [404])
+                                      response: .list(.component("Organisation")), errors: [404],
+                                      example: [OrganisationDTO(OrganisationRecord(slug: "kommun-2580", kind: .kommun, name: "Luleå", scbCode: "2580",
+                                                                                   county: "Norrbottens län", population: 80_321, populationYear: 2025))])
     static let structure = APIOperation("structure", summary: "Units, bodies, networks and forums, and people",
                                         response: .component("Structure"), errors: [404])
     static let group = APIOperation("group", summary: "A body, network or forum with where it is listed and what involves it",

@@ -128,7 +128,9 @@ public enum PlansOpenAPI {
     static let agenda2030 = APIOperation("organisationAgenda2030", summary: "Which Agenda 2030 goals and targets the organisation's documents serve",
                                          response: .component("Agenda2030Uses"), errors: [404])
     static let documents = APIOperation("documents", summary: "The organisation's documents with their newest public version",
-                                        response: .list(.component("DocumentSummary")), errors: [404])
+                                        response: .list(.component("DocumentSummary")), errors: [404],
+                                        example: [DocumentSummary(slug: "verksamhetsplan-2023", kind: .verksamhetsplan, title: "Verksamhetsplan 2023",
+                                                                  status: .adopted, version: 1, periodStart: 2023, periodEnd: 2023)])
     static let document = APIOperation("document", summary: "A document version with its prose, Agenda 2030 mapping and tree",
                                        parameters: [versionQuery], response: .component("Document"), errors: [400, 404])
     static let tree = APIOperation("documentTree", summary: "A document version's goal tree", parameters: [versionQuery],

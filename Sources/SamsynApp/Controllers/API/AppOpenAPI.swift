@@ -1,4 +1,5 @@
 import Core
+import Organisation
 import Foundation
 import OpenAPIKit
 import Vapor
@@ -30,7 +31,9 @@ enum AppOpenAPI {
 
     static let openAPI = APIOperation("openAPI", summary: "This document", response: .object)
     static let organisations = APIOperation("organisations", summary: "The organisations that publish here",
-                                            response: .list(.component("Organisation")))
+                                            response: .list(.component("Organisation")),
+                                            example: [OrganisationDTO(OrganisationRecord(slug: "norrbottens-kommuner", kind: .kommunforbund,
+                                                                                         name: "Norrbottens Kommuner", county: "Norrbottens län"))])
     static let organisation = APIOperation("organisation", summary: "An organisation with its members and documents",
                                            response: .component("OrganisationDetail"), errors: [404])
     static let importOrganisation = APIOperation(
