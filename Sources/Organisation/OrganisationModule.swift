@@ -7,7 +7,7 @@ import Vapor
 /// organisation, and their pages and API.
 public enum OrganisationModule: AppModule {
     public static var migrations: [any Migration] {
-        [CreateOrganisationOrganisations(), CreateOrganisationMemberships(), SeedOrganisationMunicipalities(), CreateOrganisationStructure(), UpdateOrganisationAddLicence()]
+        [CreateOrganisationOrganisations(), CreateOrganisationMemberships(), SeedOrganisationMunicipalities(), CreateOrganisationStructure(), UpdateOrganisationAddLicence(), UpdateOrganisationAddChart()]
     }
 
     public static func routes(_ routes: ModuleRoutes) throws {

@@ -22,6 +22,12 @@ struct BadStructureTests {
         ("duplicate SCB code", "registry[1].scbCode", { file in
             file.edit("registry", 1) { $0["key"] = "2505"; $0["scbCode"] = "2505" }
         }),
+        ("a chart box of a body that is not there", "structure.chart[3].group", { file in
+            file.edit("structure", "chart", 3) { $0["group"] = "finns-inte" }
+        }),
+        ("a chart box hanging from one below it", "structure.chart[1].under", { file in
+            file.edit("structure", "chart", 1) { $0["under"] = "socialberedning" }
+        }),
         ("cycle in the reporting chain", "structure.groups[0].reportsTo", { file in
             file.edit("structure", "groups", 0) { $0["reportsTo"] = "utbildningsberedningen" }
         }),

@@ -48,7 +48,8 @@ extension OrganisationSection {
                           .init(role: seat.role, person: seat.person, representing: seat.representing?.key, from: seat.from, to: seat.to)
                       })
             },
-            people: structure.people.map { .init(key: $0.key, name: $0.name, title: $0.title) }
+            people: structure.people.map { .init(key: $0.key, name: $0.name, title: $0.title) },
+            chart: structure.chart.isEmpty ? nil : structure.chart
         )
     }
 }

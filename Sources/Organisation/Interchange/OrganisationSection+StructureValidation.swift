@@ -4,6 +4,7 @@ import Foundation
 extension OrganisationSection.StructureEntry {
     /// Keys, references, dates and the reporting chain of the organisation's structure.
     func validate(registryKeys: Set<String>) throws(ImportError) {
+        try validateChart()
         var unitKeys = Set<String>()
         for (index, unit) in units.enumerated() {
             try requireKey(unit.key, at: "structure.units[\(index)].key")
@@ -53,6 +54,27 @@ extension OrganisationSection.StructureEntry {
     }
 
     /// A body may not, through the bodies it reports to, report to itself.
+    /// Box ids once each, the document's words on every box, bodies that exist, and each box
+    /// hanging from a box in a row above it.
+    func validateChart() throws(ImportError) {
+        guard let chart else { return }
+        var rows: [String: Int] = [:]
+        let groupKeys = Set(groups.map(\.key))
+        for (index, box) in chart.enumerated() {
+            let path = "structure.chart[\(index)]"
+            try requireKey(box.id, at: "\(path).id")
+            guard rows[box.id] == nil else { throw ImportError("\(path).id", "duplicate chart box \"\(box.id)\"") }
+            try requireText(box.label, at: "\(path).label")
+            guard (0...20).contains(box.row) else { throw ImportError("\(path).row", "a row from 0 (the top) to 20") }
+            if let group = box.group, !groupKeys.contains(group) { throw ImportError("\(path).group", "no body \"\(group)\" in structure.groups") }
+            if let under = box.under {
+                guard let row = rows[under] else { throw ImportError("\(path).under", "no earlier chart box \"\(under)\"") }
+                guard row < box.row else { throw ImportError("\(path).under", "the box it hangs from must be in a row above") }
+            }
+            rows[box.id] = box.row
+        }
+    }
+
     func rejectReportingCycles() throws(ImportError) {
         let reportsTo = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.reportsTo) })
         for (index, group) in groups.enumerated() {

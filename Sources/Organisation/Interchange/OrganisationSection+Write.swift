@@ -20,6 +20,7 @@ extension OrganisationSection {
         organisation.county = content.organisation.county
         organisation.licenceName = content.organisation.licence?.name
         organisation.licenceURL = content.organisation.licence?.url
+        organisation.chartJSON = content.structure.chart.map { JSONColumn.encode($0) }
         try await organisation.save(on: db)
         let organisationID = try organisation.requireID()
 

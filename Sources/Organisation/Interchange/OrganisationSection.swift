@@ -38,6 +38,8 @@ public enum OrganisationSection: InterchangeSection {
         public var units: [UnitEntry]
         public var groups: [GroupEntry]
         public var people: [PersonEntry]
+        /// The chart as the organisation's documents draw it; absent when they have none.
+        public var chart: [OrganisationStructure.ChartBox]?
     }
 
     public struct UnitEntry: Codable, Equatable, Sendable {

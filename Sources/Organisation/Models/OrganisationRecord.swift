@@ -22,6 +22,8 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
     /// The licence its published data is under, when it chose one; see `licence`.
     @OptionalField(key: "licence_name") public var licenceName: String?
     @OptionalField(key: "licence_url") public var licenceURL: String?
+    /// The organisation chart as its documents draw it (JSON of `OrganisationStructure.ChartBox`).
+    @OptionalField(key: "chart") public var chartJSON: String?
 
     public init() {}
 

@@ -28,7 +28,10 @@ public enum OrganisationOpenAPI {
                 "convener": JSONSchema.component("Actor").optional, "partners": .list(.component("Actor")), "seats": .list(.component("Seat")),
             ], description: "A body (organ), network or forum"),
             "Person": .record(["key": .string, "name": .string, "title": JSONSchema.string.optional]),
-            "Structure": .record(["units": .list(.component("Unit")), "groups": .list(.component("Group")), "people": .list(.component("Person"))]),
+            "Structure": .record(["units": .list(.component("Unit")), "groups": .list(.component("Group")), "people": .list(.component("Person")),
+                                  "chart": .list(.component("ChartBox"))]),
+            "ChartBox": .record(["id": .string, "label": .string, "group": JSONSchema.string.optional, "row": .integer, "under": JSONSchema.string.optional],
+                                description: "A box of the organisation chart as the documents draw it: their words, the body it is, its row, the box it hangs from"),
             "PageLink": .record(["title": .string, "context": .string, "url": .string], description: "A link to a page, with the context it sits in"),
             "GroupDetail": .record([
                 "group": .component("Group"),

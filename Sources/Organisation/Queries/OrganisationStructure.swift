@@ -58,6 +58,25 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
         public let seats: [SeatInfo]
     }
 
+    /// A box of the organisation chart as a document draws it: the document's words, the body it
+    /// is (if any), its row from the top, and the box it hangs from (a line is drawn only where
+    /// the document's structure says so).
+    public struct ChartBox: Codable, Sendable, Equatable {
+        public let id: String
+        public let label: String
+        public let group: String?
+        public let row: Int
+        public let under: String?
+
+        public init(id: String, label: String, group: String?, row: Int, under: String?) {
+            self.id = id
+            self.label = label
+            self.group = group
+            self.row = row
+            self.under = under
+        }
+    }
+
     public struct PersonInfo: Codable, Sendable, Equatable {
         public let key: String
         public let name: String
@@ -67,6 +86,8 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
     public let units: [UnitInfo]
     public let groups: [GroupInfo]
     public let people: [PersonInfo]
+    /// The chart of the organisation's own documents; empty when they have none.
+    public let chart: [ChartBox]
 
     public var bodies: [GroupInfo] { groups.filter(\.isBody) }
     public func group(_ key: String) -> GroupInfo? { groups.first { $0.key == key } }
@@ -115,6 +136,8 @@ public enum StructureQuery {
         let personKey = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.key) } })
         let seatsByGroup = Dictionary(grouping: seats, by: \.$group.id)
 
+        let chartJSON = try await OrganisationRecord.find(organisationID, on: db)?.chartJSON ?? "[]"
+        let chart: [OrganisationStructure.ChartBox] = JSONColumn.decode([OrganisationStructure.ChartBox].self, from: chartJSON, default: [])
         return OrganisationStructure(
             units: units.map { unit in
                 let own = listings.filter { $0.$unit.id == unit.id }.sorted { ($0.headingPosition, $0.position) < ($1.headingPosition, $1.position) }
@@ -143,7 +166,8 @@ public enum StructureQuery {
                                 from: seat.startsOn, to: seat.endsOn)
                       })
             },
-            people: people.map { .init(key: $0.key, name: $0.name, title: $0.title) }
+            people: people.map { .init(key: $0.key, name: $0.name, title: $0.title) },
+            chart: chart
         )
     }
 }

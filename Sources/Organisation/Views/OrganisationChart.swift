@@ -17,7 +17,8 @@ public enum OrganisationChart {
     /// About how many characters of 16-unit text fit in a box `width` wide.
     static func characters(in width: Double) -> Int { max(10, Int((width - 2 * padding) / 9.4)) }
 
-    /// The bodies the chart draws: those that report to another or have others reporting to them.
+    /// The bodies the chart draws when the documents give no chart of their own: those that
+    /// report to another or have others reporting to them.
     public static func chainBodies(_ structure: OrganisationStructure) -> [OrganisationStructure.GroupInfo] {
         structure.bodies.filter { $0.reportsTo != nil || !structure.reporting(to: $0.key).isEmpty }
     }
@@ -28,53 +29,83 @@ public enum OrganisationChart {
         return depth
     }
 
-    /// The chart's SVG, or nil when the organisation has no reporting chain to draw.
+    /// The boxes to draw: the documents' own chart, or else the reporting chain.
+    public static func boxes(_ structure: OrganisationStructure) -> [OrganisationStructure.ChartBox] {
+        guard structure.chart.isEmpty else { return structure.chart }
+        return chainBodies(structure).map { .init(id: $0.key, label: $0.name, group: $0.key, row: depth($0, in: structure), under: $0.reportsTo) }
+    }
+
+    /// The chart's SVG, or nil when there is nothing to draw.
     public static func svg(_ structure: OrganisationStructure, organisation: String) -> String? {
-        let chain = chainBodies(structure)
-        guard !chain.isEmpty else { return nil }
-        let rows = Dictionary(grouping: chain) { depth($0, in: structure) }.sorted { $0.key < $1.key }.map(\.value)
+        let chart = boxes(structure)
+        guard !chart.isEmpty else { return nil }
+        let rows = Dictionary(grouping: chart, by: \.row).sorted { $0.key < $1.key }
         var boxes: [String: Box] = [:]
+        var rowTop: [Int: Double] = [:]
         var y = 8.0
-        for row in rows {
-            let boxWidth = min(260, (width - gapBetween * Double(row.count + 1)) / Double(row.count))
-            let wrapped = row.map { (key: $0.key, lines: wrap($0.name, width: characters(in: boxWidth))) }
+        for (row, items) in rows {
+            let boxWidth = min(260, (width - gapBetween * Double(items.count + 1)) / Double(items.count))
+            let wrapped = items.map { (id: $0.id, lines: wrap($0.label, width: characters(in: boxWidth))) }
             let height = Double(wrapped.map(\.lines.count).max() ?? 1) * lineHeight + 2 * padding
-            let used = Double(row.count) * boxWidth + Double(row.count - 1) * gapBetween
+            let used = Double(items.count) * boxWidth + Double(items.count - 1) * gapBetween
             for (index, item) in wrapped.enumerated() {
                 let x = (width - used) / 2 + Double(index) * (boxWidth + gapBetween)
-                boxes[item.key] = Box(key: item.key, lines: item.lines, x: x, y: y, width: boxWidth, height: height)
+                boxes[item.id] = Box(key: item.id, lines: item.lines, x: x, y: y, width: boxWidth, height: height)
             }
+            rowTop[row] = y
             y += height + rowGap
         }
         let totalHeight = y - rowGap + 8
 
         var parts: [String] = []
-        for body in chain {
-            guard let parent = body.reportsTo.flatMap({ boxes[$0] }), let child = boxes[body.key] else { continue }
-            // In the gap just above the child's row: down from the parent, across, down to the child.
-            let bar = child.y - rowGap / 2
-            parts.append("<path d=\"M\(format(parent.centre)) \(format(parent.y + parent.height)) V\(format(bar)) H\(format(child.centre)) V\(format(child.y - 2))\" "
-                         + "fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>")
+        for box in chart {
+            guard let parentBox = box.under.flatMap({ id in chart.first { $0.id == id } }), let parent = boxes[parentBox.id], let child = boxes[box.id],
+                  let childTop = rowTop[box.row] else { continue }
+            // Down from the parent, along the gaps past any rows between, across and down to the child: never through a box.
+            let between = boxes.values.filter { candidate in
+                chart.first { $0.id == candidate.key }.map { $0.row > parentBox.row && $0.row < box.row } ?? false
+            }
+            let lane = freeLane(near: parent.centre, avoiding: between)
+            let bar = childTop - rowGap / 2
+            var d = "M\(format(parent.centre)) \(format(parent.y + parent.height))"
+            if !between.isEmpty, let firstBetween = between.map(\.y).min() {
+                d += " V\(format(firstBetween - rowGap / 2)) H\(format(lane))"
+            }
+            d += " V\(format(bar)) H\(format(child.centre)) V\(format(child.y - 2))"
+            parts.append("<path d=\"\(d)\" fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>")
         }
-        for box in boxes.values.sorted(by: { ($0.y, $0.x) < ($1.y, $1.x) }) {
+        for item in chart {
+            guard let box = boxes[item.id] else { continue }
             var text = ""
             let top = box.y + (box.height - Double(box.lines.count) * lineHeight) / 2 + fontSize
             for (index, line) in box.lines.enumerated() {
                 text += "<text x=\"\(format(box.centre))\" y=\"\(format(top + Double(index) * lineHeight - 3))\" text-anchor=\"middle\">\(Markdown.escape(line))</text>"
             }
-            let name = structure.group(box.key)?.name ?? box.key
-            parts.append("<a href=\"\(OrganisationURL.group.link(organisation, box.key))\" aria-label=\"\(Markdown.escape(name))\">"
-                         + "<rect x=\"\(format(box.x))\" y=\"\(format(box.y))\" width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
-                         + "rx=\"6\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2\"/>\(text)</a>")
+            let rect = "<rect x=\"\(format(box.x))\" y=\"\(format(box.y))\" width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
+                + "rx=\"6\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2\"/>"
+            if let group = item.group {
+                parts.append("<a href=\"\(OrganisationURL.group.link(organisation, group))\" aria-label=\"\(Markdown.escape(item.label))\">\(rect)\(text)</a>")
+            } else {
+                parts.append("<g>\(rect)\(text)</g>")
+            }
         }
-        let names = rows.map { row in row.map(\.name).joined(separator: ", ") }.joined(separator: "; ")
+        let names = rows.map { $0.value.map(\.label).joined(separator: ", ") }.joined(separator: "; ")
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(format(width)) \(format(totalHeight))" role="group" aria-labelledby="org-chart-title org-chart-desc" class="org-chart" font-family="system-ui, sans-serif" font-size="\(format(fontSize))" fill="#1b1f24">\
         <title id="org-chart-title">Organisationsschema</title>\
-        <desc id="org-chart-desc">\(Markdown.escape("Uppifrån och ned: \(names). Varje organ rapporterar till eller bereder för organet ovanför. Samma uppgifter finns som lista bredvid."))</desc>\
+        <desc id="org-chart-desc">\(Markdown.escape("Uppifrån och ned: \(names). Samma uppgifter finns som lista bredvid."))</desc>\
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#0b4f8a"/></marker></defs>\
         \(parts.joined())</svg>
         """
+    }
+
+    /// An x near `x` that no box of the rows between covers, for a line to pass down through.
+    static func freeLane(near x: Double, avoiding boxes: [Box]) -> Double {
+        let margin = 8.0
+        let blocked = { (candidate: Double) in boxes.contains { candidate > $0.x - margin && candidate < $0.x + $0.width + margin } }
+        guard blocked(x) else { return x }
+        let candidates = boxes.flatMap { [$0.x - gapBetween / 2 - margin, $0.x + $0.width + gapBetween / 2 + margin] }.filter { !blocked($0) }
+        return candidates.min { abs($0 - x) < abs($1 - x) } ?? x
     }
 
     static func wrap(_ text: String, width: Int) -> [String] {
@@ -90,12 +121,22 @@ public enum OrganisationChart {
         return lines
     }
 
-    /// A word longer than a line, broken where Swedish compounds join (after an "s", as in
-    /// "Kommundirektörs-beredningen"), or else at the line's end, with a hyphen.
+    /// The last parts of the compounds that name bodies, where a long name breaks best.
+    static let heads = ["beredningen", "beredning", "fullmäktige", "styrelsen", "styrelse", "direktör", "forumet", "forum", "gruppen", "grupp",
+                        "nätverket", "nätverk", "rådet", "råd"]
+
+    /// A word longer than a line, broken where Swedish compounds join: before a known last part
+    /// ("Social-beredning"), else after a joining "s" ("Kommundirektörs-beredningen"), else at the
+    /// line's end, with a hyphen.
     static func hyphenated(_ word: String, width: Int) -> [String] {
         guard word.count > width else { return [word] }
+        if let head = heads.first(where: { word.lowercased().hasSuffix($0) && word.count >= $0.count + 3 }) {
+            var parts = hyphenated(String(word.dropLast(head.count)), width: width - 1)
+            parts[parts.count - 1] += "-"
+            return parts + hyphenated(String(word.suffix(head.count)), width: width)
+        }
         let characters = Array(word)
-        let joint = (4..<min(width - 1, characters.count - 3)).last { characters[$0] == "s" }
+        let joint = (4..<max(4, min(width - 1, characters.count - 3))).last { characters[$0] == "s" }
         let cut = joint.map { $0 + 1 } ?? width - 1
         return [String(characters[..<cut]) + "-"] + hyphenated(String(characters[cut...]), width: width)
     }

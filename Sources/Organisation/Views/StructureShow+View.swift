@@ -26,26 +26,30 @@ public enum StructureShow {
         /// Bodies outside the reporting chain are listed apart.
         func chart() -> Node<HTML.BodyContext> {
             guard let svg = OrganisationChart.svg(structure, organisation: organisationSlug) else { return .empty }
-            let chain = Set(OrganisationChart.chainBodies(structure).map(\.key))
-            let others = structure.bodies.filter { !chain.contains($0.key) }
-            func outline(_ bodies: [OrganisationStructure.GroupInfo]) -> Node<HTML.BodyContext> {
-                .ul(.forEach(bodies) { body in
-                    .li(.a(.href(OrganisationURL.group.link(organisationSlug, body.key)), .text(body.name)),
-                        .unwrap(structure.reporting(to: body.key).isEmpty ? nil : structure.reporting(to: body.key)) { outline($0) })
+            let boxes = OrganisationChart.boxes(structure)
+            let charted = Set(boxes.compactMap(\.group))
+            let others = structure.bodies.filter { !charted.contains($0.key) }
+            func outline(_ items: [OrganisationStructure.ChartBox]) -> Node<HTML.BodyContext> {
+                .ul(.forEach(items) { box in
+                    .li(box.group.map { Node<HTML.BodyContext>.a(.href(OrganisationURL.group.link(organisationSlug, $0)), .text(box.label)) } ?? .text(box.label),
+                        .unwrap(boxes.filter { $0.under == box.id }.nilIfEmpty) { outline($0) })
                 })
             }
+            let fromDocuments = !structure.chart.isEmpty
             return .section(
                 .attribute(named: "aria-labelledby", value: "schema"),
                 .h2(.id("schema"), .text("Organisationsschema")),
                 .element(named: "figure", nodes: [
                     .div(.class("chart-wide"), .raw(svg)),
-                    .div(.class("chart-outline"), outline(structure.bodies.filter { chain.contains($0.key) && $0.reportsTo == nil })),
-                    .element(named: "figcaption", text: "Organen uppifrån och ned: varje organ rapporterar till eller bereder för organet ovanför. "
-                                + "Namnen leder till organens sidor."),
+                    .div(.class("chart-outline"), outline(boxes.filter { $0.under == nil }.sorted { $0.row < $1.row })),
+                    .element(named: "figcaption", text: fromDocuments
+                             ? "Organisationsschemat som styrdokumenten ritar det. Namnen leder till organens sidor."
+                             : "Organen uppifrån och ned: varje organ rapporterar till eller bereder för organet ovanför. Namnen leder till organens sidor."),
                 ]),
                 .unwrap(others.isEmpty ? nil : others) { others in
                     .group(.h3(.text("Andra organ")),
-                           .p(.class("hint"), .text("Dessa organ finns i dokumenten men inte i organisationsschemat ovan.")),
+                           .p(.class("hint"), .text(fromDocuments ? "Dessa organ nämns i dokumenten men finns inte med i dokumentens organisationsschema."
+                                                     : "Dessa organ finns i dokumenten men inte i organisationsschemat ovan.")),
                            .ul(.forEach(others) { .li(.a(.href(OrganisationURL.group.link(organisationSlug, $0.key)), .text($0.name))) }))
                 }
             )
@@ -112,6 +116,10 @@ enum UnitSection {
         default: .h4(.text(text))
         }
     }
+}
+
+extension Array {
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }
 
 extension String {
