@@ -120,6 +120,8 @@ public enum Stylesheet {
       .menu-link { display: inline-block; margin-left: auto; font-weight: 600; padding: .35rem .75rem; border: 2px solid var(--accent); border-radius: .25rem; text-decoration: none; }
       .footer-nav { display: block; margin-bottom: 1rem; }
       .chart-wide { display: none; }
+      main h1 { font-size: 1.6rem; line-height: 1.25; }
+      main h2 { font-size: 1.3rem; }
       .chart-outline { display: block; }
       .footer-nav ul { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
       .footer-nav a { display: block; padding: .4rem 0; font-size: 1.05rem; }

@@ -39,7 +39,7 @@ public final class OpenDataPage: OrganisationPage {
             )),
             .h2(.text("Hämta med API:t")),
             .p(.text("API:t svarar med JSON utan inloggning och får anropas från vilken webbsida som helst (CORS). Till exempel medlemmarna:")),
-            .pre(.code(.text("curl https://samsyn.example\(members)"))),
+            .pre(.code(.text("curl \(shell.publicURL.isEmpty ? "https://samsyn.example" : shell.publicURL)\(members)"))),
             .unwrap(example) { json in .group(.p(.text("svarar (förkortat till den första):")), .pre(.code(.text(json)))) },
             .p(.text("Alla anrop, fält och felkoder står i "), .a(.href(SiteURL.openAPI), .text("API-beskrivningen (OpenAPI 3.1)")),
                .text(". Svaren har en ETag; skicka den i If-None-Match så svarar API:t 304 när inget ändrats.")),

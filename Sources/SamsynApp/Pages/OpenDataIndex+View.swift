@@ -36,7 +36,7 @@ enum OpenDataIndex {
                     }),
                 .h2(.text("Ett exempel")),
                 .p(.text("Organisationerna som publicerar här:")),
-                .pre(.code(.text("curl https://samsyn.example\(OrganisationURL.API.organisations.link())")))
+                .pre(.code(.text("curl \(shell.publicURL.isEmpty ? "https://samsyn.example" : shell.publicURL)\(OrganisationURL.API.organisations.link())")))
             )
         }
     }
