@@ -15,6 +15,14 @@ public enum StructureShow {
         public override func pageTitle() -> String { "Organisation och nätverk – \(organisationName)" }
         public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Organisation och nätverk")) }
 
+        /// "11 organ, 3 enheter och 94 nätverk och forum", naming only what there is.
+        static func summary(bodies: Int, units: Int, networks: Int) -> String {
+            let parts = [(bodies, "organ", "organ"), (units, "enhet", "enheter"), (networks, "nätverk eller forum", "nätverk och forum")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+            guard let last = parts.last else { return "Strukturen är inte beskriven ännu." }
+            return (parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " och " + last : last) + "."
+        }
+
         /// Every organisation the structure names as convener or partner, once, by name.
         var partners: [OrganisationStructure.Actor] {
             let all = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }
@@ -56,11 +64,12 @@ public enum StructureShow {
         }
 
         public override func content() -> Node<HTML.BodyContext> {
-            let networkCount = structure.units.flatMap { $0.listings.flatMap(\.groups) }.count
+            let networks = structure.groups.filter { !$0.isBody }
+            let listed = Set(structure.units.flatMap { $0.listings.flatMap(\.groups) })
+            let unlisted = networks.filter { !listed.contains($0.key) }
             return .group(
                 .h1(.text("Organisation och nätverk")),
-                .p(.text("\(structure.bodies.count) organ, \(structure.units.count) enheter och \(networkCount) nätverk och forum "
-                         + "i \(structure.units.flatMap(\.listings).count) grupper.")),
+                .p(.text(Self.summary(bodies: structure.bodies.count, units: structure.units.count, networks: networks.count))),
                 .downloads("nätverk, forum och organ", csv: OrganisationURL.groupsCSV.link(organisationSlug),
                            json: OrganisationURL.API.structure.link(organisationSlug)),
                 chart(),
@@ -78,8 +87,17 @@ public enum StructureShow {
                 .ul(.forEach(partners) { actor in
                     .li(.a(.href(OrganisationURL.actor.link(organisationSlug, actor.slug)), .text(actor.name)), .text(" – \(actor.kind.label)"))
                 }),
-                .h2(.text("Förbundsorganisationen")),
-                .forEach(structure.units) { unit in UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: 3) }
+                .if(!structure.units.isEmpty, .group(
+                    .h2(.text("Förbundsorganisationen")),
+                    .forEach(structure.units) { unit in UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: 3) }
+                )),
+                // Every network and forum is on the page, also those the documents list under no unit.
+                .unwrap(unlisted.isEmpty ? nil : unlisted) { groups in
+                    .group(.h2(.text(structure.units.isEmpty ? "Nätverk och forum" : "Nätverk och forum utanför enheterna")),
+                           .ul(.forEach(groups) { group in
+                               .li(.a(.href(OrganisationURL.group.link(organisationSlug, group.key)), .text(group.name)), .text(" – \(group.kind.label)"))
+                           }))
+                }
             )
         }
     }

@@ -41,13 +41,21 @@ public enum DocumentShow {
             )
         }
 
+        /// What the goal tree is called where the document gives it no heading: its own top two
+        /// levels ("Målområden och mål"), never the demo's.
+        var treeName: String {
+            let levels = model.version.levels.prefix(2).map(Glossary.plural)
+            guard let first = levels.first else { return "Innehåll" }
+            return levels.count > 1 ? "\(first) och \(levels[1].lowercased())" : first
+        }
+
         func tableOfContents() -> Node<HTML.BodyContext> {
             .nav(
                 .class("toc"),
                 .ariaLabel("Innehåll"),
                 .h2(.text("Innehåll")),
                 .ul(.forEach(model.sections.filter { $0.depth == 1 && ($0.heading != nil || $0.role == .goalTree) }) { section in
-                    .li(.a(.href("#\(section.key)"), .text(section.heading ?? "Målområden och mål")))
+                    .li(.a(.href("#\(section.key)"), .text(section.heading ?? treeName)))
                 })
             )
         }
@@ -56,7 +64,7 @@ public enum DocumentShow {
             if section.role == .goalTree {
                 return .section(
                     .id(section.key),
-                    .safeAriaLabel(section.heading ?? "Målområden och mål"),
+                    .safeAriaLabel(section.heading ?? treeName),
                     .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) },
                     // Published versions only: a draft has no public download.
                     .if(model.version.status != .draft, .downloads(
