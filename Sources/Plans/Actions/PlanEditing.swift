@@ -251,16 +251,7 @@ public enum PlanEditing {
     /// The names the version shows today for every partner and network its nodes point at.
     static func namesToFreeze(_ version: DocumentVersion, organisationID: UUID, on db: any Database) async throws -> [String: String] {
         let nodes = try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).all()
-        let partnerKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.partnersJSON, default: []) })
-        let networkKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.networksJSON, default: []) })
-        var names: [String: String] = [:]
-        for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
-        if !networkKeys.isEmpty {
-            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$key ~~ Array(networkKeys)).all() {
-                names["network:\(group.key)"] = group.name
-            }
-        }
-        return names
+        return try await DocumentQuery.liveNames(nodes, organisationID: organisationID, on: db)
     }
 
     /// Adds a node under `parentKey` (or at the top), one level below its parent, last among its siblings.

@@ -69,17 +69,24 @@ public enum DocumentQuery {
         var unitKeys: [String: String] = [:]
     }
 
-    static func referenceNames(_ nodes: [PlanNode], organisation: OrganisationRecord, version: DocumentVersion,
-                               on db: any Database) async throws -> ReferenceNames {
+    /// The names the registry and the structure give today to the partners ("partner:KEY") and
+    /// networks ("network:KEY") the nodes point at: what an adoption freezes, and what a draft shows.
+    static func liveNames(_ nodes: [PlanNode], organisationID: UUID, on db: any Database) async throws -> [String: String] {
         let partnerKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.partnersJSON, default: []) })
         let networkKeys = Set(nodes.flatMap { JSONColumn.decode([String].self, from: $0.networksJSON, default: []) })
-        var result = ReferenceNames()
-        for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { result.names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
+        var names: [String: String] = [:]
+        for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
         if !networkKeys.isEmpty {
-            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisation.requireID()).filter(\.$key ~~ Array(networkKeys)).all() {
-                result.names["network:\(group.key)"] = group.name
+            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$key ~~ Array(networkKeys)).all() {
+                names["network:\(group.key)"] = group.name
             }
         }
+        return names
+    }
+
+    static func referenceNames(_ nodes: [PlanNode], organisation: OrganisationRecord, version: DocumentVersion,
+                               on db: any Database) async throws -> ReferenceNames {
+        var result = ReferenceNames(names: try await liveNames(nodes, organisationID: organisation.requireID(), on: db))
         if nodes.contains(where: { $0.responsibleUnit != nil }) {
             for unit in try await Unit.query(on: db).filter(\.$organisation.$id == organisation.requireID()).all() { result.unitKeys[unit.name] = unit.key }
         }
