@@ -40,8 +40,14 @@ def fill(fields):
         element.send_keys(value)
 
 def settle(old_page):
-    """Waits until the old page is gone and the new one has finished loading."""
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    """Waits until the old page is gone and the new one has finished loading. Chromium may answer a
+    question about a node of a page already replaced with an inspector error: that, too, means gone."""
+    def gone(_):
+        try:
+            return expected_conditions.staleness_of(old_page)(driver)
+        except WebDriverException:
+            return True
+    WebDriverWait(driver, 30).until(gone)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 def submit(form_action_suffix, button=None):
