@@ -7,7 +7,8 @@ import Vapor
 /// organisation, and their pages and API.
 public enum OrganisationModule: AppModule {
     public static var migrations: [any Migration] {
-        [CreateOrganisationOrganisations(), CreateOrganisationMemberships(), SeedOrganisationMunicipalities(), CreateOrganisationStructure(), UpdateOrganisationAddLicence(), UpdateOrganisationAddChart()]
+        [CreateOrganisationOrganisations(), CreateOrganisationMemberships(), SeedOrganisationMunicipalities(), CreateOrganisationStructure(), UpdateOrganisationAddLicence(), UpdateOrganisationAddChart(),
+         UpdateOrganisationStructureAddStatements()]
     }
 
     public static func routes(_ routes: ModuleRoutes) throws {
@@ -55,9 +56,7 @@ public enum OrganisationModule: AppModule {
         guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
         let structure = try await StructureQuery.load(organisationID: record.requireID(), on: req.db)
         let members = try await MemberQuery.members(of: record, on: req.db)
-        let actors = Set(members.map(\.slug) + structure.groups.flatMap { group in
-            ([group.convener].compactMap { $0 } + group.partners + group.seats.compactMap(\.representing)).map(\.slug)
-        })
+        let actors = Set(members.map(\.slug) + structure.actors.map(\.slug))
         return [OrganisationURL.members.link(organisation), OrganisationURL.structure.link(organisation), OrganisationURL.people.link(organisation),
                 OrganisationURL.openData.link(organisation)]
             + structure.groups.map { OrganisationURL.group.link(organisation, $0.key) }

@@ -7,7 +7,7 @@ import Vapor
 public enum PlansModule: AppModule {
     public static var migrations: [any Migration] {
         [CreatePlansDocuments(), CreatePlansDocumentVersions(), CreatePlansSections(), CreatePlansNodes(), CreatePlansAgenda2030Links(),
-         UpdatePlansNodesAddLineageAndRevision(), UpdatePlansVersionsAddFrozenNames()]
+         UpdatePlansNodesAddLineageAndRevision(), UpdatePlansVersionsAddFrozenNames(), UpdatePlansAgendaLinksAddInterpreted()]
     }
 
     public static func routes(_ routes: ModuleRoutes) throws {

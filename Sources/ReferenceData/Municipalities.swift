@@ -8,7 +8,10 @@ public struct Municipality: Sendable, Equatable {
     public let countyCode: String
     public let countyName: String
     public let population: Int?
+    /// Year of the population figure (31 December of that year).
     public let populationYear: Int?
+    /// Who published the figure and through whom it was taken, e.g. "SCB via regionfakta.com".
+    public let populationSource: String?
 
     /// Registry slug: "kommun-2580" is stable where names repeat or change.
     public var slug: String { "kommun-\(scbCode)" }
@@ -22,9 +25,10 @@ public enum Municipalities {
         }
         return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
             let columns = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard columns.count >= 6 else { return nil }
+            guard columns.count >= 7 else { return nil }
             return Municipality(scbCode: columns[0], name: columns[1], countyCode: columns[2], countyName: columns[3],
-                                population: Int(columns[4]), populationYear: Int(columns[5]))
+                                population: Int(columns[4]), populationYear: Int(columns[5]),
+                                populationSource: columns[6].isEmpty ? nil : columns[6])
         }
     }()
 

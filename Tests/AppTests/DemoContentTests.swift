@@ -50,13 +50,18 @@ struct DemoContentTests {
             #expect(direction.nodes.map(\.title) == expected.map(\.title))
             #expect(direction.nodes.map { $0.children.map(\.title) } == expected.map(\.goals))
             #expect(direction.allNodes.count == 13)
-            #expect(direction.strategies.compactMap(\.heading) == SeedText.strategies().map(capitalisedHeading))
+            #expect(direction.strategies.compactMap(\.heading) == SeedText.strategies().map { SeedText.mendingSpelling(capitalisedHeading($0)) })
             #expect(direction.strategies.count == 6)
 
+            // Only goal 17 is named in the text (001 l.228). The others are icons in the published PDF: the
+            // numbers below are the demo's interpretation of the paragraphs that explain them, marked as such.
+            #expect(Fixtures.inriktning.contains("Det sjuttonde Agenda-målet ”Genomförande och globalt partnerskap”"))
             let roles = Dictionary(grouping: direction.agenda2030, by: \.role).mapValues { Set($0.map(\.code)) }
-            #expect(roles[.primary] == ["3", "4", "10", "11"])
-            #expect(roles[.secondary] == ["5", "8", "9", "16"])
+            #expect(roles[.primary] == ["3", "4", "10", "11"], "interpreted from the icons")
+            #expect(roles[.secondary] == ["5", "8", "9", "16"], "interpreted from the icons")
             #expect(roles[.framing] == ["17"])
+            #expect(direction.agenda2030.filter { $0.interpreted == true }.map(\.code).sorted() == ["10", "11", "16", "3", "4", "5", "8", "9"])
+            #expect(direction.agenda2030.first { $0.code == "17" }?.interpreted == nil)
             let seed = SeedText.normalized(Fixtures.inriktning)
             for entry in direction.agenda2030 {
                 #expect(seed.contains(SeedText.normalized(entry.explanation)), "explanation of goal \(entry.code)")

@@ -77,6 +77,10 @@ public enum Stylesheet {
     ul.tree li { margin: .35rem 0; }
     ul.tree .level-label { display: inline; margin-right: .4rem; }
     .section-list li { margin: .3rem 0; }
+    nav.toc ol { list-style: none; padding-left: 0; }
+    nav.toc ol ol { padding-left: 1.1rem; margin: .2rem 0 .4rem; }
+    nav.toc li { margin: .25rem 0; }
+    ul.sdg-inline { margin: 1rem 0 .25rem; padding: 0; }
     .picker-search { display: flex; flex-direction: column; margin: .25rem 0 .5rem; max-width: 24rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     del { background: #fde2e1; color: #7a1410; text-decoration: line-through; }

@@ -31,18 +31,21 @@ enum OpenDataController {
     @Sendable static func membersCSV(req: Request) async throws -> Response {
         let organisation = try await req.organisation()
         let members = try await MemberQuery.members(of: organisation, on: req.db)
-        return try CSVTable(columns: ["slug", "name", "scbCode", "county", "population", "populationYear", "url"], rows: members.map { member in
+        return try CSVTable(columns: ["slug", "name", "scbCode", "county", "population", "populationYear", "populationSource", "url"],
+                            rows: members.map { member in
             [member.slug, member.name, member.scbCode ?? "", member.county ?? "", member.population.map(String.init) ?? "",
-             member.populationYear.map(String.init) ?? "", OrganisationURL.actor.link(organisation.slug, member.slug)]
+             member.populationYear.map(String.init) ?? "", member.populationSource ?? "", OrganisationURL.actor.link(organisation.slug, member.slug)]
         }).response(filename: "\(organisation.slug)-medlemmar.csv")
     }
 
     @Sendable static func groupsCSV(req: Request) async throws -> Response {
         let organisation = try await req.organisation()
         let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: req.db)
-        return try CSVTable(columns: ["key", "name", "kind", "isBody", "reportsTo", "runBy", "convener", "partners", "units", "url"],
+        return try CSVTable(columns: ["key", "name", "kind", "isBody", "reportsTo", "preparesFor", "runBy", "runByActor", "convener", "partners",
+                                      "units", "url"],
                             rows: structure.groups.map { group in
-            [group.key, group.name, group.kind.rawValue, group.isBody ? "true" : "false", group.reportsTo ?? "", group.runBy ?? "",
+            [group.key, group.name, group.kind.rawValue, group.isBody ? "true" : "false", group.reportsTo ?? "",
+             CSVTable.list(group.preparesFor.map(\.body)), group.runBy ?? "", group.runByActor?.key ?? "",
              group.convener?.key ?? "", CSVTable.list(group.partners.map(\.key)),
              CSVTable.list(structure.listings(of: group.key).map(\.unit.key)), OrganisationURL.group.link(organisation.slug, group.key)]
         }).response(filename: "\(organisation.slug)-natverk-och-forum.csv")
@@ -51,9 +54,7 @@ enum OpenDataController {
     @Sendable static func partnersCSV(req: Request) async throws -> Response {
         let organisation = try await req.organisation()
         let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: req.db)
-        var seen = Set<String>()
-        let actors = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }.filter { seen.insert($0.key).inserted }
-            .sorted { $0.name < $1.name }
+        let actors = structure.partners.sorted { $0.name < $1.name }
         return try CSVTable(columns: ["key", "slug", "name", "kind", "groups", "url"], rows: actors.map { actor in
             [actor.key, actor.slug, actor.name, actor.kind.rawValue, CSVTable.list(structure.groups(involving: actor.key).map(\.key)),
              OrganisationURL.actor.link(organisation.slug, actor.slug)]

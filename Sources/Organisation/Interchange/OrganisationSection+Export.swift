@@ -12,9 +12,7 @@ extension OrganisationSection {
         guard let organisation = try await OrganisationRecord.find(tenant, on: db) else { throw Abort(.notFound, reason: "no such organisation") }
         let members = try await MemberQuery.members(of: organisation, on: db)
         let structure = try await StructureQuery.load(organisationID: tenant, on: db)
-        let referenced = (context[ReferencedRegistryKeys.self] ?? []) + structure.groups.flatMap { group in
-            [group.convener?.key].compactMap { $0 } + group.partners.map(\.key) + group.seats.compactMap(\.representing?.key)
-        }
+        let referenced = (context[ReferencedRegistryKeys.self] ?? []) + structure.actors.map(\.key)
         let memberKeys = members.map(registryKey)
         let extraKeys = Set(referenced).subtracting(memberKeys).sorted()
         let extras = try await OrganisationRecord.query(on: db).all().filter { extraKeys.contains(registryKey($0)) }
@@ -30,22 +28,24 @@ extension OrganisationSection {
 
     static func registryEntry(_ organisation: OrganisationRecord) -> OrganisationSection.RegistryEntry {
         .init(key: registryKey(organisation), kind: organisation.kind, name: organisation.name, scbCode: organisation.scbCode,
-              county: organisation.county, population: organisation.population, populationYear: organisation.populationYear)
+              county: organisation.county, population: organisation.population, populationYear: organisation.populationYear,
+              populationSource: organisation.populationSource)
     }
 
     static func structureEntry(_ structure: OrganisationStructure) -> OrganisationSection.StructureEntry {
         .init(
             units: structure.units.map { unit in
                 .init(key: unit.key, name: unit.name, areasHeading: unit.areasHeading, areas: unit.areas,
-                      steeringGroups: unit.steeringGroups, listings: unit.listings.map { .init(heading: $0.heading, groups: $0.groups) })
+                      steeringHeading: unit.steeringHeading, steeringGroups: unit.steeringGroups, listings: unit.listings.map { .init(heading: $0.heading, groups: $0.groups) })
             },
             groups: structure.groups.map { group in
                 .init(key: group.key, name: group.name, kind: group.kind, body: group.isBody,
                       mandate: group.mandate.isEmpty ? nil : group.mandate, meetingRhythm: group.meetingRhythm,
-                      reportsTo: group.reportsTo, runBy: group.runBy, convener: group.convener?.key,
+                      reportsTo: group.reportsTo, runBy: group.runBy, runByActor: group.runByActor?.key, convener: group.convener?.key,
                       partners: group.partners.isEmpty ? nil : group.partners.map(\.key),
+                      preparesFor: group.preparesFor.isEmpty ? nil : group.preparesFor.map { .init(body: $0.body, organisation: $0.organisation?.key) },
                       memberships: group.seats.isEmpty ? nil : group.seats.map { seat in
-                          .init(role: seat.role, person: seat.person, representing: seat.representing?.key, from: seat.from, to: seat.to)
+                          .init(role: seat.role, category: seat.isCategory ? true : nil, person: seat.person, representing: seat.representing?.key, from: seat.from, to: seat.to)
                       })
             },
             people: structure.people.map { .init(key: $0.key, name: $0.name, title: $0.title) },

@@ -43,6 +43,18 @@ extension OrganisationSection.StructureEntry {
             if let convener = group.convener, !registryKeys.contains(convener) {
                 throw ImportError("\(path).convener", "no registry entry with key \"\(convener)\"")
             }
+            if let runner = group.runByActor, !registryKeys.contains(runner) {
+                throw ImportError("\(path).runByActor", "no registry entry with key \"\(runner)\"")
+            }
+            if group.runBy != nil, group.runByActor != nil {
+                throw ImportError("\(path).runByActor", "a group is run either by a unit of this organisation (runBy) or by another organisation (runByActor), not both")
+            }
+            for (bodyIndex, external) in (group.preparesFor ?? []).enumerated() {
+                try requireText(external.body, at: "\(path).preparesFor[\(bodyIndex)].body")
+                if let organisation = external.organisation, !registryKeys.contains(organisation) {
+                    throw ImportError("\(path).preparesFor[\(bodyIndex)].organisation", "no registry entry with key \"\(organisation)\"")
+                }
+            }
             for (partnerIndex, partner) in (group.partners ?? []).enumerated() where !registryKeys.contains(partner) {
                 throw ImportError("\(path).partners[\(partnerIndex)]", "no registry entry with key \"\(partner)\"")
             }
@@ -67,6 +79,9 @@ extension OrganisationSection.StructureEntry {
             try requireText(box.label, at: "\(path).label")
             guard (0...20).contains(box.row) else { throw ImportError("\(path).row", "a row from 0 (the top) to 20") }
             if let group = box.group, !groupKeys.contains(group) { throw ImportError("\(path).group", "no body \"\(group)\" in structure.groups") }
+            if let person = box.person, !people.contains(where: { $0.key == person }) {
+                throw ImportError("\(path).person", "no person \"\(person)\" in structure.people")
+            }
             if let under = box.under {
                 guard let row = rows[under] else { throw ImportError("\(path).under", "no earlier chart box \"\(under)\"") }
                 guard row < box.row else { throw ImportError("\(path).under", "the box it hangs from must be in a row above") }

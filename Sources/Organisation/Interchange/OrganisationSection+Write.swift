@@ -50,6 +50,7 @@ extension OrganisationSection {
             unit.position = position
             unit.areasHeading = entry.areasHeading
             unit.areasJSON = JSONColumn.encode(entry.areas)
+            unit.steeringHeading = entry.steeringHeading
             unit.steeringGroupsJSON = JSONColumn.encode(entry.steeringGroups)
             try await unit.create(on: db)
             unitIDs[entry.key] = try unit.requireID()
@@ -63,7 +64,8 @@ extension OrganisationSection {
             try await person.create(on: db)
             personIDs[entry.key] = try person.requireID()
         }
-        let registry = try await registryIDs(for: structure.groups.flatMap { [$0.convener].compactMap { $0 } + ($0.memberships ?? []).compactMap(\.representing) }, on: db)
+        let registry = try await registryIDs(for: structure.groups.flatMap { [$0.convener].compactMap { $0 } + ($0.memberships ?? []).compactMap(\.representing) },
+                                             on: db)
         var created: [(Group, OrganisationSection.GroupEntry)] = []
         for (position, entry) in structure.groups.enumerated() {
             let group = Group()
@@ -77,7 +79,9 @@ extension OrganisationSection {
             group.position = position
             group.partnersJSON = JSONColumn.encode(entry.partners ?? [])
             group.$runBy.id = entry.runBy.flatMap { unitIDs[$0] }
+            group.runByActor = entry.runByActor
             group.$convener.id = entry.convener.flatMap { registry[$0] }
+            group.preparesForJSON = entry.preparesFor.map { JSONColumn.encode($0) }
             try await group.create(on: db)
             groupIDs[entry.key] = try group.requireID()
             created.append((group, entry))
@@ -94,6 +98,7 @@ extension OrganisationSection {
                 seat.$person.id = seatEntry.person.flatMap { personIDs[$0] }
                 seat.$representing.id = seatEntry.representing.flatMap { registry[$0] }
                 seat.role = seatEntry.role
+                seat.isCategory = seatEntry.category ?? false
                 seat.startsOn = seatEntry.from
                 seat.endsOn = seatEntry.to
                 seat.position = position
@@ -145,7 +150,8 @@ extension OrganisationSection {
             }
             let created = OrganisationRecord(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
                                        scbCode: entry.scbCode, county: entry.county,
-                                       population: entry.population, populationYear: entry.populationYear)
+                                       population: entry.population, populationYear: entry.populationYear,
+                                       populationSource: entry.populationSource)
             try await created.create(on: db)
             ids[entry.key] = try created.requireID()
         }

@@ -30,7 +30,10 @@ public enum OrganisationSection: InterchangeSection {
         public var scbCode: String?
         public var county: String?
         public var population: Int?
+        /// The figure is for 31 December of this year.
         public var populationYear: Int?
+        /// Who published the figure and through whom it was taken, e.g. "SCB via regionfakta.com".
+        public var populationSource: String?
     }
 
     /// The organisation's own structure: staff units, bodies, networks and forums, people.
@@ -47,7 +50,9 @@ public enum OrganisationSection: InterchangeSection {
         public var name: String
         public var areasHeading: String?
         public var areas: [String]
-        /// Keys of the bodies that steer the unit ("Politiska styrgrupper").
+        /// The document's heading over the bodies that steer the unit, e.g. "Politiska styrgrupper".
+        public var steeringHeading: String?
+        /// Keys of the bodies that steer the unit.
         public var steeringGroups: [String]
         /// The networks and forums listed under the unit, grouped as the document groups them.
         public var listings: [ListingEntry]
@@ -69,16 +74,34 @@ public enum OrganisationSection: InterchangeSection {
         public var meetingRhythm: String?
         /// Key of the body it reports to or prepares matters for.
         public var reportsTo: String?
-        /// Key of the unit that runs it.
+        /// Key of the unit through which the organisation runs it, only where its documents say so.
         public var runBy: String?
-        /// Registry key of the organisation that convenes it, when another does.
+        /// Registry key of another organisation that runs it, only where the documents say so.
+        public var runByActor: String?
+        /// Registry key of the organisation that convenes it, only where the documents say so.
         public var convener: String?
         public var partners: [String]?
+        /// Bodies of other organisations it prepares matters for (a joint body prepares for both boards).
+        public var preparesFor: [ExternalBodyEntry]?
         public var memberships: [MembershipEntry]?
+    }
+
+    /// A body of another organisation, named as the documents name it.
+    public struct ExternalBodyEntry: Codable, Equatable, Sendable {
+        public var body: String
+        /// Registry key of the organisation the body belongs to.
+        public var organisation: String?
+
+        public init(body: String, organisation: String?) {
+            self.body = body
+            self.organisation = organisation
+        }
     }
 
     public struct MembershipEntry: Codable, Equatable, Sendable {
         public var role: String
+        /// True for a category of seats the documents describe without a count; absent for one seat.
+        public var category: Bool?
         /// Key of the person holding the seat; absent for a seat the documents define without a name.
         public var person: String?
         /// Registry key of the member or partner the seat represents.

@@ -19,6 +19,8 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "county") public var county: String?
     @OptionalField(key: "population") public var population: Int?
     @OptionalField(key: "population_year") public var populationYear: Int?
+    /// Where the population figure comes from, e.g. "SCB via regionfakta.com".
+    @OptionalField(key: "population_source") public var populationSource: String?
     /// The licence its published data is under, when it chose one; see `licence`.
     @OptionalField(key: "licence_name") public var licenceName: String?
     @OptionalField(key: "licence_url") public var licenceURL: String?
@@ -34,7 +36,7 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
     }
 
     public init(id: UUID? = nil, slug: String, kind: OrganisationKind, name: String, scbCode: String? = nil,
-                county: String? = nil, population: Int? = nil, populationYear: Int? = nil) {
+                county: String? = nil, population: Int? = nil, populationYear: Int? = nil, populationSource: String? = nil) {
         self.id = id
         self.slug = slug
         self.kind = kind
@@ -43,6 +45,15 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
         self.county = county
         self.population = population
         self.populationYear = populationYear
+        self.populationSource = populationSource
+    }
+
+    /// The population with its date and source, as pages show it: "80 321 (31 december 2025, SCB via regionfakta.com)".
+    public var populationStatement: String? {
+        guard let population else { return nil }
+        let date = populationYear.map { "31 december \($0)" }
+        let details = [date, populationSource].compactMap { $0 }
+        return Formatting.thousands(population) + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
     }
 }
 

@@ -32,12 +32,15 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
         public let name: String
         public let areasHeading: String?
         public let areas: [String]
+        public let steeringHeading: String?
         public let steeringGroups: [String]
         public let listings: [Listing]
     }
 
     public struct SeatInfo: Codable, Sendable, Equatable {
         public let role: String
+        /// A category of seats described without a count, not one seat.
+        public let isCategory: Bool
         public let person: String?
         public let representing: Actor?
         public let from: String?
@@ -52,10 +55,25 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
         public let mandate: String
         public let meetingRhythm: String?
         public let reportsTo: String?
+        /// The unit through which the organisation runs it, where its documents say so.
         public let runBy: String?
+        /// Another organisation that runs it, where the documents say so.
+        public let runByActor: Actor?
         public let convener: Actor?
         public let partners: [Actor]
+        public let preparesFor: [ExternalBody]
         public let seats: [SeatInfo]
+
+        /// The other organisations it names: its runner, convener, partners and the owners of the bodies it prepares for.
+        public var namedActors: [Actor] {
+            [runByActor, convener].compactMap { $0 } + partners + preparesFor.compactMap(\.organisation)
+        }
+    }
+
+    /// A body of another organisation (Region Norrbotten's board), named as the documents name it.
+    public struct ExternalBody: Codable, Sendable, Equatable {
+        public let body: String
+        public let organisation: Actor?
     }
 
     /// A box of the organisation chart as a document draws it: the document's words, the body it
@@ -67,13 +85,16 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
         public let group: String?
         public let row: Int
         public let under: String?
+        /// The person the box names, for a box that is a post rather than a body ("Förbundsdirektör").
+        public let person: String?
 
-        public init(id: String, label: String, group: String?, row: Int, under: String?) {
+        public init(id: String, label: String, group: String?, row: Int, under: String?, person: String? = nil) {
             self.id = id
             self.label = label
             self.group = group
             self.row = row
             self.under = under
+            self.person = person
         }
     }
 
@@ -104,7 +125,21 @@ public struct OrganisationStructure: Codable, Sendable, Equatable {
 
     /// Everything in the structure that points at an actor: groups it convenes or takes part in, seats for it.
     public func groups(involving actor: String) -> [GroupInfo] {
-        groups.filter { $0.convener?.key == actor || $0.partners.contains { $0.key == actor } }
+        groups.filter { group in
+            group.convener?.key == actor || group.runByActor?.key == actor || group.partners.contains { $0.key == actor }
+                || group.preparesFor.contains { $0.organisation?.key == actor }
+        }
+    }
+
+    /// The organisations that run, convene, take part in or are prepared for by its groups, once each.
+    public var partners: [Actor] { unique(groups.flatMap(\.namedActors)) }
+
+    /// Every registry entry the structure points at, seats' principals included, once each.
+    public var actors: [Actor] { unique(groups.flatMap { $0.namedActors + $0.seats.compactMap(\.representing) }) }
+
+    private func unique(_ actors: [Actor]) -> [Actor] {
+        var seen = Set<String>()
+        return actors.filter { seen.insert($0.key).inserted }
     }
 
     public func seats(representing actor: String) -> [(group: GroupInfo, seat: SeatInfo)] {
@@ -127,7 +162,7 @@ public enum StructureQuery {
         let seats = groupIDs.isEmpty ? [] : try await Seat.query(on: db).filter(\.$group.$id ~~ groupIDs).sort(\.$position).all()
 
         let actorIDs = Set(groups.compactMap(\.$convener.id) + seats.compactMap(\.$representing.id))
-        let partnerKeys = Set(groups.flatMap(\.partners))
+        let partnerKeys = Set(groups.flatMap { $0.partners + [$0.runByActor].compactMap { $0 } + $0.preparesFor.compactMap(\.organisation) })
         let actors = try await RegistryQuery.actors(ids: actorIDs, keys: partnerKeys, on: db)
         let actorByID = Dictionary(uniqueKeysWithValues: actors.compactMap { organisation in organisation.id.map { ($0, organisation) } })
         let actorByKey = Dictionary(actors.map { ($0.scbCode ?? $0.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -151,17 +186,21 @@ public enum StructureQuery {
                     }
                 }
                 return .init(key: unit.key, name: unit.name, areasHeading: unit.areasHeading, areas: unit.areas,
-                             steeringGroups: unit.steeringGroups, listings: grouped)
+                             steeringHeading: unit.steeringHeading, steeringGroups: unit.steeringGroups, listings: grouped)
             },
             groups: groups.map { group in
                 .init(key: group.key, name: group.name, kind: group.kind, isBody: group.isBody, mandate: group.mandate,
                       meetingRhythm: group.meetingRhythm,
                       reportsTo: group.$reportsTo.id.flatMap { groupKey[$0] },
                       runBy: group.$runBy.id.flatMap { unitKey[$0] },
+                      runByActor: group.runByActor.flatMap { actorByKey[$0] }.map(OrganisationStructure.Actor.init),
                       convener: group.$convener.id.flatMap { actorByID[$0] }.map(OrganisationStructure.Actor.init),
                       partners: group.partners.compactMap { actorByKey[$0] }.map(OrganisationStructure.Actor.init),
+                      preparesFor: group.preparesFor.map { external in
+                          .init(body: external.body, organisation: external.organisation.flatMap { actorByKey[$0] }.map(OrganisationStructure.Actor.init))
+                      },
                       seats: (seatsByGroup[group.id!] ?? []).map { seat in
-                          .init(role: seat.role, person: seat.$person.id.flatMap { personKey[$0] },
+                          .init(role: seat.role, isCategory: seat.isCategory, person: seat.$person.id.flatMap { personKey[$0] },
                                 representing: seat.$representing.id.flatMap { actorByID[$0] }.map(OrganisationStructure.Actor.init),
                                 from: seat.startsOn, to: seat.endsOn)
                       })

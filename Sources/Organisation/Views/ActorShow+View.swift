@@ -28,8 +28,10 @@ public enum ActorShow {
         }
 
         public override func content() -> Node<HTML.BodyContext> {
+            let run = structure.groups.filter { $0.runByActor?.key == key }
             let convened = structure.groups.filter { $0.convener?.key == key }
-            let partnerIn = structure.groups.filter { $0.partners.contains { $0.key == key } && $0.convener?.key != key }
+            let preparedFor = structure.groups.filter { $0.preparesFor.contains { $0.organisation?.key == key } }
+            let partnerIn = structure.groups.filter { $0.partners.contains { $0.key == key } && $0.convener?.key != key && $0.runByActor?.key != key }
             let seats = structure.seats(representing: key)
             return .article(
                 .header(.p(.class("level-label"), .text(actor.kind.label)), .h1(.text(actor.name))),
@@ -38,18 +40,18 @@ public enum ActorShow {
                     .dt("Roll"), .dd(.text(isMember ? "Medlem i \(organisationName)" : "Samarbetspart till \(organisationName)")),
                     .unwrap(actor.scbCode) { .group(.dt("SCB-kod"), .dd(.text($0))) },
                     .unwrap(actor.county) { .group(.dt("Län"), .dd(.text($0))) },
-                    .unwrap(actor.population) { population in
-                        .group(.dt("Folkmängd"), .dd(.text("\(population)" + (actor.populationYear.map { " (\($0))" } ?? ""))))
-                    }
+                    .unwrap(actor.populationStatement) { .group(.dt("Folkmängd"), .dd(.text($0))) }
                 ),
+                links("Driver", run),
                 links("Sammankallar", convened),
+                links("Organ som bereder för \(actor.name)", preparedFor),
                 links("Deltar i", partnerIn),
                 .unwrap(seats.isEmpty ? nil : seats) { seats in
                     .section(.h2(.text("Platser")), SeatTable.node(seats.map(\.seat), structure: structure, organisation: organisationSlug,
                                                                   showGroup: seats.map(\.group)))
                 },
                 ActivityList.node(activities),
-                .if(convened.isEmpty && partnerIn.isEmpty && seats.isEmpty && activities.isEmpty,
+                .if(run.isEmpty && convened.isEmpty && preparedFor.isEmpty && partnerIn.isEmpty && seats.isEmpty && activities.isEmpty,
                     .p(.text("Inget i organisationens nätverk eller planer pekar ännu på \(actor.name).")))
             )
         }

@@ -34,6 +34,8 @@ public enum GroupShow {
             let listings = structure.listings(of: group.key)
             let steered = structure.steeredUnits(by: group.key)
             let reporters = structure.reporting(to: group.key)
+            // Listed under a unit but not run by the organisation: the documents list it as a forum it takes part in.
+            let takesPart = !group.isBody && group.runBy == nil && !listings.isEmpty
             return .article(
                 .header(.p(.class("level-label"), .text(group.isBody ? "Organ – \(group.kind.label)" : group.kind.label)), .h1(.text(group.name))),
                 .markdown(group.mandate),
@@ -43,15 +45,24 @@ public enum GroupShow {
                     .dt("Typ"), .dd(.text(group.kind.label)),
                     .unwrap(group.meetingRhythm) { .group(.dt("Möten"), .dd(.text($0))) },
                     .unwrap(group.reportsTo) { key in .group(.dt("Rapporterar till"), .dd(groupLink(key))) },
+                    .unwrap(group.preparesFor.isEmpty ? nil : group.preparesFor) { bodies in
+                        .group(.dt(group.reportsTo == nil ? "Bereder för" : "Bereder också för"), .dd(.group(bodies.enumerated().map { index, external in
+                            .group(.if(index > 0, .text("; ")), .text(external.body),
+                                   .unwrap(external.organisation) { actor in .group(.text(" ("), actorLink(actor), .text(")")) })
+                        })))
+                    },
                     .unwrap(reporters.isEmpty ? nil : reporters) { list in
                         .group(.dt("Bereds av"), .dd(.group(list.enumerated().map { index, reporter in
                             .group(.if(index > 0, .text(", ")), groupLink(reporter.key))
                         })))
                     },
                     .unwrap(group.runBy.flatMap(structure.unit)) { unit in
-                        .group(.dt("Drivs av"), .dd(.a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name))))
+                        .group(.dt("Drivs av"), .dd(.text("\(organisationName), "),
+                                                   .a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name))))
                     },
+                    .unwrap(group.runByActor) { runner in .group(.dt("Drivs av"), .dd(actorLink(runner))) },
                     .unwrap(group.convener) { convener in .group(.dt("Sammankallande"), .dd(actorLink(convener))) },
+                    .if(takesPart, .group(.dt("Roll"), .dd(.text("\(organisationName) deltar")))),
                     .unwrap(group.partners.isEmpty ? nil : group.partners) { partners in
                         .group(.dt("Parter"), .dd(.group(partners.enumerated().map { index, partner in
                             .group(.if(index > 0, .text(", ")), actorLink(partner))
@@ -100,7 +111,7 @@ enum SeatTable {
                     .td(.text(seat.role)),
                     .td(seat.person.flatMap(structure.person).map { person in
                         .a(.href(OrganisationURL.person.link(organisation, person.key)), .text(person.name))
-                    } ?? .text("Ej namngiven")),
+                    } ?? .text(seat.isCategory ? "Ej namngivna; antalet anges inte" : "Ej namngiven")),
                     .td(seat.representing.map { actor in .a(.href(OrganisationURL.actor.link(organisation, actor.slug)), .text(actor.name)) } ?? .text("–")),
                     .td(.text(period(seat)))
                 )

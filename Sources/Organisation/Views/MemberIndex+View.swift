@@ -24,17 +24,23 @@ public enum MemberIndex {
                         .th(.attribute(named: "scope", value: "col"), .text("Medlem")),
                         .th(.attribute(named: "scope", value: "col"), .text("SCB-kod")),
                         .th(.attribute(named: "scope", value: "col"), .text("Län")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Folkmängd"))
+                        .th(.attribute(named: "scope", value: "col"), .text("Folkmängd")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Per")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Källa"))
                     )),
                     .tbody(.forEach(members) { member in
                         .tr(
                             .th(.attribute(named: "scope", value: "row"), .a(.href(OrganisationURL.actor.link(organisationSlug, member.slug)), .text(member.name))),
                             .td(.text(member.scbCode ?? "–")),
                             .td(.text(member.county ?? "–")),
-                            .td(.text(member.population.map { "\(Formatting.thousands($0)) (\(member.populationYear.map(String.init) ?? "–"))" } ?? "–"))
+                            .td(.text(member.population.map(Formatting.thousands) ?? "–")),
+                            .td(.text(member.populationYear.map { "31 december \($0)" } ?? "–")),
+                            .td(.text(member.populationSource ?? "–"))
                         )
                     })
-                ))
+                )),
+                .p(.class("note"), .text("Folkmängden är referensdata från SCB, inte en uppgift ur organisationens dokument. "
+                                         + "Kolumnerna Per och Källa anger vilket datum varje siffra avser och var den hämtats."))
             )
         }
     }

@@ -83,8 +83,8 @@ public enum OrganisationChart {
             }
             let rect = "<rect x=\"\(format(box.x))\" y=\"\(format(box.y))\" width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
                 + "rx=\"6\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2\"/>"
-            if let group = item.group {
-                parts.append("<a href=\"\(OrganisationURL.group.link(organisation, group))\" aria-label=\"\(Markdown.escape(item.label))\">\(rect)\(text)</a>")
+            if let target = item.group.map({ OrganisationURL.group.link(organisation, $0) }) ?? item.person.map({ OrganisationURL.person.link(organisation, $0) }) {
+                parts.append("<a href=\"\(target)\" aria-label=\"\(Markdown.escape(item.label))\">\(rect)\(text)</a>")
             } else {
                 parts.append("<g>\(rect)\(text)</g>")
             }

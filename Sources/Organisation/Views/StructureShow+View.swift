@@ -23,12 +23,8 @@ public enum StructureShow {
             return (parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " och " + last : last) + "."
         }
 
-        /// Every organisation the structure names as convener or partner, once, by name.
-        var partners: [OrganisationStructure.Actor] {
-            let all = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }
-            var seen = Set<String>()
-            return all.filter { seen.insert($0.key).inserted }.sorted { $0.name < $1.name }
-        }
+        /// Every organisation the structure names as runner, convener or partner, once, by name.
+        var partners: [OrganisationStructure.Actor] { structure.partners.sorted { $0.name < $1.name } }
 
         /// The chart at full width on a large screen; on a phone the same chain as a nested outline.
         /// Bodies outside the reporting chain are listed apart.
@@ -39,7 +35,9 @@ public enum StructureShow {
             let others = structure.bodies.filter { !charted.contains($0.key) }
             func outline(_ items: [OrganisationStructure.ChartBox]) -> Node<HTML.BodyContext> {
                 .ul(.forEach(items) { box in
-                    .li(box.group.map { Node<HTML.BodyContext>.a(.href(OrganisationURL.group.link(organisationSlug, $0)), .text(box.label)) } ?? .text(box.label),
+                    .li(box.group.map { Node<HTML.BodyContext>.a(.href(OrganisationURL.group.link(organisationSlug, $0)), .text(box.label)) }
+                        ?? box.person.map { Node<HTML.BodyContext>.a(.href(OrganisationURL.person.link(organisationSlug, $0)), .text(box.label)) }
+                        ?? .text(box.label),
                         .unwrap(boxes.filter { $0.under == box.id }.nilIfEmpty) { outline($0) })
                 })
             }
@@ -110,8 +108,9 @@ enum UnitSection {
                      headingLevel: Int?) -> Node<HTML.BodyContext> {
         let level = (headingLevel ?? 1) + 1
         let link = { (key: String) -> Node<HTML.ListContext> in
-            let name = structure.group(key)?.name ?? key
-            return .li(.a(.href(OrganisationURL.group.link(organisation, key)), .text(name)))
+            let group = structure.group(key)
+            return .li(.a(.href(OrganisationURL.group.link(organisation, key)), .text(group?.name ?? key)),
+                       .unwrap(group.flatMap(statedRunner)) { .text(", \($0)") })
         }
         return .section(
             headingLevel == nil ? .empty : .h3(.a(.href(OrganisationURL.unit.link(organisation, unit.key)), .text(unit.name))),
@@ -119,12 +118,19 @@ enum UnitSection {
                 .group(subheading(unit.areasHeading ?? "Området omfattar", level: level), .ul(.forEach(areas) { .li(.text($0)) }))
             },
             .unwrap(unit.steeringGroups.isEmpty ? nil : unit.steeringGroups) { keys in
-                .group(subheading("Politiska styrgrupper", level: level), .ul(.forEach(keys, link)))
+                .group(subheading(unit.steeringHeading ?? "Styrgrupper", level: level), .ul(.forEach(keys, link)))
             },
             .forEach(unit.listings) { listing in
                 .group(subheading(listing.heading, level: level), .ul(.forEach(listing.groups, link)))
             }
         )
+    }
+
+    /// Who else runs or convenes a listed group, in the words the documents use in their lists.
+    static func statedRunner(_ group: OrganisationStructure.GroupInfo) -> String? {
+        if let runner = group.runByActor { return "drivs av \(runner.name)" }
+        if let convener = group.convener { return "\(convener.name) sammankallar" }
+        return nil
     }
 
     static func subheading(_ text: String, level: Int) -> Node<HTML.BodyContext> {

@@ -18,10 +18,11 @@ public enum UnitShow {
         }
 
         public override func content() -> Node<HTML.BodyContext> {
-            let networks = unit.listings.flatMap(\.groups).count
+            // A network listed under two headings (RSS is listed three times) is one network.
+            let networks = Set(unit.listings.flatMap(\.groups)).count
             return .article(
                 .header(.p(.class("level-label"), .text("Enhet")), .h1(.text(unit.name))),
-                .p(.text("\(unit.areas.count) områden, \(unit.steeringGroups.count) politiska styrgrupper, "
+                .p(.text("\(unit.areas.count) områden, \(unit.steeringGroups.count) styrgrupper, "
                          + "\(networks) nätverk och forum i \(unit.listings.count) grupper.")),
                 UnitSection.node(unit, structure: structure, organisation: organisationSlug, headingLevel: nil)
             )

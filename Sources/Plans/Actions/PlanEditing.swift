@@ -199,6 +199,7 @@ public enum PlanEditing {
             copy.code = link.code
             copy.role = link.role
             copy.explanation = link.explanation
+            copy.interpreted = link.interpreted
             try await copy.create(on: db)
         }
         return draft

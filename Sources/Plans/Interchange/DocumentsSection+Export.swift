@@ -30,7 +30,8 @@ extension DocumentsSection {
     }
 
     static func versionEntry(_ content: DocumentContent) -> VersionEntry {
-        let agenda = { (entry: DocumentContent.Agenda2030Entry) in DocumentsSection.Agenda2030Entry(code: entry.code, role: entry.role, explanation: entry.explanation) }
+        let agenda = { (entry: DocumentContent.Agenda2030Entry) in DocumentsSection.Agenda2030Entry(code: entry.code, role: entry.role, explanation: entry.explanation,
+                                                                                                                      interpreted: entry.interpreted) }
         var nodes: [DocumentsSection.NodeEntry] = []
         func walk(_ children: [DocumentContent.Node], parent: String?) {
             for node in children {

@@ -56,6 +56,7 @@ extension DocumentsSection {
                 link.code = agenda.code
                 link.role = agenda.role
                 link.explanation = agenda.explanation
+                link.interpreted = agenda.interpreted ?? false
                 linkPosition += 1
                 try await link.create(on: db)
             }

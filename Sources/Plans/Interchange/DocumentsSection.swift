@@ -45,6 +45,8 @@ public enum DocumentsSection: InterchangeSection {
         public var code: String
         public var role: Agenda2030Role
         public var explanation: String
+        /// True where the goal was read from the published document's icons, not from its text.
+        public var interpreted: Bool?
     }
 
     public struct NodeEntry: Codable, Equatable, Sendable {

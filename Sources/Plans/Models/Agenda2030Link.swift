@@ -13,8 +13,10 @@ public final class Agenda2030Link: Model, @unchecked Sendable {
     @Field(key: "code") public var code: String
     @Field(key: "role") public var role: Agenda2030Role
     @Field(key: "explanation") public var explanation: String
+    /// The goal was read from the document (shown there as an icon), not written in its text.
+    @Field(key: "interpreted") public var interpreted: Bool
 
-    public init() {}
+    public init() { interpreted = false }
 }
 
 public enum Agenda2030Role: String, Codable, CaseIterable, Sendable {

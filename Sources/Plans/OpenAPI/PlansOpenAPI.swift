@@ -21,7 +21,8 @@ public enum PlansOpenAPI {
                 "key": .string, "heading": JSONSchema.string.optional, "depth": .integer,
                 "role": JSONSchema.oneOf(SectionRole.self).optional, "body": .string,
             ], description: "A prose section; the body is Markdown (paragraphs, lists, emphasis)"),
-            "Agenda2030Entry": .record(["code": .string, "role": .oneOf(Agenda2030Role.self), "explanation": .string],
+            "Agenda2030Entry": .record(["code": .string, "role": .oneOf(Agenda2030Role.self), "explanation": .string,
+                                        "interpreted": JSONSchema.boolean.optional],
                                        description: "An Agenda 2030 goal (\"11\") or target (\"11.3\") the document or node serves"),
             "NodeReference": .record(["document": .string, "node": .string]),
             "Node": .record([

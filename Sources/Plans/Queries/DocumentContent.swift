@@ -35,6 +35,15 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let code: String
         public let role: Agenda2030Role
         public let explanation: String
+        /// True where the goal was read from the published document's icons, not from its text; absent otherwise.
+        public let interpreted: Bool?
+
+        public init(code: String, role: Agenda2030Role, explanation: String, interpreted: Bool? = nil) {
+            self.code = code
+            self.role = role
+            self.explanation = explanation
+            self.interpreted = interpreted
+        }
     }
 
     /// Something a node points at, by its stable key and by name: partners (registry keys),

@@ -105,7 +105,8 @@ public enum DocumentQuery {
                          allVersions: [DocumentVersion], sections: [DocumentSection], nodes: [PlanNode],
                          links: [Agenda2030Link], names: ReferenceNames) -> DocumentContent {
         let levels = version.levels
-        let entry = { (link: Agenda2030Link) in DocumentContent.Agenda2030Entry(code: link.code, role: link.role, explanation: link.explanation) }
+        let entry = { (link: Agenda2030Link) in DocumentContent.Agenda2030Entry(code: link.code, role: link.role, explanation: link.explanation,
+                                                                                                   interpreted: link.interpreted ? true : nil) }
         let linksByNode = Dictionary(grouping: links.filter { $0.$node.id != nil }, by: { $0.$node.id! })
         let childrenByParent = Dictionary(grouping: nodes, by: { $0.$parent.id })
 

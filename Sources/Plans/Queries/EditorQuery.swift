@@ -17,7 +17,7 @@ enum EditorQuery {
         let structure = try await StructureQuery.load(organisationID: organisation.requireID(), on: db)
         let members = try await MemberQuery.members(of: organisation, on: db).map { (key: $0.scbCode ?? $0.slug, name: $0.name) }
         var seen = Set(members.map(\.key))
-        let partners = structure.groups.flatMap { [$0.convener].compactMap { $0 } + $0.partners }
+        let partners = structure.partners
             .filter { seen.insert($0.key).inserted }.sorted { $0.name < $1.name }.map { (key: $0.key, name: $0.name) }
         return .init(units: structure.units.map(\.name), partners: partners + members,
                      networks: structure.groups.map { (key: $0.key, name: $0.name) })

@@ -49,13 +49,36 @@ public enum DocumentShow {
             return levels.count > 1 ? "\(first) och \(levels[1].lowercased())" : first
         }
 
+        /// The document's chapters and their sections, as its own table of contents lists them: a
+        /// section under a chapter without a heading (a pull quote) is a chapter of its own, and the
+        /// goal tree lists its top level.
+        var contents: [(title: String, anchor: String, children: [(title: String, anchor: String)])] {
+            var entries: [(title: String, anchor: String, children: [(title: String, anchor: String)])] = []
+            var chapterOpen = false
+            for section in model.sections {
+                if section.role == .goalTree {
+                    entries.append((section.heading ?? treeName, section.key, model.nodes.map { ($0.title, GoalTree.anchor($0)) }))
+                    chapterOpen = false
+                } else if section.depth <= 1 {
+                    chapterOpen = section.heading != nil
+                    if let heading = section.heading { entries.append((heading, section.key, [])) }
+                } else if let heading = section.heading {
+                    if chapterOpen { entries[entries.count - 1].children.append((heading, section.key)) } else { entries.append((heading, section.key, [])) }
+                }
+            }
+            return entries
+        }
+
         func tableOfContents() -> Node<HTML.BodyContext> {
             .nav(
                 .class("toc"),
                 .ariaLabel("Innehåll"),
                 .h2(.text("Innehåll")),
-                .ul(.forEach(model.sections.filter { $0.depth == 1 && ($0.heading != nil || $0.role == .goalTree) }) { section in
-                    .li(.a(.href("#\(section.key)"), .text(section.heading ?? treeName)))
+                .ol(.forEach(contents) { entry in
+                    .li(.a(.href("#\(entry.anchor)"), .text(entry.title)),
+                        .unwrap(entry.children.isEmpty ? nil : entry.children) { children in
+                            .ol(.forEach(children) { child in .li(.a(.href("#\(child.anchor)"), .text(child.title))) })
+                        })
                 })
             )
         }
@@ -75,12 +98,10 @@ public enum DocumentShow {
             let heading: Node<HTML.BodyContext> = section.heading.map { text in
                 section.depth <= 1 ? .h2(.text(text)) : .h3(.text(text))
             } ?? .empty
-            return .section(
-                .id(section.key),
-                heading,
-                .markdown(section.body),
-                .if(section.role == .agenda2030 && !model.agenda2030.isEmpty, Agenda2030Mapping.list(model.agenda2030))
-            )
+            guard section.role == .agenda2030, !model.agenda2030.isEmpty else {
+                return .section(.id(section.key), heading, .markdown(section.body))
+            }
+            return .section(.id(section.key), heading, Agenda2030Mapping.inline(section.body, entries: model.agenda2030))
         }
     }
 }
@@ -92,7 +113,9 @@ enum DocumentFacts {
         return .dl(
             .class("facts"),
             .unwrap(model.periodLabel) { .group(.dt("Period"), .dd(.text($0))) },
-            .dt("Status"), .dd(version.status == .adopted ? .strong(.class("in-force"), .text(version.status.label)) : .text(version.status.label)),
+            .dt("Status"), .dd(version.status == .adopted ? .strong(.class("in-force"), .text(version.status.label)) : .text(version.status.label),
+                               .if(version.status == .adopted && !adoptionStated(version),
+                                   .text(" – dokumentet anger inte när eller av vem det antogs"))),
             .unwrap(version.adoptedBy) { .group(.dt("Antagen av"), .dd(.text($0))) },
             .unwrap(version.adoptedOn) { .group(.dt("Antagen den"), .dd(.text($0))) },
             .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
@@ -105,6 +128,11 @@ enum DocumentFacts {
                 .group(.dt("Versioner"), .dd(.ul(.forEach(versions) { versionItem($0, among: versions, in: model) })))
             }
         )
+    }
+
+    /// Whether the version says who adopted it, when or by which decision.
+    static func adoptionStated(_ version: DocumentContent.VersionInfo) -> Bool {
+        version.adoptedBy != nil || version.adoptedOn != nil || version.decisionReference != nil
     }
 
     /// A version in the list, linked where it can be read (a draft only in its editor's preview),
@@ -127,6 +155,40 @@ enum DocumentFacts {
 
 /// The Agenda 2030 goals a document serves, grouped by role.
 enum Agenda2030Mapping {
+    /// The section's paragraphs with each goal placed before the paragraph that explains it, as the
+    /// document places its goal icons; goals whose explanation is not in the text follow as a list.
+    static func inline(_ body: String, entries: [DocumentContent.Agenda2030Entry]) -> Node<HTML.BodyContext> {
+        let paragraphs = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let squeeze = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let explains = { (paragraph: String, entry: DocumentContent.Agenda2030Entry) in
+            !entry.explanation.isEmpty && squeeze(paragraph).contains(squeeze(entry.explanation))
+        }
+        let placed = entries.filter { entry in paragraphs.contains { explains($0, entry) } }
+        let rest = entries.filter { entry in !placed.contains(entry) }
+        return .group(
+            .if(entries.contains { $0.interpreted == true }, .p(.class("note"), .attribute(named: "role", value: "note"),
+                .text("Målnumren är tolkade: det publicerade dokumentet visar målen som ikoner, och här har de lästs ut ur styckena som förklarar dem."))),
+            .forEach(paragraphs) { paragraph in
+                let goals = placed.filter { explains(paragraph, $0) }
+                return .group(
+                    .unwrap(goals.isEmpty ? nil : goals) { goals in
+                        .ul(.class("sdg-list sdg-inline"), .forEach(goals) { entry in
+                            .li(.span(.class("sdg-chip"), .text(entry.code)), .strong(.text(title(entry.code))),
+                                .span(.class("visually-hidden"), .text(" – \(entry.role.label.lowercased())")))
+                        })
+                    },
+                    .markdown(paragraph)
+                )
+            },
+            .unwrap(rest.isEmpty ? nil : rest) { list($0) }
+        )
+    }
+
+    static func title(_ code: String) -> String {
+        Agenda2030.goal(code)?.titleSv ?? Agenda2030.target(code)?.shortTitleSv ?? code
+    }
+
     static func list(_ entries: [DocumentContent.Agenda2030Entry]) -> Node<HTML.BodyContext> {
         .div(
             .class("agenda-mapping"),
@@ -136,7 +198,7 @@ enum Agenda2030Mapping {
                     .ul(.class("sdg-list"), .forEach(entries.filter { $0.role == role }) { entry in
                         .li(
                             .span(.class("sdg-chip"), .text(entry.code)),
-                            .strong(.text(Agenda2030.goal(entry.code)?.titleSv ?? Agenda2030.target(entry.code)?.shortTitleSv ?? entry.code))
+                            .strong(.text(title(entry.code)))
                         )
                     })
                 )

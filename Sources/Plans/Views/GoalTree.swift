@@ -9,6 +9,7 @@ enum GoalTree {
         let leaves = node.children.filter(isLeaf)
         let branches = node.children.filter { !isLeaf($0) }
         return .section(
+            .id(anchor(node)),
             .class(node.depth == 0 ? "goal-area" : "goal"),
             heading(level: headingLevel, .span(.class("level-label"), .text(node.level)), link(node, in: model)),
             .markdown(node.text),
@@ -21,6 +22,9 @@ enum GoalTree {
             }
         )
     }
+
+    /// The node's place on the document's page; prefixed so it never meets a section's key.
+    static func anchor(_ node: DocumentContent.Node) -> String { "\(Glossary.item)-\(node.key)" }
 
     static func link(_ node: DocumentContent.Node, in model: DocumentContent) -> Node<HTML.BodyContext> {
         .a(.href(PlansURL.page(of: model, node: node.key)), .text(node.title))

@@ -8,7 +8,9 @@ public struct OrganisationDTO: Content {
     public let county: String?
     public let scbCode: String?
     public let population: Int?
+    /// The figure is for 31 December of this year.
     public let populationYear: Int?
+    public let populationSource: String?
 
     public init(_ organisation: OrganisationRecord) {
         slug = organisation.slug
@@ -18,5 +20,6 @@ public struct OrganisationDTO: Content {
         scbCode = organisation.scbCode
         population = organisation.population
         populationYear = organisation.populationYear
+        populationSource = organisation.populationSource
     }
 }

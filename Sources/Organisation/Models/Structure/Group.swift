@@ -13,7 +13,9 @@ public final class Group: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "organisation_id") public var organisation: OrganisationRecord
     @OptionalParent(key: "reports_to_id") public var reportsTo: Group?
+    /// The unit through which the organisation itself runs it, where its documents say so.
     @OptionalParent(key: "run_by_unit_id") public var runBy: Unit?
+    /// The organisation that convenes it, where the documents say so.
     @OptionalParent(key: "convener_id") public var convener: OrganisationRecord?
 
     // data fields
@@ -27,10 +29,17 @@ public final class Group: Model, @unchecked Sendable {
     @Field(key: "position") public var position: Int
     /// JSON array of registry keys of the partner organisations in it.
     @Field(key: "partners") public var partnersJSON: String
+    /// Registry key of another organisation that runs it, where the documents say so ("Drivs av SBU").
+    @OptionalField(key: "run_by_actor") public var runByActor: String?
+    /// JSON array of `OrganisationStructure.ExternalBody`: bodies of other organisations it prepares matters for.
+    @OptionalField(key: "prepares_for") public var preparesForJSON: String?
 
     public init() {}
 
     public var partners: [String] { JSONColumn.decode([String].self, from: partnersJSON, default: []) }
+    public var preparesFor: [OrganisationSection.ExternalBodyEntry] {
+        JSONColumn.decode([OrganisationSection.ExternalBodyEntry].self, from: preparesForJSON ?? "[]", default: [])
+    }
 }
 
 public enum GroupKind: String, Codable, CaseIterable, Sendable {

@@ -27,6 +27,9 @@ public final class Seat: Model, @unchecked Sendable {
     @OptionalField(key: "starts_on") public var startsOn: String?
     @OptionalField(key: "ends_on") public var endsOn: String?
     @Field(key: "position") public var position: Int
+    /// A category of seats the documents describe without saying how many ("politiska representanter
+    /// från partier …"): one row that stands for all of them, never counted as one seat.
+    @Field(key: "is_category") public var isCategory: Bool
 
     public init() {}
 }

@@ -18,6 +18,8 @@ public final class Unit: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "position") public var position: Int
     @OptionalField(key: "areas_heading") public var areasHeading: String?
+    /// The document's heading over the bodies that steer it, e.g. "Politiska styrgrupper".
+    @OptionalField(key: "steering_heading") public var steeringHeading: String?
     /// JSON arrays: the areas it covers, and the keys of the bodies that steer it.
     @Field(key: "areas") public var areasJSON: String
     @Field(key: "steering_groups") public var steeringGroupsJSON: String
