@@ -19,6 +19,7 @@ extension Request {
     public func render(_ page: Page) -> String {
         page.shell = application.siteShell
         page.path = url.path
+        if let page = page as? TenantPage { page.tenantEntries = tenantNavigation(for: page.tenantSlug) }
         return page.document().render()
     }
 

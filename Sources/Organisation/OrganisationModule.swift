@@ -65,12 +65,16 @@ public enum OrganisationModule: AppModule {
             + actors.sorted().map { OrganisationURL.actor.link(organisation, $0) }
     }
 
-    public static func navigation(tenant: String) -> [NavigationEntry] {
-        [
-            NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20),
-            NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant), order: 30),
-            NavigationEntry("Öppna data", url: OrganisationURL.openData.link(tenant), order: 90),
-        ]
+    /// The structure and the members where the organisation has them; its open data always.
+    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
+        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id else { return [] }
+        let groups = try await Group.query(on: db).filter(\.$organisation.$id == id).count()
+        let units = try await Unit.query(on: db).filter(\.$organisation.$id == id).count()
+        let hasStructure = groups + units > 0
+        let hasMembers = try await Membership.query(on: db).filter(\.$organisation.$id == id).count() > 0
+        return (hasStructure ? [NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20)] : [])
+            + (hasMembers ? [NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant), order: 30)] : [])
+            + [NavigationEntry("Öppna data", url: OrganisationURL.openData.link(tenant), order: 90)]
     }
 
     public static func register(in app: Application) throws {

@@ -115,11 +115,15 @@ public enum PlansModule: AppModule {
 
     public static var fileSections: [any InterchangeSection.Type] { [DocumentsSection.self] }
 
-    public static func navigation(tenant: String) -> [NavigationEntry] {
-        [
-            NavigationEntry("Styrdokument", url: PlansURL.documents.link(tenant), order: 10),
-            NavigationEntry("Agenda 2030", url: PlansURL.agenda2030.link(tenant), order: 40),
-        ]
+    /// The documents once one is published; Agenda 2030 once a published version names a goal.
+    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
+        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id else { return [] }
+        let documents = try await SteeringDocument.query(on: db).filter(\.$organisation.$id == id).with(\.$versions).all()
+        let published = documents.compactMap { $0.versions.filter(\.status.isPublic).max { $0.number < $1.number }?.id }
+        guard !published.isEmpty else { return [] }
+        let servesGoals = try await Agenda2030Link.query(on: db).filter(\.$version.$id ~~ published).count() > 0
+        return [NavigationEntry("Styrdokument", url: PlansURL.documents.link(tenant), order: 10)]
+            + (servesGoals ? [NavigationEntry("Agenda 2030", url: PlansURL.agenda2030.link(tenant), order: 40)] : [])
     }
 
     public static func register(in app: Application) throws {

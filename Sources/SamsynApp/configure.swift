@@ -40,12 +40,13 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.middleware.use(AccountBarMiddleware())
     app.middleware.use(SamsynErrorMiddleware())
     app.middleware.use(PageCacheMiddleware())
+    app.middleware.use(tenantNavigation(modules: modules))
     app.routes.defaultMaxBodySize = "10mb"
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
     app.http.server.configuration.responseCompression = .enabled
 
-    app.siteShell = siteShell(modules: modules)
+    app.siteShell = siteShell()
     app.siteShell.publicURL = (Environment.get("SAMSYN_PUBLIC_URL") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
     for module in modules { try module.register(in: app) }
     try routes(app, modules: modules)

@@ -48,9 +48,17 @@ func registerMigrations(_ migrations: Migrations, modules: [any AppModule.Type])
 }
 
 /// The shell every page is rendered in: the site's navigation, and each organisation's as the modules contribute it.
-func siteShell(modules: [any AppModule.Type]) -> SiteShell {
+func siteShell() -> SiteShell {
     SiteShell(
         siteNavigation: [Breadcrumb("Organisationer", url: SiteURL.home), Breadcrumb("Öppna data", url: OrganisationURL.siteOpenData.link()),
-                         Breadcrumb("Logga in", url: AuthURL.signIn.link())],
-        tenantNavigation: { tenant in modules.flatMap { $0.navigation(tenant: tenant) } })
+                         Breadcrumb("Logga in", url: AuthURL.signIn.link())])
+}
+
+/// Each tenant page's navigation, from what the modules find the tenant has.
+func tenantNavigation(modules: [any AppModule.Type]) -> TenantNavigationMiddleware {
+    TenantNavigationMiddleware(home: OrganisationURL.home) { tenant, db in
+        var entries: [NavigationEntry] = []
+        for module in modules { entries += try await module.navigation(tenant: tenant, on: db) }
+        return entries
+    }
 }

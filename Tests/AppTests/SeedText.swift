@@ -30,12 +30,47 @@ enum SeedText {
         }.map(Character.init))
     }
 
+    /// What is left of texts for comparing across case and line breaks: lower case, no whitespace,
+    /// hyphens, soft hyphens or emphasis marks.
+    static func comparable(_ text: String) -> String { normalized(text).lowercased() }
+
+    static func comparable(_ texts: [String]) -> [String] { texts.map(comparable) }
+
+    /// A seed's text as blocks to look for, each with the line it starts on: a blank line or a
+    /// bullet ends a block, a line indented by one space starts a new text box of the PDF, and
+    /// consecutive upper-case lines are a heading of their own. Lines are joined by `mend`.
+    static func blocks(_ text: String) -> [(line: Int, text: String)] {
+        func isUpper(_ line: String) -> Bool {
+            let letters = line.trimmingCharacters(in: CharacterSet(charactersIn: "#* ")).filter(\.isLetter)
+            return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        }
+        var blocks: [(line: Int, text: String)] = []
+        var current: [String] = [], start = 0, currentUpper = false
+        func flush() {
+            let joined = mend(current)
+            if normalized(joined).count >= 3 { blocks.append((start, joined)) }
+            current = []
+        }
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // "Kommunal – och regionrådsgruppen," goes on after a blank line.
+            if trimmed.isEmpty { if current.last?.hasSuffix(",") != true { flush() }; continue }
+            let upper = isUpper(trimmed)
+            let newBox = line.hasPrefix(" ") && !line.hasPrefix("  ")
+            if trimmed.hasPrefix("•") || newBox || (!current.isEmpty && upper != currentUpper) { flush() }
+            if current.isEmpty { start = index + 1; currentUpper = upper }
+            current.append(trimmed.hasPrefix("•") ? String(trimmed.dropFirst()) : trimmed)
+        }
+        flush()
+        return blocks
+    }
+
     /// The one spelling the demo mends (docs/text-fidelity.md): a heading that spells its word
     /// otherwise than the same document does everywhere else.
     static let spellingMends = [(seed: "kunskapstöd", demo: "kunskapsstöd", where: "001 l.181; the document writes kunskapsstöd at l.143, 183 and 378")]
 
     static func mendingSpelling(_ text: String) -> String {
-        spellingMends.reduce(text) { $0.replacingOccurrences(of: $1.seed, with: $1.demo) }
+        spellingMends.reduce(text) { $0.replacingOccurrences(of: $1.seed, with: $1.demo, options: .caseInsensitive) }
     }
 
     struct Goal: Equatable {

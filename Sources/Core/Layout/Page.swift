@@ -140,10 +140,8 @@ public struct SiteShell: Sendable {
     /// shared links; without it they are relative to wherever the site is served.
     public var publicURL: String = ""
     public var siteNavigation: [Breadcrumb]
-    public var tenantNavigation: @Sendable (_ tenant: String) -> [NavigationEntry]
 
-    public init(siteNavigation: [Breadcrumb] = [], tenantNavigation: @escaping @Sendable (String) -> [NavigationEntry] = { _ in [] }) {
+    public init(siteNavigation: [Breadcrumb] = []) {
         self.siteNavigation = siteNavigation
-        self.tenantNavigation = tenantNavigation
     }
 }

@@ -6,6 +6,8 @@ open class TenantPage: Page {
     public let tenantSlug: String
     public let tenantName: String
     public let tenantHome: String
+    /// The tenant's navigation entries, looked up for this request (`TenantNavigationMiddleware`).
+    public var tenantEntries: [NavigationEntry] = []
 
     public init(tenantSlug: String, tenantName: String, tenantHome: String) {
         self.tenantSlug = tenantSlug
@@ -18,7 +20,7 @@ open class TenantPage: Page {
     open override func tenantNavigation() -> [Breadcrumb] {
         guard !tenantSlug.isEmpty else { return [] }
         return [Breadcrumb(tenantName, url: tenantHome)]
-            + shell.tenantNavigation(tenantSlug).sorted { $0.order < $1.order }.map { Breadcrumb($0.title, url: $0.url) }
+            + tenantEntries.map { Breadcrumb($0.title, url: $0.url) }
     }
 
     /// Start, the tenant, then the page's own trail.

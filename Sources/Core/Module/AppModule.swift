@@ -12,8 +12,8 @@ public protocol AppModule {
     /// Registers its routes on builders that already carry their access policy.
     static func routes(_ routes: ModuleRoutes) throws
 
-    /// Its entries in a tenant's navigation.
-    static func navigation(tenant: String) -> [NavigationEntry]
+    /// Its entries in a tenant's navigation: only for what the tenant has.
+    static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry]
 
     /// Its sections of the interchange file, in dependency order.
     static var fileSections: [any InterchangeSection.Type] { get }
@@ -31,7 +31,7 @@ public protocol AppModule {
 
 extension AppModule {
     public static var migrations: [any Migration] { [] }
-    public static func navigation(tenant: String) -> [NavigationEntry] { [] }
+    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] { [] }
     public static var openAPI: OpenAPIComponents { OpenAPIComponents() }
     public static var fileSections: [any InterchangeSection.Type] { [] }
     public static func register(in app: Application) throws {}
