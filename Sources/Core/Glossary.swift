@@ -20,7 +20,8 @@ public enum Glossary {
         let known = ["Målområde": "Målområden", "Mål": "Mål", "Nyckelaktivitet": "Nyckelaktiviteter", "Aktivitet": "Aktiviteter",
                      "Insats": "Insatser", "Åtgärd": "Åtgärder", "Strategi": "Strategier", "Delmål": "Delmål", "Fokusområde": "Fokusområden",
                      "Utvecklingsområde": "Utvecklingsområden", "Princip": "Principer", "Åtagande": "Åtaganden", "Samverkansområde": "Samverkansområden",
-                     "Målsättning": "Målsättningar", "Område": "Områden", "Prioritering": "Prioriteringar"]
+                     "Målsättning": "Målsättningar", "Område": "Områden", "Prioritering": "Prioriteringar",
+                     "Tema": "Teman", "Steg": "Steg", "Uppdrag": "Uppdrag"]
         if let plural = known[name] { return plural }
         for (ending, replacement) in [("het", "heter"), ("tet", "teter"), ("ning", "ningar"), ("e", "en"), ("al", "aler")] where name.hasSuffix(ending) {
             return String(name.dropLast(ending.count)) + replacement

@@ -133,7 +133,7 @@ public enum PlansModule: AppModule {
             return [OpenDataSet(title: "Styrdokument", description: "De publicerade styrdokumenten med typ, status, version och period.",
                                 csv: PlansURL.documentsCSV.link(organisation.slug), json: PlansURL.API.documents.link(organisation.slug), order: 10)]
                 + documents.enumerated().map { index, document in
-                    OpenDataSet(title: "Mål och aktiviteter: \(document.title)",
+                    OpenDataSet(title: "\(document.title): alla punkter",
                                 description: "Varje målområde, mål och aktivitet i gällande version, med status, ansvarig, samarbetsparter, nätverk och Agenda 2030.",
                                 csv: PlansURL.nodesCSV.link(organisation.slug, document.slug), json: PlansURL.API.tree.link(organisation.slug, document.slug),
                                 order: 11 + index)

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// A tenant's navigation for one page request, looked up before the page renders: each module
-/// offers entries only for what the tenant has, so an organisation without goals has no
+/// offers entries only for what the tenant has, so a tenant without goals has no
 /// "Agenda 2030" and one without members no "Medlemmar".
 public struct TenantNavigationMiddleware: AsyncMiddleware {
     /// The tenant's home (`/o/:org`): the first parameter of a path below it is the tenant.

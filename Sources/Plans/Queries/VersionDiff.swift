@@ -128,7 +128,7 @@ public enum VersionDiff {
                 field("Nätverk och forum", list(was.networks, "network"), list(node.networks, "network")),
                 field("Strategier", was.strategies.joined(separator: ", "), node.strategies.joined(separator: ", ")),
                 field("Agenda 2030", agenda(was), agenda(node)),
-                moved ? nil : field("Plats bland de mål och aktiviteter som finns i båda", "\(place(was, parent: previous.parent, in: old, among: after))",
+                moved ? nil : field("Plats bland de punkter som finns i båda", "\(place(was, parent: previous.parent, in: old, among: after))",
                                     "\(place(node, parent: current.parent, in: new, among: before))"),
             ].compactMap { $0 }
             if moved || !fields.isEmpty {

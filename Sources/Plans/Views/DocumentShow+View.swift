@@ -17,7 +17,8 @@ public enum DocumentShow {
         public override func pageTitle() -> String { "\(model.title) – \(model.organisation.name)" }
         public override func pageDescription() -> String {
             "\(model.kind.label) för \(model.organisation.name)" + (model.periodLabel.map { ", \($0)" } ?? "")
-                + (model.version.adoptedBy.map { ", antagen av \($0)" } ?? "") + ": \(model.title), med mål och aktiviteter."
+                + (model.version.adoptedBy.map { ", antagen av \($0)" } ?? "") + ": \(model.title)"
+                + (model.version.levels.isEmpty ? "." : ", med \(levelsPhrase).")
         }
 
         public override func breadcrumbs() -> [Breadcrumb] {
@@ -39,6 +40,13 @@ public enum DocumentShow {
                 .unwrap(model.sections.contains { $0.heading != nil && $0.depth == 1 } ? model : nil) { _ in tableOfContents() },
                 .forEach(model.sections) { section in sectionNode(section) }
             )
+        }
+
+        /// The document's own levels in the plural: "målområden, mål och nyckelaktiviteter".
+        var levelsPhrase: String {
+            let levels = model.version.levels.map { Glossary.plural($0).lowercased() }
+            guard let last = levels.last else { return "innehållet" }
+            return levels.count > 1 ? levels.dropLast().joined(separator: ", ") + " och " + last : last
         }
 
         /// What the goal tree is called where the document gives it no heading: its own top two
@@ -91,7 +99,7 @@ public enum DocumentShow {
                     .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) },
                     // Published versions only: a draft has no public download.
                     .if(model.version.status != .draft, .downloads(
-                        "målen och aktiviteterna", csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)",
+                        levelsPhrase, csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)",
                         json: PlansURL.API.tree.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)"))
                 )
             }

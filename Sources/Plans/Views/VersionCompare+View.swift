@@ -51,7 +51,7 @@ public enum VersionCompare {
                 .if(!comparison.sections.isEmpty, .section(.h2(.text("Avsnitt")), .forEach(comparison.sections) { change in
                     .article(.class("change"), .h3(.span(.class("change-kind"), .text("\(change.kind.label): ")), .text(change.heading)), fields(change.fields))
                 })),
-                .if(!comparison.nodes.isEmpty, .section(.h2(.text("Mål och aktiviteter")), .forEach(comparison.nodes) { change in
+                .if(!comparison.nodes.isEmpty, .section(.h2(.text("Punkter")), .forEach(comparison.nodes) { change in
                     .article(.class("change"),
                              .h3(.span(.class("change-kind"), .text("\(change.kind.label): ")), .text("\(change.level) – \(change.title)")),
                              .unwrap(change.previousParentTitle) { previous in
