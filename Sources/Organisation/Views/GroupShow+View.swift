@@ -36,6 +36,7 @@ public enum GroupShow {
             let reporters = structure.reporting(to: group.key)
             // Listed under a unit but not run by the organisation: the documents list it as a forum it takes part in.
             let takesPart = !group.isBody && group.runBy == nil && !listings.isEmpty
+            let otherPartners = group.partners.filter { $0.key != group.convener?.key && $0.key != group.runByActor?.key }
             return .article(
                 .header(.p(.class("level-label"), .text(group.isBody ? "Organ – \(group.kind.label)" : group.kind.label)), .h1(.text(group.name))),
                 .markdown(group.mandate),
@@ -63,7 +64,8 @@ public enum GroupShow {
                     .unwrap(group.runByActor) { runner in .group(.dt("Drivs av"), .dd(actorLink(runner))) },
                     .unwrap(group.convener) { convener in .group(.dt("Sammankallande"), .dd(actorLink(convener))) },
                     .if(takesPart, .group(.dt("Roll"), .dd(.text("\(organisationName) deltar")))),
-                    .unwrap(group.partners.isEmpty ? nil : group.partners) { partners in
+                    // The convener or runner is named above; the other parties here.
+                    .unwrap(otherPartners.isEmpty ? nil : otherPartners) { partners in
                         .group(.dt("Parter"), .dd(.group(partners.enumerated().map { index, partner in
                             .group(.if(index > 0, .text(", ")), actorLink(partner))
                         })))
@@ -77,7 +79,7 @@ public enum GroupShow {
                                 .li(.a(.href(OrganisationURL.unit.link(organisationSlug, listing.unit.key)), .text(listing.unit.name)), .text(": \(listing.heading)"))
                             },
                             .forEach(steered) { unit in
-                                .li(.a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name)), .text(": Politisk styrgrupp"))
+                                .li(.a(.href(OrganisationURL.unit.link(organisationSlug, unit.key)), .text(unit.name)), .text(": \(unit.steeringHeading ?? "Styrgrupper")"))
                             }
                         )
                     )
