@@ -134,6 +134,12 @@ struct DemoContentTests {
             #expect(Fixtures.inriktning.contains("ägs av länets 14 kommuner"))
             #expect(Set(members.compactMap(\.scbCode)) == Set(norrbotten.map(\.scbCode)))
             #expect(members.first { $0.scbCode == "2580" }?.name == "Luleå")
+            // Populations are reference data: each with its date and source, in the API and on the pages.
+            #expect(members.allSatisfy { $0.populationYear == 2025 && $0.populationSource == "SCB via regionfakta.com" })
+            let page = try await app.get("/o/norrbottens-kommuner/medlemmar").body
+            #expect(HTMLCheck.count("<td>31 december 2025</td>", in: page) == 14 && HTMLCheck.count("<td>SCB via regionfakta.com</td>", in: page) == 14)
+            let lulea = try await app.get("/o/norrbottens-kommuner/aktorer/kommun-2580").body
+            #expect(lulea.contains("80\u{202F}321 (31 december 2025, SCB via regionfakta.com)"), "the actor page")
         }
     }
 
@@ -144,7 +150,11 @@ struct DemoContentTests {
                 let document = try await app.getJSON("\(base)/\(slug)", as: DocumentContent.self)
                 #expect(document.version.adoptedBy == nil && document.version.adoptedOn == nil && document.version.decisionReference == nil)
                 #expect(document.allNodes.allSatisfy { $0.responsibleUnit == nil && $0.agenda2030.isEmpty })
+                // In force, and the pages say the document does not state its adoption.
+                #expect(try await app.get("/o/norrbottens-kommuner/dokument/\(slug)").body.contains("dokumentet anger inte när eller av vem det antogs"))
             }
+            let index = try await app.get("/o/norrbottens-kommuner/dokument").body
+            #expect(HTMLCheck.count("(antagandet anges inte i dokumentet)", in: index) == 2)
         }
     }
 }

@@ -35,6 +35,8 @@ public final class PageCache: Sendable {
     let maximumEntries: Int
     let maximumBytes: Int
     private let state = NIOLockedValueBox(State())
+    /// Small values pages are built from (a tenant's navigation), by key, with when they expire.
+    private let remembered = NIOLockedValueBox([String: (value: any Sendable, expires: Date)]())
 
     /// Bounded in entries and in bytes; past either bound, the least recently used entries go.
     public init(lifetime: TimeInterval = 5, maximumEntries: Int = 2_000, maximumBytes: Int = 64 << 20) {
@@ -48,6 +50,23 @@ public final class PageCache: Sendable {
 
     public func removeAll() {
         state.withLockedValue { $0 = State() }
+        remembered.withLockedValue { $0 = [:] }
+    }
+
+    /// A small value every page of a tenant is built from, kept as long as a page and forgotten
+    /// with the pages, so that a page served from the cache costs no query for it.
+    public func remembered<T: Sendable>(_ key: String, compute: () async throws -> T) async throws -> T {
+        guard lifetime > 0 else { return try await compute() }
+        if let found = remembered.withLockedValue({ $0[key] }), found.expires > Date(), let value = found.value as? T { return value }
+        let value = try await compute()
+        let now = Date()
+        remembered.withLockedValue { values in
+            // Bounded like the pages: any path names a tenant, so unknown ones must not pile up.
+            if values.count >= maximumEntries { values = values.filter { $0.value.expires > now } }
+            if values.count >= maximumEntries { values.removeAll() }
+            values[key] = (value, now.addingTimeInterval(lifetime))
+        }
+        return value
     }
 
     /// The cache key: the path and only the query parameters the page uses (`varyingOn`), so

@@ -9,10 +9,12 @@ enum OpenDataCSVController {
     @Sendable static func documents(req: Request) async throws -> Response {
         let organisation = try await req.organisation()
         let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db)
-        return try CSVTable(columns: ["slug", "title", "kind", "status", "version", "periodStart", "periodEnd", "url", "nodesCSV"],
+        return try CSVTable(columns: ["slug", "title", "kind", "status", "version", "periodStart", "periodEnd", "adoptedBy", "adoptedOn",
+                                      "url", "nodesCSV"],
                             rows: documents.map { document in
             [document.slug, document.title, document.kind.rawValue, document.status.rawValue, String(document.version),
              document.periodStart.map(String.init) ?? "", document.periodEnd.map(String.init) ?? "",
+             document.adoptedBy ?? "", document.adoptedOn ?? "",
              PlansURL.document(organisation.slug, document.slug), PlansURL.nodesCSV.link(organisation.slug, document.slug)]
         }).response(filename: "\(organisation.slug)-styrdokument.csv")
     }

@@ -9,7 +9,8 @@ public enum PlansOpenAPI {
             "DocumentSummary": .record([
                 "slug": .string, "kind": .oneOf(DocumentKind.self), "title": .string, "status": .oneOf(DocumentStatus.self),
                 "version": .integer, "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
-            ], description: "A document with its newest public version"),
+                "adoptedBy": JSONSchema.string.optional, "adoptedOn": JSONSchema.string.optional,
+            ], description: "A document with its newest public version; adoptedBy and adoptedOn only where the version states them"),
             "VersionInfo": .record([
                 "number": .integer, "title": .string, "status": .oneOf(DocumentStatus.self),
                 "periodStart": JSONSchema.integer.optional, "periodEnd": JSONSchema.integer.optional,
@@ -131,7 +132,8 @@ public enum PlansOpenAPI {
     static let documents = APIOperation("documents", summary: "The organisation's documents with their newest public version",
                                         response: .list(.component("DocumentSummary")), errors: [404],
                                         example: [DocumentSummary(slug: "verksamhetsplan-2023", kind: .verksamhetsplan, title: "Verksamhetsplan 2023",
-                                                                  status: .adopted, version: 1, periodStart: 2023, periodEnd: 2023)])
+                                                                  status: .adopted, version: 1, periodStart: 2023, periodEnd: 2023,
+                                                                  adoptedBy: "Förbundsfullmäktige", adoptedOn: "2022-11-24")])
     static let document = APIOperation("document", summary: "A document version with its prose, Agenda 2030 mapping and tree",
                                        parameters: [versionQuery], response: .component("Document"), errors: [400, 404])
     static let tree = APIOperation("documentTree", summary: "A document version's goal tree", parameters: [versionQuery],

@@ -139,4 +139,20 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public let version: Int
     public let periodStart: Int?
     public let periodEnd: Int?
+    /// Who adopted the version and when, where it says so.
+    public let adoptedBy: String?
+    public let adoptedOn: String?
+
+    public init(slug: String, kind: DocumentKind, title: String, status: DocumentStatus, version: Int, periodStart: Int?, periodEnd: Int?,
+                adoptedBy: String? = nil, adoptedOn: String? = nil) {
+        self.slug = slug
+        self.kind = kind
+        self.title = title
+        self.status = status
+        self.version = version
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.adoptedBy = adoptedBy
+        self.adoptedOn = adoptedOn
+    }
 }

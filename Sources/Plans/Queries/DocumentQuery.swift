@@ -16,7 +16,8 @@ public enum DocumentQuery {
         return documents.compactMap { document in
             guard let latest = document.versions.filter({ $0.status.isPublic }).max(by: { $0.number < $1.number }) else { return nil }
             return DocumentSummary(slug: document.slug, kind: document.kind, title: latest.title, status: latest.status,
-                                   version: latest.number, periodStart: latest.periodStart, periodEnd: latest.periodEnd)
+                                   version: latest.number, periodStart: latest.periodStart, periodEnd: latest.periodEnd,
+                                   adoptedBy: latest.adoptedBy, adoptedOn: latest.adoptedOn)
         }.sorted { ($0.periodStart ?? 0, $0.title) > ($1.periodStart ?? 0, $1.title) }
     }
 

@@ -39,7 +39,9 @@ public enum DocumentIndex {
                     .td(.a(.href(PlansURL.document(organisationSlug, document.slug)), .text(document.title))),
                     .td(.text(document.kind.label)),
                     .td(.text(period(document))),
-                    .td(.text(document.status.label))
+                    .td(.text(document.status.label),
+                        .if(document.status == .adopted && document.adoptedBy == nil && document.adoptedOn == nil,
+                            .span(.class("note"), .text(" (antagandet anges inte i dokumentet)"))))
                 )
             })
         ))
