@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         // RFC 4180 CSV for the open-data downloads (and later the finance exports).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The SMTP client of the mail service (no SMTP package in the offline list): TCP and TLS.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Shared kernel, no domain: the module manifest, access-scoped routes, the page layout, the page cache,
@@ -34,6 +37,15 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+        ]),
+        // E-mail as a platform service: the outbox, written in its cause's transaction, and the SMTP sender.
+        .target(name: "Mail", dependencies: [
+            "Core",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // Reference data with its sources: Agenda 2030 goals and targets, Sweden's municipalities.
         .target(name: "ReferenceData", resources: [.copy("Resources")]),
@@ -55,7 +67,7 @@ let package = Package(
         ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Auth", "ReferenceData", "Organisation", "Plans",
+            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans",
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -68,6 +80,7 @@ let package = Package(
         ], path: "Tests/AppTestSupport"),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "MailTests", dependencies: ["AppTestSupport", "Core", "Mail", "SamsynApp"]),
         .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
         .testTarget(name: "AppTests", dependencies: [

@@ -1,0 +1,46 @@
+import Fluent
+import Foundation
+
+/// Puts mail in the outbox. Call it with the database of the transaction that causes the mail,
+/// so the mail exists exactly when its cause does.
+public enum Outbox {
+    public struct Mail: Sendable, Equatable {
+        public let recipient: String
+        public let subject: String
+        public let body: String
+        public let reason: String
+
+        public init(to recipient: String, subject: String, body: String, reason: String) {
+            self.recipient = recipient
+            self.subject = subject
+            self.body = body
+            self.reason = reason
+        }
+    }
+
+    @discardableResult
+    public static func enqueue(_ mail: Mail, organisationID: UUID?, at now: Date = Date(), on db: any Database) async throws -> MailMessage {
+        guard SMTPClient.isAddress(mail.recipient) else { throw OutboxError.invalidRecipient(mail.recipient) }
+        let message = MailMessage(organisationID: organisationID, recipient: mail.recipient, subject: mail.subject, body: mail.body,
+                                  reason: mail.reason, at: now)
+        try await message.create(on: db)
+        return message
+    }
+
+    /// The outbox as administrators and the command line list it: newest first.
+    public static func messages(status: MailStatus? = nil, limit: Int = 100, on db: any Database) async throws -> [MailMessage] {
+        let query = MailMessage.query(on: db).sort(\.$createdAt, .descending).limit(limit)
+        if let status { query.filter(\.$status == status) }
+        return try await query.all()
+    }
+}
+
+public enum OutboxError: Error, CustomStringConvertible {
+    case invalidRecipient(String)
+
+    public var description: String {
+        switch self {
+        case .invalidRecipient(let address): "\"\(address)\" is not an e-mail address"
+        }
+    }
+}

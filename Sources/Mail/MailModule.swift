@@ -1,0 +1,55 @@
+import Core
+import Fluent
+import Vapor
+
+/// E-mail as a platform service: an outbox every module writes to in its own transaction, and a
+/// sender that delivers it through the configured SMTP server (docs/mail.md).
+public enum MailModule: AppModule {
+    public static var migrations: [any Migration] { [CreateMail()] }
+
+    public static func routes(_ routes: ModuleRoutes) throws {}
+
+    /// Reads the SMTP settings (a wrong one stops the start with its name) and sends the outbox
+    /// every 30 seconds while the application runs.
+    public static func register(in app: Application) throws {
+        app.smtpSettings = try SMTPSettings.fromEnvironment()
+        if app.environment != .testing, app.smtpSettings != nil {
+            app.lifecycle.use(MailSenderLoop())
+        }
+    }
+}
+
+extension Application {
+    private struct SMTPSettingsKey: StorageKey { typealias Value = SMTPSettings }
+
+    /// Where mail goes; nil keeps every message in the outbox.
+    public var smtpSettings: SMTPSettings? {
+        get { storage[SMTPSettingsKey.self] }
+        set { storage[SMTPSettingsKey.self] = newValue }
+    }
+}
+
+/// Sends the outbox in the background while the application runs.
+struct MailSenderLoop: LifecycleHandler {
+    final class Running: @unchecked Sendable { var task: Task<Void, Never>? }
+    let running = Running()
+
+    func didBootAsync(_ app: Application) async throws {
+        guard let settings = app.smtpSettings else { return }
+        let sender = MailSender(client: SMTPClient(settings: settings))
+        running.task = Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await sender.sendDue(on: app.db, group: app.eventLoopGroup)
+                } catch {
+                    app.logger.warning("mail: the outbox could not be read: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(30))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        running.task?.cancel()
+    }
+}

@@ -1,0 +1,167 @@
+import AppTestSupport
+import Core
+import Fluent
+import Foundation
+@testable import Mail
+import Testing
+import Vapor
+
+/// The mail service against a real SMTP server (Python's aiosmtpd via scripts/smtp-test-server.py):
+/// STARTTLS, AUTH, delivery once, a failed delivery retried and recorded, and the outbox in its
+/// cause's transaction.
+@Suite("E-mail: the outbox and the SMTP sender")
+struct MailTests {
+    @Test("A message written in a transaction that fails is never sent", arguments: Engine.enabled)
+    func outboxIsTransactional(engine: Engine) async throws {
+        try await withApp(engine, demo: false) { app in
+            do {
+                try await app.db.transaction { db in
+                    try await Outbox.enqueue(.init(to: "a@example.se", subject: "Påminnelse", body: "Hej", reason: "test"), organisationID: nil, on: db)
+                    throw Cause()
+                }
+                Issue.record("the transaction should have failed")
+            } catch is Cause {}
+            #expect(try await MailMessage.query(on: app.db).count() == 0)
+            await #expect(throws: OutboxError.self) {
+                try await Outbox.enqueue(.init(to: "inte en adress", subject: "x", body: "x", reason: "test"), organisationID: nil, on: app.db)
+            }
+        }
+    }
+
+    @Test("Delivered through STARTTLS and AUTH, once; Swedish subject and body arrive intact", .enabled(if: TestSMTPServer.available),
+          arguments: Engine.enabled)
+    func delivers(engine: Engine) async throws {
+        let server = try TestSMTPServer()
+        defer { server.stop() }
+        try await withApp(engine, demo: false) { app in
+            let body = "Hej!\n\nTertial 1 stänger den 30 april. Två rader börjar med punkt:\n.en\n..två"
+            try await Outbox.enqueue(.init(to: "rapportor@example.se", subject: "Påminnelse: rapportera tertial 1", body: body, reason: "test"),
+                                     organisationID: nil, on: app.db)
+            let sender = MailSender(client: SMTPClient(settings: server.settings()))
+            #expect(try await sender.sendDue(on: app.db, group: app.eventLoopGroup) == .init(sent: 1))
+            #expect(try await sender.sendDue(on: app.db, group: app.eventLoopGroup) == .init(), "nothing is sent twice")
+            let received = try server.messages()
+            #expect(received.count == 1)
+            let message = try #require(received.first)
+            #expect(message.tls && message.authenticated && message.to == ["rapportor@example.se"] && message.from == "samsyn@example.se")
+            #expect(message.data.contains("Subject: =?UTF-8?B?\(Data("Påminnelse: rapportera tertial 1".utf8).base64EncodedString())?="))
+            let encoded = message.data.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
+            #expect(String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self) == body.replacingOccurrences(of: "\n", with: "\r\n"))
+            let stored = try #require(try await MailMessage.query(on: app.db).first())
+            #expect(stored.status == .sent && stored.attempts == 1 && stored.sentAt != nil)
+            #expect(try await MailAttempt.query(on: app.db).all().map(\.delivered) == [true])
+        }
+    }
+
+    @Test("A refused delivery is recorded and tried again later, then given up", .enabled(if: TestSMTPServer.available),
+          arguments: Engine.enabled)
+    func retries(engine: Engine) async throws {
+        let server = try TestSMTPServer()
+        defer { server.stop() }
+        try await withApp(engine, demo: false) { app in
+            var wrong = server.settings()
+            wrong.password = "fel"
+            let sender = MailSender(client: SMTPClient(settings: wrong))
+            let start = Date()
+            try await Outbox.enqueue(.init(to: "rapportor@example.se", subject: "x", body: "x", reason: "test"), organisationID: nil, at: start, on: app.db)
+            #expect(try await sender.sendDue(at: start, on: app.db, group: app.eventLoopGroup) == .init(retrying: 1))
+            let message = try #require(try await MailMessage.query(on: app.db).first())
+            #expect(message.status == .pending && message.attempts == 1 && (message.lastError ?? "").hasPrefix("AUTH: 535"))
+            #expect(abs(message.nextAttemptAt.timeIntervalSince(start) - MailSender.retryDelays[0]) < 1, "stored to the second")
+            #expect(try await sender.sendDue(at: start.addingTimeInterval(30), on: app.db, group: app.eventLoopGroup) == .init(), "not before it is due")
+            var now = start
+            for delay in MailSender.retryDelays {
+                now = now.addingTimeInterval(delay)
+                _ = try await sender.sendDue(at: now, on: app.db, group: app.eventLoopGroup)
+            }
+            let given = try #require(try await MailMessage.query(on: app.db).first())
+            #expect(given.status == .failed && given.attempts == MailSender.retryDelays.count + 1)
+            #expect(try await MailAttempt.query(on: app.db).count() == MailSender.retryDelays.count + 1)
+            #expect(try server.messages().isEmpty)
+        }
+    }
+
+    @Test("Settings come from the environment; a wrong value is named")
+    func settings() throws {
+        #expect(try SMTPSettings.fromEnvironment([:]) == nil)
+        let settings = try #require(try SMTPSettings.fromEnvironment(["SAMSYN_SMTP_HOST": "smtp.example.se", "SAMSYN_MAIL_FROM": "noreply@example.se"]))
+        #expect(settings.port == 587 && settings.security == .starttls)
+        #expect(throws: SMTPSettingsError.self) { try SMTPSettings.fromEnvironment(["SAMSYN_SMTP_HOST": "smtp.example.se"]) }
+        #expect(throws: SMTPSettingsError.self) {
+            try SMTPSettings.fromEnvironment(["SAMSYN_SMTP_HOST": "h", "SAMSYN_MAIL_FROM": "a@b.se", "SAMSYN_SMTP_SECURITY": "none", "SAMSYN_SMTP_PASSWORD": "p"])
+        }
+        #expect(throws: SMTPSettingsError.self) { try SMTPSettings.fromEnvironment(["SAMSYN_SMTP_HOST": "h", "SAMSYN_MAIL_FROM": "a@b.se", "SAMSYN_SMTP_PORT": "x"]) }
+    }
+}
+
+/// Whatever made the transaction fail.
+struct Cause: Error {}
+
+/// scripts/smtp-test-server.py on a free port, with its own certificate and message directory.
+final class TestSMTPServer {
+    struct Received: Decodable {
+        let from: String
+        let to: [String]
+        let tls: Bool
+        let authenticated: Bool
+        let data: String
+    }
+
+    /// Under CI always (a missing aiosmtpd fails the run); elsewhere when Python has aiosmtpd and openssl is there.
+    static let available: Bool = {
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["sh", "-c", "python3 -c 'import aiosmtpd' && command -v openssl"]
+        check.standardOutput = FileHandle.nullDevice
+        check.standardError = FileHandle.nullDevice
+        guard (try? check.run()) != nil else { return false }
+        check.waitUntilExit()
+        return check.terminationStatus == 0
+    }()
+
+    let process = Process()
+    let input = Pipe()
+    let directory: URL
+    let port: Int
+    let certificate: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "samsyn-mail-\(UUID().uuidString)")
+        port = Int.random(in: 20_000...45_000)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../scripts/smtp-test-server.py").standardizedFileURL
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--port", String(port), "--dir", directory.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        guard line.hasPrefix("ready ") else {
+            process.terminate()
+            throw TestServerError(description: "the SMTP test server did not start (is aiosmtpd installed? pip install aiosmtpd): \(line)")
+        }
+        certificate = line.dropFirst("ready ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func settings() -> SMTPSettings {
+        SMTPSettings(host: "127.0.0.1", port: port, security: .starttls, username: "samsyn", password: "hemligt",
+                     trustedCertificateFile: certificate, from: "samsyn@example.se")
+    }
+
+    func messages() throws -> [Received] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted().map { name in
+            try JSONDecoder().decode(Received.self, from: Data(contentsOf: directory.appending(path: name)))
+        }
+    }
+
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+struct TestServerError: Error, CustomStringConvertible {
+    let description: String
+}
