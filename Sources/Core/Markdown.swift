@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// A deliberately small Markdown subset for document prose: paragraphs, `- ` lists,
 /// `**strong**` and `*emphasis*`. Everything else is text, and all text is escaped,
 /// so prose from an import can never inject markup.
@@ -22,8 +24,31 @@ public enum Markdown {
         return blocks
     }
 
-    /// Safe HTML for a whole text.
+    /// Safe HTML for a whole text. Published prose does not change, and converting it was a third
+    /// of an uncached document page's time (docs/performance.md), so results are remembered by
+    /// their text, within a bound.
     public static func html(_ source: String) -> String {
+        if let known = converted.withLockedValue({ $0.html[source] }) { return known }
+        let html = convert(source)
+        converted.withLockedValue { memo in
+            let cost = source.utf8.count + html.utf8.count
+            if memo.bytes + cost > memoBytes || memo.html.count >= memoEntries { memo = ConvertedTexts() }
+            memo.html[source] = html
+            memo.bytes += cost
+        }
+        return html
+    }
+
+    struct ConvertedTexts {
+        var html: [String: String] = [:]
+        var bytes = 0
+    }
+
+    static let memoBytes = 8 << 20
+    static let memoEntries = 4_096
+    private static let converted = NIOLockedValueBox(ConvertedTexts())
+
+    static func convert(_ source: String) -> String {
         blocks(source).map { block in
             switch block {
             case .paragraph(let text): "<p>\(inlineHTML(text))</p>"

@@ -16,6 +16,16 @@ struct UnitTests {
         #expect(Markdown.plainText("**Fet** text\n\n- a\n- b") == "Fet text\n\na\nb")
     }
 
+    @Test("Remembered conversions give the same HTML, past the memo's bound too")
+    func markdownMemo() {
+        let first = Markdown.html("Ett *andra* varv")
+        #expect(Markdown.html("Ett *andra* varv") == first)
+        for index in 0..<5_000 {
+            #expect(Markdown.html("Rad **\(index)**") == "<p>Rad <strong>\(index)</strong></p>")
+        }
+        #expect(Markdown.html("Ett *andra* varv") == "<p>Ett <em>andra</em> varv</p>")
+    }
+
     @Test func slugs() {
         #expect(Slug.make(from: "Hållbar samhällsutveckling och tillväxt") == "hallbar-samhallsutveckling-och-tillvaxt")
         #expect(Slug.make(from: "SKR:s enkät – 2023!") == "skr-s-enkat-2023")
