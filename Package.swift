@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "ReferenceData", resources: [.copy("Resources")]),
         // The shared registry of organisations, members, structure, roles per organisation.
         .target(name: "Organisation", dependencies: [
-            "Core", "Auth", "ReferenceData",
+            "Core", "Auth", "Mail", "ReferenceData",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
@@ -79,7 +79,7 @@ let package = Package(
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/AppTestSupport"),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
-        .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
+        .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),
         .testTarget(name: "MailTests", dependencies: ["AppTestSupport", "Core", "Mail", "SamsynApp"]),
         .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.

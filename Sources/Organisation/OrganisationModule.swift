@@ -28,6 +28,7 @@ public enum OrganisationModule: AppModule {
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "16kb")
         routes.signedIn.get(URL.auditTrail.pathComponents, use: AdminController.audit)
+        routes.signedIn.get(URL.outbox.pathComponents, use: AdminController.outbox)
         routes.signedIn.get(URL.users.pathComponents, use: AdminController.users)
         routes.signedIn.get(URL.newUser.pathComponents, use: AdminController.newUserForm)
         routes.signedIn.on(.POST, URL.users.pathComponents, body: form, use: AdminController.createUser)
@@ -84,7 +85,8 @@ public enum OrganisationModule: AppModule {
                 var links: [Breadcrumb] = []
                 if role.role.mayEdit { links.append(Breadcrumb("redigera styrdokument", url: OrganisationURL.workspace.link(slug))) }
                 if role.role == .administrator {
-                    links += [Breadcrumb("användare", url: OrganisationURL.users.link(slug)), Breadcrumb("ändringslogg", url: OrganisationURL.auditTrail.link(slug))]
+                    links += [Breadcrumb("användare", url: OrganisationURL.users.link(slug)), Breadcrumb("ändringslogg", url: OrganisationURL.auditTrail.link(slug)),
+                              Breadcrumb("utkorg", url: OrganisationURL.outbox.link(slug))]
                 }
                 let description = "\(role.role.label) i \(role.organisation.name)" + (role.represents.map { " för \($0.name)" } ?? "")
                 return AccountPage.RoleLine(description: description, links: links)

@@ -27,9 +27,11 @@ public enum Outbox {
         return message
     }
 
-    /// The outbox as administrators and the command line list it: newest first.
-    public static func messages(status: MailStatus? = nil, limit: Int = 100, on db: any Database) async throws -> [MailMessage] {
+    /// The outbox as administrators (one organisation's) and the command line (all) list it: newest first.
+    public static func messages(organisationID: UUID? = nil, status: MailStatus? = nil, limit: Int = 100,
+                                on db: any Database) async throws -> [MailMessage] {
         let query = MailMessage.query(on: db).sort(\.$createdAt, .descending).limit(limit)
+        if let organisationID { query.filter(\.$organisationID == organisationID) }
         if let status { query.filter(\.$status == status) }
         return try await query.all()
     }

@@ -1,6 +1,7 @@
 import Auth
 import Core
 import Fluent
+import Mail
 import Plot
 import Vapor
 
@@ -232,5 +233,13 @@ enum AdminController {
                                     base: OrganisationURL.auditTrail.link(organisation.slug), entries: entries, hasMore: hasMore, filter: filter,
                                     documents: [])
         return privatePage(req.render(AuditPage(organisationSlug: organisation.slug, organisationName: organisation.name, model: model)))
+    }
+
+    /// The organisation's e-mail outbox: administrators only, never public.
+    @Sendable static func outbox(req: Request) async throws -> Response {
+        let organisation = try await req.organisation(permitting: .administer)
+        let messages = try await Outbox.messages(organisationID: organisation.requireID(), on: req.db)
+        return privatePage(req.render(OutboxPage(organisationSlug: organisation.slug, organisationName: organisation.name,
+                                                 messages: messages, configured: req.application.smtpSettings != nil)))
     }
 }

@@ -28,6 +28,7 @@ public enum OrganisationURL {
     public static let partnersCSV = openData.appending("samarbetsparter.csv")
     public static let account = users.appending("konto")
     public static let auditTrail = home.appending("admin", "logg")
+    public static let outbox = home.appending("admin", "utkorg")
 
     public enum API {
         public static let organisations = URLPattern("api", "v1", "organisations")

@@ -51,7 +51,8 @@ public final class UsersPage: OrganisationPage {
             Forms.messages(error: error, notice: notice),
             .p(.a(.href(OrganisationURL.newUser.link(organisationSlug)), .text("Ny användare …")), .text(" · "),
                .a(.href(OrganisationURL.grantRole.link(organisationSlug)), .text("Ge en befintlig användare en roll …")), .text(" · "),
-               .a(.href(OrganisationURL.auditTrail.link(organisationSlug)), .text("Ändringslogg"))),
+               .a(.href(OrganisationURL.auditTrail.link(organisationSlug)), .text("Ändringslogg")), .text(" · "),
+               .a(.href(OrganisationURL.outbox.link(organisationSlug)), .text("Utkorg"))),
             people.isEmpty ? .p(.text("Ingen har en roll här ännu.")) : .scrollingTable("Användare och roller", .table(
                 .class("stack"),
                 .caption(.text("Roller i \(organisationName)")),
