@@ -9,13 +9,19 @@ public enum MailModule: AppModule {
 
     public static func routes(_ routes: ModuleRoutes) throws {}
 
-    /// Reads the SMTP settings (a wrong one stops the start with its name) and sends the outbox
-    /// every 30 seconds while the application runs.
+    /// Reads the SMTP settings; a wrong one stops the start with its name.
     public static func register(in app: Application) throws {
         app.smtpSettings = try SMTPSettings.fromEnvironment()
-        if app.environment != .testing, app.smtpSettings != nil {
-            app.lifecycle.use(MailSenderLoop())
-        }
+    }
+
+    /// Sends the outbox every 30 seconds until the application shuts down. Only the serving
+    /// commands call it, after their migrations: a one-off command (`samsyn mail send`, an
+    /// import) must not race a background sender for the same message.
+    public static func startSending(on app: Application) {
+        guard app.environment != .testing, let settings = app.smtpSettings else { return }
+        let loop = MailSenderLoop()
+        loop.start(app, sender: MailSender(client: SMTPClient(settings: settings)))
+        app.lifecycle.use(loop)
     }
 }
 
@@ -29,14 +35,12 @@ extension Application {
     }
 }
 
-/// Sends the outbox in the background while the application runs.
+/// Sends the outbox in the background; stopped when the application shuts down.
 struct MailSenderLoop: LifecycleHandler {
     final class Running: @unchecked Sendable { var task: Task<Void, Never>? }
     let running = Running()
 
-    func didBootAsync(_ app: Application) async throws {
-        guard let settings = app.smtpSettings else { return }
-        let sender = MailSender(client: SMTPClient(settings: settings))
+    func start(_ app: Application, sender: MailSender) {
         running.task = Task {
             while !Task.isCancelled {
                 do {

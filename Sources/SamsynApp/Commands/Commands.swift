@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Vapor
 
 /// The address options of `serve` and `demo` (Vapor's conventions).
@@ -15,6 +16,7 @@ struct ServeSignature: CommandSignature {
         if let port { arguments += ["--port", String(port)] }
         var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
         serveContext.application = context.application
+        MailModule.startSending(on: context.application)
         try await context.application.servers.asyncCommand.run(using: &serveContext)
     }
 }
