@@ -65,9 +65,17 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
+        // Following plans up: reporting periods, activity reports, goal assessments, dashboards, reminders.
+        .target(name: "FollowUp", dependencies: [
+            "Core", "Auth", "Mail", "Organisation", "Plans",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans",
+            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans", "FollowUp",
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -78,6 +86,7 @@ let package = Package(
             "SamsynApp", "Core", "Auth", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/AppTestSupport"),
+        .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"]),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),
         .testTarget(name: "MailTests", dependencies: ["AppTestSupport", "Core", "Mail", "SamsynApp"]),

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Fluent
 import Vapor
@@ -14,16 +15,25 @@ public enum MailModule: AppModule {
         app.smtpSettings = try SMTPSettings.fromEnvironment()
     }
 
-    /// Sends the outbox every 30 seconds until the application shuts down. Only the serving
+    /// Every 30 seconds until the application shuts down: lets the modules put what is due in the
+    /// outbox (`mailProducers`), then sends it when an SMTP server is set. Only the serving
     /// commands call it, after their migrations: a one-off command (`samsyn mail send`, an
     /// import) must not race a background sender for the same message.
     public static func startSending(on app: Application) {
-        guard app.environment != .testing, let settings = app.smtpSettings else { return }
+        guard app.environment != .testing else { return }
         let loop = MailSenderLoop()
-        loop.start(app, sender: MailSender(client: SMTPClient(settings: settings)))
+        loop.start(app, sender: app.smtpSettings.map { MailSender(client: SMTPClient(settings: $0)) })
         app.lifecycle.use(loop)
     }
+
+    /// Runs every producer once: what the modules have due goes into the outbox.
+    public static func produce(on app: Application, at now: Date = Date()) async throws {
+        for producer in app.mailProducers { try await producer(app, now) }
+    }
 }
+
+/// Puts mail that has come due into the outbox (reminders before a deadline); runs before each send round.
+public typealias MailProducer = @Sendable (Application, Date) async throws -> Void
 
 extension Application {
     private struct SMTPSettingsKey: StorageKey { typealias Value = SMTPSettings }
@@ -33,6 +43,14 @@ extension Application {
         get { storage[SMTPSettingsKey.self] }
         set { storage[SMTPSettingsKey.self] = newValue }
     }
+
+    private struct MailProducersKey: StorageKey { typealias Value = [MailProducer] }
+
+    /// What the modules register to fill the outbox on a schedule (`AppModule.register(in:)`).
+    public var mailProducers: [MailProducer] {
+        get { storage[MailProducersKey.self] ?? [] }
+        set { storage[MailProducersKey.self] = newValue }
+    }
 }
 
 /// Sends the outbox in the background; stopped when the application shuts down.
@@ -40,11 +58,16 @@ struct MailSenderLoop: LifecycleHandler {
     final class Running: @unchecked Sendable { var task: Task<Void, Never>? }
     let running = Running()
 
-    func start(_ app: Application, sender: MailSender) {
+    func start(_ app: Application, sender: MailSender?) {
         running.task = Task {
             while !Task.isCancelled {
                 do {
-                    _ = try await sender.sendDue(on: app.db, group: app.eventLoopGroup)
+                    try await MailModule.produce(on: app)
+                } catch {
+                    app.logger.warning("mail: what was due could not be put in the outbox: \(error)")
+                }
+                do {
+                    if let sender { _ = try await sender.sendDue(on: app.db, group: app.eventLoopGroup) }
                 } catch {
                     app.logger.warning("mail: the outbox could not be read: \(error)")
                 }

@@ -9,11 +9,26 @@ import Vapor
 public enum Demo {
     public static let organisationSlug = "norrbottens-kommuner"
 
-    public static var fileURL: URL {
-        guard let url = Bundle.module.url(forResource: organisationSlug, withExtension: "json", subdirectory: "Resources/Demo") else {
-            fatalError("the demo organisation file is missing from the app's resources")
+    public static var fileURL: URL { resource(organisationSlug) }
+
+    /// The demo's example follow-up of the 2023 plan: invented reports and assessments, each
+    /// period marked `example`, kept apart so the organisation file stays the seeds' content.
+    public static var examplesURL: URL { resource("\(organisationSlug)-uppfoljning") }
+
+    static func resource(_ name: String) -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/Demo") else {
+            fatalError("the demo file \(name).json is missing from the app's resources")
         }
         return url
+    }
+
+    /// The organisation file, with the example follow-up's sections merged in unless left out.
+    public static func file(examples: Bool) throws -> Data {
+        let data = try Data(contentsOf: fileURL)
+        guard examples, var object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let extra = try JSONSerialization.jsonObject(with: Data(contentsOf: examplesURL)) as? [String: Any] else { return data }
+        object.merge(extra) { _, example in example }
+        return try JSONSerialization.data(withJSONObject: object)
     }
 
     /// The demo's accounts, for trying the signed-in parts. Demo mode only: `samsyn demo`
@@ -32,11 +47,12 @@ public enum Demo {
         }
     }
 
-    /// Imports the demo unless it is already there. Returns whether it imported.
+    /// Imports the demo unless it is already there, with the example follow-up unless `examples` is
+    /// false (`samsyn demo --no-examples`). Returns whether it imported.
     @discardableResult
-    public static func loadIfMissing(on db: any Database) async throws -> Bool {
+    public static func loadIfMissing(examples: Bool = true, on db: any Database) async throws -> Bool {
         if try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() != nil { return false }
-        _ = try await OrganisationImporter.importFile(try Data(contentsOf: fileURL), on: db)
+        _ = try await OrganisationImporter.importFile(try file(examples: examples), on: db)
         return true
     }
 }

@@ -1,13 +1,14 @@
 import Auth
 import Core
 import Fluent
+import FollowUp
 import Mail
 import Organisation
 import Plans
 import Vapor
 
 /// The domain modules, in dependency order. Adding a module is one line here.
-public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self]
+public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self, FollowUpModule.self]
 
 /// The builders of each access policy, with the middleware that enforces it.
 func moduleRoutes(_ app: Application) -> ModuleRoutes {

@@ -116,6 +116,19 @@ public enum Stylesheet {
       table.stack td { border: 0; padding: .15rem 0; }
       table.stack .cell-label { display: inline; }
     }
+    /* Dashboards: a wider column for their tables; a legend of marks; periods as tabs. */
+    main:has(> article.wide) { max-width: 75rem; }
+    .number { text-align: right; font-variant-numeric: tabular-nums; }
+    ul.status-legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }
+    .legend-swatch { display: inline-block; min-width: 1.8rem; text-align: center; border: 1px solid #4a5360; margin-right: .35rem; }
+    nav.period-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; list-style: none; padding: 0 0 .4rem; margin: 1rem 0; border-bottom: 1px solid var(--line); }
+    .example-mark { border: 2px dashed #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
+    .verdict { font-weight: 600; }
+    .roll-up { color: var(--muted); }
+    .reported { color: var(--muted); }
+    .progress-notice { border-left: 4px solid var(--accent); padding: .25rem .75rem; background: var(--tint); }
+    .button-link { display: inline-block; padding: .45rem 1rem; border: 2px solid var(--accent); border-radius: .25rem; font-weight: 600; text-decoration: none; }
+    @media (max-width: 40rem) { table.stack td.number { text-align: left; } table.stack svg { max-width: 100%; height: auto; } }
     .form-error { border-left: 4px solid #b3261e; padding: .5rem .75rem; background: #fdecea; }
     .form-ok { border-left: 4px solid #1e6b35; padding: .5rem .75rem; background: #e8f5ec; }
     @media (max-width: 40rem) {

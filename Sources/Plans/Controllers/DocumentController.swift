@@ -18,7 +18,8 @@ enum DocumentController {
     @Sendable static func show(req: Request) async throws -> Response {
         _ = try req.versionParameter()
         return try await req.cachedPage(varyingOn: ["version"]) {
-            req.render(DocumentShow.View(model: try await req.publishedContent().1))
+            let content = try await req.publishedContent().1
+            return req.render(DocumentShow.View(model: content, progress: try await reportedProgress(content, req)))
         }
     }
 
@@ -30,7 +31,9 @@ enum DocumentController {
             guard let path = content.path(to: key) else {
                 throw Abort(.notFound, reason: "document \"\(content.slug)\" has no node \"\(key)\"")
             }
-            return req.render(NodeShow.View(model: try await nodeModel(path, in: content, organisation: organisation, on: req.db)))
+            var model = try await nodeModel(path, in: content, organisation: organisation, on: req.db)
+            model.progress = try await reportedProgress(content, req)
+            return req.render(NodeShow.View(model: model))
         }
     }
 
@@ -54,6 +57,11 @@ enum DocumentController {
                 guard let name = content.version.frozenNames?["network:\(key)"] ?? live?.name else { return nil }
                 return PageLink(title: name, context: live?.kind.label ?? "", url: live.map { OrganisationURL.group.link(organisation.slug, $0.key) } ?? "")
             })
+    }
+
+    /// What a module above reports about the version's work, if any.
+    static func reportedProgress(_ content: DocumentContent, _ req: Request) async throws -> ReportedProgress? {
+        try await req.application.pageSlots.items(PlansSlots.reportedProgress, for: content, request: req).first
     }
 
     @Sendable static func agenda2030(req: Request) async throws -> Response {

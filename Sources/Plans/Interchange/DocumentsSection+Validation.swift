@@ -11,6 +11,7 @@ extension DocumentsSection {
         let registryKeys = context[OrganisationSection.RegistryKeys.self] ?? []
         let groupKeys = context[OrganisationSection.GroupKeys.self] ?? []
         var documentSlugs = Set<String>()
+        var lineages: [String: [Int: VersionLineages]] = [:]
         for (index, document) in documents.enumerated() {
             let path = "documents[\(index)]"
             try requireKey(document.slug, at: "\(path).slug")
@@ -24,8 +25,24 @@ extension DocumentsSection {
                 }
                 guard numbers.insert(version.number).inserted else { throw ImportError("\(versionPath).number", "duplicate version number \(version.number)") }
                 try version.validate(at: versionPath, registryKeys: registryKeys, groupKeys: groupKeys, documents: documents)
+                let isActivity = { (node: NodeEntry) in version.levels.count > 1 && node.level == version.levels.last }
+                lineages[document.slug, default: [:]][version.number] = VersionLineages(
+                    status: version.status,
+                    activities: Set(version.nodes.filter(isActivity).map { $0.lineage ?? $0.key }),
+                    goals: Set(version.nodes.filter { !isActivity($0) }.map { $0.lineage ?? $0.key }))
             }
         }
+        context[Versions.self] = lineages
+    }
+
+    /// What the file's versions hold, for the sections above that refer to their nodes by lineage (follow-up).
+    public enum Versions: InterchangeContextKey { public typealias Value = [String: [Int: VersionLineages]] }
+
+    public struct VersionLineages: Sendable {
+        public let status: DocumentStatus
+        /// The lineages of the key activities (the deepest level below the top) and of the levels above them.
+        public let activities: Set<String>
+        public let goals: Set<String>
     }
 }
 

@@ -8,9 +8,12 @@ public enum DocumentShow {
     /// with the goal tree where the document puts it.
     public final class View: OrganisationPage {
         let model: DocumentContent
+        /// How the work is going, where a module above reports it.
+        let progress: ReportedProgress?
 
-        public init(model: DocumentContent) {
+        public init(model: DocumentContent, progress: ReportedProgress? = nil) {
             self.model = model
+            self.progress = progress
             super.init(organisationSlug: model.organisation.slug, organisationName: model.organisation.name)
         }
 
@@ -35,7 +38,8 @@ public enum DocumentShow {
                            .strong(.text("Utkast – ej publicerat.")), .text(" Så här ser sidan ut när utkastet antas."))),
                     .p(.class("level-label"), .text(model.kind.label)),
                     .h1(.text(model.title)),
-                    DocumentFacts.list(model)
+                    DocumentFacts.list(model),
+                    .unwrap(progress) { ProgressViews.notice($0) }
                 ),
                 .unwrap(model.sections.contains { $0.heading != nil && $0.depth == 1 } ? model : nil) { _ in tableOfContents() },
                 .forEach(model.sections) { section in sectionNode(section) }
@@ -96,7 +100,7 @@ public enum DocumentShow {
                 return .section(
                     .id(section.key),
                     .safeAriaLabel(section.heading ?? treeName),
-                    .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2) },
+                    .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2, progress: progress) },
                     // Published versions only: a draft has no public download.
                     .if(model.version.status != .draft, .downloads(
                         levelsPhrase, csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)",

@@ -4,7 +4,7 @@ import Plot
 /// The goal tree as nested sections, each node with its level named and linked to its own
 /// page. Nodes of the deepest level with nothing below them are listed, as in the PDF.
 enum GoalTree {
-    static func node(_ node: DocumentContent.Node, in model: DocumentContent, headingLevel: Int) -> Node<HTML.BodyContext> {
+    static func node(_ node: DocumentContent.Node, in model: DocumentContent, headingLevel: Int, progress: ReportedProgress? = nil) -> Node<HTML.BodyContext> {
         let isLeaf = { (child: DocumentContent.Node) in child.children.isEmpty && child.depth == model.version.levels.count - 1 && child.depth > 0 }
         let leaves = node.children.filter(isLeaf)
         let branches = node.children.filter { !isLeaf($0) }
@@ -13,11 +13,12 @@ enum GoalTree {
             .class(node.depth == 0 ? "goal-area" : "goal"),
             heading(level: headingLevel, .span(.class("level-label"), .text(node.level)), link(node, in: model)),
             .markdown(node.text),
-            .forEach(branches) { child in GoalTree.node(child, in: model, headingLevel: headingLevel + 1) },
+            .unwrap(progress) { ProgressViews.rollUp($0, lineage: node.lineage) },
+            .forEach(branches) { child in GoalTree.node(child, in: model, headingLevel: headingLevel + 1, progress: progress) },
             .unwrap(leaves.first) { first in
                 .group(
                     .p(.class("level-label"), .text(Glossary.heading(first.level, count: leaves.count))),
-                    .ul(.class("activities"), .forEach(leaves) { leaf in .li(link(leaf, in: model)) })
+                    .ul(.class("activities"), .forEach(leaves) { leaf in .li(link(leaf, in: model), .unwrap(progress?.activities[leaf.lineage]) { ProgressViews.status($0) }) })
                 )
             }
         )

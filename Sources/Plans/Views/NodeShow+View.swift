@@ -15,6 +15,8 @@ public enum NodeShow {
         /// The node's partner organisations and networks, resolved to their pages.
         public let partners: [Link]
         public let networks: [Link]
+        /// How the work is going, where a module above reports it.
+        public var progress: ReportedProgress?
 
         public init(document: DocumentContent, path: [DocumentContent.Node], implements: [Link], implementedBy: [Link],
                     partners: [Link] = [], networks: [Link] = []) {
@@ -87,6 +89,7 @@ public enum NodeShow {
                 .unwrap(node.agenda2030.isEmpty ? nil : node.agenda2030) { entries in
                     .section(.h2(.text("Agenda 2030")), Agenda2030Mapping.list(entries))
                 },
+                .unwrap(model.progress) { ProgressViews.section($0, node: node) },
                 links(heading: Glossary.contributesTo, model.implements),
                 links(heading: Glossary.contributedToBy, model.implementedBy),
                 .unwrap(node.children.isEmpty ? nil : node.children) { children in

@@ -9,8 +9,12 @@ struct ServeSignature: CommandSignature {
     @Option(name: "port", short: "p", help: "The port to serve on (default 8080).")
     var port: Int?
 
-    /// Hands over to Vapor's own serve command, which runs until SIGINT or SIGTERM.
     func serve(_ context: CommandContext) async throws {
+        try await Self.serve(context, hostname: hostname, port: port)
+    }
+
+    /// Hands over to Vapor's own serve command, which runs until SIGINT or SIGTERM.
+    static func serve(_ context: CommandContext, hostname: String?, port: Int?) async throws {
         var arguments = ["samsyn"]
         if let hostname { arguments += ["--hostname", hostname] }
         if let port { arguments += ["--port", String(port)] }
@@ -31,19 +35,28 @@ struct MigratingServeCommand: AsyncCommand {
     }
 }
 
-/// `samsyn demo`: loads the demo organisation when missing, then serves like `samsyn serve`.
+/// `samsyn demo [--no-examples]`: loads the demo organisation when missing, then serves like `samsyn serve`.
 struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "The hostname to serve on (default 127.0.0.1).")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "The port to serve on (default 8080).")
+        var port: Int?
+        @Flag(name: "no-examples", help: "Leave out the example data (the invented follow-up of the 2023 plan).")
+        var noExamples: Bool
+    }
+
     var help: String { "Loads the demo organisation (Norrbottens Kommuner) when missing, then serves Samsyn." }
 
-    func run(using context: CommandContext, signature: ServeSignature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await migrate(app)
-        if try await Demo.loadIfMissing(on: app.db) {
+        if try await Demo.loadIfMissing(examples: !signature.noExamples, on: app.db) {
             app.logger.notice("Loaded the demo organisation \(Demo.organisationSlug)")
         }
         try await Demo.createAccountsIfMissing(hasher: app.password.async, on: app.db)
         app.isDemo = true
-        try await signature.serve(context)
+        try await ServeSignature.serve(context, hostname: signature.hostname, port: signature.port)
     }
 }
 

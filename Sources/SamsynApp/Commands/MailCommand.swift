@@ -2,8 +2,8 @@ import Fluent
 import Mail
 import Vapor
 
-/// `samsyn mail list [--status pending|sent|failed]` shows the outbox; `samsyn mail send` delivers
-/// what is due now through the configured SMTP server.
+/// `samsyn mail list [--status pending|sent|failed]` shows the outbox; `samsyn mail send` puts what
+/// has come due in the outbox (reminders) and delivers it through the configured SMTP server.
 struct MailCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "list or send")
@@ -29,6 +29,7 @@ struct MailCommand: AsyncCommand {
             }
         case "send":
             guard let settings = app.smtpSettings else { throw CommandFailure("no SMTP server is configured: set SAMSYN_SMTP_HOST and SAMSYN_MAIL_FROM") }
+            try await MailModule.produce(on: app)
             let result = try await MailSender(client: SMTPClient(settings: settings)).sendDue(on: app.db, group: app.eventLoopGroup)
             context.console.print("sent \(result.sent), to retry \(result.retrying), failed \(result.failed)")
         default:

@@ -1,0 +1,64 @@
+import Core
+import Fluent
+import Mail
+import Organisation
+import Plans
+import Vapor
+
+/// Following up adopted plans: reporting periods, activity reports, goal assessments, public
+/// dashboards and reminders by e-mail. Refers to the plans by document slug, version number and
+/// node lineage, and never writes Plans' tables (docs/decisions/0008).
+public enum FollowUpModule: AppModule {
+    public static var migrations: [any Migration] { [CreateFollowUp()] }
+
+    public static func routes(_ routes: ModuleRoutes) throws {
+        routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)
+        routes.pages.get(FollowUpURL.dashboard.pathComponents, use: FollowUpController.dashboard)
+        routes.pages.get(FollowUpURL.csv.pathComponents, use: FollowUpController.csv)
+
+        let form: HTTPBodyStreamStrategy = .collect(maxSize: "64kb")
+        let signedIn = routes.signedIn
+        signedIn.get(FollowUpURL.periods.pathComponents, use: WorkController.periods)
+        signedIn.get(FollowUpURL.newPeriod.pathComponents, use: WorkController.newPeriodForm)
+        signedIn.on(.POST, FollowUpURL.newPeriod.pathComponents, body: form, use: WorkController.newPeriod)
+        signedIn.get(FollowUpURL.period.pathComponents, use: WorkController.period)
+        signedIn.get(FollowUpURL.report.pathComponents, use: WorkController.reportForm)
+        signedIn.on(.POST, FollowUpURL.report.pathComponents, body: form, use: WorkController.report)
+        signedIn.get(FollowUpURL.assessment.pathComponents, use: WorkController.assessmentForm)
+        signedIn.on(.POST, FollowUpURL.assessment.pathComponents, body: form, use: WorkController.assess)
+        signedIn.get(FollowUpURL.close.pathComponents, use: WorkController.closeForm)
+        signedIn.on(.POST, FollowUpURL.close.pathComponents, body: form, use: WorkController.close)
+        signedIn.get(FollowUpURL.reporters.pathComponents, use: WorkController.reportersForm)
+        signedIn.on(.POST, FollowUpURL.reporters.pathComponents, body: form, use: WorkController.saveReporters)
+        signedIn.get(FollowUpURL.templates.pathComponents, use: WorkController.templatesForm)
+        signedIn.on(.POST, FollowUpURL.templates.pathComponents, body: form, use: WorkController.saveTemplates)
+    }
+
+    /// "Uppföljning" once a period is closed.
+    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
+        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id,
+              try await ReportingPeriod.query(on: db).filter(\.$organisationID == id).filter(\.$state == .closed).count() > 0 else { return [] }
+        return [NavigationEntry("Uppföljning", url: FollowUpURL.index.link(tenant), order: 15)]
+    }
+
+    public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
+        guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
+        let periods = try await ReportingPeriod.query(on: req.db).filter(\.$organisationID == record.requireID()).filter(\.$state == .closed).all()
+        guard !periods.isEmpty else { return [] }
+        return [FollowUpURL.index.link(organisation)]
+            + Set(periods.map(\.documentSlug)).sorted().map { FollowUpURL.dashboard(organisation, $0) }
+            + periods.map { FollowUpURL.dashboard(organisation, $0.documentSlug, period: $0.key) }
+    }
+
+    public static var fileSections: [any InterchangeSection.Type] { [FollowUpSection.self] }
+
+    public static func register(in app: Application) throws {
+        app.carryOverRule = ReportedCarryOver()
+        app.pageSlots.register(PlansSlots.reportedProgress) { content, req in
+            try await ProgressProvider.progress(for: content, on: req.db).map { [$0] } ?? []
+        }
+        app.mailProducers.append { app, now in
+            try await Reminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a dashboard or a period page shows for one version: its tree, its periods and the one
+/// chosen, with roll-ups, proposals and the activities that lag. Pure values, computed once.
+public struct Dashboard: Sendable {
+    public let tree: FollowedTree
+    /// The version's periods the reader may see, oldest first.
+    public let periods: [PeriodContent]
+    public let selected: PeriodContent?
+
+    public init(tree: FollowedTree, periods: [PeriodContent], selectedKey: String?) {
+        self.tree = tree
+        self.periods = periods
+        self.selected = selectedKey.map { key in periods.first { $0.period.key == key } } ?? periods.last { $0.period.state == .closed } ?? periods.last
+    }
+
+    public var activityLevel: String { tree.levels.last ?? "Aktivitet" }
+    public var example: Bool { periods.contains { $0.period.example } }
+
+    public func report(_ lineage: String, in period: PeriodContent? = nil) -> ReportValue? {
+        (period ?? selected)?.reports[lineage]
+    }
+
+    public func rollUp(_ item: FollowedTree.Item, in period: PeriodContent? = nil) -> RollUp {
+        RollUp(statuses: tree.activities(under: item).map { report($0.lineage, in: period) })
+    }
+
+    /// Every activity of the version.
+    public func rollUp(in period: PeriodContent? = nil) -> RollUp {
+        RollUp(statuses: tree.activities.map { report($0.lineage, in: period) })
+    }
+
+    public func proposal(_ item: FollowedTree.Item) -> FulfilmentRule.Proposal {
+        FulfilmentRule.propose(rollUp(item), level: activityLevel)
+    }
+
+    public func assessment(_ item: FollowedTree.Item) -> AssessmentValue? { selected?.assessments[item.lineage] }
+
+    /// The share of the year the period covers, in percent: what progress "on time" would be.
+    public static func expectedProgress(endsOn: String) -> Int? {
+        let parts = endsOn.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return min(100, Int((Double(parts[1] - 1) + Double(parts[2]) / 31) / 12 * 100))
+    }
+
+    /// The activities that lag in the chosen period: postponed, or not done with progress more than
+    /// 25 points behind the share of the year that has passed (docs/follow-up.md).
+    public var lagging: [(item: FollowedTree.Item, report: ReportValue)] {
+        guard let selected, let expected = Self.expectedProgress(endsOn: selected.period.endsOn) else { return [] }
+        return tree.activities.compactMap { item in
+            guard let report = selected.reports[item.lineage] else { return nil }
+            let behind = [.planned, .ongoing].contains(report.status) && (report.progress ?? 0) + 25 < expected
+            return report.status == .postponed || behind ? (item, report) : nil
+        }
+    }
+}

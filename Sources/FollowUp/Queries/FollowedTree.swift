@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import Organisation
+import Plans
+import SQLKit
+
+/// The goal tree of one published version as follow-up needs it: titles, levels and lineages,
+/// read in one query of the columns it uses into plain values (no prose, no references).
+public struct FollowedTree: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public let key: String
+        public let lineage: String
+        public let title: String
+        public let depth: Int
+        public let level: String
+        public let responsibleUnit: String?
+        public var children: [Item]
+    }
+
+    public let organisationSlug: String
+    public let organisationName: String
+    public let documentSlug: String
+    public let title: String
+    public let versionNumber: Int
+    public let status: DocumentStatus
+    public let periodStart: Int?
+    public let levels: [String]
+    public let roots: [Item]
+
+    /// Every item in reading order.
+    public var allItems: [Item] {
+        var result: [Item] = []
+        func walk(_ items: [Item]) { for item in items { result.append(item); walk(item.children) } }
+        walk(roots)
+        return result
+    }
+
+    /// Whether an item is a key activity: the deepest level, below the top.
+    public func isActivity(_ item: Item) -> Bool { item.depth == levels.count - 1 && item.depth > 0 }
+
+    public var activities: [Item] { allItems.filter(isActivity) }
+
+    /// The goals and goal areas: every level above the activities.
+    public var goals: [Item] { allItems.filter { !isActivity($0) } }
+
+    /// The key activities at or under an item.
+    public func activities(under item: Item) -> [Item] {
+        var result: [Item] = []
+        func walk(_ item: Item) { if isActivity(item) { result.append(item) }; item.children.forEach(walk) }
+        walk(item)
+        return result
+    }
+
+    public func item(lineage: String) -> Item? { allItems.first { $0.lineage == lineage } }
+
+    /// An item and the items above it, root first.
+    public func path(to lineage: String) -> [Item] {
+        func search(_ items: [Item], _ trail: [Item]) -> [Item]? {
+            for item in items {
+                if item.lineage == lineage { return trail + [item] }
+                if let found = search(item.children, trail + [item]) { return found }
+            }
+            return nil
+        }
+        return search(roots, []) ?? []
+    }
+}
+
+enum FollowedTreeQuery {
+    /// The tree of a public version of a document (the newest public one without `version`), or nil.
+    static func load(_ organisation: OrganisationRecord, document slug: String, version: Int?, on db: any Database) async throws -> FollowedTree? {
+        guard let sql = db as? any SQLDatabase else { fatalError("Samsyn runs on SQL databases") }
+        let versions = try await sql.select()
+            .column(SQLColumn("id", table: "v")).column(SQLColumn("number", table: "v")).column(SQLColumn("title", table: "v"))
+            .column(SQLColumn("status", table: "v")).column(SQLColumn("levels", table: "v")).column(SQLColumn("period_start", table: "v"))
+            .from(SQLAlias(SQLIdentifier(DocumentVersion.schema), as: SQLIdentifier("v")))
+            .join(SQLAlias(SQLIdentifier(SteeringDocument.schema), as: SQLIdentifier("d")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(left: SQLColumn("id", table: "d"), op: SQLBinaryOperator.equal, right: SQLColumn("document_id", table: "v")))
+            .where(SQLColumn("organisation_id", table: "d"), .equal, SQLBind(try organisation.requireID()))
+            .where(SQLColumn("slug", table: "d"), .equal, SQLBind(slug))
+            .where(SQLColumn("status", table: "v"), .notEqual, SQLBind(DocumentStatus.draft.rawValue))
+            .orderBy(SQLOrderBy(expression: SQLColumn("number", table: "v"), direction: SQLDirection.descending))
+            .all()
+        struct VersionRow: Decodable { let id: UUID; let number: Int; let title: String; let status: DocumentStatus; let levels: String; let period_start: Int? }
+        let rows = try versions.map { try $0.decode(model: VersionRow.self) }
+        guard let chosen = version.map({ wanted in rows.first { $0.number == wanted } }) ?? rows.first else { return nil }
+        struct NodeRow: Decodable {
+            let id: UUID; let parent_id: UUID?; let key: String; let lineage: String?; let level_index: Int; let position: Int
+            let title: String; let responsible_unit: String?
+        }
+        let nodes = try await sql.select()
+            .columns("id", "parent_id", "key", "lineage", "level_index", "position", "title", "responsible_unit")
+            .from(PlanNode.schema)
+            .where("version_id", .equal, SQLBind(chosen.id))
+            .orderBy("position")
+            .all(decoding: NodeRow.self)
+        let levels = (try? JSONDecoder().decode([String].self, from: Data(chosen.levels.utf8))) ?? []
+        let byParent: [UUID?: [NodeRow]] = Dictionary(grouping: nodes, by: { $0.parent_id })
+        func build(_ parent: UUID?) -> [FollowedTree.Item] {
+            (byParent[parent] ?? []).map { row in
+                FollowedTree.Item(key: row.key, lineage: row.lineage ?? row.key, title: row.title, depth: row.level_index,
+                                  level: levels.indices.contains(row.level_index) ? levels[row.level_index] : "",
+                                  responsibleUnit: row.responsible_unit, children: build(row.id))
+            }
+        }
+        return FollowedTree(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug, title: chosen.title,
+                            versionNumber: chosen.number, status: chosen.status, periodStart: chosen.period_start, levels: levels, roots: build(nil))
+    }
+}

@@ -1,0 +1,37 @@
+import Core
+import Organisation
+import Plans
+
+/// FollowUp's pages and API: route patterns and links from the same constants.
+public enum FollowUpURL {
+    /// Public: the organisation's followed-up documents, and each one's dashboard of closed periods.
+    public static let index = OrganisationURL.home.appending("uppfoljning")
+    public static let dashboard = index.appending(":doc")
+    /// Signed-in: the work of following up, open periods included.
+    public static let periods = dashboard.appending("perioder")
+    public static let newPeriod = periods.appending("ny")
+    public static let period = periods.appending(":period")
+    public static let report = period.appending("rapport", ":lineage")
+    public static let assessment = period.appending("bedomning", ":lineage")
+    public static let close = period.appending("stang")
+    public static let reporters = dashboard.appending("rapportorer")
+    public static let templates = OrganisationURL.home.appending("admin", "uppfoljning")
+    /// Open data: every closed period's reports of a document, as CSV.
+    public static let csv = OrganisationURL.openData.appending("uppfoljning", ":doc")
+
+    /// A closed period's public dashboard.
+    public static func dashboard(_ org: String, _ doc: String, period: String? = nil) -> String {
+        dashboard.link(org, doc) + (period.map { "?period=\($0)" } ?? "")
+    }
+
+    public enum API {
+        /// Public: the closed periods with their reports and assessments.
+        public static let followUp = PlansURL.API.document.appending("follow-up")
+        /// With a token: every period, opening one, reporting, assessing and closing.
+        public static let periods = followUp.appending("periods")
+        public static let period = periods.appending(":period")
+        public static let report = period.appending("reports", ":lineage")
+        public static let assessment = period.appending("assessments", ":lineage")
+        public static let closure = period.appending("closure")
+    }
+}
