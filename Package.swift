@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(name: "samsyn", dependencies: ["SamsynApp"]),
         // Test support for every test target: engines, app builders, the browser, factories, database fingerprints.
         .target(name: "AppTestSupport", dependencies: [
-            "SamsynApp", "Core", "Auth", "Organisation", "Plans",
+            "SamsynApp", "Core", "Auth", "Mail", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/AppTestSupport"),
         .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"]),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
         .testTarget(name: "AppTests", dependencies: [
-            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans",
+            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans", "FollowUp",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "CSV", package: "CSV.swift"),

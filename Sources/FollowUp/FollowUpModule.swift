@@ -32,7 +32,19 @@ public enum FollowUpModule: AppModule {
         signedIn.on(.POST, FollowUpURL.reporters.pathComponents, body: form, use: WorkController.saveReporters)
         signedIn.get(FollowUpURL.templates.pathComponents, use: WorkController.templatesForm)
         signedIn.on(.POST, FollowUpURL.templates.pathComponents, body: form, use: WorkController.saveTemplates)
+
+        typealias API = FollowUpURL.API
+        let write: HTTPBodyStreamStrategy = .collect(maxSize: "64kb")
+        routes.publicAPI.get(API.followUp.pathComponents, use: FollowUpAPIController.show).describe(FollowUpOpenAPI.followUp)
+        routes.tokenAPI.get(API.periods.pathComponents, use: FollowUpAPIController.periods).describe(FollowUpOpenAPI.periods)
+        routes.tokenAPI.on(.POST, API.periods.pathComponents, body: write, use: FollowUpAPIController.openPeriod).describe(FollowUpOpenAPI.openPeriod)
+        routes.tokenAPI.get(API.period.pathComponents, use: FollowUpAPIController.showPeriod).describe(FollowUpOpenAPI.period)
+        routes.tokenAPI.on(.PUT, API.report.pathComponents, body: write, use: FollowUpAPIController.putReport).describe(FollowUpOpenAPI.report)
+        routes.tokenAPI.on(.PUT, API.assessment.pathComponents, body: write, use: FollowUpAPIController.putAssessment).describe(FollowUpOpenAPI.assessment)
+        routes.tokenAPI.on(.POST, API.closure.pathComponents, body: write, use: FollowUpAPIController.close).describe(FollowUpOpenAPI.closure)
     }
+
+    public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components }
 
     /// "Uppföljning" once a period is closed.
     public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {

@@ -22,11 +22,12 @@ public enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible 
 }
 
 /// Runs `body` with a fresh, migrated application on `engine` made of `modules` (all by
-/// default), with the demo loaded unless asked otherwise (the demo needs every module).
+/// default), with the demo loaded unless asked otherwise (the demo needs every module), and its
+/// example follow-up unless `examples` is false.
 /// SQLite gets its own in-memory database (or, with `sqliteFile`, its own file, which has the
 /// locking of a deployment: concurrency tests want that); PostgreSQL its own schema, dropped
 /// afterwards, so tests run in parallel without seeing each other.
-public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules, demo: Bool = true, sqliteFile: Bool = false,
+public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules, demo: Bool = true, examples: Bool = true, sqliteFile: Bool = false,
                     _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -47,7 +48,7 @@ public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules
         }
         app.passwordCost = 4
         try await migrate(app)
-        if demo { try await Demo.loadIfMissing(on: app.db) }
+        if demo { try await Demo.loadIfMissing(examples: examples, on: app.db) }
         EngineLog.record(engine)
         try await body(app)
     } catch {

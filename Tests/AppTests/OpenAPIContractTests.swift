@@ -1,5 +1,6 @@
 import AppTestSupport
 import Core
+@testable import FollowUp
 import Foundation
 import OpenAPIKit
 @testable import Organisation
@@ -32,6 +33,9 @@ struct OpenAPIContractTests {
         ("HistoryPage", EditorAPIController.HistoryPage.self), ("Comparison", DocumentAPIController.ComparisonDTO.self),
         ("OrganisationDetail", HomeController.OrganisationDetailDTO.self), ("Licence", Licence.self), ("ImportResult", APIController.ImportResultDTO.self),
         ("Error", SamsynErrorMiddleware.APIError.self),
+        ("FollowUp", FollowUpDTO.self), ("Period", PeriodDTO.self), ("RollUp", RollUpDTO.self), ("Report", ReportDTO.self),
+        ("Assessment", AssessmentDTO.self), ("Proposal", AssessmentDTO.Proposal.self), ("NewPeriod", NewPeriodDTO.self),
+        ("ReportInput", ReportInputDTO.self), ("AssessmentInput", AssessmentInputDTO.self),
     ]
 
     func document() async throws -> (OpenAPI.Document, Application) {

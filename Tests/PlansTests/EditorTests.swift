@@ -28,7 +28,7 @@ struct EditorTests {
     @Test("Next year's plan from this year's, a key activity edited, adopted, published; then a new version and its changes",
           arguments: Engine.enabled)
     func planLifecycle(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var editor = try await user(app, "redaktor@example.se", .editor)
             var token = try await csrf(&editor, "\(org)/redigera")
             let copied = try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/kopia",
@@ -100,7 +100,7 @@ struct EditorTests {
     @Test("Refusals: not signed in, a member representative, a reader, an editor of another organisation, a wrong CSRF token",
           arguments: Engine.enabled)
     func refusals(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var other = try demoJSON()
             other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
             _ = try await OrganisationImporter.importFile(data(other), on: app.db)
@@ -138,7 +138,7 @@ struct EditorTests {
     @Test("Every fact of a node: unit, status, partners, networks, strategies, Agenda 2030; done activities stay behind in next year's copy",
           arguments: Engine.enabled)
     func facts(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var editor = try await user(app, "redaktor@example.se", .editor)
             let token = try await csrf(&editor, "\(org)/redigera")
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
@@ -192,7 +192,7 @@ struct EditorTests {
 
     @Test("An administrator creates users and gives roles; nobody else can", arguments: Engine.enabled)
     func administration(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var admin = try await user(app, "admin@example.se", .administrator)
             let token = try await csrf(&admin, "\(org)/admin/anvandare")
             let newUser = ["csrf": token, "email": "ny@example.se", "name": "Ny Redaktör", "role": "editor", "represents": "", "password": Self.password]
@@ -224,7 +224,7 @@ struct EditorTests {
 
     @Test("Every kind of write is refused for every role without the right, and changes nothing", arguments: Engine.enabled)
     func everyWriteEveryRole(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var other = try demoJSON()
             other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
             _ = try await OrganisationImporter.importFile(data(other), on: app.db)
@@ -275,7 +275,7 @@ struct EditorTests {
 
     @Test("A document from scratch with its own level model", arguments: Engine.enabled)
     func fromScratch(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var editor = try await user(app, "redaktor@example.se", .editor)
             let token = try await csrf(&editor, "\(org)/redigera")
             let form = ["csrf": token, "slug": "samverkansplan-2024", "title": "Samverkansplan 2024", "kind": "handlingsplan",
@@ -296,7 +296,7 @@ struct EditorTests {
 
     @Test("Add, reorder, move and remove nodes in a draft; the comparison shows each change", arguments: Engine.enabled)
     func treeEditing(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var editor = try await user(app, "redaktor@example.se", .editor)
             let token = try await csrf(&editor, "\(org)/redigera")
             #expect(try await editor.send(.POST, "\(org)/redigera/verksamhetsplan-2023/utkast", form: ["csrf": token]).0 == .seeOther)
@@ -338,7 +338,7 @@ struct EditorTests {
     @Test("The API writes with a personal token, ETag and If-Match; stale, missing, revoked and foreign tokens are refused",
           arguments: Engine.enabled)
     func apiWrites(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             var other = try demoJSON()
             other.editObject("organisation") { $0["slug"] = "annat-forbund"; $0["name"] = "Annat förbund" }
             _ = try await OrganisationImporter.importFile(data(other), on: app.db)
@@ -391,7 +391,7 @@ struct EditorTests {
     @Test("Every editing action over the API with a token: create, copy, add, move, facts, remove, adopt; readers are refused",
           arguments: Engine.enabled)
     func apiEditing(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             func token(for email: String, _ role: RoleKind) async throws -> String {
                 var browser = try await user(app, email, role)
                 let csrfToken = try await csrf(&browser, "/konto")
@@ -466,7 +466,7 @@ struct EditorTests {
 
     @Test("50 pairs of truly concurrent saves of one node: each pair saves once and refuses once", arguments: Engine.enabled)
     func concurrentSaves(engine: Engine) async throws {
-        try await withApp(engine) { app in
+        try await withApp(engine, examples: false) { app in
             let document = try #require(try await SteeringDocument.query(on: app.db).filter(\.$slug == "verksamhetsplan-2023").with(\.$versions).first())
             let draft = try await PlanEditing.newDraft(of: document, from: document.versions[0], actor: .commandLine, on: app.db)
             let node = try #require(try await PlanNode.query(on: app.db).filter(\.$version.$id == draft.requireID()).filter(\.$key == "jamlik-valfard").first())

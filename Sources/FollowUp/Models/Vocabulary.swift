@@ -34,7 +34,7 @@ public enum Verdict: String, Codable, CaseIterable, Sendable {
     }
 }
 
-public enum PeriodState: String, Codable, Sendable {
+public enum PeriodState: String, Codable, CaseIterable, Sendable {
     case open, closed
 
     public var label: String { self == .open ? "Öppen" : "Stängd" }

@@ -1,0 +1,110 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Vapor
+
+/// Follow-up over the JSON API: the closed periods for everyone; with a personal API token, the
+/// open ones too, and the same writes, rights and audit trail as the forms.
+enum FollowUpAPIController {
+    /// GET …/documents/:doc/follow-up — the closed periods of the version they follow, with reports and assessments.
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            let dashboard = try await FollowUpController.load(req, organisation, includingOpen: false, period: nil)
+            return dto(dashboard, showReporters: false)
+        }
+    }
+
+    static func dto(_ dashboard: Dashboard, showReporters: Bool) -> FollowUpDTO {
+        FollowUpDTO(organisation: dashboard.tree.organisationSlug, document: dashboard.tree.documentSlug, version: dashboard.tree.versionNumber,
+                    activityLevel: dashboard.activityLevel,
+                    periods: dashboard.periods.map { PeriodDTO($0, tree: dashboard.tree, showReporters: showReporters) })
+    }
+
+    /// Turns a refusal into the API's status and an English reason.
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as FollowUpWork.Failure {
+            switch failure {
+            case .invalid: throw Abort(.unprocessableEntity, reason: failure.description)
+            case .closed, .conflict, .keyTaken: throw Abort(.conflict, reason: failure.description)
+            case .notFound: throw Abort(.notFound, reason: failure.description)
+            }
+        }
+    }
+
+    static func access(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> WorkController.Context {
+        let (organisation, user, roles) = try await req.followUpAccess(action)
+        return WorkController.Context(organisation: organisation, user: user, roles: roles, csrf: "")
+    }
+
+    static func period(_ req: Request, _ context: WorkController.Context) async throws -> (ReportingPeriod, FollowedTree) {
+        try await WorkController.period(req, context)
+    }
+
+    static func periodDTO(_ period: ReportingPeriod, tree: FollowedTree, on db: any Database) async throws -> PeriodDTO {
+        PeriodDTO(try await PeriodQuery.contents([period], on: db)[0], tree: tree, showReporters: true)
+    }
+
+    /// GET …/follow-up/periods — every period of the document, open ones included, for the organisation's users.
+    @Sendable static func periods(req: Request) async throws -> FollowUpDTO {
+        let context = try await access(req, .read)
+        let tree = try await WorkController.tree(req, context)
+        let periods = try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db)
+        let contents = try await PeriodQuery.contents(periods.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
+        return dto(Dashboard(tree: tree, periods: contents, selectedKey: nil), showReporters: true)
+    }
+
+    @Sendable static func showPeriod(req: Request) async throws -> PeriodDTO {
+        let context = try await access(req, .read)
+        let (period, tree) = try await period(req, context)
+        return try await periodDTO(period, tree: tree, on: req.db)
+    }
+
+    @Sendable static func openPeriod(req: Request) async throws -> Response {
+        let context = try await access(req, .manage)
+        let tree = try await WorkController.tree(req, context)
+        let input = try req.content.decode(NewPeriodDTO.self)
+        let period = try await run {
+            try await FollowUpWork.openPeriod(.init(name: input.name, endsOn: input.endsOn, deadline: input.deadline, remindDaysBefore: input.remindDaysBefore),
+                                              for: tree, organisationID: context.organisation.requireID(), actor: context.actor, on: req.db)
+        }
+        let response = Response(status: .created)
+        try response.content.encode(try await periodDTO(period, tree: tree, on: req.db))
+        response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.period.link(context.slug, tree.documentSlug, period.key))
+        return response
+    }
+
+    @Sendable static func putReport(req: Request) async throws -> ReportDTO {
+        let context = try await access(req, .read)
+        let (period, tree, item) = try await WorkController.reportTarget(req, context)
+        let input = try req.content.decode(ReportInputDTO.self)
+        _ = try await run {
+            try await FollowUpWork.report(.init(status: input.status, progress: input.progress, comment: input.comment ?? ""), lineage: item.lineage,
+                                          in: period, tree: tree, expectedRevision: input.revision, actor: context.actor, on: req.db)
+        }
+        let report = try await PeriodQuery.contents([period], on: req.db)[0].reports[item.lineage]!
+        return ReportDTO(report, title: item.title, showReporter: true)
+    }
+
+    @Sendable static func putAssessment(req: Request) async throws -> AssessmentDTO {
+        let context = try await access(req, .manage)
+        let (period, tree, item, _) = try await WorkController.assessmentTarget(req, context)
+        let input = try req.content.decode(AssessmentInputDTO.self)
+        _ = try await run {
+            try await FollowUpWork.assess(input.verdict, motivation: input.motivation, lineage: item.lineage, in: period, tree: tree,
+                                          expectedRevision: input.revision, actor: context.actor, on: req.db)
+        }
+        let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key)
+        return AssessmentDTO(item, dashboard: dashboard, showAssessor: true)
+    }
+
+    @Sendable static func close(req: Request) async throws -> HTTPStatus {
+        let context = try await access(req, .manage)
+        let (period, tree) = try await period(req, context)
+        try await run { try await FollowUpWork.close(period, tree: tree, actor: context.actor, on: req.db) }
+        return .noContent
+    }
+}

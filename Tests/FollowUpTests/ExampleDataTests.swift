@@ -1,0 +1,80 @@
+import AppTestSupport
+import Core
+import Fluent
+@testable import FollowUp
+import Foundation
+import SamsynApp
+import Testing
+import Vapor
+
+/// The demo's follow-up of 2023 is example data, and says so wherever it shows.
+@Suite("Follow-up: the demo's example data")
+struct ExampleDataTests {
+    typealias F = FollowUpFixture
+
+    @Test("Marked in model, API, export and on every page that shows it; left out with --no-examples", arguments: Engine.enabled)
+    func marked(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let periods = try await ReportingPeriod.query(on: app.db).all()
+            #expect(periods.map(\.name).sorted() == ["Helår 2023", "Tertial 1 2023", "Tertial 2 2023"] && periods.allSatisfy(\.example))
+            #expect(periods.allSatisfy { $0.state == .closed })
+            #expect(try await GoalAssessment.query(on: app.db).count() == 26, "13 goals and goal areas assessed in tertial 2 and the year")
+            var reader = Browser(app: app)
+            let api = try await reader.send(.GET, "/api/v1/organisations/\(F.org)/documents/\(F.doc)/follow-up").1
+            #expect(api.components(separatedBy: #""example":true"#).count - 1 == 3)
+            for path in ["/o/\(F.org)/uppfoljning/\(F.doc)", "/o/\(F.org)/dokument/\(F.doc)", "/o/\(F.org)/dokument/\(F.doc)/jamlik-valfard"] {
+                #expect(try await reader.send(.GET, path).1.contains("Exempeldata"), "\(path)")
+            }
+            let file = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: F.org, on: app.db))
+            let object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+            let followUp = try #require(object["followUp"] as? [String: Any])
+            let examples = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Demo.examplesURL)) as? [String: Any])
+            #expect(NSDictionary(dictionary: followUp).isEqual(to: try #require(examples["followUp"] as? [String: Any])),
+                    "the export carries the example file's follow-up as it is")
+        }
+        try await withApp(engine, examples: false) { app in
+            let periods = try await ReportingPeriod.query(on: app.db).count()
+            var reader = Browser(app: app)
+            let page = try await reader.send(.GET, "/o/\(F.org)/dokument/\(F.doc)").1
+            #expect(periods == 0 && !page.contains("Exempeldata"))
+        }
+    }
+}
+
+/// The follow-up section refuses what does not fit the file's documents, naming the field.
+@Suite("Follow-up: its section of the organisation file")
+struct FollowUpFileTests {
+    @Test("A report of an activity the version lacks, or a closed period without its moment, is refused by path and nothing is written",
+          arguments: Engine.enabled)
+    func refusals(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let file = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db))
+            let cases: [(String, (inout [String: Any]) -> Void)] = [
+                ("followUp.periods[0].reports[0].lineage", { period in
+                    var reports = period["reports"] as! [[String: Any]]
+                    reports[0]["lineage"] = "finns-inte"
+                    period["reports"] = reports
+                }),
+                ("followUp.periods[0].closedAt", { period in period["closedAt"] = nil }),
+                ("followUp.periods[0].version", { period in period["version"] = 7 }),
+            ]
+            try await withApp(engine, demo: false) { target in
+                for (path, change) in cases {
+                    var object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+                    var followUp = try #require(object["followUp"] as? [String: Any])
+                    var periods = try #require(followUp["periods"] as? [[String: Any]])
+                    change(&periods[0])
+                    followUp["periods"] = periods
+                    object["followUp"] = followUp
+                    do {
+                        _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: object), on: target.db)
+                        Issue.record("\(path) should be refused")
+                    } catch let error as ImportError {
+                        #expect(error.path == path, "\(error)")
+                    }
+                    #expect(try await ReportingPeriod.query(on: target.db).count() == 0)
+                }
+            }
+        }
+    }
+}
