@@ -3,8 +3,10 @@
 against `samsyn demo`, as the association's staff use the editor: next year's plan from this
 year's (meeting an error that keeps the input first), an activity's facts edited without losing
 a partner, a prose section edited with a preview, the draft compared with the plan it came from,
-adopted after confirming; a second draft discarded; the administrator refused removing the last
-administrator. axe-core runs on every editor page pattern at 1280 and 390 px.
+adopted after confirming; a second draft discarded; then the adopted plan followed up: a period
+opened, an activity reported, a goal area assessed, the period closed, and the public plan and
+dashboard changed; the administrator refused removing the last administrator. axe-core runs on
+every editor and follow-up page pattern at 1280 and 390 px.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
 """
@@ -184,6 +186,51 @@ try:
     driver.get(base + org + "/redigera/historik?dokument=verksamhetsplan-2024")
     check("Kastade utkastet" in driver.page_source and "Ändrade titel eller text" in driver.page_source, "the history reads in Swedish")
     axe_check("the history")
+
+    # Follow-up of the plan just adopted.
+    plan = org + "/uppfoljning/verksamhetsplan-2024"
+    driver.get(base + org + "/uppfoljning")
+    axe_check("the follow-up index")
+    driver.get(base + plan)
+    check("Ingen period är stängd ännu." in driver.page_source, "no public follow-up before a period closes")
+    driver.get(base + plan + "/perioder")
+    axe_check("the periods page")
+    follow("Öppna en ny period")
+    check(driver.find_element(By.ID, "name").get_attribute("value") == "Tertial 1 2024", "the form starts from the first template")
+    axe_check("the new period form")
+    submit("/perioder/ny")
+    check("/perioder/tertial-1-2024?klart=oppnad" in driver.current_url and "Perioden är öppnad." in driver.page_source, "a period opened, and said so")
+    axe_check("the period page")
+    driver.find_element(By.CSS_SELECTOR, f"a[href$='/rapport/{key}']").click()
+    axe_check("the report form")
+    driver.find_element(By.ID, "status").send_keys("Genomförd")
+    fill({"progress": "100", "comment": "Konferensen hölls i oktober med 180 deltagare."})
+    submit(f"/rapport/{key}")
+    check("Rapporten är sparad." in driver.page_source and "180 deltagare" in driver.page_source, "the report saved and listed")
+    driver.get(base + plan + "/perioder/tertial-1-2024/bedomning/hallbar-samhallsutveckling-och-tillvaxt")
+    check("Samsyns förslag" in driver.page_source, "the assessment form shows the proposal")
+    axe_check("the assessment form")
+    fill({"motivation": "En av aktiviteterna är genomförd; resten pågår."})
+    submit("/bedomning/hallbar-samhallsutveckling-och-tillvaxt")
+    check("Bedömningen är sparad." in driver.page_source, "the assessment saved")
+    driver.get(base + org + "/dokument/verksamhetsplan-2024")
+    check("180 deltagare" not in driver.page_source and "Genomförd, 100 %" not in driver.page_source, "the open period is not public")
+    driver.get(base + plan + "/perioder/tertial-1-2024")
+    follow("Stäng perioden")
+    check("inte längre ändras" in driver.page_source, "closing asks first, saying what it means")
+    axe_check("the closing confirmation")
+    submit("/perioder/tertial-1-2024/stang")
+    check("Perioden är stängd." in driver.page_source, "the period closed, and said so")
+    driver.get(base + org + "/dokument/verksamhetsplan-2024")
+    check("✓ Genomförd, 100 %" in driver.page_source and "Tertial 1 2024" in driver.page_source, "the public plan shows the reported status")
+    driver.get(base + plan)
+    page = driver.page_source
+    check("Tertial 1 2024" in page and "1 genomförd" in page and "En av aktiviteterna är genomförd" in page, "the public dashboard shows the closed period")
+    axe_check("the public dashboard")
+    driver.get(base + org + f"/dokument/verksamhetsplan-2024/{key}")
+    check("180 deltagare" in driver.page_source, "the activity's page shows its report")
+    driver.get(base + plan + f"/perioder/tertial-1-2024/rapport/{key}")
+    check("är stängd" in driver.page_source, "a closed period refuses reports, with a sentence")
 
     driver.get(base + "/konto")
     submit("/logga-ut")

@@ -1,3 +1,4 @@
+import Auth
 import Core
 import Fluent
 import Mail
@@ -46,10 +47,10 @@ public enum FollowUpModule: AppModule {
 
     public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components }
 
-    /// "Uppföljning" once a period is closed.
+    /// "Uppföljning" once a period is opened.
     public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
         guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id,
-              try await ReportingPeriod.query(on: db).filter(\.$organisationID == id).filter(\.$state == .closed).count() > 0 else { return [] }
+              try await ReportingPeriod.query(on: db).filter(\.$organisationID == id).count() > 0 else { return [] }
         return [NavigationEntry("Uppföljning", url: FollowUpURL.index.link(tenant), order: 15)]
     }
 
@@ -66,6 +67,12 @@ public enum FollowUpModule: AppModule {
 
     public static func register(in app: Application) throws {
         app.carryOverRule = ReportedCarryOver()
+        // Every user of an organisation finds its follow-up from the account page.
+        app.pageSlots.register(AuthSlots.accountRoles) { user, req in
+            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all()
+                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+                .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
+        }
         app.pageSlots.register(PlansSlots.reportedProgress) { content, req in
             try await ProgressProvider.progress(for: content, on: req.db).map { [$0] } ?? []
         }

@@ -54,6 +54,7 @@ struct FollowUpWorkflowTests {
             // Close; afterwards every write is refused with a sentence.
             let (_, confirm, _) = try await editor.send(.GET, F.path("/perioder/tertial-1-2023/stang"))
             #expect(confirm.contains("\(fixture.activities.count - 1) av \(fixture.activities.count) nyckelaktiviteter saknar rapport"))
+            #expect(Browser.csrf(in: confirm) != nil, "the confirmation posts with the session's token")
             #expect(try await F.post(&editor, F.path("/perioder/tertial-1-2023/stang"), ["confirmed": "ja"]).0 == .seeOther)
             #expect(try await fixture.period("tertial-1-2023").state == .closed)
             let late = try await F.post(&editor, F.path("/perioder/tertial-1-2023/rapport/\(second.lineage)"), ["status": "done", "progress": "", "comment": "", "revision": "0"])

@@ -10,12 +10,12 @@ enum FollowUpController {
     @Sendable static func index(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            let periods = try await ReportingPeriod.query(on: req.db).filter(\.$organisationID == organisation.requireID())
-                .filter(\.$state == .closed).sort(\.$endsOn).all()
-            var entries: [FollowUpIndexPage.Entry] = []
-            for (slug, periods) in Dictionary(grouping: periods, by: \.documentSlug).sorted(by: { $0.key > $1.key }) {
-                guard let tree = try await FollowedTreeQuery.load(organisation, document: slug, version: nil, on: req.db) else { continue }
-                entries.append(.init(slug: slug, title: tree.title, periods: periods.map(PeriodValue.init)))
+            let periods = try await ReportingPeriod.query(on: req.db).filter(\.$organisationID == organisation.requireID()).sort(\.$endsOn).all()
+            let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db).filter { $0.status == .adopted }
+            let entries = documents.map { document in
+                FollowUpIndexPage.Entry(slug: document.slug, title: document.title,
+                                        periods: periods.filter { $0.documentSlug == document.slug && $0.state == .closed }.map(PeriodValue.init),
+                                        open: periods.filter { $0.documentSlug == document.slug && $0.state == .open }.count)
             }
             return req.render(FollowUpIndexPage(organisationSlug: organisation.slug, organisationName: organisation.name, entries: entries))
         }

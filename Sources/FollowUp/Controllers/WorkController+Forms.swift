@@ -185,7 +185,7 @@ extension WorkController {
             let outcome = try await FollowUpWork.assess(verdict, motivation: form["motivation"] ?? "", lineage: item.lineage, in: period, tree: tree,
                                                         expectedRevision: form["revision"].flatMap(Int.init), actor: context.actor, on: req.db)
             let notice = if case .unchanged = outcome { "oforandrad" } else { "bedomning" }
-            return redirect(req, FollowUpURL.period.link(context.slug, tree.documentSlug, period.key) + "#fulfilment", notice: notice)
+            return redirect(req, FollowUpURL.period.link(context.slug, tree.documentSlug, period.key), notice: notice, at: "fulfilment")
         }
     }
 
@@ -202,7 +202,7 @@ extension WorkController {
             tenantSlug: context.slug, tenantName: context.organisation.name, tenantHome: OrganisationURL.home.link(context.slug),
             trail: trail(context, tree) + [Breadcrumb(period.name, url: FollowUpURL.period.link(context.slug, tree.documentSlug, period.key))],
             heading: "Stäng \(period.name)", question: question, action: FollowUpURL.close.link(context.slug, tree.documentSlug, period.key),
-            fields: [:], confirmLabel: "Stäng perioden", cancelURL: FollowUpURL.period.link(context.slug, tree.documentSlug, period.key))))
+            fields: ["csrf": context.csrf], confirmLabel: "Stäng perioden", cancelURL: FollowUpURL.period.link(context.slug, tree.documentSlug, period.key))))
     }
 
     @Sendable static func close(req: Request) async throws -> Response {

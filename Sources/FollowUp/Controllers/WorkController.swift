@@ -56,8 +56,9 @@ enum WorkController {
         }
     }
 
-    static func redirect(_ req: Request, _ url: String, notice: String) -> Response {
-        req.redirect(to: url + (url.contains("?") ? "&" : "?") + "klart=\(notice)", redirectType: .normal)
+    /// To `url` with the notice of what was done, at `anchor`.
+    static func redirect(_ req: Request, _ url: String, notice: String, at anchor: String? = nil) -> Response {
+        req.redirect(to: url + (url.contains("?") ? "&" : "?") + "klart=\(notice)" + (anchor.map { "#\($0)" } ?? ""), redirectType: .normal)
     }
 
     static func formPage(_ req: Request, _ context: Context, _ model: Forms.FormView.Model, status: HTTPStatus = .ok) -> Response {

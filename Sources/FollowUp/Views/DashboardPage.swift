@@ -80,9 +80,17 @@ final class DashboardPage: OrganisationPage {
     }
 }
 
-/// The organisation's followed-up documents.
+/// The organisation's documents in force and their follow-up: the public dashboards of closed
+/// periods, and for the organisation's users the way to the periods in progress.
 final class FollowUpIndexPage: OrganisationPage {
-    struct Entry: Sendable { let slug: String; let title: String; let periods: [PeriodValue] }
+    struct Entry: Sendable {
+        let slug: String
+        let title: String
+        /// The closed periods, oldest first, and how many are open.
+        let periods: [PeriodValue]
+        let open: Int
+    }
+
     let entries: [Entry]
 
     init(organisationSlug: String, organisationName: String, entries: [Entry]) {
@@ -96,11 +104,18 @@ final class FollowUpIndexPage: OrganisationPage {
     override func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text("Uppföljning")),
-            .p(.text("Hur det går med styrdokumentens nyckelaktiviteter och mål, period för period. Rapporterna blir offentliga när perioden stängs.")),
-            entries.isEmpty ? .p(.text("Inget styrdokument följs upp ännu.")) : .ul(.forEach(entries) { entry in
-                .li(.a(.href(FollowUpURL.dashboard(organisationSlug, entry.slug)), .text(entry.title)),
-                    .text(" – " + entry.periods.map(\.name).joined(separator: ", ")),
-                    .if(entry.periods.contains { $0.example }, .text(" (exempeldata)")))
+            .p(.text("Hur det går med de gällande styrdokumentens nyckelaktiviteter och mål, period för period. Rapporterna blir offentliga när perioden stängs.")),
+            entries.isEmpty ? .p(.text("Det finns inget gällande styrdokument att följa upp.")) : .ul(.class("follow-up-index"), .forEach(entries) { entry in
+                .li(
+                    .strong(.text(entry.title)), .text(": "),
+                    entry.periods.isEmpty ? .text("ingen stängd period ännu")
+                        : .a(.href(FollowUpURL.dashboard(organisationSlug, entry.slug)), .text("uppföljning " + entry.periods.map(\.name).joined(separator: ", "))),
+                    .if(entry.periods.contains { $0.example }, .text(" (exempeldata)")),
+                    .text(" · "),
+                    .a(.href(FollowUpURL.periods.link(organisationSlug, entry.slug)),
+                       .text(entry.open == 0 ? "perioder och rapportering" : "\(entry.open) öppen period" + (entry.open == 1 ? "" : "er") + ", rapportera")),
+                    .span(.class("meta"), .text(" (för organisationens användare)"))
+                )
             })
         )
     }

@@ -25,28 +25,28 @@ enum StatusChart {
             guard count > 0 else { continue }
             let w = width * Double(count) / Double(rollUp.activities)
             let dash = status == nil ? " stroke-dasharray=\"3 2\"" : ""
-            parts.append("<rect x=\"\(format(x))\" y=\"1\" width=\"\(format(w))\" height=\"22\" fill=\"\(fill)\" stroke=\"#4a5360\"\(dash)/>")
-            if w >= 26 {
-                parts.append("<text x=\"\(format(x + w / 2))\" y=\"17\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1f24\">\(mark) \(count)</text>")
+            parts.append("<rect x=\"\(format(x))\" y=\"1\" width=\"\(format(w))\" height=\"26\" fill=\"\(fill)\" stroke=\"#4a5360\"\(dash)/>")
+            if w >= 36 {
+                parts.append("<text x=\"\(format(x + w / 2))\" y=\"20\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">\(mark) \(count)</text>")
             }
             x += w
         }
-        return .raw("<svg class=\"status-bar\" viewBox=\"0 0 300 24\" width=\"300\" height=\"24\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
+        return .raw("<svg class=\"status-bar\" viewBox=\"0 0 300 28\" width=\"300\" height=\"28\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
                     + parts.joined() + "</svg>")
     }
 
     /// Mean progress per period as vertical bars with the percentage written on each.
     static func progress(_ values: [(period: String, percent: Int?)], label: String) -> Node<HTML.BodyContext> {
-        let barWidth = 44.0, gap = 12.0, height = 60.0
+        let barWidth = 52.0, gap = 12.0, height = 60.0
         var parts: [String] = []
         for (index, value) in values.enumerated() {
             let x = Double(index) * (barWidth + gap)
             let h = height * Double(value.percent ?? 0) / 100
-            parts.append("<rect x=\"\(format(x))\" y=\"\(format(16 + height - h))\" width=\"\(format(barWidth))\" height=\"\(format(max(h, 0.5)))\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
-            parts.append("<text x=\"\(format(x + barWidth / 2))\" y=\"12\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1f24\">\(value.percent.map { "\($0) %" } ?? "–")</text>")
+            parts.append("<rect x=\"\(format(x))\" y=\"\(format(20 + height - h))\" width=\"\(format(barWidth))\" height=\"\(format(max(h, 0.5)))\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
+            parts.append("<text x=\"\(format(x + barWidth / 2))\" y=\"16\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">\(value.percent.map { "\($0) %" } ?? "–")</text>")
         }
         let width = max(1, Double(values.count) * (barWidth + gap) - gap)
-        return .raw("<svg class=\"progress-bars\" viewBox=\"0 0 \(format(width)) \(format(height + 18))\" width=\"\(format(width))\" height=\"\(format(height + 18))\" "
+        return .raw("<svg class=\"progress-bars\" viewBox=\"0 0 \(format(width)) \(format(height + 22))\" width=\"\(format(width))\" height=\"\(format(height + 22))\" "
                     + "role=\"img\" aria-label=\"\(Markdown.escape(label))\">" + parts.joined() + "</svg>")
     }
 
