@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves the demo from a release build and measures, in one run on the same server:
-# a trivial route (/health), the Verksamhetsplan page, and the API tree of that plan; then the
-# same two with the page cache switched off (uncached rendering). Reports requests per second,
+# a trivial route (/health), the Verksamhetsplan page, the API tree of that plan and the plan's
+# public follow-up dashboard; then the same three with the page cache switched off (uncached rendering). Reports requests per second,
 # p50/p99 latency and each route's ratio to the trivial route. Usage: scripts/benchmark.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,7 @@ serve 8182 0
 
 plan=/o/norrbottens-kommuner/dokument/verksamhetsplan-2023
 tree=/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023/tree
+dashboard=/o/norrbottens-kommuner/uppfoljning/verksamhetsplan-2023
 
 measure() { # name, url
   curl -sf "$2" >/dev/null
@@ -40,8 +41,10 @@ results=()
 results+=("$(measure "trivial route (/health)" "http://127.0.0.1:8181/health")")
 results+=("$(measure "Verksamhetsplan page" "http://127.0.0.1:8181$plan")")
 results+=("$(measure "API tree of the plan" "http://127.0.0.1:8181$tree")")
+results+=("$(measure "follow-up dashboard of the plan" "http://127.0.0.1:8181$dashboard")")
 results+=("$(measure "Verksamhetsplan page, uncached" "http://127.0.0.1:8182$plan")")
 results+=("$(measure "API tree, uncached" "http://127.0.0.1:8182$tree")")
+results+=("$(measure "follow-up dashboard, uncached" "http://127.0.0.1:8182$dashboard")")
 
 IFS='|' read -r _ base_rps _ base_p99 <<<"${results[0]}"
 base_p99_ms=$(to_ms "$base_p99")

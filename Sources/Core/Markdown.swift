@@ -1,5 +1,3 @@
-import NIOConcurrencyHelpers
-
 /// A deliberately small Markdown subset for document prose: paragraphs, `- ` lists,
 /// `**strong**` and `*emphasis*`. Everything else is text, and all text is escaped,
 /// so prose from an import can never inject markup.
@@ -28,25 +26,10 @@ public enum Markdown {
     /// of an uncached document page's time (docs/performance.md), so results are remembered by
     /// their text, within a bound.
     public static func html(_ source: String) -> String {
-        if let known = converted.withLockedValue({ $0.html[source] }) { return known }
-        let html = convert(source)
-        converted.withLockedValue { memo in
-            let cost = source.utf8.count + html.utf8.count
-            if memo.bytes + cost > memoBytes || memo.html.count >= memoEntries { memo = ConvertedTexts() }
-            memo.html[source] = html
-            memo.bytes += cost
-        }
-        return html
+        converted.text(for: source) { convert(source) }
     }
 
-    struct ConvertedTexts {
-        var html: [String: String] = [:]
-        var bytes = 0
-    }
-
-    static let memoBytes = 8 << 20
-    static let memoEntries = 4_096
-    private static let converted = NIOLockedValueBox(ConvertedTexts())
+    private static let converted = BoundedMemo(maximumBytes: 8 << 20, maximumEntries: 4_096)
 
     static func convert(_ source: String) -> String {
         blocks(source).map { block in

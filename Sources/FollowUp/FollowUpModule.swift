@@ -4,6 +4,7 @@ import Fluent
 import Mail
 import Organisation
 import Plans
+import SQLKit
 import Vapor
 
 /// Following up adopted plans: reporting periods, activity reports, goal assessments, public
@@ -48,10 +49,13 @@ public enum FollowUpModule: AppModule {
     public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components }
 
     /// "Uppföljning" once a period is opened.
-    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
-        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id,
-              try await ReportingPeriod.query(on: db).filter(\.$organisationID == id).count() > 0 else { return [] }
-        return [NavigationEntry("Uppföljning", url: FollowUpURL.index.link(tenant), order: 15)]
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
+        struct Has: Decodable { let periods: Int }
+        let has = try await (db as! any SQLDatabase).raw("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM \(ident: ReportingPeriod.schema) WHERE organisation_id = \(bind: tenant.id)) THEN 1 ELSE 0 END AS periods
+            """).first(decoding: Has.self)
+        guard has?.periods == 1 else { return [] }
+        return [NavigationEntry("Uppföljning", url: FollowUpURL.index.link(tenant.slug), order: 15)]
     }
 
     public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {

@@ -1,6 +1,7 @@
 import Auth
 import Core
 import Fluent
+import SQLKit
 import Vapor
 
 /// The shared registry of organisations, each organisation's members and structure, roles per
@@ -67,15 +68,19 @@ public enum OrganisationModule: AppModule {
     }
 
     /// The structure and the members where the organisation has them; its open data always.
-    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
-        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id else { return [] }
-        let groups = try await Group.query(on: db).filter(\.$organisation.$id == id).count()
-        let units = try await Unit.query(on: db).filter(\.$organisation.$id == id).count()
-        let hasStructure = groups + units > 0
-        let hasMembers = try await Membership.query(on: db).filter(\.$organisation.$id == id).count() > 0
-        return (hasStructure ? [NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant), order: 20)] : [])
-            + (hasMembers ? [NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant), order: 30)] : [])
-            + [NavigationEntry("Öppna data", url: OrganisationURL.openData.link(tenant), order: 90)]
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
+        // One query: every tenant page asks it when the page cache misses.
+        struct Has: Decodable { let structure: Int; let members: Int }
+        let id = tenant.id
+        let has = try await (db as! any SQLDatabase).raw("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM \(ident: Group.schema) WHERE organisation_id = \(bind: id))
+                          OR EXISTS (SELECT 1 FROM \(ident: Unit.schema) WHERE organisation_id = \(bind: id)) THEN 1 ELSE 0 END AS structure,
+                   CASE WHEN EXISTS (SELECT 1 FROM \(ident: Membership.schema) WHERE organisation_id = \(bind: id)) THEN 1 ELSE 0 END AS members
+            """).first(decoding: Has.self)
+        let (hasStructure, hasMembers) = (has?.structure == 1, has?.members == 1)
+        return (hasStructure ? [NavigationEntry("Organisation och nätverk", url: OrganisationURL.structure.link(tenant.slug), order: 20)] : [])
+            + (hasMembers ? [NavigationEntry("Medlemmar", url: OrganisationURL.members.link(tenant.slug), order: 30)] : [])
+            + [NavigationEntry("Öppna data", url: OrganisationURL.openData.link(tenant.slug), order: 90)]
     }
 
     public static func register(in app: Application) throws {

@@ -1,6 +1,7 @@
 import Core
 import Fluent
 import Organisation
+import SQLKit
 import Vapor
 
 /// Steering documents: their versions, prose and goal trees; their public pages, editor and API.
@@ -116,14 +117,22 @@ public enum PlansModule: AppModule {
     public static var fileSections: [any InterchangeSection.Type] { [DocumentsSection.self] }
 
     /// The documents once one is published; Agenda 2030 once a published version names a goal.
-    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] {
-        guard let id = try await OrganisationRecord.query(on: db).filter(\.$slug == tenant).first()?.id else { return [] }
-        let documents = try await SteeringDocument.query(on: db).filter(\.$organisation.$id == id).with(\.$versions).all()
-        let published = documents.compactMap { $0.versions.filter(\.status.isPublic).max { $0.number < $1.number }?.id }
-        guard !published.isEmpty else { return [] }
-        let servesGoals = try await Agenda2030Link.query(on: db).filter(\.$version.$id ~~ published).count() > 0
-        return [NavigationEntry("Styrdokument", url: PlansURL.documents.link(tenant), order: 10)]
-            + (servesGoals ? [NavigationEntry("Agenda 2030", url: PlansURL.agenda2030.link(tenant), order: 40)] : [])
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
+        // One query: every tenant page asks it when the page cache misses. "Newest public version"
+        // is the version no public version of the same document outnumbers.
+        struct Has: Decodable { let published: Int; let goals: Int }
+        let newest: SQLQueryString = """
+            FROM \(ident: DocumentVersion.schema) v JOIN \(ident: SteeringDocument.schema) d ON d.id = v.document_id
+            WHERE d.organisation_id = \(bind: tenant.id) AND v.status <> 'draft'
+              AND NOT EXISTS (SELECT 1 FROM \(ident: DocumentVersion.schema) w WHERE w.document_id = v.document_id AND w.status <> 'draft' AND w.number > v.number)
+            """
+        let has = try await (db as! any SQLDatabase).raw("""
+            SELECT CASE WHEN EXISTS (SELECT 1 \(newest)) THEN 1 ELSE 0 END AS published,
+                   CASE WHEN EXISTS (SELECT 1 FROM \(ident: Agenda2030Link.schema) l WHERE l.version_id IN (SELECT v.id \(newest))) THEN 1 ELSE 0 END AS goals
+            """).first(decoding: Has.self)
+        guard has?.published == 1 else { return [] }
+        return [NavigationEntry("Styrdokument", url: PlansURL.documents.link(tenant.slug), order: 10)]
+            + (has?.goals == 1 ? [NavigationEntry("Agenda 2030", url: PlansURL.agenda2030.link(tenant.slug), order: 40)] : [])
     }
 
     public static func register(in app: Application) throws {

@@ -58,9 +58,10 @@ func siteShell() -> SiteShell {
 
 /// Each tenant page's navigation, from what the modules find the tenant has.
 func tenantNavigation(modules: [any AppModule.Type]) -> TenantNavigationMiddleware {
-    TenantNavigationMiddleware(home: OrganisationURL.home) { tenant, db in
+    TenantNavigationMiddleware(home: OrganisationURL.home) { slug, req in
+        guard let id = try await req.organisation(slug: slug)?.id else { return [] }
         var entries: [NavigationEntry] = []
-        for module in modules { entries += try await module.navigation(tenant: tenant, on: db) }
+        for module in modules { entries += try await module.navigation(tenant: Tenant(id: id, slug: slug), on: req.db) }
         return entries
     }
 }

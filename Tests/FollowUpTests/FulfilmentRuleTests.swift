@@ -12,15 +12,8 @@ struct FulfilmentRuleTests {
     }
 
     static func report(_ status: ActivityStatus) -> ReportValue {
-        let row = ActivityReport()
-        row.lineage = UUID().uuidString
-        row.status = status
-        row.progress = status == .done ? 100 : 30
-        row.comment = ""
-        row.reportedBy = "test"
-        row.reportedAt = Date()
-        row.revision = 1
-        return ReportValue(row)
+        ReportValue(lineage: UUID().uuidString, status: status, progress: status == .done ? 100 : 30, comment: "", reportedBy: "test",
+                    reportedAt: Date(), revision: 1)
     }
 
     static let rows: [(rule: Int, verdict: Verdict, statuses: [ActivityStatus?])] = [

@@ -8,9 +8,9 @@ import Vapor
 public struct TenantNavigationMiddleware: AsyncMiddleware {
     /// The tenant's home (`/o/:org`): the first parameter of a path below it is the tenant.
     let home: URLPattern
-    let entries: @Sendable (_ tenant: String, _ db: any Database) async throws -> [NavigationEntry]
+    let entries: @Sendable (_ tenant: String, _ request: Request) async throws -> [NavigationEntry]
 
-    public init(home: URLPattern, entries: @escaping @Sendable (_ tenant: String, _ db: any Database) async throws -> [NavigationEntry]) {
+    public init(home: URLPattern, entries: @escaping @Sendable (_ tenant: String, _ request: Request) async throws -> [NavigationEntry]) {
         self.home = home
         self.entries = entries
     }
@@ -18,7 +18,7 @@ public struct TenantNavigationMiddleware: AsyncMiddleware {
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .GET || request.method == .HEAD, let tenant = tenant(of: request.url.path) {
             let found = try await request.application.pageCache.remembered("navigation:\(tenant)") {
-                try await entries(tenant, request.db).sorted { $0.order < $1.order }
+                try await entries(tenant, request).sorted { $0.order < $1.order }
             }
             request.storage[TenantNavigationKey.self] = (tenant, found)
         }

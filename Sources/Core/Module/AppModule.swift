@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import Vapor
 
@@ -13,7 +14,7 @@ public protocol AppModule {
     static func routes(_ routes: ModuleRoutes) throws
 
     /// Its entries in a tenant's navigation: only for what the tenant has.
-    static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry]
+    static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry]
 
     /// Its sections of the interchange file, in dependency order.
     static var fileSections: [any InterchangeSection.Type] { get }
@@ -31,11 +32,22 @@ public protocol AppModule {
 
 extension AppModule {
     public static var migrations: [any Migration] { [] }
-    public static func navigation(tenant: String, on db: any Database) async throws -> [NavigationEntry] { [] }
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] { [] }
     public static var openAPI: OpenAPIComponents { OpenAPIComponents() }
     public static var fileSections: [any InterchangeSection.Type] { [] }
     public static func register(in app: Application) throws {}
     public static func sitemap(for tenant: String, on req: Request) async throws -> [String] { [] }
+}
+
+/// A tenant as the composition root found it once for all modules: its id and its address.
+public struct Tenant: Sendable {
+    public let id: UUID
+    public let slug: String
+
+    public init(id: UUID, slug: String) {
+        self.id = id
+        self.slug = slug
+    }
 }
 
 /// An entry of a navigation bar; `order` places entries from several modules.

@@ -24,26 +24,47 @@ enum FollowUpController {
     @Sendable static func dashboard(req: Request) async throws -> Response {
         try await req.cachedPage(varyingOn: ["period"]) {
             let organisation = try await req.organisation()
-            let dashboard = try await load(req, organisation, includingOpen: false, period: try? req.query.get(String.self, at: "period"))
-            return req.render(DashboardPage(dashboard: dashboard, workURL: FollowUpURL.periods.link(organisation.slug, dashboard.tree.documentSlug)))
+            let slug = try req.requiredParameter("doc")
+            let key = try? req.query.get(String.self, at: "period")
+            let (version, periods) = try await visiblePeriods(req, organisation, includingOpen: false, period: key)
+            // Closed periods never change, nor does an adopted version: the dashboard's body is
+            // rendered once for each set of them, named by their ids and closing moments.
+            let memoKey = "\(version.id)|\(key ?? "")|" + periods.map { "\($0.id):\($0.closedAt?.timeIntervalSince1970 ?? 0)" }.joined(separator: ",")
+            let article = try await renderedDashboards.text(for: memoKey) {
+                let tree = try await FollowedTreeQuery.tree(organisation, document: slug, version: version, on: req.db)
+                let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key)
+                return DashboardPage.article(dashboard).render()
+            }
+            let selected = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
+            return req.render(DashboardPage(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug,
+                                            title: version.title, periodName: selected?.name, article: article))
         }
     }
 
-    /// A document's dashboard: the version of the chosen period (else of the newest period the reader
-    /// may see, else the newest public version), and the periods of that version.
-    static func load(_ req: Request, _ organisation: OrganisationRecord, includingOpen: Bool, period key: String?) async throws -> Dashboard {
+    static let renderedDashboards = BoundedMemo(maximumBytes: 16 << 20, maximumEntries: 1_000)
+
+    /// The version a dashboard shows (the chosen period's, else the newest visible period's, else the
+    /// newest public version) and that version's periods the reader may see, oldest first.
+    static func visiblePeriods(_ req: Request, _ organisation: OrganisationRecord, includingOpen: Bool,
+                               period key: String?) async throws -> (FollowedTreeQuery.VersionRow, [PeriodValue]) {
         let slug = try req.requiredParameter("doc")
-        var periods = try await PeriodQuery.periods(organisationID: organisation.requireID(), document: slug, on: req.db)
+        var periods = try await PeriodQuery.values(organisationID: organisation.requireID(), document: slug, on: req.db)
         if !includingOpen { periods = periods.filter { $0.state == .closed } }
         if let key, !periods.contains(where: { $0.key == key }) {
             throw Abort(.notFound, reason: "document \"\(slug)\" has no \(includingOpen ? "" : "closed ")period \"\(key)\"")
         }
         let chosen = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
-        guard let tree = try await FollowedTreeQuery.load(organisation, document: slug, version: chosen?.versionNumber, on: req.db) else {
+        guard let version = try await FollowedTreeQuery.version(organisation, document: slug, number: chosen?.version, on: req.db) else {
             throw Abort(.notFound, reason: "document \"\(slug)\" does not exist or is not published")
         }
-        let contents = try await PeriodQuery.contents(periods.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
-        return Dashboard(tree: tree, periods: contents, selectedKey: key)
+        return (version, periods.filter { $0.version == version.number })
+    }
+
+    /// A document's dashboard as values (the API's follow-up).
+    static func load(_ req: Request, _ organisation: OrganisationRecord, includingOpen: Bool, period key: String?) async throws -> Dashboard {
+        let (version, periods) = try await visiblePeriods(req, organisation, includingOpen: includingOpen, period: key)
+        let tree = try await FollowedTreeQuery.tree(organisation, document: try req.requiredParameter("doc"), version: version, on: req.db)
+        return Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key)
     }
 
     /// GET …/oppna-data/uppfoljning/:doc — one row per key activity and closed period.

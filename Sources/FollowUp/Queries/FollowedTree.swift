@@ -67,10 +67,25 @@ public struct FollowedTree: Sendable, Equatable {
 }
 
 enum FollowedTreeQuery {
+    /// A public version of a document as one row: what names it, without its tree.
+    struct VersionRow: Decodable, Sendable {
+        let id: UUID
+        let number: Int
+        let title: String
+        let status: DocumentStatus
+        let levels: String
+        let period_start: Int?
+    }
+
     /// The tree of a public version of a document (the newest public one without `version`), or nil.
     static func load(_ organisation: OrganisationRecord, document slug: String, version: Int?, on db: any Database) async throws -> FollowedTree? {
-        guard let sql = db as? any SQLDatabase else { fatalError("Samsyn runs on SQL databases") }
-        let versions = try await sql.select()
+        guard let chosen = try await self.version(organisation, document: slug, number: version, on: db) else { return nil }
+        return try await tree(organisation, document: slug, version: chosen, on: db)
+    }
+
+    /// The public version of a document with that number (the newest without one), in one query.
+    static func version(_ organisation: OrganisationRecord, document slug: String, number: Int?, on db: any Database) async throws -> VersionRow? {
+        let versions = try await (db as! any SQLDatabase).select()
             .column(SQLColumn("id", table: "v")).column(SQLColumn("number", table: "v")).column(SQLColumn("title", table: "v"))
             .column(SQLColumn("status", table: "v")).column(SQLColumn("levels", table: "v")).column(SQLColumn("period_start", table: "v"))
             .from(SQLAlias(SQLIdentifier(DocumentVersion.schema), as: SQLIdentifier("v")))
@@ -80,15 +95,17 @@ enum FollowedTreeQuery {
             .where(SQLColumn("slug", table: "d"), .equal, SQLBind(slug))
             .where(SQLColumn("status", table: "v"), .notEqual, SQLBind(DocumentStatus.draft.rawValue))
             .orderBy(SQLOrderBy(expression: SQLColumn("number", table: "v"), direction: SQLDirection.descending))
-            .all()
-        struct VersionRow: Decodable { let id: UUID; let number: Int; let title: String; let status: DocumentStatus; let levels: String; let period_start: Int? }
-        let rows = try versions.map { try $0.decode(model: VersionRow.self) }
-        guard let chosen = version.map({ wanted in rows.first { $0.number == wanted } }) ?? rows.first else { return nil }
+            .all(decoding: VersionRow.self)
+        return number.map { wanted in versions.first { $0.number == wanted } } ?? versions.first
+    }
+
+    /// The version's tree: its nodes' titles, levels and lineages, in one query.
+    static func tree(_ organisation: OrganisationRecord, document slug: String, version chosen: VersionRow, on db: any Database) async throws -> FollowedTree {
         struct NodeRow: Decodable {
             let id: UUID; let parent_id: UUID?; let key: String; let lineage: String?; let level_index: Int; let position: Int
             let title: String; let responsible_unit: String?
         }
-        let nodes = try await sql.select()
+        let nodes = try await (db as! any SQLDatabase).select()
             .columns("id", "parent_id", "key", "lineage", "level_index", "position", "title", "responsible_unit")
             .from(PlanNode.schema)
             .where("version_id", .equal, SQLBind(chosen.id))

@@ -8,11 +8,10 @@ enum ProgressProvider {
     static func progress(for content: DocumentContent, on db: any Database) async throws -> ReportedProgress? {
         guard content.version.status != .draft,
               let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == content.organisation.slug).first() else { return nil }
-        let periods = try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisation.requireID())
-            .filter(\.$documentSlug == content.slug).filter(\.$versionNumber == content.version.number).filter(\.$state == .closed)
-            .sort(\.$endsOn).all()
+        let periods = try await PeriodQuery.values(organisationID: organisation.requireID(), document: content.slug, on: db)
+            .filter { $0.version == content.version.number && $0.state == .closed }
         guard !periods.isEmpty else { return nil }
-        let dashboard = Dashboard(tree: FollowedTree(content), periods: try await PeriodQuery.contents(periods, on: db), selectedKey: nil)
+        let dashboard = Dashboard(tree: FollowedTree(content), periods: try await PeriodQuery.contents(values: periods, on: db), selectedKey: nil)
         guard let latest = dashboard.selected else { return nil }
         let entry = { (period: PeriodContent, report: ReportValue) in
             ReportedProgress.Entry(period: period.period.name, status: "\(StatusChart.mark(report.status)) \(report.status.label)" + (report.progress.map { ", \($0) %" } ?? ""),

@@ -4,31 +4,37 @@ import Plans
 import Plot
 
 /// The public dashboard of a followed-up plan: the chosen closed period's activities by status,
-/// per goal area and goal, fulfilment at a glance, progress over the year and what lags.
+/// per goal area and goal, fulfilment at a glance, progress over the year and what lags. The
+/// article is rendered apart from the page (`article(_:)`), so that it can be remembered.
 final class DashboardPage: OrganisationPage {
-    let dashboard: Dashboard
-    /// For users of the organisation: where the work (open periods included) is.
-    let workURL: String?
+    let documentSlug: String
+    let title: String
+    let periodName: String?
+    let article: String
 
-    init(dashboard: Dashboard, workURL: String? = nil) {
-        self.dashboard = dashboard
-        self.workURL = workURL
-        super.init(organisationSlug: dashboard.tree.organisationSlug, organisationName: dashboard.tree.organisationName)
+    init(organisationSlug: String, organisationName: String, documentSlug: String, title: String, periodName: String?, article: String) {
+        self.documentSlug = documentSlug
+        self.title = title
+        self.periodName = periodName
+        self.article = article
+        super.init(organisationSlug: organisationSlug, organisationName: organisationName)
     }
 
-    var tree: FollowedTree { dashboard.tree }
-
-    override func pageTitle() -> String { "Uppföljning: \(tree.title) – \(organisationName)" }
+    override func pageTitle() -> String { "Uppföljning: \(title) – \(organisationName)" }
     override func pageDescription() -> String {
-        "Hur nyckelaktiviteterna i \(tree.title) går" + (dashboard.selected.map { ", \($0.period.name)" } ?? "") + ": status, framsteg och måluppfyllelse."
+        "Hur nyckelaktiviteterna i \(title) går" + (periodName.map { ", \($0)" } ?? "") + ": status, framsteg och måluppfyllelse."
     }
 
     override func breadcrumbs() -> [Breadcrumb] {
-        organisationCrumbs(Breadcrumb("Uppföljning", url: FollowUpURL.index.link(organisationSlug)), Breadcrumb(tree.title))
+        organisationCrumbs(Breadcrumb("Uppföljning", url: FollowUpURL.index.link(organisationSlug)), Breadcrumb(title))
     }
 
-    override func content() -> Node<HTML.BodyContext> {
-        .article(
+    override func content() -> Node<HTML.BodyContext> { .raw(article) }
+
+    static func article(_ dashboard: Dashboard) -> Node<HTML.BodyContext> {
+        let tree = dashboard.tree
+        let (org, doc) = (tree.organisationSlug, tree.documentSlug)
+        return .article(
             .class("dashboard wide"),
             .header(
                 .p(.class("level-label"), .text("Uppföljning")),
@@ -39,19 +45,20 @@ final class DashboardPage: OrganisationPage {
                         .dt("Period"), .dd(.text(selected.period.name)),
                         .dt("Perioden slutade"), .dd(.text(selected.period.endsOn)),
                         .dt("Status"), .dd(.text(selected.period.state == .closed ? "Stängd – rapporterna är slutliga" : "Öppen – rapporteringen pågår")),
-                        .dt("Styrdokument"), .dd(.a(.href(PlansURL.document(organisationSlug, tree.documentSlug, version: tree.versionNumber)),
+                        .dt("Styrdokument"), .dd(.a(.href(PlansURL.document(org, doc, version: tree.versionNumber)),
                                                   .text("\(tree.title), version \(tree.versionNumber)"))))
                 },
-                .unwrap(workURL) { .p(.a(.href($0), .text("Rapportera och följ pågående perioder"))) }
+                .p(.a(.href(FollowUpURL.periods.link(org, doc)), .text("Rapportera och följ pågående perioder")))
             ),
-            DashboardSections.periodNavigation(dashboard) { FollowUpURL.dashboard(organisationSlug, tree.documentSlug, period: $0.period.key) },
+            DashboardSections.periodNavigation(dashboard) { FollowUpURL.dashboard(org, doc, period: $0.period.key) },
             dashboard.selected == nil
                 ? .p(.text("Ingen period är stängd ännu. Rapporterna blir offentliga när en period stängs."))
-                : body()
+                : body(dashboard)
         )
     }
 
-    func body() -> Node<HTML.BodyContext> {
+    static func body(_ dashboard: Dashboard) -> Node<HTML.BodyContext> {
+        let tree = dashboard.tree
         let all = dashboard.rollUp()
         return .group(
             .section(
@@ -74,8 +81,8 @@ final class DashboardPage: OrganisationPage {
             },
             DashboardSections.progressOverYear(dashboard),
             DashboardSections.lagging(dashboard),
-            .downloads("uppföljningen", csv: FollowUpURL.csv.link(organisationSlug, tree.documentSlug),
-                       json: FollowUpURL.API.followUp.link(organisationSlug, tree.documentSlug))
+            .downloads("uppföljningen", csv: FollowUpURL.csv.link(tree.organisationSlug, tree.documentSlug),
+                       json: FollowUpURL.API.followUp.link(tree.organisationSlug, tree.documentSlug))
         )
     }
 }

@@ -44,10 +44,18 @@ extension Request {
     /// The organisation named by the path's `:org`, or 404.
     public func organisation() async throws -> OrganisationRecord {
         let slug = try requiredParameter("org")
-        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else {
+        guard let organisation = try await organisation(slug: slug) else {
             throw Abort(.notFound, reason: "no organisation with slug \"\(slug)\"")
         }
         return organisation
+    }
+
+    /// The organisation with that slug, looked up once per request (the navigation and the page ask alike).
+    public func organisation(slug: String) async throws -> OrganisationRecord? {
+        if let known = storage[FoundOrganisationKey.self], known.slug == slug { return known }
+        guard let found = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else { return nil }
+        storage[FoundOrganisationKey.self] = found
+        return found
     }
 
     /// The organisation of the path, after checking that the acting user (session or API token) may do `action` there.
@@ -57,3 +65,5 @@ extension Request {
         return organisation
     }
 }
+
+private struct FoundOrganisationKey: StorageKey { typealias Value = OrganisationRecord }
