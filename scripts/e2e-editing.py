@@ -231,6 +231,11 @@ try:
     check("180 deltagare" in driver.page_source, "the activity's page shows its report")
     driver.get(base + plan + f"/perioder/tertial-1-2024/rapport/{key}")
     check("är stängd" in driver.page_source, "a closed period refuses reports, with a sentence")
+    driver.get(base + plan + "/rapportorer")
+    axe_check("the reporters form")
+    driver.get(base + org + "/admin/uppfoljning")
+    check(driver.find_element(By.ID, "name0").get_attribute("value") == "Tertial 1", "the period templates start from the defaults")
+    axe_check("the period templates form")
 
     driver.get(base + "/konto")
     submit("/logga-ut")

@@ -78,7 +78,7 @@ public enum FollowUpModule: AppModule {
                 .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
         }
         app.pageSlots.register(PlansSlots.reportedProgress) { content, req in
-            try await ProgressProvider.progress(for: content, on: req.db).map { [$0] } ?? []
+            try await ProgressProvider.progress(for: content, on: req).map { [$0] } ?? []
         }
         app.mailProducers.append { app, now in
             try await Reminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)

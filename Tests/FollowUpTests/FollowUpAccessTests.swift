@@ -46,6 +46,28 @@ struct FollowUpAccessTests {
         }
     }
 
+    @Test("Period templates: saved and used, unchanged changes nothing, a day that does not exist is refused beside its field", arguments: Engine.enabled)
+    func templates(engine: Engine) async throws {
+        try await withApp(engine, examples: false) { app in
+            let fixture = try await F(app)
+            let path = "/o/\(F.org)/admin/uppfoljning"
+            var editor = try await fixture.browser(F.editor)
+            let form = ["name0": "Kvartal 1", "ends0": "03-31", "deadline0": "10", "remind0": "3", "name1": "Helår", "ends1": "12-31", "deadline1": "30", "remind1": ""]
+            let saved = try await F.post(&editor, path, form)
+            #expect(saved.0 == .seeOther && saved.2.first(name: .location) == path + "?klart=mallar")
+            #expect(try await editor.send(.GET, path + "?klart=mallar").1.contains("Periodmallarna är sparade."))
+            #expect(try await F.post(&editor, path, form).2.first(name: .location) == path + "?klart=oforandrad")
+            let refused = try await F.post(&editor, path, form.merging(["ends1": "02-30"]) { $1 })
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("Ange en dag som finns") && refused.1.contains("value=\"02-30\""))
+            let (_, newPeriod, _) = try await editor.send(.GET, F.path("/perioder/ny"))
+            #expect(newPeriod.contains("value=\"Kvartal 1 2023\"") && newPeriod.contains("value=\"2023-03-31\"") && newPeriod.contains("value=\"2023-04-10\""))
+            var reader = try await fixture.browser(F.reader)
+            #expect(try await F.post(&reader, path, form).0 == .forbidden)
+            #expect(try await PeriodTemplate.query(on: app.db).count() == 2)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "periods.templates").count() == 1)
+        }
+    }
+
     @Test("The API: a token of another organisation or a reader cannot write; the editor can; a closed period is 409", arguments: Engine.enabled)
     func api(engine: Engine) async throws {
         try await withApp(engine, examples: false) { app in

@@ -62,6 +62,9 @@ struct FollowUpWorkflowTests {
             #expect(try await ActivityReport.query(on: app.db).count() == 1)
             let lateClose = try await F.post(&editor, F.path("/perioder/tertial-1-2023/stang"), ["confirmed": "ja"])
             #expect(lateClose.0 == .conflict)
+            for action in Set(try await AuditEntry.query(on: app.db).all().map(\.action)) {
+                #expect(AuditLog.swedish[action] != nil, "\(action) reads in Swedish in the history")
+            }
             let period = try await fixture.period("tertial-1-2023")
             await #expect(throws: FollowUpWork.Failure.closed(period: "Tertial 1 2023")) {
                 _ = try await FollowUpWork.assess(.achieved, motivation: "Sent", lineage: fixture.tree.roots[0].lineage, in: period, tree: fixture.tree,

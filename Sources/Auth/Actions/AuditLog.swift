@@ -50,6 +50,9 @@ public enum AuditLog {
         "user.password": "Bytte lösenord", "role.grant": "Gav roll", "role.revoke": "Tog bort roll",
         "session.create": "Loggade in", "session.delete": "Loggade ut", "token.create": "Skapade API-nyckel", "token.revoke": "Återkallade API-nyckel",
         "organisation.import": "Importerade organisationsfilen", "organisation.replace": "Ersatte organisationen från fil",
+        "period.open": "Öppnade perioden", "period.close": "Stängde perioden", "report.create": "Rapporterade", "report.update": "Ändrade rapporten",
+        "assessment.create": "Bedömde", "assessment.update": "Ändrade bedömningen", "reporter.set": "Valde rapportör",
+        "periods.templates": "Ändrade periodmallarna",
     ]
 
     /// Who made a change.

@@ -125,7 +125,7 @@ extension FollowUpWork {
                 changed += 1
                 let item = tree.item(lineage: lineage)
                 try await AuditLog.record("reporter.set", subject: "\(tree.documentSlug) \(lineage)", actor: actor, organisationID: organisationID,
-                                          before: row?.email ?? "editors", after: email ?? "editors",
+                                          before: row?.email ?? "redaktörerna", after: email ?? "redaktörerna",
                                           context: .init(name: item?.title, document: tree.documentSlug, documentTitle: tree.title, item: item?.key), on: db)
             }
             return changed

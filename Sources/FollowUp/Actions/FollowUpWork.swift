@@ -114,7 +114,7 @@ public enum FollowUpWork {
             period.example = new.example
             try await period.create(on: db)
             try await AuditLog.record("period.open", subject: "\(tree.documentSlug) \(key)", actor: actor, organisationID: organisationID,
-                                      after: "\(period.name): ends \(period.endsOn), due \(period.deadline)",
+                                      after: "\(period.name): slutar \(period.endsOn), sista rapportdag \(period.deadline)",
                                       context: context(period, tree: tree, item: nil), on: db)
             return period
         }
@@ -133,7 +133,7 @@ public enum FollowUpWork {
                 .all()
             guard !closed.isEmpty else { throw Failure.closed(period: period.name) }
             try await AuditLog.record("period.close", subject: "\(period.documentSlug) \(period.key)", actor: actor, organisationID: period.organisationID,
-                                      before: "open", after: "closed", context: context(period, tree: tree, item: nil), on: db)
+                                      before: PeriodState.open.label, after: PeriodState.closed.label, context: context(period, tree: tree, item: nil), on: db)
         }
         period.state = .closed
         period.closedAt = now

@@ -23,7 +23,9 @@ extension WorkController {
         let organisationID = try context.organisation.requireID()
         let assigned = try await ReporterQuery.assigned(organisationID: organisationID, document: tree.documentSlug, on: req.db)
         let people = try await ReporterQuery.candidates(organisationID: organisationID, on: req.db)
-        return formPage(req, context, reportersModel(context, tree, people: people, values: assigned))
+        var model = reportersModel(context, tree, people: people, values: assigned)
+        model.notice = notice(req)
+        return formPage(req, context, model)
     }
 
     @Sendable static func saveReporters(req: Request) async throws -> Response {
@@ -65,7 +67,9 @@ extension WorkController {
             values["deadline\(index)"] = String(template.deadlineDays)
             values["remind\(index)"] = template.remindDaysBefore.map(String.init) ?? ""
         }
-        return formPage(req, context, templatesModel(context, values: values))
+        var model = templatesModel(context, values: values)
+        model.notice = notice(req)
+        return formPage(req, context, model)
     }
 
     @Sendable static func saveTemplates(req: Request) async throws -> Response {

@@ -2,12 +2,13 @@ import Fluent
 import Foundation
 import Organisation
 import Plans
+import Vapor
 
 /// What the plan's own pages show of the follow-up: the latest closed period of the version.
 enum ProgressProvider {
-    static func progress(for content: DocumentContent, on db: any Database) async throws -> ReportedProgress? {
-        guard content.version.status != .draft,
-              let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == content.organisation.slug).first() else { return nil }
+    static func progress(for content: DocumentContent, on req: Request) async throws -> ReportedProgress? {
+        let db = req.db
+        guard content.version.status != .draft, let organisation = try await req.organisation(slug: content.organisation.slug) else { return nil }
         let periods = try await PeriodQuery.values(organisationID: organisation.requireID(), document: content.slug, on: db)
             .filter { $0.version == content.version.number && $0.state == .closed }
         guard !periods.isEmpty else { return nil }
