@@ -60,6 +60,7 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(MailCommand(), as: "mail")
+    app.asyncCommands.use(KoladaCommand(), as: "kolada")
     app.asyncCommands.use(UserCommands.group(), as: "user")
 }
 

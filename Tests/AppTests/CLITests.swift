@@ -12,9 +12,22 @@ struct CLITests {
     func help() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for command in ["serve", "migrate", "demo", "import", "export", "user"] {
+        for command in ["serve", "migrate", "demo", "import", "export", "user", "mail", "kolada"] {
             #expect(result.output.contains(command), "--help does not list \(command)")
         }
+    }
+
+    @Test("kolada import reports what it did, and a malformed file exits 1 naming the row and writing nothing")
+    func koladaImport() throws {
+        let database = CLI.temporaryDatabase()
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../FollowUpTests/Fixtures/kolada").standardizedFileURL
+        let imported = try CLI.run(["kolada", "import", fixtures.appending(path: "v3-data-page-1.json").path, fixtures.appending(path: "v3-kpi.json").path],
+                                   database: database)
+        #expect(imported.status == 0 && imported.output.contains("values: 5 added, 0 changed, 0 deleted, 0 unchanged; KPIs: 2 added"))
+        let refused = try CLI.run(["kolada", "import", fixtures.appending(path: "malformed.json").path], database: database)
+        #expect(refused.status == 1 && refused.errors.contains("malformed.json: row 2, municipality: missing; nothing was imported"))
+        let again = try CLI.run(["kolada", "import", fixtures.appending(path: "v3-data-page-1.json").path], database: database)
+        #expect(again.output.contains("values: 0 added, 0 changed, 0 deleted, 5 unchanged"))
     }
 
     @Test("import, export, refusal of an existing organisation, --replace, and a lossless file")

@@ -52,7 +52,7 @@ public enum AuditLog {
         "organisation.import": "Importerade organisationsfilen", "organisation.replace": "Ersatte organisationen från fil",
         "period.open": "Öppnade perioden", "period.close": "Stängde perioden", "report.create": "Rapporterade", "report.update": "Ändrade rapporten",
         "assessment.create": "Bedömde", "assessment.update": "Ändrade bedömningen", "reporter.set": "Valde rapportör",
-        "periods.templates": "Ändrade periodmallarna",
+        "periods.templates": "Ändrade periodmallarna", "kolada.import": "Importerade nyckeltal från Kolada",
     ]
 
     /// Who made a change.
