@@ -63,3 +63,7 @@ echo
 echo "Page cache under a flood of distinct query strings (memory should stay flat):"
 kill "${pids[@]}" 2>/dev/null || true
 scripts/cache-flood.sh .build/release/samsyn 20000
+
+echo
+echo "Kolada import of 100 000 values against sqlite3 .import of the same values (target: ratio ≥ 0.2):"
+scripts/kolada-benchmark.sh .build/release/samsyn

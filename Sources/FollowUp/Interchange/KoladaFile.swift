@@ -114,10 +114,11 @@ public enum KoladaFile {
             if row.contains(Key("kpi")) {
                 let kpi = try row.text("kpi"), municipality = try row.text("municipality")
                 let period: String
-                if let text = try? row.decode(String.self, forKey: Key("period")), !text.isEmpty {
-                    period = text
-                } else if let year = try? row.decode(Int.self, forKey: Key("period")) {
+                // A number first: v3 writes years as numbers, and a failed attempt costs an error per row.
+                if let year = try? row.decode(Int.self, forKey: Key("period")) {
                     period = String(year)
+                } else if let text = try? row.decode(String.self, forKey: Key("period")), !text.isEmpty {
+                    period = text
                 } else {
                     throw DecodingError.typeMismatch(String.self, .init(codingPath: row.codingPath + [Key("period")],
                                                                         debugDescription: row.contains(Key("period")) ? "expected a year as a number or text" : "missing"))
