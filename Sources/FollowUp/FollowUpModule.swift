@@ -17,6 +17,8 @@ public enum FollowUpModule: AppModule {
         routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)
         routes.pages.get(FollowUpURL.dashboard.pathComponents, use: FollowUpController.dashboard)
         routes.pages.get(FollowUpURL.csv.pathComponents, use: FollowUpController.csv)
+        routes.pages.get(FollowUpURL.indicator.pathComponents, use: IndicatorController.show)
+        routes.pages.get(FollowUpURL.indicatorCSV.pathComponents, use: IndicatorController.csv)
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "64kb")
         let signedIn = routes.signedIn
@@ -77,6 +79,7 @@ public enum FollowUpModule: AppModule {
                 .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
                 .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
         }
+        app.pageSlots.register(PlansSlots.nodeSections) { subject, req in try await IndicatorController.sections(for: subject, on: req) }
         app.pageSlots.register(PlansSlots.reportedProgress) { content, req in
             try await ProgressProvider.progress(for: content, on: req).map { [$0] } ?? []
         }

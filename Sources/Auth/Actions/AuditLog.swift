@@ -53,6 +53,7 @@ public enum AuditLog {
         "period.open": "Öppnade perioden", "period.close": "Stängde perioden", "report.create": "Rapporterade", "report.update": "Ändrade rapporten",
         "assessment.create": "Bedömde", "assessment.update": "Ändrade bedömningen", "reporter.set": "Valde rapportör",
         "periods.templates": "Ändrade periodmallarna", "kolada.import": "Importerade nyckeltal från Kolada",
+        "indicator.create": "Lade till indikator",
     ]
 
     /// Who made a change.

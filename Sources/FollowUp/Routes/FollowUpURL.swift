@@ -15,6 +15,9 @@ public enum FollowUpURL {
     public static let assessment = period.appending("bedomning", ":lineage")
     public static let close = period.appending("stang")
     public static let reporters = dashboard.appending("rapportorer")
+    /// Public: an indicator of a goal, and its values as CSV.
+    public static let indicator = dashboard.appending("indikatorer", ":indicator")
+    public static let indicatorCSV = OrganisationURL.openData.appending("indikatorer", ":doc", ":indicator")
     public static let templates = OrganisationURL.home.appending("admin", "uppfoljning")
     /// Open data: every closed period's reports of a document, as CSV.
     public static let csv = OrganisationURL.openData.appending("uppfoljning", ":doc")

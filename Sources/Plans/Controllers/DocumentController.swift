@@ -33,6 +33,8 @@ enum DocumentController {
             }
             var model = try await nodeModel(path, in: content, organisation: organisation, on: req.db)
             model.progress = try await reportedProgress(content, req)
+            model.sections = try await req.application.pageSlots.items(PlansSlots.nodeSections, for: NodeSubject(content: content, node: path[path.count - 1]),
+                                                                      request: req)
             return req.render(NodeShow.View(model: model))
         }
     }

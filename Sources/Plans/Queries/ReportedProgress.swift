@@ -47,3 +47,26 @@ public enum PlansSlots {
     /// The reported progress of a published version, shown on its document and node pages.
     public static let reportedProgress = PageSlot<DocumentContent, ReportedProgress>("plans.reported-progress")
 }
+
+/// A section a module above Plans adds to a node's page (a goal's indicators), rendered by that
+/// module; Plans places it after the node's facts.
+public struct NodeSection: Sendable, Equatable {
+    public let heading: String
+    public let html: String
+
+    public init(heading: String, html: String) {
+        self.heading = heading
+        self.html = html
+    }
+}
+
+/// The node a page shows, in its version.
+public struct NodeSubject: Sendable {
+    public let content: DocumentContent
+    public let node: DocumentContent.Node
+}
+
+extension PlansSlots {
+    /// Sections of a published node's page from modules above Plans.
+    public static let nodeSections = PageSlot<NodeSubject, NodeSection>("plans.node-sections")
+}

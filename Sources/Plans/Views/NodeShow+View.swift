@@ -17,6 +17,8 @@ public enum NodeShow {
         public let networks: [Link]
         /// How the work is going, where a module above reports it.
         public var progress: ReportedProgress?
+        /// Sections modules above add (a goal's indicators).
+        public var sections: [NodeSection] = []
 
         public init(document: DocumentContent, path: [DocumentContent.Node], implements: [Link], implementedBy: [Link],
                     partners: [Link] = [], networks: [Link] = []) {
@@ -90,6 +92,7 @@ public enum NodeShow {
                     .section(.h2(.text("Agenda 2030")), Agenda2030Mapping.list(entries))
                 },
                 .unwrap(model.progress) { ProgressViews.section($0, node: node) },
+                .forEach(model.sections) { section in .section(.h2(.text(section.heading)), .raw(section.html)) },
                 links(heading: Glossary.contributesTo, model.implements),
                 links(heading: Glossary.contributedToBy, model.implementedBy),
                 .unwrap(node.children.isEmpty ? nil : node.children) { children in

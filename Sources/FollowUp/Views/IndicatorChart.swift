@@ -1,0 +1,83 @@
+import Core
+import Foundation
+import Plot
+
+/// An indicator as inline SVG with a data table beside each chart: the members side by side for
+/// a period, and the trend over the periods against the targets. Every bar and point carries its
+/// number as text, and the target is a dashed line named in words, so nothing is told by colour alone.
+enum IndicatorChart {
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? Formatting.thousands(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// Horizontal bars, one per area, longest scale at the largest value.
+    static func members(_ indicator: IndicatorContent, period: String) -> Node<HTML.BodyContext> {
+        let rows = indicator.areas.compactMap { area in indicator.values[area.code]?[period].map { (area.name, $0) } }
+        guard let largest = rows.map({ abs($0.1) }).max(), largest > 0 else { return .empty }
+        let labelWidth = 150.0, barWidth = 330.0, rowHeight = 26.0
+        var parts: [String] = []
+        for (index, row) in rows.enumerated() {
+            let y = Double(index) * rowHeight
+            let width = max(1, barWidth * abs(row.1) / largest)
+            parts.append("<text x=\"\(labelWidth - 8)\" y=\"\(y + 18)\" text-anchor=\"end\" font-size=\"16\" fill=\"#1b1f24\">\(Markdown.escape(row.0))</text>")
+            parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(String(format: "%.1f", width))\" height=\"18\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
+            parts.append("<text x=\"\(String(format: "%.1f", labelWidth + width + 6))\" y=\"\(y + 18)\" font-size=\"16\" fill=\"#1b1f24\">\(number(row.1))</text>")
+        }
+        let height = Double(rows.count) * rowHeight + 4, width = labelWidth + barWidth + 90
+        let label = "\(indicator.title), \(period): " + rows.map { "\($0.0) \(number($0.1))" }.joined(separator: ", ")
+        return .group(
+            .raw("<svg class=\"indicator-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
+                 + parts.joined() + "</svg>"),
+            .scrollingTable("\(indicator.title) per medlem", .table(
+                .caption(.text("\(indicator.title) per medlem, \(period)" + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"))),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Medlem")), .th(.attribute(named: "scope", value: "col"), .class("number"), .text("Värde")))),
+                .tbody(.forEach(rows) { row in .tr(.th(.attribute(named: "scope", value: "row"), .text(row.0)), .td(.class("number"), .text(number(row.1)))) })
+            ))
+        )
+    }
+
+    /// The trend as points joined by a line, with each target as a dashed mark; a table of the same numbers.
+    static func trend(_ indicator: IndicatorContent) -> Node<HTML.BodyContext> {
+        let (label, series) = indicator.trend
+        let periods = Array(Set(series.keys).union(indicator.targets.keys.map(String.init))).sorted()
+        let numbers = Array(series.values) + Array(indicator.targets.values)
+        guard periods.count > 0, let top = numbers.max(), let bottom = numbers.min() else { return .empty }
+        let low = min(0, bottom), span = max(top - low, 1)
+        let left = 60.0, width = 420.0, height = 160.0, step = periods.count > 1 ? width / Double(periods.count - 1) : 0
+        let y = { (value: Double) in 20 + height * (1 - (value - low) / span) }
+        var parts: [String] = []
+        let points = periods.enumerated().compactMap { index, period in series[period].map { (left + Double(index) * step, y($0), $0) } }
+        if points.count > 1 {
+            parts.append("<polyline fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" points=\"" + points.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ") + "\"/>")
+        }
+        for point in points {
+            parts.append(String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0b4f8a\"/>", point.0, point.1))
+            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">", point.0, point.1 - 8) + number(point.2) + "</text>")
+        }
+        for (index, period) in periods.enumerated() {
+            let x = left + Double(index) * step
+            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">", x, height + 44) + Markdown.escape(period) + "</text>")
+            if let year = Int(period), let target = indicator.targets[year] {
+                parts.append(String(format: "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#8a5a00\" stroke-width=\"3\" stroke-dasharray=\"4 3\"/>", x - 14, x + 14, y(target), y(target)))
+            }
+        }
+        let summary = "\(indicator.title), \(label.lowercased()): " + periods.map { period in
+            "\(period) " + (series[period].map(number) ?? "–") + (Int(period).flatMap { indicator.targets[$0] }.map { " (mål \(number($0)))" } ?? "")
+        }.joined(separator: ", ")
+        return .group(
+            .raw("<svg class=\"indicator-chart\" viewBox=\"0 0 \(Int(left + width + 40)) \(Int(height + 56))\" width=\"\(Int(left + width + 40))\" height=\"\(Int(height + 56))\" role=\"img\" aria-label=\"\(Markdown.escape(summary))\">"
+                 + parts.joined() + "</svg>"),
+            .p(.class("hint"), .text("Linjen är \(label.lowercased()); streckade markeringar är målvärden.")),
+            .scrollingTable("\(indicator.title) över tid", .table(
+                .caption(.text("\(indicator.title) över tid: \(label.lowercased()) och mål")),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Period")), .th(.attribute(named: "scope", value: "col"), .class("number"), .text(label)),
+                           .th(.attribute(named: "scope", value: "col"), .class("number"), .text("Mål")))),
+                .tbody(.forEach(periods) { period in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(period)), .td(.class("number"), .text(series[period].map(number) ?? "–")),
+                        .td(.class("number"), .text(Int(period).flatMap { indicator.targets[$0] }.map(number) ?? "–")))
+                })
+            ))
+        )
+    }
+}
