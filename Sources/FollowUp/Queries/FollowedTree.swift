@@ -13,7 +13,6 @@ public struct FollowedTree: Sendable, Equatable {
         public let title: String
         public let depth: Int
         public let level: String
-        public let responsibleUnit: String?
         public var children: [Item]
     }
 
@@ -103,10 +102,10 @@ enum FollowedTreeQuery {
     static func tree(_ organisation: OrganisationRecord, document slug: String, version chosen: VersionRow, on db: any Database) async throws -> FollowedTree {
         struct NodeRow: Decodable {
             let id: UUID; let parent_id: UUID?; let key: String; let lineage: String?; let level_index: Int; let position: Int
-            let title: String; let responsible_unit: String?
+            let title: String
         }
         let nodes = try await (db as! any SQLDatabase).select()
-            .columns("id", "parent_id", "key", "lineage", "level_index", "position", "title", "responsible_unit")
+            .columns("id", "parent_id", "key", "lineage", "level_index", "position", "title")
             .from(PlanNode.schema)
             .where("version_id", .equal, SQLBind(chosen.id))
             .orderBy("position")
@@ -117,7 +116,7 @@ enum FollowedTreeQuery {
             (byParent[parent] ?? []).map { row in
                 FollowedTree.Item(key: row.key, lineage: row.lineage ?? row.key, title: row.title, depth: row.level_index,
                                   level: levels.indices.contains(row.level_index) ? levels[row.level_index] : "",
-                                  responsibleUnit: row.responsible_unit, children: build(row.id))
+                                  children: build(row.id))
             }
         }
         return FollowedTree(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug, title: chosen.title,

@@ -37,8 +37,7 @@ extension FollowedTree {
     /// The tree of a version already read in full (the plan's own page).
     init(_ content: DocumentContent) {
         func item(_ node: DocumentContent.Node) -> Item {
-            Item(key: node.key, lineage: node.lineage, title: node.title, depth: node.depth, level: node.level,
-                 responsibleUnit: node.responsibleUnit, children: node.children.map(item))
+            Item(key: node.key, lineage: node.lineage, title: node.title, depth: node.depth, level: node.level, children: node.children.map(item))
         }
         self.init(organisationSlug: content.organisation.slug, organisationName: content.organisation.name, documentSlug: content.slug,
                   title: content.title, versionNumber: content.version.number, status: content.version.status,

@@ -20,19 +20,18 @@ public enum ReporterQuery {
 
     /// Everyone with a role in the organisation: the people a key activity can be given to.
     public static func candidates(organisationID: UUID, on db: any Database) async throws -> [Person] {
-        let roles = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$user).all()
-        var seen = Set<String>()
-        return roles.compactMap { role in
-            guard !role.user.disabled, seen.insert(role.user.email.lowercased()).inserted else { return nil }
-            return Person(email: role.user.email.lowercased(), name: role.user.name)
-        }.sorted { $0.name < $1.name }
+        try await people(Role.query(on: db).filter(\.$organisation.$id == organisationID))
     }
 
     /// The editors and administrators: who reports an activity without a reporter of its own.
     public static func editors(organisationID: UUID, on db: any Database) async throws -> [Person] {
-        let roles = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role ~~ [.editor, .administrator]).with(\.$user).all()
+        try await people(Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role ~~ [.editor, .administrator]))
+    }
+
+    /// The enabled users the roles belong to, each once, by name.
+    static func people(_ roles: QueryBuilder<Role>) async throws -> [Person] {
         var seen = Set<String>()
-        return roles.compactMap { role in
+        return try await roles.with(\.$user).all().compactMap { role in
             guard !role.user.disabled, seen.insert(role.user.email.lowercased()).inserted else { return nil }
             return Person(email: role.user.email.lowercased(), name: role.user.name)
         }.sorted { $0.name < $1.name }
