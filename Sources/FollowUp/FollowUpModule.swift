@@ -11,7 +11,7 @@ import Vapor
 /// dashboards and reminders by e-mail. Refers to the plans by document slug, version number and
 /// node lineage, and never writes Plans' tables (docs/decisions/0008).
 public enum FollowUpModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators()] }
+    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators(), UpdateFollowUpIndicatorsAddSource()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)

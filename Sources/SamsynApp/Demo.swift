@@ -22,13 +22,21 @@ public enum Demo {
         return url
     }
 
-    /// The organisation file, with the example follow-up's sections merged in unless left out.
+    /// The organisation file, with the example follow-up merged in unless left out: objects merge
+    /// key by key and lists are joined, so the example indicators join the real one.
     public static func file(examples: Bool) throws -> Data {
         let data = try Data(contentsOf: fileURL)
-        guard examples, var object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard examples, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let extra = try JSONSerialization.jsonObject(with: Data(contentsOf: examplesURL)) as? [String: Any] else { return data }
-        object.merge(extra) { _, example in example }
-        return try JSONSerialization.data(withJSONObject: object)
+        return try JSONSerialization.data(withJSONObject: merged(object, extra))
+    }
+
+    static func merged(_ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+        base.merging(extra) { old, new in
+            if let old = old as? [String: Any], let new = new as? [String: Any] { return merged(old, new) }
+            if let old = old as? [Any], let new = new as? [Any] { return old + new }
+            return new
+        }
     }
 
     /// The demo's accounts, for trying the signed-in parts. Demo mode only: `samsyn demo`

@@ -20,7 +20,7 @@ struct IndicatorTests {
             let files = try ["v3-data-page-1.json", "v3-data-page-2.json", "v3-kpi.json"].map(KoladaImportTests.fixture)
             _ = try await KoladaImport.run(files, actor: .commandLine, on: app.db)
             let goal = fixture.tree.roots[0]
-            try await IndicatorWork.add(.init(title: "Invånare totalt", unit: "antal", direction: .higher, baseline: (78000, 2021), kpi: "N01951",
+            try await IndicatorWork.add(.init(title: "Invånare totalt", unit: "antal", direction: .higher, baselineValue: 78000, baselineYear: 2021, kpi: "N01951",
                                               targets: [2023: 80000]),
                                         to: goal.lineage, of: fixture.tree, organisationID: fixture.organisationID, actor: .commandLine, on: app.db)
             var reader = Browser(app: app)

@@ -30,9 +30,6 @@ public enum KoladaImport {
 
     public static func run(_ files: [(name: String, data: Data)], actor: AuditLog.Actor, on db: any Database,
                            progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Report {
-        var report = Report()
-        var values: [Key: KoladaFile.Value] = [:]
-        var kpis: [String: KoladaFile.KPI] = [:]
         // The files are read side by side (decoding is most of an import's time), then taken in order.
         let pages = try await withThrowingTaskGroup(of: (Int, KoladaFile.Page).self) { group in
             for (index, file) in files.enumerated() { group.addTask { (index, try KoladaFile.read(file.data, file: file.name)) } }
@@ -40,11 +37,20 @@ public enum KoladaImport {
             for try await (index, page) in group { pages[index] = page }
             return pages.compactMap { $0 }
         }
+        return try await store(pages, names: files.map(\.name).joined(separator: ", "), actor: actor, on: db, progress: progress)
+    }
+
+    /// Stores read pages as one answer: the organisation file's Kolada values come this way too.
+    static func store(_ pages: [KoladaFile.Page], names: String, actor: AuditLog.Actor?, on db: any Database,
+                      progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Report {
+        var report = Report()
+        var values: [Key: KoladaFile.Value] = [:]
+        var kpis: [String: KoladaFile.KPI] = [:]
         values.reserveCapacity(pages.reduce(0) { $0 + $1.values.count })
         for (index, page) in pages.enumerated() {
             for value in page.values { values[Key(kpi: value.kpi, municipality: value.municipality, period: value.period, gender: value.gender)] = value }
             for kpi in page.kpis { kpis[kpi.id] = kpi }
-            if index == files.count - 1 { report.incomplete = page.next != nil }
+            if index == pages.count - 1 { report.incomplete = page.next != nil }
         }
         let sql = db as! any SQLDatabase
         let kpiIDs = Array(Set(values.keys.map(\.kpi)))
@@ -81,7 +87,6 @@ public enum KoladaImport {
         guard total > 0 else { return report }
         let (summary, removals, rows, kpiRows) = (report, deletes + updates.map { Key(kpi: $0.kpi, municipality: $0.municipality, period: $0.period, gender: $0.gender) },
                                                   inserts + updates, kpiChanges)
-        let names = files.map(\.name).joined(separator: ", ")
         try await db.write { db in
             let sql = db as! any SQLDatabase
             var done = 0
@@ -105,7 +110,7 @@ public enum KoladaImport {
                 try await sql.delete(from: KoladaTables.kpis).where("id", .equal, SQLBind(kpi.id)).run()
                 try await sql.insert(into: KoladaTables.kpis).model(KPIRow(kpi)).run()
             }
-            try await AuditLog.record("kolada.import", subject: names, actor: actor, after: summary.description, on: db)
+            if let actor { try await AuditLog.record("kolada.import", subject: names, actor: actor, after: summary.description, on: db) }
             progress(total, total)
         }
         return report

@@ -29,10 +29,13 @@ enum FollowUpController {
             let (version, periods) = try await visiblePeriods(req, organisation, includingOpen: false, period: key)
             // Closed periods never change, nor does an adopted version: the dashboard's body is
             // rendered once for each set of them, named by their ids and closing moments.
-            let memoKey = "\(version.id)|\(key ?? "")|" + periods.map { "\($0.id):\($0.closedAt?.timeIntervalSince1970 ?? 0)" }.joined(separator: ",")
+            // Indicators can change at any time, so they are read every time and are part of the name.
+            let indicators = try await IndicatorQuery.contents(organisation, document: slug, on: req.db)
+            let memoKey = "\(version.id)|\(key ?? "")|\(indicators.hashValue)|" + periods.map { "\($0.id):\($0.closedAt?.timeIntervalSince1970 ?? 0)" }.joined(separator: ",")
             let article = try await renderedDashboards.text(for: memoKey) {
                 let tree = try await FollowedTreeQuery.tree(organisation, document: slug, version: version, on: req.db)
-                let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key)
+                let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key,
+                                          indicators: indicators)
                 return DashboardPage.article(dashboard).render()
             }
             let selected = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
@@ -63,8 +66,10 @@ enum FollowUpController {
     /// A document's dashboard as values (the API's follow-up).
     static func load(_ req: Request, _ organisation: OrganisationRecord, includingOpen: Bool, period key: String?) async throws -> Dashboard {
         let (version, periods) = try await visiblePeriods(req, organisation, includingOpen: includingOpen, period: key)
-        let tree = try await FollowedTreeQuery.tree(organisation, document: try req.requiredParameter("doc"), version: version, on: req.db)
-        return Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key)
+        let slug = try req.requiredParameter("doc")
+        let tree = try await FollowedTreeQuery.tree(organisation, document: slug, version: version, on: req.db)
+        return Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key,
+                         indicators: try await IndicatorQuery.contents(organisation, document: slug, on: req.db))
     }
 
     /// GET …/oppna-data/uppfoljning/:doc — one row per key activity and closed period.

@@ -158,7 +158,8 @@ extension WorkController {
         let (period, tree) = try await period(req, context)
         let lineage = try req.requiredParameter("lineage")
         guard let item = tree.item(lineage: lineage), !tree.isActivity(item) else { throw Abort(.notFound, reason: "no goal \"\(lineage)\" in this plan") }
-        let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key)
+        let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key,
+                                  indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db))
         return (period, tree, item, dashboard)
     }
 

@@ -104,7 +104,8 @@ enum WorkController {
         let (period, tree) = try await period(req, context)
         let all = try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db)
         let contents = try await PeriodQuery.contents(all.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
-        let dashboard = Dashboard(tree: tree, periods: contents, selectedKey: period.key)
+        let dashboard = Dashboard(tree: tree, periods: contents, selectedKey: period.key,
+                                  indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db))
         let organisationID = try context.organisation.requireID()
         let assigned = try await ReporterQuery.assigned(organisationID: organisationID, document: tree.documentSlug, on: req.db)
         let people = try await ReporterQuery.candidates(organisationID: organisationID, on: req.db)

@@ -7,7 +7,8 @@ extension FollowUpSection {
         let periods = try await ReportingPeriod.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$endsOn).sort(\.$key).all()
         let templates = try await PeriodTemplate.query(on: db).filter(\.$organisationID == tenant).sort(\.$position).all()
         let reporters = try await ActivityReporter.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$lineage).all()
-        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty else { return Content(followUp: nil) }
+        let (indicators, kolada) = try await exportIndicators(tenant: tenant, on: db)
+        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty || !indicators.isEmpty else { return Content(followUp: nil) }
         let contents = try await PeriodQuery.contents(periods, on: db)
         return Content(followUp: FollowUpEntry(
             periodTemplates: templates.isEmpty ? nil : templates.map(\.value),
@@ -25,6 +26,7 @@ extension FollowUpSection {
                         AssessmentEntry(lineage: $0.lineage, verdict: $0.verdict, motivation: $0.motivation, assessedBy: $0.assessedBy,
                                         assessedAt: moment($0.assessedAt), revision: $0.revision)
                     })
-            }))
+            },
+            indicators: indicators.isEmpty ? nil : indicators, kolada: kolada))
     }
 }

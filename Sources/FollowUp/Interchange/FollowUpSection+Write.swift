@@ -31,6 +31,7 @@ extension FollowUpSection {
             guard SMTPClient.isAddress(reporter.email) else { throw ImportError("\(path).email", "not an e-mail address") }
             guard assigned.insert("\(reporter.document)/\(reporter.lineage)").inserted else { throw ImportError(path, "the activity already has a reporter") }
         }
+        try validateIndicators(entry, versions: versions)
         var keys = Set<String>()
         for (index, period) in entry.periods.enumerated() {
             let path = "followUp.periods[\(index)]"
@@ -78,7 +79,11 @@ extension FollowUpSection {
         try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await PeriodTemplate.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await ActivityReporter.query(on: db).filter(\.$organisationID == organisationID).delete()
-        guard let entry = content.followUp else { return }
+        guard let entry = content.followUp else {
+            try await Indicator.query(on: db).filter(\.$organisationID == organisationID).delete()
+            return
+        }
+        try await writeIndicators(entry, organisationID: organisationID, on: db)
         for (position, template) in (entry.periodTemplates ?? []).enumerated() {
             try await PeriodTemplate(organisationID: organisationID, position: position, value: template).create(on: db)
         }
@@ -132,5 +137,6 @@ extension FollowUpSection {
             }
         }
         context.counts["periods"] = entry.periods.count
+        context.counts["indicators"] = entry.indicators?.count ?? 0
     }
 }

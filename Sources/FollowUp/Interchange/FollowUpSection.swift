@@ -14,6 +14,10 @@ public enum FollowUpSection: InterchangeSection {
         public var periodTemplates: [PeriodTemplate.Value]?
         public var reporters: [ReporterEntry]?
         public var periods: [PeriodEntry]
+        /// The indicators of goals; absent when there are none.
+        public var indicators: [IndicatorEntry]?
+        /// The Kolada KPIs the indicators use, with the members' values.
+        public var kolada: KoladaEntry?
     }
 
     public struct ReporterEntry: Codable, Equatable, Sendable {

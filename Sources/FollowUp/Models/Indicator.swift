@@ -11,6 +11,17 @@ public final class Indicator: Model, @unchecked Sendable {
         case higher, lower
 
         public var label: String { self == .higher ? "Högre är bättre" : "Lägre är bättre" }
+
+        /// Whether `value` reaches `target` in this direction.
+        public func reaches(_ value: Double, _ target: Double) -> Bool { self == .higher ? value >= target : value <= target }
+    }
+
+    /// How the members' values make the organisation's when it has none of its own: counts add
+    /// up ("Invånare totalt"), shares and rates do not.
+    public enum Aggregate: String, Codable, CaseIterable, Sendable {
+        case mean, sum
+
+        public var label: String { self == .sum ? "Summa för medlemmarna" : "Medelvärde för medlemmarna" }
     }
 
     @ID public var id: UUID?
@@ -27,6 +38,13 @@ public final class Indicator: Model, @unchecked Sendable {
     @OptionalField(key: "baseline_year") public var baselineYear: Int?
     /// A Kolada KPI id ("N01951"); nil when the values are typed in.
     @OptionalField(key: "kpi") public var kpi: String?
+    /// Where the numbers come from, in words; empty when the KPI says it.
+    @OptionalField(key: "source") public var source: String?
+    @OptionalField(key: "aggregate") var storedAggregate: Aggregate?
+    public var aggregate: Aggregate {
+        get { storedAggregate ?? .mean }
+        set { storedAggregate = newValue }
+    }
     /// Demonstration data, as the demo's follow-up is.
     @Field(key: "example") public var example: Bool
 
@@ -43,6 +61,12 @@ public final class IndicatorTarget: Model, @unchecked Sendable {
     @Field(key: "value") public var value: Double
 
     public init() {}
+
+    init(indicatorID: UUID, year: Int, value: Double) {
+        self.$indicator.id = indicatorID
+        self.year = year
+        self.value = value
+    }
 }
 
 /// A typed-in value of an indicator: for a municipality (its SCB code) or the organisation as a
@@ -59,4 +83,11 @@ public final class IndicatorValue: Model, @unchecked Sendable {
     @Field(key: "value") public var value: Double
 
     public init() {}
+
+    init(indicatorID: UUID, area: String, period: String, value: Double) {
+        self.$indicator.id = indicatorID
+        self.area = area
+        self.period = period
+        self.value = value
+    }
 }

@@ -7,10 +7,13 @@ public struct Dashboard: Sendable {
     /// The version's periods the reader may see, oldest first.
     public let periods: [PeriodContent]
     public let selected: PeriodContent?
+    /// The document's indicators, for the proposals.
+    public let indicators: [IndicatorContent]
 
-    public init(tree: FollowedTree, periods: [PeriodContent], selectedKey: String?) {
+    public init(tree: FollowedTree, periods: [PeriodContent], selectedKey: String?, indicators: [IndicatorContent] = []) {
         self.tree = tree
         self.periods = periods
+        self.indicators = indicators
         self.selected = selectedKey.map { key in periods.first { $0.period.key == key } } ?? periods.last { $0.period.state == .closed } ?? periods.last
     }
 
@@ -30,8 +33,19 @@ public struct Dashboard: Sendable {
         RollUp(statuses: tree.activities.map { report($0.lineage, in: period) })
     }
 
+    /// The indicators of a goal, and of the goals under a goal area.
+    public func indicators(of item: FollowedTree.Item) -> [IndicatorContent] {
+        var lineages: Set<String> = []
+        func walk(_ item: FollowedTree.Item) { lineages.insert(item.lineage); item.children.forEach(walk) }
+        walk(item)
+        return indicators.filter { lineages.contains($0.lineage) }
+    }
+
     public func proposal(_ item: FollowedTree.Item) -> FulfilmentRule.Proposal {
-        FulfilmentRule.propose(rollUp(item), level: activityLevel)
+        let year = (selected?.period.endsOn.prefix(4)).flatMap { Int($0) }
+        let standings = year.map { year in indicators(of: item).compactMap { $0.reachedTarget(in: year) } } ?? []
+        return FulfilmentRule.propose(.init(rollUp: rollUp(item), indicatorsMeasured: standings.count, indicatorsReached: standings.filter { $0 }.count,
+                                            year: year), level: activityLevel)
     }
 
     public func assessment(_ item: FollowedTree.Item) -> AssessmentValue? { selected?.assessments[item.lineage] }

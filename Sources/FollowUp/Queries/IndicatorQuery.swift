@@ -5,8 +5,8 @@ import SQLKit
 
 /// An indicator as its page, the goal's page and the API show it: its facts, its targets, and its
 /// values per area (a member's SCB code, or `IndicatorValue.organisation`) and period.
-public struct IndicatorContent: Sendable, Equatable {
-    public struct Area: Sendable, Equatable {
+public struct IndicatorContent: Sendable, Hashable {
+    public struct Area: Sendable, Hashable {
         public let code: String
         public let name: String
     }
@@ -19,6 +19,8 @@ public struct IndicatorContent: Sendable, Equatable {
     public let direction: Indicator.Direction
     public let baselineValue: Double?
     public let baselineYear: Int?
+    public let aggregate: Indicator.Aggregate
+    public let source: String?
     public let kpi: String?
     /// Kolada's own title and description of the KPI, when imported.
     public let kpiTitle: String?
@@ -36,16 +38,31 @@ public struct IndicatorContent: Sendable, Equatable {
     /// The newest period in which any member has a value.
     public var latestPeriod: String? { periods.last }
 
+    /// Kolada's page of the KPI (its metadata in the open API).
+    public var kpiURL: String? { kpi.map { "https://api.kolada.se/v3/kpi/\($0)" } }
+
     /// The series the trend shows: the organisation's own values where it has them, otherwise the
-    /// members' unweighted mean per period.
+    /// members' values per period, added up or averaged as the indicator says. A sum is shown only
+    /// for periods in which every member with values has one, so a missing member never reads as a fall.
     public var trend: (label: String, values: [String: Double]) {
         if let own = values[IndicatorValue.organisation], !own.isEmpty { return ("Hela organisationen", own) }
-        var mean: [String: Double] = [:]
+        let members = areas.filter { $0.code != IndicatorValue.organisation }
+        var series: [String: Double] = [:]
         for period in periods {
-            let found = areas.compactMap { values[$0.code]?[period] }
-            if !found.isEmpty { mean[period] = found.reduce(0, +) / Double(found.count) }
+            let found = members.compactMap { values[$0.code]?[period] }
+            guard !found.isEmpty else { continue }
+            switch aggregate {
+            case .mean: series[period] = found.reduce(0, +) / Double(found.count)
+            case .sum: if found.count == members.count { series[period] = found.reduce(0, +) }
+            }
         }
-        return ("Medelvärde för medlemmarna", mean)
+        return (aggregate.label, series)
+    }
+
+    /// Whether the trend reached the target of `year`; nil when the year has no target or no value.
+    public func reachedTarget(in year: Int) -> Bool? {
+        guard let target = targets[year], let value = trend.values[String(year)] else { return nil }
+        return direction.reaches(value, target)
     }
 }
 
@@ -84,7 +101,8 @@ enum IndicatorQuery {
             let own = values[IndicatorValue.organisation].map { _ in [IndicatorContent.Area(code: IndicatorValue.organisation, name: organisation.name)] } ?? []
             return IndicatorContent(
                 key: indicator.key, documentSlug: indicator.documentSlug, lineage: indicator.lineage, title: indicator.title, unit: indicator.unit,
-                direction: indicator.direction, baselineValue: indicator.baselineValue, baselineYear: indicator.baselineYear, kpi: indicator.kpi,
+                direction: indicator.direction, baselineValue: indicator.baselineValue, baselineYear: indicator.baselineYear,
+                aggregate: indicator.aggregate, source: indicator.source, kpi: indicator.kpi,
                 kpiTitle: kpi?.title, kpiDescription: kpi?.description, example: indicator.example,
                 targets: Dictionary(targets.filter { $0.$indicator.id == indicator.id }.map { ($0.year, $0.value) }) { $1 },
                 areas: members.filter { values[$0.code] != nil } + own, values: values)

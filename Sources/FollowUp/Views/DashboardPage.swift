@@ -81,6 +81,7 @@ final class DashboardPage: OrganisationPage {
             },
             DashboardSections.progressOverYear(dashboard),
             DashboardSections.lagging(dashboard),
+            IndicatorSections.onDashboard(dashboard),
             .downloads("uppföljningen", csv: FollowUpURL.csv.link(tree.organisationSlug, tree.documentSlug),
                        json: FollowUpURL.API.followUp.link(tree.organisationSlug, tree.documentSlug))
         )

@@ -54,10 +54,14 @@ enum IndicatorSections {
             .unwrap(indicator.targets.isEmpty ? nil : indicator.targets) { targets in
                 .group(.dt("Mål"), .dd(.text(targets.keys.sorted().map { "\($0): \(IndicatorChart.number(targets[$0]!))" }.joined(separator: ", "))))
             },
-            .dt("Källa"), .dd(indicator.kpi.map { kpi in
-                .group(.text("Kolada, nyckeltal \(kpi)"), .unwrap(indicator.kpiTitle) { .text(" – \($0)") },
-                       .unwrap(indicator.kpiDescription.flatMap { $0.isEmpty ? nil : $0 }) { .group(.br(), .span(.class("meta"), .text($0))) })
-            } ?? .text("Inskrivna värden")))
+            .dt("Hela organisationen"), .dd(.text(indicator.values[IndicatorValue.organisation] == nil ? indicator.aggregate.label : "Egna värden")),
+            .dt("Källa"), .dd(
+                .unwrap(indicator.kpi) { kpi in
+                    .group(.text("Kolada, nyckeltal "), .a(.href(indicator.kpiURL ?? ""), .text(kpi)), .unwrap(indicator.kpiTitle) { .text(" – \($0)") },
+                           .unwrap(indicator.kpiDescription.flatMap { $0.isEmpty ? nil : $0 }) { .group(.br(), .span(.class("meta"), .text($0))) })
+                },
+                .unwrap(indicator.source) { source in .group(.if(indicator.kpi != nil, .br()), .text(source)) },
+                .if(indicator.kpi == nil && indicator.source == nil, .text("Inskrivna värden"))))
     }
 
     /// A goal's indicators on its page: each with its latest figures and a link to its own page.
@@ -70,5 +74,43 @@ enum IndicatorSections {
                 .unwrap(indicator.latestPeriod) { IndicatorChart.members(indicator, period: $0) }
             )
         }
+    }
+}
+
+extension IndicatorSections {
+    /// The document's indicators on its dashboard: a table of where each stands against the target
+    /// of the period's year, then each one's trend.
+    static func onDashboard(_ dashboard: Dashboard) -> Node<HTML.BodyContext> {
+        guard !dashboard.indicators.isEmpty else { return .empty }
+        let tree = dashboard.tree
+        let year = (dashboard.selected?.period.endsOn.prefix(4)).flatMap { Int($0) }
+        let th = { (text: String) -> Node<HTML.TableRowContext> in .th(.attribute(named: "scope", value: "col"), .text(text)) }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "indikatorer"),
+            .h2(.id("indikatorer"), .text("Indikatorer")),
+            .p(.text("Målens indikatorer, med senaste värde och målvärdet för \(year.map(String.init) ?? "året"). En indikator med värde och målvärde för periodens år räknas i förslaget till bedömning (regel 1, 3 och 4).")),
+            .scrollingTable("Indikatorer", .table(
+                .caption(.text("Indikatorer och målvärden")),
+                .thead(.tr(th("Indikator"), th("Mål"), th("Senaste värde"), th("Målvärde \(year.map(String.init) ?? "")"), th("Läge"))),
+                .tbody(.forEach(dashboard.indicators) { indicator in
+                    let (_, series) = indicator.trend
+                    let latest = series.keys.max()
+                    let reached = year.flatMap { indicator.reachedTarget(in: $0) }
+                    return .tr(
+                        .th(.attribute(named: "scope", value: "row"),
+                            .a(.href(FollowUpURL.indicator.link(tree.organisationSlug, indicator.documentSlug, indicator.key)), .text(indicator.title)),
+                            .if(indicator.example, .span(.class("meta"), .text(" (exempeldata)")))),
+                        .td(.text(tree.item(lineage: indicator.lineage)?.title ?? "")),
+                        .td(.class("number"), .text(latest.map { "\(IndicatorChart.number(series[$0]!)) \(indicator.unit) (\($0))" } ?? "–")),
+                        .td(.class("number"), .text(year.flatMap { indicator.targets[$0] }.map { "\(IndicatorChart.number($0)) \(indicator.unit)" } ?? "–")),
+                        .td(.text(reached.map { $0 ? "Har nått målvärdet" : "Har inte nått målvärdet" } ?? "Saknar värde eller målvärde för året")))
+                })
+            )),
+            .forEach(dashboard.indicators) { indicator in
+                .section(.class("indicator-summary"),
+                         .h3(.a(.href(FollowUpURL.indicator.link(tree.organisationSlug, indicator.documentSlug, indicator.key)), .text(indicator.title))),
+                         IndicatorChart.trend(indicator))
+            }
+        )
     }
 }

@@ -19,7 +19,7 @@ enum FollowUpAPIController {
     static func dto(_ dashboard: Dashboard, showReporters: Bool) -> FollowUpDTO {
         FollowUpDTO(organisation: dashboard.tree.organisationSlug, document: dashboard.tree.documentSlug, version: dashboard.tree.versionNumber,
                     activityLevel: dashboard.activityLevel,
-                    periods: dashboard.periods.map { PeriodDTO($0, tree: dashboard.tree, showReporters: showReporters) })
+                    periods: dashboard.periods.map { PeriodDTO($0, tree: dashboard.tree, indicators: dashboard.indicators, showReporters: showReporters) })
     }
 
     /// Turns a refusal into the API's status and an English reason.
@@ -44,8 +44,9 @@ enum FollowUpAPIController {
         try await WorkController.period(req, context)
     }
 
-    static func periodDTO(_ period: ReportingPeriod, tree: FollowedTree, on db: any Database) async throws -> PeriodDTO {
-        PeriodDTO(try await PeriodQuery.contents([period], on: db)[0], tree: tree, showReporters: true)
+    static func periodDTO(_ period: ReportingPeriod, tree: FollowedTree, _ context: WorkController.Context, on db: any Database) async throws -> PeriodDTO {
+        PeriodDTO(try await PeriodQuery.contents([period], on: db)[0], tree: tree,
+                  indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: db), showReporters: true)
     }
 
     /// GET …/follow-up/periods — every period of the document, open ones included, for the organisation's users.
@@ -54,13 +55,14 @@ enum FollowUpAPIController {
         let tree = try await WorkController.tree(req, context)
         let periods = try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db)
         let contents = try await PeriodQuery.contents(periods.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
-        return dto(Dashboard(tree: tree, periods: contents, selectedKey: nil), showReporters: true)
+        let indicators = try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db)
+        return dto(Dashboard(tree: tree, periods: contents, selectedKey: nil, indicators: indicators), showReporters: true)
     }
 
     @Sendable static func showPeriod(req: Request) async throws -> PeriodDTO {
         let context = try await access(req, .read)
         let (period, tree) = try await period(req, context)
-        return try await periodDTO(period, tree: tree, on: req.db)
+        return try await periodDTO(period, tree: tree, context, on: req.db)
     }
 
     @Sendable static func openPeriod(req: Request) async throws -> Response {
@@ -72,7 +74,7 @@ enum FollowUpAPIController {
                                               for: tree, organisationID: context.organisation.requireID(), actor: context.actor, on: req.db)
         }
         let response = Response(status: .created)
-        try response.content.encode(try await periodDTO(period, tree: tree, on: req.db))
+        try response.content.encode(try await periodDTO(period, tree: tree, context, on: req.db))
         response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.period.link(context.slug, tree.documentSlug, period.key))
         return response
     }
@@ -97,7 +99,8 @@ enum FollowUpAPIController {
             try await FollowUpWork.assess(input.verdict, motivation: input.motivation, lineage: item.lineage, in: period, tree: tree,
                                           expectedRevision: input.revision, actor: context.actor, on: req.db)
         }
-        let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key)
+        let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key,
+                                  indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db))
         return AssessmentDTO(item, dashboard: dashboard, showAssessor: true)
     }
 

@@ -26,8 +26,8 @@ struct PeriodDTO: Content {
     let reports: [ReportDTO]
     let assessments: [AssessmentDTO]
 
-    init(_ period: PeriodContent, tree: FollowedTree, showReporters: Bool) {
-        let dashboard = Dashboard(tree: tree, periods: [period], selectedKey: period.period.key)
+    init(_ period: PeriodContent, tree: FollowedTree, indicators: [IndicatorContent], showReporters: Bool) {
+        let dashboard = Dashboard(tree: tree, periods: [period], selectedKey: period.period.key, indicators: indicators)
         key = period.period.key
         name = period.period.name
         version = period.period.version
