@@ -34,6 +34,15 @@ public enum FollowUpModule: AppModule {
         signedIn.on(.POST, FollowUpURL.close.pathComponents, body: form, use: WorkController.close)
         signedIn.get(FollowUpURL.reporters.pathComponents, use: WorkController.reportersForm)
         signedIn.on(.POST, FollowUpURL.reporters.pathComponents, body: form, use: WorkController.saveReporters)
+        signedIn.get(FollowUpURL.indicators.pathComponents, use: WorkController.indicators)
+        signedIn.get(FollowUpURL.newIndicator.pathComponents, use: WorkController.newIndicatorForm)
+        signedIn.on(.POST, FollowUpURL.newIndicator.pathComponents, body: form, use: WorkController.addIndicator)
+        signedIn.get(FollowUpURL.editIndicator.pathComponents, use: WorkController.editIndicatorForm)
+        signedIn.on(.POST, FollowUpURL.editIndicator.pathComponents, body: form, use: WorkController.saveIndicator)
+        signedIn.get(FollowUpURL.indicatorValues.pathComponents, use: WorkController.valuesForm)
+        signedIn.on(.POST, FollowUpURL.indicatorValues.pathComponents, body: form, use: WorkController.saveValues)
+        signedIn.get(FollowUpURL.deleteIndicator.pathComponents, use: WorkController.deleteIndicatorForm)
+        signedIn.on(.POST, FollowUpURL.deleteIndicator.pathComponents, body: form, use: WorkController.deleteIndicator)
         signedIn.get(FollowUpURL.templates.pathComponents, use: WorkController.templatesForm)
         signedIn.on(.POST, FollowUpURL.templates.pathComponents, body: form, use: WorkController.saveTemplates)
 
@@ -46,6 +55,13 @@ public enum FollowUpModule: AppModule {
         routes.tokenAPI.on(.PUT, API.report.pathComponents, body: write, use: FollowUpAPIController.putReport).describe(FollowUpOpenAPI.report)
         routes.tokenAPI.on(.PUT, API.assessment.pathComponents, body: write, use: FollowUpAPIController.putAssessment).describe(FollowUpOpenAPI.assessment)
         routes.tokenAPI.on(.POST, API.closure.pathComponents, body: write, use: FollowUpAPIController.close).describe(FollowUpOpenAPI.closure)
+        routes.publicAPI.get(API.indicators.pathComponents, use: IndicatorAPIController.list).describe(FollowUpOpenAPI.indicators)
+        routes.publicAPI.get(API.indicator.pathComponents, use: IndicatorAPIController.show).describe(FollowUpOpenAPI.indicator)
+        routes.tokenAPI.on(.POST, API.indicators.pathComponents, body: write, use: IndicatorAPIController.create).describe(FollowUpOpenAPI.createIndicator)
+        routes.tokenAPI.on(.PUT, API.indicator.pathComponents, body: write, use: IndicatorAPIController.replace).describe(FollowUpOpenAPI.replaceIndicator)
+        routes.tokenAPI.on(.DELETE, API.indicator.pathComponents, use: IndicatorAPIController.delete).describe(FollowUpOpenAPI.deleteIndicator)
+        routes.tokenAPI.on(.POST, API.koladaImports.pathComponents, body: .collect(maxSize: "64mb"), use: IndicatorAPIController.importKolada)
+            .describe(FollowUpOpenAPI.koladaImport)
     }
 
     public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components }

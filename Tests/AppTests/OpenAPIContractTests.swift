@@ -36,6 +36,8 @@ struct OpenAPIContractTests {
         ("FollowUp", FollowUpDTO.self), ("Period", PeriodDTO.self), ("RollUp", RollUpDTO.self), ("Report", ReportDTO.self),
         ("Assessment", AssessmentDTO.self), ("Proposal", AssessmentDTO.Proposal.self), ("NewPeriod", NewPeriodDTO.self),
         ("ReportInput", ReportInputDTO.self), ("AssessmentInput", AssessmentInputDTO.self),
+        ("Indicator", IndicatorDTO.self), ("Baseline", FollowUpSection.IndicatorEntry.Baseline.self), ("Target", FollowUpSection.IndicatorEntry.Target.self),
+        ("IndicatorInput", IndicatorInputDTO.self), ("KoladaImport", KoladaImportDTO.self),
     ]
 
     func document() async throws -> (OpenAPI.Document, Application) {

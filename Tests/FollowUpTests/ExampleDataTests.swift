@@ -28,15 +28,26 @@ struct ExampleDataTests {
             let file = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: F.org, on: app.db))
             let object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
             let followUp = try #require(object["followUp"] as? [String: Any])
-            let examples = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Demo.examplesURL)) as? [String: Any])
-            #expect(NSDictionary(dictionary: followUp).isEqual(to: try #require(examples["followUp"] as? [String: Any])),
-                    "the export carries the example file's follow-up as it is")
+            let demo = try #require(try JSONSerialization.jsonObject(with: Demo.file(examples: true)) as? [String: Any])
+            let expected = try #require(demo["followUp"] as? [String: Any])
+            let byKey = { (object: [String: Any]) in ((object["indicators"] as? [[String: Any]]) ?? []).sorted { "\($0["key"]!)" < "\($1["key"]!)" } }
+            #expect(NSArray(array: followUp["periods"] as! [Any]).isEqual(to: expected["periods"] as! [Any]), "the export carries the example periods as they are")
+            #expect(NSArray(array: byKey(followUp)).isEqual(to: byKey(expected)), "and the real and example indicators")
+            #expect(NSDictionary(dictionary: followUp["kolada"] as! [String: Any]).isEqual(to: expected["kolada"] as! [String: Any]))
+            let indicators = try await Indicator.query(on: app.db).all()
+            #expect(indicators.filter(\.example).count == 3 && indicators.filter { !$0.example }.map(\.kpi) == ["N01951"],
+                    "only the population indicator carries real figures")
+            for key in ["deltagare-yrkesresan", "natverkstraffar", "vantetid-ungdomsmottagning"] {
+                #expect(try await reader.send(.GET, F.path("/indikatorer/\(key)")).1.contains("Exempeldata"), "\(key)")
+            }
+            #expect(!(try await reader.send(.GET, F.path("/indikatorer/invanare-totalt")).1.contains("Exempeldata")))
         }
         try await withApp(engine, examples: false) { app in
             let periods = try await ReportingPeriod.query(on: app.db).count()
             var reader = Browser(app: app)
             let page = try await reader.send(.GET, "/o/\(F.org)/dokument/\(F.doc)").1
             #expect(periods == 0 && !page.contains("Exempeldata"))
+            #expect(try await Indicator.query(on: app.db).all().map(\.key) == ["invanare-totalt"], "the real indicator stays without the examples")
         }
     }
 }

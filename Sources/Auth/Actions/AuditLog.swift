@@ -53,7 +53,8 @@ public enum AuditLog {
         "period.open": "Öppnade perioden", "period.close": "Stängde perioden", "report.create": "Rapporterade", "report.update": "Ändrade rapporten",
         "assessment.create": "Bedömde", "assessment.update": "Ändrade bedömningen", "reporter.set": "Valde rapportör",
         "periods.templates": "Ändrade periodmallarna", "kolada.import": "Importerade nyckeltal från Kolada",
-        "indicator.create": "Lade till indikator",
+        "indicator.create": "Lade till indikator", "indicator.update": "Ändrade indikator", "indicator.values": "Skrev in indikatorvärden",
+        "indicator.delete": "Tog bort indikator",
     ]
 
     /// Who made a change.

@@ -42,8 +42,35 @@ public enum FollowUpOpenAPI {
                                     "revision": JSONSchema.integer(description: "The revision replaced (0 for the first report); a stale one is 409").optional]),
             "AssessmentInput": .record(["verdict": .oneOf(Verdict.self), "motivation": .string,
                                         "revision": JSONSchema.integer(description: "The revision replaced; a stale one is 409").optional]),
+            "Indicator": .record([
+                "key": .string, "document": .string, "lineage": .string, "goal": JSONSchema.string(description: "The goal's title").optional,
+                "title": .string, "unit": .string, "direction": .oneOf(Indicator.Direction.self), "aggregate": .oneOf(Indicator.Aggregate.self),
+                "baseline": JSONSchema.component("Baseline").optional, "kpi": JSONSchema.string(description: "A Kolada KPI id, e.g. N01951").optional,
+                "kpiTitle": JSONSchema.string.optional, "kpiDescription": JSONSchema.string.optional, "kpiURL": JSONSchema.string(format: .other("uri")).optional,
+                "source": JSONSchema.string.optional, "example": JSONSchema.boolean(description: "True for demonstration data"),
+                "targets": .list(.component("Target")),
+                "values": .list(.record(["area": JSONSchema.string(description: "A member's SCB code, or org"), "areaName": .string, "period": .string,
+                                         "value": .number])),
+                "trend": .record(["label": .string, "values": .list(.record(["period": .string, "value": .number]))]),
+            ], description: "A goal's indicator: facts, targets, every value shown (typed in or from Kolada) and the trend against the targets"),
+            "Baseline": .record(["value": .number, "year": .integer]),
+            "Target": .record(["year": .integer, "value": .number]),
+            "IndicatorInput": .record([
+                "lineage": JSONSchema.string(description: "The goal or goal area; required when adding").optional,
+                "key": JSONSchema.string(description: "The address segment when adding; made from the title when absent").optional,
+                "title": .string, "unit": .string, "direction": .oneOf(Indicator.Direction.self), "aggregate": JSONSchema.oneOf(Indicator.Aggregate.self).optional,
+                "baseline": JSONSchema.component("Baseline").optional, "kpi": JSONSchema.string.optional, "source": JSONSchema.string.optional,
+                "targets": JSONSchema.list(.component("Target")).optional,
+                "values": JSONSchema.list(.record(["area": .string, "period": .string, "value": .number])).optional,
+            ], description: "An indicator to add, or to replace whole (facts, targets and typed-in values)"),
+            "KoladaImport": .record([
+                "added": .integer, "changed": .integer, "deleted": .integer, "unchanged": .integer,
+                "kpisAdded": .integer, "kpisChanged": .integer, "kpisUnchanged": .integer,
+                "incomplete": JSONSchema.boolean(description: "The last page links to a next page that was not sent"),
+            ], description: "What a Kolada import added, changed, deleted and left alone"),
         ],
         pathParameters: [
+            "indicator": "An indicator's key, e.g. invanare-totalt",
             "period": "A reporting period's key, e.g. tertial-1-2023",
             "lineage": "A node's lineage (its identity across versions), e.g. jamlik-valfard",
         ])
@@ -61,6 +88,18 @@ public enum FollowUpOpenAPI {
                                      requestBody: .component("ReportInput"), response: .component("Report"), errors: [400, 404, 409, 422])
     static let assessment = APIOperation("saveAssessment", summary: "Assess a goal or goal area in an open period (editors)",
                                          requestBody: .component("AssessmentInput"), response: .component("Assessment"), errors: [400, 404, 409, 422])
+    static let indicators = APIOperation("indicators", summary: "The indicators of a published document's goals", response: .list(.component("Indicator")),
+                                         errors: [404])
+    static let indicator = APIOperation("indicator", summary: "One indicator with its values and trend", response: .component("Indicator"), errors: [404])
+    static let createIndicator = APIOperation("createIndicator", summary: "Add an indicator to a goal or goal area (editors)",
+                                              requestBody: .component("IndicatorInput"), status: 201, responseDescription: "Added",
+                                              response: .component("Indicator"), errors: [400, 404, 422])
+    static let replaceIndicator = APIOperation("replaceIndicator", summary: "Replace an indicator's facts, targets and typed-in values (editors); unchanged input changes nothing",
+                                               requestBody: .component("IndicatorInput"), response: .component("Indicator"), errors: [400, 404, 422])
+    static let deleteIndicator = APIOperation("deleteIndicator", summary: "Remove an indicator with its targets and typed-in values (editors)",
+                                              status: 204, responseDescription: "Removed", response: nil, errors: [404])
+    static let koladaImport = APIOperation("importKolada", summary: "Import Kolada files: one file in the Kolada API's JSON format (v2 or v3 data, or /kpi metadata), or a list of files that are the pages of one answer (editors)",
+                                           requestBody: .object(description: "A Kolada file, or a list of files"), response: .component("KoladaImport"), errors: [400, 422])
     static let closure = APIOperation("closePeriod", summary: "Close a period: its reports become public and can no longer change (editors)",
                                       status: 204, responseDescription: "Closed", response: nil, errors: [404, 409])
 }

@@ -18,6 +18,12 @@ public enum FollowUpURL {
     /// Public: an indicator of a goal, and its values as CSV.
     public static let indicator = dashboard.appending("indikatorer", ":indicator")
     public static let indicatorCSV = OrganisationURL.openData.appending("indikatorer", ":doc", ":indicator")
+    /// Signed-in: a document's indicators to manage, and the forms to add, change, type values and remove.
+    public static let indicators = dashboard.appending("indikatorer")
+    public static let newIndicator = indicators.appending("ny")
+    public static let editIndicator = indicator.appending("andra")
+    public static let indicatorValues = indicator.appending("varden")
+    public static let deleteIndicator = indicator.appending("ta-bort")
     public static let templates = OrganisationURL.home.appending("admin", "uppfoljning")
     /// Open data: every closed period's reports of a document, as CSV.
     public static let csv = OrganisationURL.openData.appending("uppfoljning", ":doc")
@@ -36,5 +42,10 @@ public enum FollowUpURL {
         public static let report = period.appending("reports", ":lineage")
         public static let assessment = period.appending("assessments", ":lineage")
         public static let closure = period.appending("closure")
+        /// Public: a document's indicators; with a token, adding, replacing and removing one.
+        public static let indicators = PlansURL.API.document.appending("indicators")
+        public static let indicator = indicators.appending(":indicator")
+        /// With a token: Kolada files (pages of one answer, or KPI metadata) imported.
+        public static let koladaImports = OrganisationURL.API.organisation.appending("kolada-imports")
     }
 }

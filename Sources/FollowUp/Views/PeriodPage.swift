@@ -165,6 +165,7 @@ final class PeriodsPage: OrganisationPage {
             .if(mayManage, .ul(.class("more"),
                 .li(.a(.href(FollowUpURL.newPeriod.link(organisationSlug, tree.documentSlug)), .text("Öppna en ny period"))),
                 .li(.a(.href(FollowUpURL.reporters.link(organisationSlug, tree.documentSlug)), .text("Välj rapportörer"))),
+                .li(.a(.href(FollowUpURL.indicators.link(organisationSlug, tree.documentSlug)), .text("Indikatorer för målen"))),
                 .li(.a(.href(FollowUpURL.templates.link(organisationSlug)), .text("Organisationens periodmallar")))))
         )
     }

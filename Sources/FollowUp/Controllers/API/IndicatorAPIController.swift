@@ -1,0 +1,88 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Vapor
+
+/// Indicators over the JSON API: public reads; with a personal API token, an editor adds,
+/// replaces and removes them and imports Kolada files, with the same rules and audit trail as the forms.
+enum IndicatorAPIController {
+    /// GET …/documents/:doc/indicators
+    @Sendable static func list(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            let slug = try req.requiredParameter("doc")
+            guard let tree = try await FollowedTreeQuery.load(organisation, document: slug, version: nil, on: req.db) else {
+                throw Abort(.notFound, reason: "document \"\(slug)\" does not exist or is not published")
+            }
+            return try await IndicatorQuery.contents(organisation, document: slug, on: req.db).map { IndicatorDTO($0, goal: tree.item(lineage: $0.lineage)?.title) }
+        }
+    }
+
+    /// GET …/documents/:doc/indicators/:indicator
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let (_, indicator, tree) = try await IndicatorController.load(req)
+            return IndicatorDTO(indicator, goal: tree.item(lineage: indicator.lineage)?.title)
+        }
+    }
+
+    static func dto(_ indicator: Indicator, _ context: WorkController.Context, _ tree: FollowedTree, on db: any Database) async throws -> IndicatorDTO {
+        let content = try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, key: indicator.key, on: db)[0]
+        return IndicatorDTO(content, goal: tree.item(lineage: indicator.lineage)?.title)
+    }
+
+    /// POST …/documents/:doc/indicators
+    @Sendable static func create(req: Request) async throws -> Response {
+        let context = try await FollowUpAPIController.access(req, .manage)
+        let tree = try await WorkController.tree(req, context)
+        let input = try req.content.decode(IndicatorInputDTO.self)
+        let indicator = try await FollowUpAPIController.run {
+            try await IndicatorWork.add(try input.spec, to: input.lineage ?? "", of: tree, organisationID: context.organisation.requireID(), key: input.key,
+                                        actor: context.actor, on: req.db)
+        }
+        let response = Response(status: .created)
+        try response.content.encode(try await dto(indicator, context, tree, on: req.db))
+        response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.indicator.link(context.slug, tree.documentSlug, indicator.key))
+        return response
+    }
+
+    /// PUT …/documents/:doc/indicators/:indicator — facts, targets and typed-in values replaced; unchanged input changes nothing.
+    @Sendable static func replace(req: Request) async throws -> IndicatorDTO {
+        let context = try await FollowUpAPIController.access(req, .manage)
+        let (indicator, tree) = try await WorkController.indicator(req, context)
+        let input = try req.content.decode(IndicatorInputDTO.self)
+        if let lineage = input.lineage, lineage != indicator.lineage {
+            throw Abort(.unprocessableEntity, reason: "an indicator does not move between goals: remove it and add it to \"\(lineage)\"")
+        }
+        _ = try await FollowUpAPIController.run {
+            try await IndicatorWork.update(indicator, with: try input.spec, replacingValues: true, tree: tree, actor: context.actor, on: req.db)
+        }
+        return try await dto(indicator, context, tree, on: req.db)
+    }
+
+    /// DELETE …/documents/:doc/indicators/:indicator
+    @Sendable static func delete(req: Request) async throws -> HTTPStatus {
+        let context = try await FollowUpAPIController.access(req, .manage)
+        let (indicator, tree) = try await WorkController.indicator(req, context)
+        try await IndicatorWork.delete(indicator, tree: tree, actor: context.actor, on: req.db)
+        return .noContent
+    }
+
+    /// POST …/organisations/:org/kolada-imports — one Kolada file, or a list of files that are the pages of one answer.
+    @Sendable static func importKolada(req: Request) async throws -> KoladaImportDTO {
+        let context = try await FollowUpAPIController.access(req, .manage)
+        guard let body = req.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "send a Kolada file (JSON) or a list of them") }
+        let data = Data(buffer: body)
+        var files: [(name: String, data: Data)] = [("body", data)]
+        if let list = try? JSONSerialization.jsonObject(with: data) as? [Any] {
+            files = try list.enumerated().map { index, page in ("body[\(index)]", try JSONSerialization.data(withJSONObject: page)) }
+        }
+        do {
+            return KoladaImportDTO(try await KoladaImport.run(files, actor: context.actor, on: req.db))
+        } catch let failure as KoladaFile.Failure {
+            throw Abort(.unprocessableEntity, reason: failure.description)
+        }
+    }
+}
