@@ -88,4 +88,48 @@ struct FollowUpFileTests {
             }
         }
     }
+
+    @Test("An indicator on a key activity, a repeated key, an empty unit, or a Kolada row with an unknown gender is refused by path",
+          arguments: Engine.enabled)
+    func indicatorRefusals(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let file = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db))
+            let activity = "utvardering-av-den-lansgemensamma-sjukhusskolan-som"
+            let cases: [(String, (inout [String: Any]) -> Void)] = [
+                ("followUp.indicators[0].lineage", { followUp in Self.change(&followUp, "indicators", 0) { $0["lineage"] = activity } }),
+                ("followUp.indicators[1].key", { followUp in
+                    let first = (followUp["indicators"] as! [[String: Any]])[0]["key"]!
+                    Self.change(&followUp, "indicators", 1) { $0["key"] = first }
+                }),
+                ("followUp.indicators[0]", { followUp in Self.change(&followUp, "indicators", 0) { $0["direction"] = "higher"; $0["unit"] = "" } }),
+                ("followUp.kolada.values[0].gender", { followUp in
+                    var kolada = followUp["kolada"] as! [String: Any]
+                    Self.change(&kolada, "values", 0) { $0["gender"] = "X" }
+                    followUp["kolada"] = kolada
+                }),
+            ]
+            try await withApp(engine, demo: false) { target in
+                for (path, change) in cases {
+                    var object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+                    var followUp = try #require(object["followUp"] as? [String: Any])
+                    change(&followUp)
+                    object["followUp"] = followUp
+                    do {
+                        _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: object), on: target.db)
+                        Issue.record("\(path) should be refused")
+                    } catch let error as ImportError {
+                        #expect(error.path == path, "\(error)")
+                    }
+                    #expect(try await Indicator.query(on: target.db).count() == 0)
+                    #expect(try await koladaRows(target.db) == 0)
+                }
+            }
+        }
+    }
+
+    static func change(_ object: inout [String: Any], _ key: String, _ index: Int, _ edit: (inout [String: Any]) -> Void) {
+        var list = object[key] as! [[String: Any]]
+        edit(&list[index])
+        object[key] = list
+    }
 }
