@@ -16,7 +16,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, axe_path = sys.argv[1], sys.argv[2]
 axe = open(axe_path, encoding="utf-8").read()
@@ -236,6 +236,30 @@ try:
     driver.get(base + org + "/admin/uppfoljning")
     check(driver.find_element(By.ID, "name0").get_attribute("value") == "Tertial 1", "the period templates start from the defaults")
     axe_check("the period templates form")
+
+    # An indicator on a goal of the new plan, with a year's values typed in.
+    goal = "vi-verkar-for-attraktiva-livsmiljoer-att-vaxa"
+    driver.get(base + plan + "/indikatorer")
+    axe_check("the indicators list")
+    follow("Lägg till en indikator")
+    axe_check("the new indicator form")
+    Select(driver.find_element(By.ID, "goal")).select_by_value(goal)
+    fill({"title": "Besökare på länets bibliotek", "unit": "antal", "targets": "2026: 500"})
+    Select(driver.find_element(By.ID, "aggregate")).select_by_value("sum")
+    submit("/indikatorer/ny")
+    check("Indikatorn är tillagd." in driver.page_source and "Besökare på länets bibliotek" in driver.page_source, "an indicator added, and said so")
+    driver.find_element(By.CSS_SELECTOR, "a[href$='/indikatorer/besokare-pa-lanets-bibliotek/varden?period=2026']").click()
+    axe_check("the values form")
+    fill({"area-2580": "320", "area-2584": "210,5"})
+    submit("/indikatorer/besokare-pa-lanets-bibliotek/varden")
+    check("Värdena är sparade." in driver.page_source, "values saved, and said so")
+    driver.get(base + plan + "/indikatorer/besokare-pa-lanets-bibliotek")
+    page = driver.page_source
+    check("530,5" in page and "Luleå" in page, "the indicator's page sums the members and shows each")
+    axe_check("the indicator page")
+    driver.get(base + org + f"/dokument/verksamhetsplan-2024/{goal}")
+    check("Besökare på länets bibliotek" in driver.page_source, "the goal's page shows its indicator")
+    axe_check("the goal page with an indicator")
 
     driver.get(base + "/konto")
     submit("/logga-ut")

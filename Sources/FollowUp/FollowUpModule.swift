@@ -79,10 +79,12 @@ public enum FollowUpModule: AppModule {
     public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
         guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
         let periods = try await ReportingPeriod.query(on: req.db).filter(\.$organisationID == record.requireID()).filter(\.$state == .closed).all()
-        guard !periods.isEmpty else { return [] }
+        let indicators = try await Indicator.query(on: req.db).filter(\.$organisationID == record.requireID()).sort(\.$documentSlug).sort(\.$key).all()
+            .map { FollowUpURL.indicator.link(organisation, $0.documentSlug, $0.key) }
+        guard !periods.isEmpty else { return indicators }
         return [FollowUpURL.index.link(organisation)]
             + Set(periods.map(\.documentSlug)).sorted().map { FollowUpURL.dashboard(organisation, $0) }
-            + periods.map { FollowUpURL.dashboard(organisation, $0.documentSlug, period: $0.key) }
+            + periods.map { FollowUpURL.dashboard(organisation, $0.documentSlug, period: $0.key) } + indicators
     }
 
     public static var fileSections: [any InterchangeSection.Type] { [FollowUpSection.self] }

@@ -13,6 +13,8 @@ public enum Stylesheet {
     .site-name { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
     .site-header nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
     .menu-link, .footer-nav { display: none; }
+    /* An indicator's chart is drawn at text size and shrinks only where the screen is narrower. */
+    svg.indicator-chart { max-width: 100%; height: auto; display: block; }
     /* The chart breaks out of the reading column to be drawn at text size; phones get the outline. */
     .chart-wide { width: min(75rem, calc(100vw - 3rem)); position: relative; left: 50%; transform: translateX(-50%); }
     .chart-wide svg { width: 100%; height: auto; display: block; }

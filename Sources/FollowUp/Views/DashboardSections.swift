@@ -5,9 +5,9 @@ import Plot
 
 /// The parts of a dashboard that the public dashboard and a period's working page share.
 enum DashboardSections {
-    static func exampleMark() -> Node<HTML.BodyContext> {
+    static func exampleMark(_ what: String = "uppföljningen här är påhittad", _ not: String = "organisationens egen rapportering") -> Node<HTML.BodyContext> {
         .p(.class("example-mark"), .attribute(named: "role", value: "note"), .strong(.text("Exempeldata")),
-           .text(" – uppföljningen här är påhittad för att visa hur Samsyn fungerar. Den är inte organisationens egen rapportering."))
+           .text(" – \(what) för att visa hur Samsyn fungerar. \(not == "" ? "" : "Den är inte \(not).")"))
     }
 
     static func activityURL(_ dashboard: Dashboard, _ item: FollowedTree.Item) -> String {

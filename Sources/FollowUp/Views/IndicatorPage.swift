@@ -32,7 +32,7 @@ final class IndicatorPage: OrganisationPage {
         .article(
             .class("indicator"),
             .header(.p(.class("level-label"), .text("Indikator")), .h1(.text(indicator.title)),
-                    .if(indicator.example, DashboardSections.exampleMark())),
+                    .if(indicator.example, DashboardSections.exampleMark("indikatorns värden och mål är påhittade", ""))),
             IndicatorSections.facts(indicator, goal: goal, organisationSlug: organisationSlug, versionNumber: versionNumber),
             .unwrap(indicator.latestPeriod) { period in
                 .section(.attribute(named: "aria-labelledby", value: "per-medlem"), .h2(.id("per-medlem"), .text("Medlemmarna, \(period)")),
@@ -64,13 +64,25 @@ enum IndicatorSections {
                 .if(indicator.kpi == nil && indicator.source == nil, .text("Inskrivna värden"))))
     }
 
+    /// The newest value of the trend against that year's target, in words.
+    static func standing(_ indicator: IndicatorContent) -> String? {
+        let (label, series) = indicator.trend
+        guard let period = series.keys.max(), let value = series[period] else { return nil }
+        var text = "\(label) \(period): \(IndicatorChart.number(value)) \(indicator.unit)"
+        if let year = Int(period), let target = indicator.targets[year] {
+            text += "; målvärde \(IndicatorChart.number(target)) \(indicator.unit) – " + (indicator.direction.reaches(value, target) ? "har nått målvärdet" : "har inte nått målvärdet")
+        }
+        return text + "."
+    }
+
     /// A goal's indicators on its page: each with its latest figures and a link to its own page.
     static func onGoal(_ indicators: [IndicatorContent], organisationSlug: String) -> Node<HTML.BodyContext> {
         .forEach(indicators) { indicator in
             .section(
                 .class("indicator-summary"),
                 .h3(.a(.href(FollowUpURL.indicator.link(organisationSlug, indicator.documentSlug, indicator.key)), .text(indicator.title))),
-                .if(indicator.example, .p(.class("example-mark"), .strong(.text("Exempeldata")), .text(" – värdena är påhittade för att visa hur Samsyn fungerar."))),
+                .if(indicator.example, DashboardSections.exampleMark("värdena är påhittade", "")),
+                .unwrap(standing(indicator)) { .p(.text($0)) },
                 .unwrap(indicator.latestPeriod) { IndicatorChart.members(indicator, period: $0) }
             )
         }
