@@ -75,3 +75,38 @@ struct KoladaImportTests {
         #expect(page.next != nil && page.values.count == 5)
     }
 }
+
+/// The byte reader and the decoder read the same pages; the byte reader gives up on what it does not know.
+@Suite("Kolada: the fast reader agrees with the decoder")
+struct KoladaFastReaderTests {
+    @Test("Every fixture, and variants of the shapes, read the same either way")
+    func agrees() throws {
+        for name in ["v3-data-page-1.json", "v3-data-page-2.json", "v2-data.json", "v3-kpi.json", "malformed.json"] {
+            let data = try KoladaImportTests.fixture(name).data
+            let fast = KoladaFastReader.page(data)
+            if name.contains("data") { #expect(fast != nil, "\(name) takes the fast path") }
+            if let fast { #expect(fast == (try KoladaFile.decode(data, file: name)), "\(name)") }
+        }
+        let variants = [
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":"2023T1","extra":{"a":[1,2.5e3,"\"x\"",null,true]},"values":[{"gender":"K","value":null,"isdeleted":null,"is_deleted":1}]}],"next_page":"b","next_url":null}"#,
+            #"{"next_url":"a","values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[{"gender":"F","value":-1.25E-2,"count":null,"status":null}]}]}"#,
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[{"gender":"T","value":1,"is_deleted":true}]}]} "#,
+            #"{"values":[]}"#,
+        ]
+        for variant in variants {
+            let data = Data(variant.utf8)
+            let fast = try #require(KoladaFastReader.page(data), "\(variant)")
+            #expect(fast == (try KoladaFile.decode(data, file: "variant")), "\(variant)")
+        }
+        let givesUp = [
+            #"{"values":[{"kpi":"N\u0031","municipality":"0180","period":2023,"values":[]}]}"#,  // an escape in a needed string
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023.5,"values":[]}]}"#,     // not a whole year
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[{"gender":"X"}]}]}"#,
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[{"gender":"T","value":"1"}]}]}"#,
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[]}]} x"#,
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":2023,"values":[]},]}"#,
+            #"{"values":[{"kpi":"N1","municipality":"0180","period":01,"values":[]}]}"#,
+        ]
+        for text in givesUp { #expect(KoladaFastReader.page(Data(text.utf8)) == nil, "\(text)") }
+    }
+}

@@ -28,7 +28,7 @@ public enum KoladaFile {
     }
 
     /// One file's content: data rows or KPI metadata (a page holds one kind), and its paging links.
-    public struct Page: Sendable {
+    public struct Page: Sendable, Equatable {
         public var values: [Value] = []
         public var kpis: [KPI] = []
         public var next: String?
@@ -47,9 +47,16 @@ public enum KoladaFile {
         }
     }
 
-    /// Reads one file with JSONDecoder, whose errors carry the path of the field at fault; rows are
-    /// decoded by hand so that unknown fields are ignored and the two formats' names both read.
+    /// Reads one file: a data page by its bytes where it can, otherwise with JSONDecoder, whose errors
+    /// carry the path of the field at fault; rows are decoded by hand so that unknown fields are
+    /// ignored and the two formats' names both read.
     public static func read(_ data: Data, file: String) throws(Failure) -> Page {
+        if let page = KoladaFastReader.page(data) { return page }
+        return try decode(data, file: file)
+    }
+
+    /// The decoder's reading: every shape, and the row and field of what is wrong.
+    static func decode(_ data: Data, file: String) throws(Failure) -> Page {
         do {
             return try JSONDecoder().decode(Envelope.self, from: data).page
         } catch let error as DecodingError {
