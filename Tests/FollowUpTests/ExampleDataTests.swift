@@ -69,23 +69,9 @@ struct FollowUpFileTests {
                 ("followUp.periods[0].closedAt", { period in period["closedAt"] = nil }),
                 ("followUp.periods[0].version", { period in period["version"] = 7 }),
             ]
-            try await withApp(engine, demo: false) { target in
-                for (path, change) in cases {
-                    var object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
-                    var followUp = try #require(object["followUp"] as? [String: Any])
-                    var periods = try #require(followUp["periods"] as? [[String: Any]])
-                    change(&periods[0])
-                    followUp["periods"] = periods
-                    object["followUp"] = followUp
-                    do {
-                        _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: object), on: target.db)
-                        Issue.record("\(path) should be refused")
-                    } catch let error as ImportError {
-                        #expect(error.path == path, "\(error)")
-                    }
-                    #expect(try await ReportingPeriod.query(on: target.db).count() == 0)
-                }
-            }
+            try await Self.expectRefusals(file, engine: engine, cases.map { path, change in
+                (path, { followUp in Self.change(&followUp, "periods", 0, change) })
+            })
         }
     }
 
@@ -108,21 +94,27 @@ struct FollowUpFileTests {
                     followUp["kolada"] = kolada
                 }),
             ]
-            try await withApp(engine, demo: false) { target in
-                for (path, change) in cases {
-                    var object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
-                    var followUp = try #require(object["followUp"] as? [String: Any])
-                    change(&followUp)
-                    object["followUp"] = followUp
-                    do {
-                        _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: object), on: target.db)
-                        Issue.record("\(path) should be refused")
-                    } catch let error as ImportError {
-                        #expect(error.path == path, "\(error)")
-                    }
-                    #expect(try await Indicator.query(on: target.db).count() == 0)
-                    #expect(try await koladaRows(target.db) == 0)
+            try await Self.expectRefusals(file, engine: engine, cases)
+        }
+    }
+
+    /// Imports `file` with each change to its follow-up into an empty database: refused by the path, nothing written.
+    static func expectRefusals(_ file: Data, engine: Engine, _ cases: [(String, (inout [String: Any]) -> Void)]) async throws {
+        try await withApp(engine, demo: false) { target in
+            for (path, change) in cases {
+                var object = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+                var followUp = try #require(object["followUp"] as? [String: Any])
+                change(&followUp)
+                object["followUp"] = followUp
+                do {
+                    _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: object), on: target.db)
+                    Issue.record("\(path) should be refused")
+                } catch let error as ImportError {
+                    #expect(error.path == path, "\(error)")
                 }
+                #expect(try await ReportingPeriod.query(on: target.db).count() == 0)
+                #expect(try await Indicator.query(on: target.db).count() == 0)
+                #expect(try await koladaRows(target.db) == 0)
             }
         }
     }

@@ -73,17 +73,10 @@ struct FollowUpAccessTests {
         try await withApp(engine, examples: false) { app in
             let fixture = try await F(app)
             let base = "/api/v1/organisations/\(F.org)/documents/\(F.doc)/follow-up"
-            func token(_ email: String) async throws -> String {
-                let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-                return try await Accounts.createToken(for: user, name: "test", on: app.db)
-            }
+            func token(_ email: String) async throws -> String { try await fixture.token(email) }
             func send(_ method: HTTPMethod, _ path: String, _ token: String, _ body: String? = nil) async throws -> (HTTPStatus, String) {
-                var headers = HTTPHeaders()
-                headers.bearerAuthorization = .init(token: token)
-                if body != nil { headers.contentType = .json }
-                var result: (HTTPStatus, String) = (.internalServerError, "")
-                try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { result = ($0.status, $0.body.string) }
-                return result
+                let (status, body, _) = try await fixture.send(method, path, token, body)
+                return (status, body)
             }
             let (editor, reader, stranger) = (try await token(F.editor), try await token(F.reader), try await token(F.stranger))
             let newPeriod = #"{"name":"Tertial 1 2023","endsOn":"2023-04-30","deadline":"2023-05-15","remindDaysBefore":7}"#

@@ -91,17 +91,9 @@ struct IndicatorEditingTests {
         try await withApp(engine, examples: false) { app in
             let fixture = try await F(app)
             let base = "/api/v1/organisations/\(F.org)/documents/\(F.doc)/indicators"
-            func token(_ email: String) async throws -> String {
-                let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-                return try await Accounts.createToken(for: user, name: "test", on: app.db)
-            }
+            let token = fixture.token
             func send(_ method: HTTPMethod, _ path: String, _ token: String?, _ body: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
-                var headers = HTTPHeaders()
-                if let token { headers.bearerAuthorization = .init(token: token) }
-                if body != nil { headers.contentType = .json }
-                var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-                try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { result = ($0.status, $0.body.string, $0.headers) }
-                return result
+                try await fixture.send(method, path, token, body)
             }
             let listed = try await send(.GET, base, nil)
             #expect(listed.0 == .ok && listed.1.contains(#""key":"invanare-totalt""#) && listed.1.contains(#""kpi":"N01951""#))

@@ -29,6 +29,12 @@ extension FollowUpSection {
         public var targets: [Target]
         /// Typed-in values only; a KPI's values are under `kolada`.
         public var values: [Value]
+
+        var spec: IndicatorWork.Spec {
+            .init(title: title, unit: unit, direction: direction, aggregate: aggregate ?? .mean, baselineValue: baseline?.value, baselineYear: baseline?.year,
+                  kpi: kpi, source: source, targets: Dictionary(targets.map { ($0.year, $0.value) }) { $1 },
+                  values: values.reduce(into: [:]) { $0[$1.area, default: [:]][$1.period] = $1.value }, example: example ?? false)
+        }
     }
 
     public struct KoladaEntry: Codable, Equatable, Sendable {
@@ -100,18 +106,13 @@ extension FollowUpSection {
             }
             guard Slug.isValid(indicator.key), indicator.key != "ny" else { throw ImportError("\(path).key", "lowercase letters, digits and hyphens, not \"ny\"") }
             guard keys.insert(indicator.key).inserted else { throw ImportError("\(path).key", "duplicate indicator \"\(indicator.key)\"") }
-            let spec = IndicatorWork.Spec(
-                title: indicator.title, unit: indicator.unit, direction: indicator.direction, aggregate: indicator.aggregate ?? .mean,
-                baselineValue: indicator.baseline?.value, baselineYear: indicator.baseline?.year, kpi: indicator.kpi, source: indicator.source,
-                targets: Dictionary(indicator.targets.map { ($0.year, $0.value) }) { $1 },
-                values: indicator.values.reduce(into: [:]) { $0[$1.area, default: [:]][$1.period] = $1.value })
             guard Set(indicator.targets.map(\.year)).count == indicator.targets.count else { throw ImportError("\(path).targets", "a year appears twice") }
             guard Set(indicator.values.map { "\($0.area) \($0.period)" }).count == indicator.values.count else {
                 throw ImportError("\(path).values", "an area and period appear twice")
             }
             let areas = Set(indicator.values.map(\.area)).filter { $0 == IndicatorValue.organisation || ($0.count == 4 && $0.allSatisfy(\.isNumber)) }
             do {
-                _ = try IndicatorWork.validated(spec, areas: areas)
+                _ = try IndicatorWork.validated(indicator.spec, areas: areas)
             } catch let failure as FollowUpWork.Failure {
                 throw ImportError("\(path)", failure.description)
             }
@@ -145,10 +146,7 @@ extension FollowUpSection {
             indicator.position = positions["\(entry.document) \(entry.lineage)", default: 0]
             positions["\(entry.document) \(entry.lineage)", default: 0] += 1
             indicator.example = entry.example ?? false
-            try await IndicatorWork.store(.init(
-                title: entry.title, unit: entry.unit, direction: entry.direction, aggregate: entry.aggregate ?? .mean, baselineValue: entry.baseline?.value,
-                baselineYear: entry.baseline?.year, kpi: entry.kpi, source: entry.source, targets: Dictionary(entry.targets.map { ($0.year, $0.value) }) { $1 },
-                values: entry.values.reduce(into: [:]) { $0[$1.area, default: [:]][$1.period] = $1.value }), in: indicator, replacingValues: true, on: db)
+            try await IndicatorWork.store(entry.spec, in: indicator, replacingValues: true, on: db)
         }
         guard let kolada = entry.kolada else { return }
         var page = KoladaFile.Page()
