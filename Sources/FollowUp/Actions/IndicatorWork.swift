@@ -119,7 +119,8 @@ public enum IndicatorWork {
                 throw Failure.invalid("Organisationen har redan en indikator med adressen \(wanted).", english: "the organisation already has an indicator \"\(wanted)\"", field: "key")
             }
             var key = wanted ?? Slug.make(from: spec.title), suffix = 2
-            while wanted == nil, existing.contains(where: { $0.key == key }) { key = Slug.make(from: spec.title) + "-\(suffix)"; suffix += 1 }
+            // "ny" is the address of the form that adds one.
+            while wanted == nil, key == "ny" || existing.contains(where: { $0.key == key }) { key = Slug.make(from: spec.title) + "-\(suffix)"; suffix += 1 }
             let indicator = Indicator()
             indicator.organisationID = organisationID
             indicator.documentSlug = tree.documentSlug
