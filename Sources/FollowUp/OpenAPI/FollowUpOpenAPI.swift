@@ -99,7 +99,7 @@ public enum FollowUpOpenAPI {
     static let deleteIndicator = APIOperation("deleteIndicator", summary: "Remove an indicator with its targets and typed-in values (editors)",
                                               status: 204, responseDescription: "Removed", response: nil, errors: [404])
     static let koladaImport = APIOperation("importKolada", summary: "Import Kolada files: one file in the Kolada API's JSON format (v2 or v3 data, or /kpi metadata), or a list of files that are the pages of one answer (editors)",
-                                           requestBody: .object(description: "A Kolada file, or a list of files"), response: .component("KoladaImport"), errors: [400, 422])
+                                           requestBody: .object(description: "A Kolada file, or a list of files"), response: .component("KoladaImport"), errors: [400, 404, 422])
     static let closure = APIOperation("closePeriod", summary: "Close a period: its reports become public and can no longer change (editors)",
                                       status: 204, responseDescription: "Closed", response: nil, errors: [404, 409])
 }
