@@ -11,7 +11,7 @@ import Vapor
 /// dashboards and reminders by e-mail. Refers to the plans by document slug, version number and
 /// node lineage, and never writes Plans' tables (docs/decisions/0008).
 public enum FollowUpModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators(), UpdateFollowUpIndicatorsAddSource()] }
+    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators(), UpdateFollowUpIndicatorsAddSource(), CreateFollowUpSurveys()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)
@@ -43,6 +43,17 @@ public enum FollowUpModule: AppModule {
         signedIn.on(.POST, FollowUpURL.indicatorValues.pathComponents, body: form, use: WorkController.saveValues)
         signedIn.get(FollowUpURL.deleteIndicator.pathComponents, use: WorkController.deleteIndicatorForm)
         signedIn.on(.POST, FollowUpURL.deleteIndicator.pathComponents, body: form, use: WorkController.deleteIndicator)
+        signedIn.get(SurveyURL.contacts.pathComponents, use: WorkController.contacts)
+        signedIn.get(SurveyURL.newContact.pathComponents, use: WorkController.newContactForm)
+        signedIn.on(.POST, SurveyURL.newContact.pathComponents, body: form, use: WorkController.addContact)
+        signedIn.on(.POST, SurveyURL.removeContact.pathComponents, body: form, use: WorkController.removeContact)
+        signedIn.get(SurveyURL.surveys.pathComponents, use: WorkController.surveys)
+        signedIn.get(SurveyURL.newSurvey.pathComponents, use: WorkController.newSurveyForm)
+        signedIn.on(.POST, SurveyURL.newSurvey.pathComponents, body: form, use: WorkController.openSurvey)
+        signedIn.get(SurveyURL.results.pathComponents, use: WorkController.results)
+        signedIn.on(.POST, SurveyURL.quotes.pathComponents, body: form, use: WorkController.quote)
+        routes.pages.get(SurveyURL.answer.pathComponents, use: SurveyAnswerController.show)
+        routes.pages.on(.POST, SurveyURL.answer.pathComponents, body: .collect(maxSize: "16kb"), use: SurveyAnswerController.answer)
         signedIn.get(FollowUpURL.templates.pathComponents, use: WorkController.templatesForm)
         signedIn.on(.POST, FollowUpURL.templates.pathComponents, body: form, use: WorkController.saveTemplates)
 
@@ -103,6 +114,8 @@ public enum FollowUpModule: AppModule {
         }
         app.mailProducers.append { app, now in
             try await Reminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)
+            // Not mail, but the same periodic pass: survey free text past its retention period goes.
+            try await SurveyWork.purgeOldText(at: now, on: app.db)
         }
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 /// E-mail as a platform service: an outbox every module writes to in its own transaction, and a
 /// sender that delivers it through the configured SMTP server (docs/mail.md).
 public enum MailModule: AppModule {
-    public static var migrations: [any Migration] { [CreateMail()] }
+    public static var migrations: [any Migration] { [CreateMail(), UpdateMailAddSecret()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {}
 

@@ -54,7 +54,9 @@ public enum AuditLog {
         "assessment.create": "Bedömde", "assessment.update": "Ändrade bedömningen", "reporter.set": "Valde rapportör",
         "periods.templates": "Ändrade periodmallarna", "kolada.import": "Importerade nyckeltal från Kolada",
         "indicator.create": "Lade till indikator", "indicator.update": "Ändrade indikator", "indicator.values": "Skrev in indikatorvärden",
-        "indicator.delete": "Tog bort indikator",
+        "indicator.delete": "Tog bort indikator", "contact.add": "Lade till nätverkskontakt", "contact.remove": "Tog bort nätverkskontakt",
+        "survey.open": "Öppnade enkäten och skickade länkar", "survey.answer": "Ett nätverk svarade på enkäten",
+        "quote.publish": "Valde ett citat att publicera", "quote.withdraw": "Drog tillbaka ett citat",
     ]
 
     /// Who made a change.

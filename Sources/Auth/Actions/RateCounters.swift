@@ -6,9 +6,9 @@ import SQLKit
 /// Attempt counters in the database, so every instance sees the same counts. Each change is one
 /// statement (an upsert that starts a new window when the old one has passed and returns the
 /// count), so parallel attempts on either engine are counted one by one.
-enum RateCounters {
+public enum RateCounters {
     /// Adds one to `key` in the current window and returns the new count.
-    static func increment(_ key: String, window: TimeInterval, now: Date, on db: any Database) async throws -> Int {
+    public static func increment(_ key: String, window: TimeInterval, now: Date, on db: any Database) async throws -> Int {
         let cutoff = now.addingTimeInterval(-window)
         let row = try await db.write { db in
             try await (db as! any SQLDatabase).raw("""
@@ -23,7 +23,7 @@ enum RateCounters {
     }
 
     /// The count of `key` in the current window (0 when it has passed).
-    static func count(_ key: String, window: TimeInterval, now: Date, on db: any Database) async throws -> Int {
+    public static func count(_ key: String, window: TimeInterval, now: Date, on db: any Database) async throws -> Int {
         guard let counter = try await RateCounter.query(on: db).filter(\.$key == key).first(),
               counter.windowStart >= now.addingTimeInterval(-window) else { return 0 }
         return counter.count

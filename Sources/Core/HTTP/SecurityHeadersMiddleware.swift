@@ -19,9 +19,12 @@ public struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Frame-Options", "DENY"),
             ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        // A page may ask for less (a personal link sends no referrer at all).
+        if !response.headers.contains(name: "Referrer-Policy") {
+            response.headers.add(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
+        }
         if request.cameOverTLS {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }

@@ -49,3 +49,16 @@ public enum FollowUpURL {
         public static let koladaImports = OrganisationURL.API.organisation.appending("kolada-imports")
     }
 }
+
+/// The networks' annual survey: the editors' pages, and the personal answer link (no account).
+public enum SurveyURL {
+    public static let contacts = FollowUpURL.index.appending("natverk")
+    public static let newContact = contacts.appending("ny-kontakt")
+    public static let removeContact = contacts.appending("kontakter", ":contact", "ta-bort")
+    public static let surveys = FollowUpURL.index.appending("enkater")
+    public static let newSurvey = surveys.appending("ny")
+    public static let results = surveys.appending(":year")
+    public static let quotes = results.appending("citat")
+    /// Public, by the token in the e-mail.
+    public static let answer = URLPattern("enkat", ":token")
+}

@@ -124,7 +124,8 @@ final class FollowUpIndexPage: OrganisationPage {
                        .text(entry.open == 0 ? "perioder och rapportering" : "\(entry.open) öppen period" + (entry.open == 1 ? "" : "er") + ", rapportera")),
                     .span(.class("meta"), .text(" (för organisationens användare)"))
                 )
-            })
+            }),
+            .p(.a(.href(SurveyURL.surveys.link(organisationSlug)), .text("Nätverksenkäter")), .span(.class("meta"), .text(" (för organisationens redaktörer)")))
         )
     }
 }

@@ -9,12 +9,15 @@ public enum Outbox {
         public let subject: String
         public let body: String
         public let reason: String
+        /// Text in the body that must not outlive the sending (a personal link): replaced once sent.
+        public let secret: String?
 
-        public init(to recipient: String, subject: String, body: String, reason: String) {
+        public init(to recipient: String, subject: String, body: String, reason: String, secret: String? = nil) {
             self.recipient = recipient
             self.subject = subject
             self.body = body
             self.reason = reason
+            self.secret = secret
         }
     }
 
@@ -23,6 +26,7 @@ public enum Outbox {
         guard SMTPClient.isAddress(mail.recipient) else { throw OutboxError.invalidRecipient(mail.recipient) }
         let message = MailMessage(organisationID: organisationID, recipient: mail.recipient, subject: mail.subject, body: mail.body,
                                   reason: mail.reason, at: now)
+        message.secret = mail.secret
         try await message.create(on: db)
         return message
     }

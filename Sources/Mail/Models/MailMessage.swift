@@ -19,6 +19,8 @@ public final class MailMessage: Model, @unchecked Sendable {
     @Field(key: "next_attempt_at") public var nextAttemptAt: Date
     @OptionalField(key: "sent_at") public var sentAt: Date?
     @OptionalField(key: "last_error") public var lastError: String?
+    /// A personal link in the body, kept only until the message is sent or given up.
+    @OptionalField(key: "secret") public var secret: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

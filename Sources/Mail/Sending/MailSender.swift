@@ -41,6 +41,10 @@ public struct MailSender: Sendable {
             message.sentAt = delivered ? now : nil
             message.lastError = delivered ? nil : detail
             if outcome == .pending { message.nextAttemptAt = now.addingTimeInterval(Self.retryDelays[message.attempts - 1]) }
+            if outcome != .pending, let secret = message.secret {
+                message.body = message.body.replacingOccurrences(of: secret, with: "[personlig länk, borttagen när meddelandet skickats]")
+                message.secret = nil
+            }
             let attempt = MailAttempt(messageID: id, at: now, delivered: delivered, detail: String(detail.prefix(1_000)))
             try await db.transaction { db in
                 try await message.update(on: db)
