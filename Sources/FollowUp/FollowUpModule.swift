@@ -73,9 +73,16 @@ public enum FollowUpModule: AppModule {
         routes.tokenAPI.on(.DELETE, API.indicator.pathComponents, use: IndicatorAPIController.delete).describe(FollowUpOpenAPI.deleteIndicator)
         routes.tokenAPI.on(.POST, API.koladaImports.pathComponents, body: .collect(maxSize: "64mb"), use: IndicatorAPIController.importKolada)
             .describe(FollowUpOpenAPI.koladaImport)
+        routes.tokenAPI.get(API.contacts.pathComponents, use: SurveyAPIController.contacts).describe(SurveyOpenAPI.contacts)
+        routes.tokenAPI.on(.POST, API.contacts.pathComponents, body: write, use: SurveyAPIController.addContact).describe(SurveyOpenAPI.addContact)
+        routes.tokenAPI.on(.DELETE, API.contact.pathComponents, use: SurveyAPIController.removeContact).describe(SurveyOpenAPI.removeContact)
+        routes.tokenAPI.get(API.surveys.pathComponents, use: SurveyAPIController.surveys).describe(SurveyOpenAPI.surveys)
+        routes.tokenAPI.on(.POST, API.surveys.pathComponents, body: write, use: SurveyAPIController.open).describe(SurveyOpenAPI.open)
+        routes.tokenAPI.get(API.survey.pathComponents, use: SurveyAPIController.show).describe(SurveyOpenAPI.survey)
+        routes.tokenAPI.on(.POST, API.quotes.pathComponents, body: write, use: SurveyAPIController.quote).describe(SurveyOpenAPI.quote)
     }
 
-    public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components }
+    public static var openAPI: OpenAPIComponents { FollowUpOpenAPI.components.merging(SurveyOpenAPI.components) }
 
     /// "Uppföljning" once a period is opened.
     public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {

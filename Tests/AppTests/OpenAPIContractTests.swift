@@ -38,6 +38,9 @@ struct OpenAPIContractTests {
         ("ReportInput", ReportInputDTO.self), ("AssessmentInput", AssessmentInputDTO.self),
         ("Indicator", IndicatorDTO.self), ("Baseline", FollowUpSection.IndicatorEntry.Baseline.self), ("Target", FollowUpSection.IndicatorEntry.Target.self),
         ("IndicatorInput", IndicatorInputDTO.self), ("KoladaImport", KoladaImportDTO.self),
+        ("Contact", SurveyAPIController.ContactDTO.self), ("NewContact", SurveyAPIController.NewContactDTO.self),
+        ("SurveySummary", SurveyAPIController.SurveySummaryDTO.self), ("Survey", SurveyAPIController.SurveyDTO.self),
+        ("NewSurvey", SurveyAPIController.NewSurveyDTO.self), ("QuoteInput", SurveyAPIController.QuoteInputDTO.self),
     ]
 
     func document() async throws -> (OpenAPI.Document, Application) {

@@ -162,4 +162,33 @@ struct SurveyTests {
             #expect(try await SurveyAnswer.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("The API: an editor's token reads contacts, surveys and answers and chooses quotes; a reader's token and no token are refused; the demo's 2023 survey is example data",
+          arguments: Engine.enabled)
+    func api(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let fixture = try await F(app)
+            let base = "/api/v1/organisations/\(F.org)"
+            let (editor, reader) = (try await fixture.token(F.editor), try await fixture.token(F.reader))
+            #expect(try await fixture.send(.GET, base + "/surveys", nil).0 == .unauthorized)
+            #expect(try await fixture.send(.GET, base + "/surveys/2023", reader).0 == .forbidden)
+            #expect(try await fixture.send(.GET, base + "/network-contacts", reader).0 == .forbidden)
+            let list = try await fixture.send(.GET, base + "/surveys", editor)
+            #expect(list.0 == .ok && list.1.contains(#""example":true"#))
+            let (status, body, _) = try await fixture.send(.GET, base + "/surveys/2023", editor)
+            let survey = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            #expect(status == .ok && (survey["answers"] as? [Any])?.count == 12 && (survey["quotes"] as? [Any])?.count == 6)
+            let refusing = try #require((survey["answers"] as? [[String: Any]])?.first { $0["consent"] as? String == "no" && !(($0["texts"] as? [String])?.first?.isEmpty ?? true) })
+            let quote = #"{"answer":"\#(refusing["id"]!)","question":1,"published":true}"#
+            #expect(try await fixture.send(.POST, base + "/surveys/2023/quotes", editor, quote).0 == .unprocessableEntity, "no quote without consent")
+            #expect(try await fixture.send(.POST, base + "/surveys/2023/quotes", reader, quote).0 == .forbidden)
+            let contact = #"{"network":"hr-chefer","name":"Ny kontakt","email":"ny@kommun.se"}"#
+            #expect(try await fixture.send(.POST, base + "/network-contacts", editor, contact).0 == .created)
+            #expect(try await fixture.send(.POST, base + "/network-contacts", editor, contact).0 == .unprocessableEntity, "once per network")
+            #expect(try await fixture.send(.GET, "/o/\(F.org)/uppfoljning/enkater/2023", nil).0 == .seeOther, "the results page needs signing in")
+            var editorBrowser = try await fixture.browser(F.editor)
+            let page = try await editorBrowser.send(.GET, "/o/\(F.org)/uppfoljning/enkater/2023").1
+            #expect(page.contains("Exempeldata") && page.contains("12 svar av 13 skickade länkar"))
+        }
+    }
 }

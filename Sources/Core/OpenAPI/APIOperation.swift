@@ -64,4 +64,10 @@ public struct OpenAPIComponents: @unchecked Sendable {
         self.pathParameters = pathParameters
         self.pathParameterSchemas = pathParameterSchemas
     }
+
+    /// Both parts, for a module that keeps its components in more than one file.
+    public func merging(_ other: OpenAPIComponents) -> OpenAPIComponents {
+        OpenAPIComponents(schemas: schemas.merging(other.schemas) { $1 }, pathParameters: pathParameters.merging(other.pathParameters) { $1 },
+                          pathParameterSchemas: pathParameterSchemas.merging(other.pathParameterSchemas) { $1 })
+    }
 }

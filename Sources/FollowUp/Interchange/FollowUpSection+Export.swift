@@ -8,7 +8,10 @@ extension FollowUpSection {
         let templates = try await PeriodTemplate.query(on: db).filter(\.$organisationID == tenant).sort(\.$position).all()
         let reporters = try await ActivityReporter.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$lineage).all()
         let (indicators, kolada) = try await exportIndicators(tenant: tenant, on: db)
-        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty || !indicators.isEmpty else { return Content(followUp: nil) }
+        let (contacts, surveys) = try await exportSurveys(tenant: tenant, on: db)
+        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty || !indicators.isEmpty || !contacts.isEmpty || !surveys.isEmpty else {
+            return Content(followUp: nil)
+        }
         let contents = try await PeriodQuery.contents(periods, on: db)
         return Content(followUp: FollowUpEntry(
             periodTemplates: templates.isEmpty ? nil : templates.map(\.value),
@@ -27,6 +30,7 @@ extension FollowUpSection {
                                         assessedAt: moment($0.assessedAt), revision: $0.revision)
                     })
             },
-            indicators: indicators.isEmpty ? nil : indicators, kolada: kolada))
+            indicators: indicators.isEmpty ? nil : indicators, kolada: kolada, contacts: contacts.isEmpty ? nil : contacts,
+            surveys: surveys.isEmpty ? nil : surveys))
     }
 }

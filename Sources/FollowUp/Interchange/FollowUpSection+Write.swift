@@ -2,6 +2,7 @@ import Core
 import Fluent
 import Foundation
 import Mail
+import Organisation
 import Plans
 
 extension FollowUpSection {
@@ -32,6 +33,7 @@ extension FollowUpSection {
             guard assigned.insert("\(reporter.document)/\(reporter.lineage)").inserted else { throw ImportError(path, "the activity already has a reporter") }
         }
         try validateIndicators(entry, versions: versions)
+        try validateSurveys(entry, groups: context[OrganisationSection.GroupKeys.self] ?? [])
         var keys = Set<String>()
         for (index, period) in entry.periods.enumerated() {
             let path = "followUp.periods[\(index)]"
@@ -81,9 +83,12 @@ extension FollowUpSection {
         try await ActivityReporter.query(on: db).filter(\.$organisationID == organisationID).delete()
         guard let entry = content.followUp else {
             try await Indicator.query(on: db).filter(\.$organisationID == organisationID).delete()
+            try await NetworkContact.query(on: db).filter(\.$organisationID == organisationID).delete()
+            try await Survey.query(on: db).filter(\.$organisationID == organisationID).delete()
             return
         }
         try await writeIndicators(entry, organisationID: organisationID, on: db)
+        try await writeSurveys(entry, organisationID: organisationID, on: db)
         for (position, template) in (entry.periodTemplates ?? []).enumerated() {
             try await PeriodTemplate(organisationID: organisationID, position: position, value: template).create(on: db)
         }

@@ -18,6 +18,10 @@ public enum FollowUpSection: InterchangeSection {
         public var indicators: [IndicatorEntry]?
         /// The Kolada KPIs the indicators use, with the members' values.
         public var kolada: KoladaEntry?
+        /// The networks' contact people (never public; this file is an administrator's backup).
+        public var contacts: [ContactEntry]?
+        /// The networks' annual surveys with links (hashed), answers and chosen quotes.
+        public var surveys: [SurveyEntry]?
     }
 
     public struct ReporterEntry: Codable, Equatable, Sendable {

@@ -38,7 +38,7 @@ public final class Survey: Model, @unchecked Sendable {
 }
 
 public struct SurveyQuestion: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable { case score, text }
+    public enum Kind: String, Codable, CaseIterable, Sendable { case score, text }
     public var kind: Kind
     public var text: String
 

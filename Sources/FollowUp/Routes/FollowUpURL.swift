@@ -47,6 +47,12 @@ public enum FollowUpURL {
         public static let indicator = indicators.appending(":indicator")
         /// With a token: Kolada files (pages of one answer, or KPI metadata) imported.
         public static let koladaImports = OrganisationURL.API.organisation.appending("kolada-imports")
+        /// With an editor's token: the networks' contacts and surveys.
+        public static let contacts = OrganisationURL.API.organisation.appending("network-contacts")
+        public static let contact = contacts.appending(":contact")
+        public static let surveys = OrganisationURL.API.organisation.appending("surveys")
+        public static let survey = surveys.appending(":year")
+        public static let quotes = survey.appending("quotes")
     }
 }
 
