@@ -261,6 +261,22 @@ try:
     check("Besökare på länets bibliotek" in driver.page_source, "the goal's page shows its indicator")
     axe_check("the goal page with an indicator")
 
+    # The networks' survey: a contact, the year's survey opened, and last year's results.
+    driver.get(base + org + "/uppfoljning/enkater")
+    axe_check("the surveys page")
+    driver.get(base + org + "/uppfoljning/natverk/ny-kontakt")
+    axe_check("the new contact form")
+    Select(driver.find_element(By.ID, "group")).select_by_value("arbetsmarknadsnatverk")
+    fill({"name": "Kontakt Testsson", "email": "kontakt@kommun.example"})
+    submit("/natverk/ny-kontakt")
+    check("Kontaktpersonen är tillagd." in driver.page_source and "kontakt@kommun.example" in driver.page_source, "a contact added, and said so")
+    axe_check("the contacts page")
+    driver.get(base + org + "/uppfoljning/enkater/ny")
+    axe_check("the new survey form")
+    driver.get(base + org + "/uppfoljning/enkater/2023")
+    check("Exempeldata" in driver.page_source and "Citat som publiceras" in driver.page_source, "last year's results with their quotes")
+    axe_check("the survey results")
+
     driver.get(base + "/konto")
     submit("/logga-ut")
     sign_in("administrator@demo.samsyn.se")

@@ -50,8 +50,9 @@ enum SurveyAnswerController {
         let (organisation, network) = try await context(invitation, survey, on: req.db)
         let tally = try await SurveyQuery.tally(organisationID: survey.organisationID, only: [invitation.groupKey], on: req.db)
         let heading = problem == .used ? "Tack för \(network)s svar" : "Enkäten är stängd"
+        let text = notice == nil ? problem.swedish : "Öppna länken igen när du vill för att se nätverkets resultat; den tar inte emot fler svar."
         return page(req, req.render(SurveyMessagePage(organisationSlug: organisation.slug, organisationName: organisation.name, heading: heading,
-                                                      message: problem.swedish, notice: notice, tally: tally)),
+                                                      message: text, notice: notice, tally: tally)),
                     status: notice != nil ? .ok : (problem == .used ? .conflict : .gone))
     }
 

@@ -122,7 +122,7 @@ final class SurveyResultsPage: OrganisationPage {
 
     override func content() -> Node<HTML.BodyContext> {
         let questions = JSONColumn.decode([SurveyQuestion].self, from: survey.questionsJSON, default: SurveyQuestion.defaults)
-        let ownYear = SurveyTally(networks: tally.networks.map { .init(key: $0.key, name: $0.name, years: $0.years.filter { $0.year == survey.year }) })
+        let ownYear = SurveyTally(networks: tally.networks.map { .init(key: $0.key, name: $0.name, years: $0.years.filter { $0.year == survey.year }) }.filter { !$0.years.isEmpty })
         return .group(
             .p(.class("level-label"), .text("Nätverksenkät")),
             .h1(.text(survey.title)),
