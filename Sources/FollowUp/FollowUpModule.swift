@@ -11,7 +11,7 @@ import Vapor
 /// dashboards and reminders by e-mail. Refers to the plans by document slug, version number and
 /// node lineage, and never writes Plans' tables (docs/decisions/0008).
 public enum FollowUpModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators(), UpdateFollowUpIndicatorsAddSource(), CreateFollowUpSurveys()] }
+    public static var migrations: [any Migration] { [CreateFollowUp(), CreateFollowUpIndicators(), UpdateFollowUpIndicatorsAddSource(), CreateFollowUpSurveys(), CreateFollowUpReportSnapshots()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)
@@ -115,6 +115,8 @@ public enum FollowUpModule: AppModule {
                 .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
                 .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
         }
+        app.pageSlots.register(PlansSlots.documentParts) { content, req in try await AnnualReportProvider.parts(for: content, on: req) }
+        app.adoptionHooks.append(AnnualReportProvider.snapshot)
         app.pageSlots.register(PlansSlots.nodeSections) { subject, req in try await IndicatorController.sections(for: subject, on: req) }
         app.pageSlots.register(PlansSlots.reportedProgress) { content, req in
             try await ProgressProvider.progress(for: content, on: req).map { [$0] } ?? []

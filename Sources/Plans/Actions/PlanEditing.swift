@@ -385,7 +385,7 @@ public enum PlanEditing {
 
     /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
     public static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
-                             organisationID: UUID, on db: any Database) async throws {
+                             organisationID: UUID, hooks: [AdoptionHook] = [], on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         try checkAdoption(body: body, date: date, reference: reference)
         let body = body.trimmingCharacters(in: .whitespacesAndNewlines), reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -403,6 +403,10 @@ public enum PlanEditing {
             version.adoptedOn = date
             version.decisionReference = reference.isEmpty ? nil : reference
             try await version.update(on: db)
+            if !hooks.isEmpty {
+                let document = try await version.$document.get(on: db)
+                for hook in hooks { try await hook(version, document, organisationID, db) }
+            }
             try await AuditLog.record("version.adopt", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
                                       before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
         }

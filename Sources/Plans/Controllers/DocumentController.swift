@@ -19,7 +19,8 @@ enum DocumentController {
         _ = try req.versionParameter()
         return try await req.cachedPage(varyingOn: ["version"]) {
             let content = try await req.publishedContent().1
-            return req.render(DocumentShow.View(model: content, progress: try await reportedProgress(content, req)))
+            return req.render(DocumentShow.View(model: content, progress: try await reportedProgress(content, req),
+                                                parts: try await req.application.pageSlots.items(PlansSlots.documentParts, for: content, request: req)))
         }
     }
 

@@ -25,6 +25,8 @@ public final class SteeringDocument: Model, @unchecked Sendable {
 
 public enum DocumentKind: String, Codable, CaseIterable, Sendable {
     case inriktning, verksamhetsplan, overenskommelse, strategi, handlingsplan, annan
+    /// The year's annual report: prose the editor writes, and figures a module above assembles.
+    case verksamhetsberattelse
 
     public var label: String {
         switch self {
@@ -34,6 +36,7 @@ public enum DocumentKind: String, Codable, CaseIterable, Sendable {
         case .strategi: "Strategi"
         case .handlingsplan: "Handlingsplan"
         case .annan: "Styrdokument"
+        case .verksamhetsberattelse: "Verksamhetsberättelse"
         }
     }
 }

@@ -69,4 +69,7 @@ public struct NodeSubject: Sendable {
 extension PlansSlots {
     /// Sections of a published node's page from modules above Plans.
     public static let nodeSections = PageSlot<NodeSubject, NodeSection>("plans.node-sections")
+    /// Parts of a document's page that a module above assembles (the figures of an annual report),
+    /// shown after the document's own sections.
+    public static let documentParts = PageSlot<DocumentContent, NodeSection>("plans.document-parts")
 }

@@ -10,10 +10,13 @@ public enum DocumentShow {
         let model: DocumentContent
         /// How the work is going, where a module above reports it.
         let progress: ReportedProgress?
+        /// Parts a module above assembles (an annual report's figures), after the document's own sections.
+        let parts: [NodeSection]
 
-        public init(model: DocumentContent, progress: ReportedProgress? = nil) {
+        public init(model: DocumentContent, progress: ReportedProgress? = nil, parts: [NodeSection] = []) {
             self.model = model
             self.progress = progress
+            self.parts = parts
             super.init(organisationSlug: model.organisation.slug, organisationName: model.organisation.name)
         }
 
@@ -42,7 +45,10 @@ public enum DocumentShow {
                     .unwrap(progress) { ProgressViews.notice($0) }
                 ),
                 .unwrap(model.sections.contains { $0.heading != nil && $0.depth == 1 } ? model : nil) { _ in tableOfContents() },
-                .forEach(model.sections) { section in sectionNode(section) }
+                .forEach(model.sections) { section in sectionNode(section) },
+                .forEach(Array(parts.enumerated())) { index, part in
+                    .section(.attribute(named: "aria-labelledby", value: "del-\(index)"), .h2(.id("del-\(index)"), .text(part.heading)), .raw(part.html))
+                }
             )
         }
 

@@ -162,7 +162,7 @@ enum EditorAPIController {
         let version = try await version(req, organisation)
         try await run {
             try await PlanEditing.adopt(version, body: input.body, date: input.date, reference: input.reference ?? "", actor: actor,
-                                        organisationID: organisation.requireID(), on: req.db)
+                                        organisationID: organisation.requireID(), hooks: req.application.adoptionHooks, on: req.db)
         }
         return Response(status: .noContent)
     }

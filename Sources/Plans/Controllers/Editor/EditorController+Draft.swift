@@ -31,7 +31,8 @@ extension EditorController {
     @Sendable static func preview(req: Request) async throws -> Response {
         let context = try await requireEditor(req, for: .readDrafts)
         let (_, _, content) = try await version(req, context)
-        return privatePage(req.render(DocumentShow.View(model: content)))
+        return privatePage(req.render(DocumentShow.View(model: content,
+                                                        parts: try await req.application.pageSlots.items(PlansSlots.documentParts, for: content, request: req))))
     }
 
     @Sendable static func previewNode(req: Request) async throws -> Response {
@@ -136,7 +137,7 @@ extension EditorController {
                     cancelURL: PlansURL.Editor.adopt.link(context.slug, document.slug, String(version.number)))
             }
             try await PlanEditing.adopt(version, body: form.body, date: form.date, reference: form.reference, actor: context.actor,
-                                        organisationID: context.organisation.requireID(), on: req.db)
+                                        organisationID: context.organisation.requireID(), hooks: req.application.adoptionHooks, on: req.db)
             return redirect(req, draftURL(context, document.slug, version.number, notice: .adopted))
         }
     }
