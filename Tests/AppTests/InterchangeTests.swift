@@ -19,7 +19,7 @@ struct InterchangeTests {
             #expect(paths.count > 150)
             try await withApp(engine, demo: false) { target in
                 let outcome = try await OrganisationImporter.importFile(first, on: target.db)
-                #expect(outcome.documents == 2 && outcome.nodes == 79)
+                #expect(outcome.documents == 3 && outcome.nodes == 79)
                 let second = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: target.db))
                 #expect(first == second)
                 for path in paths {

@@ -9,7 +9,9 @@ extension FollowUpSection {
         let reporters = try await ActivityReporter.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$lineage).all()
         let (indicators, kolada) = try await exportIndicators(tenant: tenant, on: db)
         let (contacts, surveys) = try await exportSurveys(tenant: tenant, on: db)
-        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty || !indicators.isEmpty || !contacts.isEmpty || !surveys.isEmpty else {
+        let snapshots = try await exportSnapshots(tenant: tenant, on: db)
+        guard !periods.isEmpty || !templates.isEmpty || !reporters.isEmpty || !indicators.isEmpty || !contacts.isEmpty || !surveys.isEmpty
+                || !snapshots.isEmpty else {
             return Content(followUp: nil)
         }
         let contents = try await PeriodQuery.contents(periods, on: db)
@@ -31,6 +33,6 @@ extension FollowUpSection {
                     })
             },
             indicators: indicators.isEmpty ? nil : indicators, kolada: kolada, contacts: contacts.isEmpty ? nil : contacts,
-            surveys: surveys.isEmpty ? nil : surveys))
+            surveys: surveys.isEmpty ? nil : surveys, reportSnapshots: snapshots.isEmpty ? nil : snapshots))
     }
 }

@@ -2,6 +2,7 @@ import Core
 import Fluent
 import Foundation
 import Mail
+import Plans
 
 /// The networks' survey in the organisation file: contacts, surveys with their questions and
 /// networks, the links (as hashes only), the answers and the chosen quotes. The file is an
@@ -162,6 +163,48 @@ extension FollowUpSection {
                     try await quote.create(on: db)
                 }
             }
+        }
+    }
+}
+
+/// The figures of adopted annual reports, as adopted.
+extension FollowUpSection {
+    public struct ReportSnapshotEntry: Codable, Equatable, Sendable {
+        public var document: String
+        public var version: Int
+        public var takenAt: String
+        public var data: AnnualReportData
+    }
+
+    static func exportSnapshots(tenant: UUID, on db: any Database) async throws -> [ReportSnapshotEntry] {
+        try await ReportSnapshot.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$versionNumber).all().map {
+            ReportSnapshotEntry(document: $0.documentSlug, version: $0.versionNumber, takenAt: moment($0.takenAt),
+                                data: try JSONDecoder().decode(AnnualReportData.self, from: Data($0.dataJSON.utf8)))
+        }
+    }
+
+    static func validateSnapshots(_ entry: FollowUpEntry, versions: DocumentsSection.Versions.Value) throws {
+        var seen = Set<String>()
+        for (index, snapshot) in (entry.reportSnapshots ?? []).enumerated() {
+            let path = "followUp.reportSnapshots[\(index)]"
+            guard let version = versions[snapshot.document]?[snapshot.version], version.status != .draft else {
+                throw ImportError("\(path).version", "document \"\(snapshot.document)\" has no adopted version \(snapshot.version) in the file")
+            }
+            guard seen.insert("\(snapshot.document) \(snapshot.version)").inserted else { throw ImportError(path, "a second snapshot of the same version") }
+            guard moment(snapshot.takenAt) != nil else { throw ImportError("\(path).takenAt", "a moment in ISO 8601") }
+        }
+    }
+
+    static func writeSnapshots(_ entry: FollowUpEntry?, organisationID: UUID, on db: any Database) async throws {
+        try await ReportSnapshot.query(on: db).filter(\.$organisationID == organisationID).delete()
+        for item in entry?.reportSnapshots ?? [] {
+            let snapshot = ReportSnapshot()
+            snapshot.organisationID = organisationID
+            snapshot.documentSlug = item.document
+            snapshot.versionNumber = item.version
+            snapshot.takenAt = moment(item.takenAt)!
+            snapshot.dataJSON = JSONColumn.encode(item.data)
+            try await snapshot.create(on: db)
         }
     }
 }

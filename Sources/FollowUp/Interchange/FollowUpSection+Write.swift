@@ -34,6 +34,7 @@ extension FollowUpSection {
         }
         try validateIndicators(entry, versions: versions)
         try validateSurveys(entry, groups: context[OrganisationSection.GroupKeys.self] ?? [])
+        try validateSnapshots(entry, versions: versions)
         var keys = Set<String>()
         for (index, period) in entry.periods.enumerated() {
             let path = "followUp.periods[\(index)]"
@@ -85,8 +86,10 @@ extension FollowUpSection {
             try await Indicator.query(on: db).filter(\.$organisationID == organisationID).delete()
             try await NetworkContact.query(on: db).filter(\.$organisationID == organisationID).delete()
             try await Survey.query(on: db).filter(\.$organisationID == organisationID).delete()
+            try await writeSnapshots(nil, organisationID: organisationID, on: db)
             return
         }
+        try await writeSnapshots(entry, organisationID: organisationID, on: db)
         try await writeIndicators(entry, organisationID: organisationID, on: db)
         try await writeSurveys(entry, organisationID: organisationID, on: db)
         for (position, template) in (entry.periodTemplates ?? []).enumerated() {

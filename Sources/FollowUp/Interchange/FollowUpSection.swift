@@ -22,6 +22,8 @@ public enum FollowUpSection: InterchangeSection {
         public var contacts: [ContactEntry]?
         /// The networks' annual surveys with links (hashed), answers and chosen quotes.
         public var surveys: [SurveyEntry]?
+        /// The figures of adopted annual reports as they were adopted.
+        public var reportSnapshots: [ReportSnapshotEntry]?
     }
 
     public struct ReporterEntry: Codable, Equatable, Sendable {

@@ -1,7 +1,7 @@
 import Core
 
 /// What a reporter says about a key activity in a period. The labels are Plans' (`Glossary.statuses`).
-public enum ActivityStatus: String, Codable, CaseIterable, Sendable {
+public enum ActivityStatus: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case planned, ongoing, done, postponed, cancelled
 
     public var label: String { Glossary.status(rawValue) ?? rawValue }

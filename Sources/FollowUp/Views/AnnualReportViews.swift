@@ -68,7 +68,8 @@ enum AnnualReportViews {
             .li(.text(activity.title),
                 .if(activity.status != .done && activity.status != .ongoing,
                     .span(.class("meta"), .text(" – " + (activity.status.map { $0.label.lowercased() } ?? "ej rapporterad")))),
-                .unwrap(activity.comment.isEmpty ? nil : activity.comment) { .p(.class("meta"), .text($0)) })
+                // What was done speaks for itself; what was not is explained where the report says why.
+                .unwrap(activity.comment.isEmpty || activity.status == .done ? nil : activity.comment) { .p(.class("meta"), .text($0)) })
         }))
     }
 

@@ -112,14 +112,17 @@ public enum PlanEditing {
             version.periodEnd = period.1
             version.levels = levels
             try await version.create(on: db)
-            let tree = DocumentSection()
-            tree.$version.id = try version.requireID()
-            tree.position = 0
-            tree.key = "innehall"
-            tree.depth = 1
-            tree.role = .goalTree
-            tree.body = ""
-            try await tree.create(on: db)
+            // An annual report is prose and figures from elsewhere: it has no goal tree of its own.
+            if kind != .verksamhetsberattelse {
+                let tree = DocumentSection()
+                tree.$version.id = try version.requireID()
+                tree.position = 0
+                tree.key = "innehall"
+                tree.depth = 1
+                tree.role = .goalTree
+                tree.body = ""
+                try await tree.create(on: db)
+            }
             try await AuditLog.record("document.create", subject: slug, actor: actor, organisationID: organisationID,
                                       after: "new draft with levels \(levels.joined(separator: " → "))", context: .init(name: title, document: slug, documentTitle: title, version: 1), on: db)
             return document
