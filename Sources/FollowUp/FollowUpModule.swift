@@ -67,6 +67,7 @@ public enum FollowUpModule: AppModule {
         routes.tokenAPI.on(.PUT, API.assessment.pathComponents, body: write, use: FollowUpAPIController.putAssessment).describe(FollowUpOpenAPI.assessment)
         routes.tokenAPI.on(.POST, API.closure.pathComponents, body: write, use: FollowUpAPIController.close).describe(FollowUpOpenAPI.closure)
         routes.publicAPI.get(API.indicators.pathComponents, use: IndicatorAPIController.list).describe(FollowUpOpenAPI.indicators)
+        routes.publicAPI.get(API.annualReport.pathComponents, use: IndicatorAPIController.annualReport).describe(FollowUpOpenAPI.annualReport)
         routes.publicAPI.get(API.indicator.pathComponents, use: IndicatorAPIController.show).describe(FollowUpOpenAPI.indicator)
         routes.tokenAPI.on(.POST, API.indicators.pathComponents, body: write, use: IndicatorAPIController.create).describe(FollowUpOpenAPI.createIndicator)
         routes.tokenAPI.on(.PUT, API.indicator.pathComponents, body: write, use: IndicatorAPIController.replace).describe(FollowUpOpenAPI.replaceIndicator)

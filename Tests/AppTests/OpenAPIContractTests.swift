@@ -40,7 +40,7 @@ struct OpenAPIContractTests {
         ("IndicatorInput", IndicatorInputDTO.self), ("KoladaImport", KoladaImportDTO.self),
         ("Contact", SurveyAPIController.ContactDTO.self), ("NewContact", SurveyAPIController.NewContactDTO.self),
         ("SurveySummary", SurveyAPIController.SurveySummaryDTO.self), ("Survey", SurveyAPIController.SurveyDTO.self),
-        ("NewSurvey", SurveyAPIController.NewSurveyDTO.self), ("QuoteInput", SurveyAPIController.QuoteInputDTO.self),
+        ("NewSurvey", SurveyAPIController.NewSurveyDTO.self), ("AnnualReport", AnnualReportData.self), ("QuoteInput", SurveyAPIController.QuoteInputDTO.self),
     ]
 
     func document() async throws -> (OpenAPI.Document, Application) {

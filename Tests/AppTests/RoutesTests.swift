@@ -75,7 +75,8 @@ struct RoutesTests {
                 documented.insert("\(method) \(template)")
             }
             let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
-                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt"]
+                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt",
+                          "year": "2023"]
             for (template, operations) in paths {
                 for method in operations.keys where ["get", "post"].contains(method) {
                     #expect(documented.contains("\(method) \(template)"), "\(method) \(template) is documented but not routed")

@@ -50,6 +50,9 @@ struct AnnualReportTests {
             #expect(page.contains("<td class=\"number\">56 antal"), "and the indicator's value as it was")
             let api = try await reader.send(.GET, "/api/v1/organisations/\(F.org)/documents/arsberattelse-2023").0
             #expect(api == .ok)
+            let figures = try await reader.send(.GET, "/api/v1/organisations/\(F.org)/annual-reports/2023")
+            #expect(figures.0 == .ok && figures.1.contains("Nätverksträffarna") && figures.1.contains(#""example":true"#))
+            #expect(try await reader.send(.GET, "/api/v1/organisations/\(F.org)/annual-reports/2019").0 == .notFound)
             let demo = try await reader.send(.GET, "/o/\(F.org)/dokument/verksamhetsberattelse-2023").1
             #expect(demo.contains("Exempeldata") && demo.contains(quote) && demo.contains("Exempel: Den här verksamhetsberättelsen är påhittad."),
                     "the demo's adopted report 2023 reads from its snapshot in the example file")

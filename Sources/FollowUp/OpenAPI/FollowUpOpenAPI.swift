@@ -63,6 +63,21 @@ public enum FollowUpOpenAPI {
                 "targets": JSONSchema.list(.component("Target")).optional,
                 "values": JSONSchema.list(.record(["area": .string, "period": .string, "value": .number])).optional,
             ], description: "An indicator to add, or to replace whole (facts, targets and typed-in values)"),
+            "AnnualReport": .record([
+                "year": .integer, "planTitle": JSONSchema.string.optional, "planSlug": JSONSchema.string.optional,
+                "planVersion": JSONSchema.integer.optional, "periodName": JSONSchema.string.optional, "activityLevel": .string,
+                "rollUp": JSONSchema.component("RollUp").optional,
+                "areas": .list(.record(["title": .string, "level": .string, "rollUp": .component("RollUp"), "goals": .list(.record([
+                    "title": .string, "level": .string, "verdict": JSONSchema.oneOf(Verdict.self).optional, "motivation": JSONSchema.string.optional,
+                    "proposal": JSONSchema.string(description: "Samsyn's proposal where no assessment was made").optional,
+                    "activities": .list(.record(["title": .string, "status": JSONSchema.oneOf(ActivityStatus.self).optional, "comment": .string])),
+                ]))])),
+                "indicators": .list(.record(["title": .string, "unit": .string, "label": .string, "value": JSONSchema.number.optional,
+                                             "target": JSONSchema.number.optional, "reached": JSONSchema.boolean.optional, "example": .boolean])),
+                "networks": .list(.record(["name": .string, "answers": .integer, "asked": .integer, "mean": JSONSchema.number.optional])),
+                "quotes": .list(.record(["text": .string, "network": JSONSchema.string(description: "Absent for an anonymous quote").optional])),
+                "example": JSONSchema.boolean(description: "True where any of it is demonstration data"),
+            ], description: "An annual report's figures: as adopted for an adopted version, live for a draft (docs/decisions/0009)"),
             "KoladaImport": .record([
                 "added": .integer, "changed": .integer, "deleted": .integer, "unchanged": .integer,
                 "kpisAdded": .integer, "kpisChanged": .integer, "kpisUnchanged": .integer,
@@ -91,6 +106,8 @@ public enum FollowUpOpenAPI {
     static let indicators = APIOperation("indicators", summary: "The indicators of a published document's goals", response: .list(.component("Indicator")),
                                          errors: [404])
     static let indicator = APIOperation("indicator", summary: "One indicator with its values and trend", response: .component("Indicator"), errors: [404])
+    static let annualReport = APIOperation("annualReport", summary: "The figures of the year's adopted annual report (verksamhetsberättelse), as adopted",
+                                           response: .component("AnnualReport"), errors: [400, 404])
     static let createIndicator = APIOperation("createIndicator", summary: "Add an indicator to a goal or goal area (editors)",
                                               requestBody: .component("IndicatorInput"), status: 201, responseDescription: "Added",
                                               response: .component("Indicator"), errors: [400, 404, 422])

@@ -9,6 +9,26 @@ import Plans
 /// feedback with the chosen quotes. Assembled live for a draft, kept as adopted for an adopted
 /// version (docs/decisions/0009).
 public struct AnnualReportData: Codable, Equatable, Sendable {
+    /// A roll-up as figures: counts by status name, as the API writes roll-ups.
+    public struct Figures: Codable, Equatable, Sendable {
+        public var activities: Int
+        public var counts: [String: Int]
+        public var missing: Int
+        public var meanProgress: Int?
+
+        init(_ rollUp: RollUp) {
+            activities = rollUp.activities
+            counts = Dictionary(uniqueKeysWithValues: rollUp.counts.map { ($0.key.rawValue, $0.value) })
+            missing = rollUp.missing
+            meanProgress = rollUp.meanProgress
+        }
+
+        var rollUp: RollUp {
+            RollUp(activities: activities, counts: Dictionary(uniqueKeysWithValues: counts.compactMap { key, value in ActivityStatus(rawValue: key).map { ($0, value) } }),
+                   missing: missing, meanProgress: meanProgress)
+        }
+    }
+
     public struct Activity: Codable, Equatable, Sendable {
         public var title: String
         public var status: ActivityStatus?
@@ -28,7 +48,7 @@ public struct AnnualReportData: Codable, Equatable, Sendable {
     public struct Area: Codable, Equatable, Sendable {
         public var title: String
         public var level: String
-        public var rollUp: RollUp
+        public var rollUp: Figures
         public var goals: [Goal]
     }
 
@@ -60,7 +80,7 @@ public struct AnnualReportData: Codable, Equatable, Sendable {
     public var planVersion: Int?
     public var periodName: String?
     public var activityLevel: String
-    public var rollUp: RollUp?
+    public var rollUp: Figures?
     public var areas: [Area]
     public var indicators: [IndicatorLine]
     public var networks: [Network]
@@ -92,11 +112,11 @@ enum AnnualReportQuery {
             let dashboard = Dashboard(tree: tree, periods: contents, selectedKey: periods.last?.key, indicators: indicators)
             if let selected = dashboard.selected {
                 data.periodName = selected.period.name
-                data.rollUp = dashboard.rollUp()
+                data.rollUp = .init(dashboard.rollUp())
                 data.example = selected.period.example
             }
             data.areas = tree.roots.map { area in
-                AnnualReportData.Area(title: area.title, level: area.level, rollUp: dashboard.rollUp(area), goals: area.children.filter { !tree.isActivity($0) }.map { goal in
+                AnnualReportData.Area(title: area.title, level: area.level, rollUp: .init(dashboard.rollUp(area)), goals: area.children.filter { !tree.isActivity($0) }.map { goal in
                     let assessment = dashboard.assessment(goal)
                     let proposal = dashboard.proposal(goal)
                     return AnnualReportData.Goal(

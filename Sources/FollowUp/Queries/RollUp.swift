@@ -20,6 +20,13 @@ public struct RollUp: Codable, Sendable, Equatable {
         meanProgress = progress.isEmpty ? nil : Int((Double(progress.reduce(0, +)) / Double(progress.count)).rounded())
     }
 
+    init(activities: Int, counts: [ActivityStatus: Int], missing: Int, meanProgress: Int?) {
+        self.activities = activities
+        self.counts = counts
+        self.missing = missing
+        self.meanProgress = meanProgress
+    }
+
     public func count(_ status: ActivityStatus) -> Int { counts[status] ?? 0 }
 
     /// The counts in words, statuses in their usual order; `level` names the activities ("nyckelaktivitet").

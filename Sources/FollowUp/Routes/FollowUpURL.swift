@@ -47,6 +47,8 @@ public enum FollowUpURL {
         public static let indicator = indicators.appending(":indicator")
         /// With a token: Kolada files (pages of one answer, or KPI metadata) imported.
         public static let koladaImports = OrganisationURL.API.organisation.appending("kolada-imports")
+        /// Public: an adopted annual report's figures, as adopted.
+        public static let annualReport = OrganisationURL.API.organisation.appending("annual-reports", ":year")
         /// With an editor's token: the networks' contacts and surveys.
         public static let contacts = OrganisationURL.API.organisation.appending("network-contacts")
         public static let contact = contacts.appending(":contact")

@@ -11,7 +11,7 @@ import Vapor
 /// and the networks' feedback. Charts carry their numbers as text and have a table beside them.
 enum AnnualReportViews {
     static func parts(_ data: AnnualReportData) -> [NodeSection] {
-        guard let rollUp = data.rollUp, let plan = data.planTitle else {
+        guard let rollUp = data.rollUp?.rollUp, let plan = data.planTitle else {
             return [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.p(.text(
                 data.planTitle == nil ? "Det finns ingen publicerad verksamhetsplan för \(data.year) att berätta om."
                                       : "Ingen uppföljningsperiod som slutar \(data.year) är stängd ännu; siffrorna kommer när den är det.")).render())]
@@ -29,7 +29,7 @@ enum AnnualReportViews {
                            .th(.attribute(named: "scope", value: "col"), .class("number"), .text("Ej rapporterade")))),
                 .tbody(.forEach(data.areas) { area in
                     .tr(.th(.attribute(named: "scope", value: "row"), .text(area.title)),
-                        .forEach(ActivityStatus.allCases) { .td(.class("number"), .text(String(area.rollUp.count($0)))) },
+                        .forEach(ActivityStatus.allCases) { .td(.class("number"), .text(String(area.rollUp.rollUp.count($0)))) },
                         .td(.class("number"), .text(String(area.rollUp.missing))))
                 })
             ))
@@ -42,7 +42,7 @@ enum AnnualReportViews {
 
     static func area(_ area: AnnualReportData.Area, level: String) -> Node<HTML.BodyContext> {
         .group(
-            .p(.text(area.rollUp.phrase(level: level) + ".")),
+            .p(.text(area.rollUp.rollUp.phrase(level: level) + ".")),
             .forEach(area.goals) { goal in
                 let done = goal.activities.filter { $0.status == .done }
                 let going = goal.activities.filter { $0.status == .ongoing || $0.status == .planned }

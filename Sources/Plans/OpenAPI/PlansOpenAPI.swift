@@ -121,7 +121,7 @@ public enum PlansOpenAPI {
     static let year = JSONSchema.integer(maximum: (DocumentLimits.years.upperBound, exclusive: false),
                                          minimum: (DocumentLimits.years.lowerBound, exclusive: false))
 
-    static let versionQuery = OpenAPI.Parameter.query(name: "version", schema: versionNumber,
+    public static let versionQuery = OpenAPI.Parameter.query(name: "version", schema: versionNumber,
                                                       description: "A version number; the newest public version when absent")
     static let ifMatch = OpenAPI.Parameter.header(name: "If-Match", required: true, schema: .string, description: "The node's ETag from GET")
 

@@ -57,7 +57,7 @@ public enum PublishedContent {
 
 extension Request {
     /// A positive version number from the path or `?version=`, or nil when absent.
-    func versionParameter() throws -> Int? {
+    public func versionParameter() throws -> Int? {
         guard let raw = parameters.get("version") ?? (try? query.get(String.self, at: "version")) else { return nil }
         guard let number = Int(raw), DocumentLimits.versionNumbers.contains(number) else {
             throw Abort(.badRequest, reason: "version must be a whole number from 1 to \(DocumentLimits.versionNumbers.upperBound) (got \"\(raw)\")")
@@ -66,7 +66,7 @@ extension Request {
     }
 
     /// The public version of the document named by the path, at `?version=` or the path's version.
-    func publishedContent() async throws -> (OrganisationRecord, DocumentContent) {
+    public func publishedContent() async throws -> (OrganisationRecord, DocumentContent) {
         let version = try versionParameter()
         let organisation = try await organisation()
         return (organisation, try await PublishedContent.content(organisation, document: requiredParameter("doc"), version: version, on: db))

@@ -3,6 +3,7 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Plans
 import Vapor
 
 /// Indicators over the JSON API: public reads; with a personal API token, an editor adds,
@@ -83,6 +84,22 @@ enum IndicatorAPIController {
             return KoladaImportDTO(try await KoladaImport.run(files, actor: context.actor, on: req.db))
         } catch let failure as KoladaFile.Failure {
             throw Abort(.unprocessableEntity, reason: failure.description)
+        }
+    }
+
+    /// GET …/organisations/:org/annual-reports/:year — the figures of the year's adopted annual report, as adopted.
+    @Sendable static func annualReport(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            guard let year = req.parameters.get("year", as: Int.self) else { throw Abort(.badRequest, reason: "year must be a whole number such as 2023") }
+            let reports = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
+                .filter(\.$kind == .verksamhetsberattelse).sort(\.$slug).all()
+            for report in reports {
+                guard let content = try? await PublishedContent.content(organisation, document: report.slug, version: nil, on: req.db),
+                      content.version.periodStart == year, let data = try await AnnualReportProvider.data(for: content, on: req) else { continue }
+                return data
+            }
+            throw Abort(.notFound, reason: "\(organisation.name) has no adopted annual report for \(year)")
         }
     }
 }
