@@ -10,7 +10,7 @@ every editor and follow-up page pattern at 1280 and 390 px.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
 """
-import json, sys, time, urllib.request
+import json, re, sqlite3, sys, time, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
@@ -19,6 +19,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, axe_path = sys.argv[1], sys.argv[2]
+# The server's SQLite file, to read a survey link from the outbox as the contact would from the mail.
+db_path = sys.argv[3] if len(sys.argv) > 3 else None
 axe = open(axe_path, encoding="utf-8").read()
 org = "/o/norrbottens-kommuner"
 options = webdriver.ChromeOptions()
@@ -276,6 +278,49 @@ try:
     driver.get(base + org + "/uppfoljning/enkater/2023")
     check("Exempeldata" in driver.page_source and "Citat som publiceras" in driver.page_source, "last year's results with their quotes")
     axe_check("the survey results")
+
+    # This year's survey answered through its link, the answer quoted, and the annual report adopted with the quote.
+    if db_path:
+        driver.get(base + org + "/uppfoljning/enkater/ny")
+        fill({"year": "2024", "title": "Nätverksenkät 2024"})
+        for box in driver.find_elements(By.CSS_SELECTOR, "main input[type=checkbox]"):
+            if box.is_selected() != (box.get_attribute("name") == "network-arbetsmarknadsnatverk"):
+                box.click()
+        submit("/enkater/ny")
+        check("Enkäten är öppnad" in driver.page_source, "a survey opened, and said so")
+        # The personal link is e-mailed; here it is read from the outbox, as the contact would find it.
+        with sqlite3.connect(db_path) as connection:
+            body = connection.execute("SELECT body FROM mail_messages WHERE recipient = 'kontakt@kommun.example' ORDER BY rowid DESC").fetchone()[0]
+        link = re.search(r"(/enkat/[A-Za-z0-9_-]+)", body).group(1)
+        driver.delete_all_cookies()
+        driver.get(base + link)
+        check("Du svarar för Arbetsmarknadsnätverk" in driver.page_source, "the link opens the network's form without an account")
+        axe_check("the survey form")
+        Select(driver.find_element(By.ID, "score")).select_by_value("5")
+        fill({"text1": "Mötena om arbetsmarknaden gav oss nya kontakter."})
+        Select(driver.find_element(By.ID, "consent")).select_by_value("network")
+        submit(link)
+        check("Tack! Svaret är inlämnat." in driver.page_source and "Arbetsmarknadsnätverk" in driver.page_source, "the answer taken, the network's results shown")
+        axe_check("the survey's thank-you page")
+        sign_in("redaktor@demo.samsyn.se")
+        driver.get(base + org + "/uppfoljning/enkater/2024")
+        submit("/enkater/2024/citat")
+        check("Citatet är valt för publicering." in driver.page_source, "the answer chosen as a quote")
+        driver.get(base + org + "/redigera/nytt")
+        fill({"slug": "verksamhetsberattelse-2024", "title": "Verksamhetsberättelse 2024", "levels": "Avsnitt", "periodStart": "2024", "periodEnd": "2024"})
+        Select(driver.find_element(By.ID, "kind")).select_by_value("verksamhetsberattelse")
+        submit("/redigera/nytt")
+        driver.get(base + org + "/redigera/verksamhetsberattelse-2024/1/anta")
+        fill({"body": "Förbundsfullmäktige", "reference": "§ 3"})
+        driver.execute_script("arguments[0].value = '2025-04-23'", driver.find_element(By.ID, "date"))
+        submit("/anta")
+        submit("/anta")
+        check("Versionen är antagen och publicerad." in driver.page_source, "the annual report adopted")
+        driver.get(base + org + "/dokument/verksamhetsberattelse-2024")
+        page = driver.page_source
+        check("Mötena om arbetsmarknaden gav oss nya kontakter." in page and "– Arbetsmarknadsnätverk" in page and "Tertial 1 2024" in page,
+              "the adopted annual report carries the quote and the year's follow-up")
+        axe_check("the adopted annual report")
 
     driver.get(base + "/konto")
     submit("/logga-ut")

@@ -11,13 +11,21 @@ import Vapor
 /// and the networks' feedback. Charts carry their numbers as text and have a table beside them.
 enum AnnualReportViews {
     static func parts(_ data: AnnualReportData) -> [NodeSection] {
+        var parts = figures(data)
+        if !data.indicators.isEmpty { parts.append(NodeSection(heading: "Indikatorer", html: indicators(data).render())) }
+        if !data.networks.isEmpty || !data.quotes.isEmpty { parts.append(NodeSection(heading: "Nätverkens återkoppling", html: feedback(data).render())) }
+        return parts
+    }
+
+    /// The year in figures and a section per goal area; a sentence where there is no plan or no closed period.
+    static func figures(_ data: AnnualReportData) -> [NodeSection] {
         guard let rollUp = data.rollUp?.rollUp, let plan = data.planTitle else {
             return [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.p(.text(
                 data.planTitle == nil ? "Det finns ingen publicerad verksamhetsplan för \(data.year) att berätta om."
                                       : "Ingen uppföljningsperiod som slutar \(data.year) är stängd ännu; siffrorna kommer när den är det.")).render())]
         }
         let level = data.activityLevel
-        var parts = [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.group(
+        let parts = [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.group(
             .if(data.example, DashboardSections.exampleMark("siffrorna bygger på påhittad uppföljning", "")),
             .p(.text("Enligt \(data.periodName ?? "årets uppföljning") av \(plan): \(rollUp.phrase(level: level)).")),
             StatusChart.bar(rollUp, label: "\(plan): \(rollUp.phrase(level: level))"),
@@ -34,10 +42,7 @@ enum AnnualReportViews {
                 })
             ))
         ).render())]
-        parts += data.areas.map { area in NodeSection(heading: area.title, html: self.area(area, level: level).render()) }
-        if !data.indicators.isEmpty { parts.append(NodeSection(heading: "Indikatorer", html: indicators(data).render())) }
-        if !data.networks.isEmpty || !data.quotes.isEmpty { parts.append(NodeSection(heading: "Nätverkens återkoppling", html: feedback(data).render())) }
-        return parts
+        return parts + data.areas.map { area in NodeSection(heading: area.title, html: self.area(area, level: level).render()) }
     }
 
     static func area(_ area: AnnualReportData.Area, level: String) -> Node<HTML.BodyContext> {
