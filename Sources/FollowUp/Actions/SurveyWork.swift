@@ -275,8 +275,11 @@ public enum SurveyWork {
         let surveys = try await Survey.query(on: db).filter(\.$closesOn < Calendar.day(cutoff)).all()
         guard !surveys.isEmpty else { return 0 }
         var changed = 0
-        for answer in try await SurveyAnswer.query(on: db).filter(\.$survey.$id ~~ surveys.compactMap(\.id)).with(\.$survey).all() {
-            let quoted = Set(try await SurveyQuote.query(on: db).filter(\.$answer.$id == answer.requireID()).all().map(\.question))
+        // Runs every 30 seconds: one query for the answers and one for their quotes, whatever their number.
+        let answers = try await SurveyAnswer.query(on: db).filter(\.$survey.$id ~~ surveys.compactMap(\.id)).all()
+        let quotes = answers.isEmpty ? [] : try await SurveyQuote.query(on: db).filter(\.$answer.$id ~~ answers.compactMap(\.id)).all()
+        for answer in answers {
+            let quoted = Set(quotes.filter { $0.$answer.id == answer.id }.map(\.question))
             let texts = JSONColumn.decode([String].self, from: answer.textsJSON, default: [])
             let kept = texts.enumerated().map { quoted.contains($0.offset + 1) ? $0.element : "" }
             guard kept != texts else { continue }
