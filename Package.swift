@@ -73,9 +73,17 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
+        // The registry of agreements: records, parties, links to plans, documents, reviews and their reminders.
+        .target(name: "Agreements", dependencies: [
+            "Core", "Auth", "Mail", "Organisation", "Plans",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans", "FollowUp",
+            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements",
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -88,13 +96,14 @@ let package = Package(
         ], path: "Tests/AppTestSupport"),
         .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgreementsTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "Agreements", "SamsynApp"]),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),
         .testTarget(name: "MailTests", dependencies: ["AppTestSupport", "Core", "Mail", "SamsynApp"]),
         .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
         .testTarget(name: "AppTests", dependencies: [
-            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans", "FollowUp",
+            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "CSV", package: "CSV.swift"),

@@ -1,3 +1,4 @@
+import Agreements
 import Auth
 import Core
 import Fluent
@@ -8,7 +9,7 @@ import Plans
 import Vapor
 
 /// The domain modules, in dependency order. Adding a module is one line here.
-public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self, FollowUpModule.self]
+public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self, FollowUpModule.self, AgreementsModule.self]
 
 /// The builders of each access policy, with the middleware that enforces it.
 func moduleRoutes(_ app: Application) -> ModuleRoutes {

@@ -11,6 +11,9 @@ public enum Forms {
             case password(autocomplete: String)
             case textarea(rows: Int)
             case select([Choice])
+            /// Several choices in a fieldset; each box is named `name.N`, the value holds the chosen
+            /// values one per line (`Forms.checked(_:in:)` reads a submitted form back).
+            case checkboxes([Choice])
         }
 
         public let name: String
@@ -56,6 +59,17 @@ public enum Forms {
                 + "<label for=\"\(id)\">\(Markdown.escape(spec.label))</label></div>"
         }
         let error = state.error?.field == spec.name ? state.error?.message : nil
+        if case .checkboxes(let choices) = spec.kind {
+            let chosen = Set(value.split(separator: "\n").map(String.init))
+            let boxes = choices.enumerated().map { index, choice in
+                "<div class=\"check\"><input type=\"checkbox\" name=\"\(name).\(index)\" id=\"\(id)-\(index)\" value=\"\(Markdown.escape(choice.value))\""
+                    + "\(chosen.contains(choice.value) ? " checked" : "")><label for=\"\(id)-\(index)\">\(Markdown.escape(choice.label))</label></div>"
+            }.joined()
+            return "<fieldset class=\"checks\(error == nil ? "" : " invalid")\" id=\"\(id)\"><legend>\(Markdown.escape(spec.label))</legend>"
+                + (spec.hint.map { "<p class=\"hint\">\(Markdown.escape($0))</p>" } ?? "")
+                + (error.map { "<p class=\"field-error\">\(Markdown.escape($0))</p>" } ?? "")
+                + (choices.isEmpty ? "<p>Det finns inget att välja.</p>" : "<div class=\"check-list\">\(boxes)</div>") + "</fieldset>"
+        }
         let described = [spec.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         let aria = (error == nil ? "" : " aria-invalid=\"true\"")
             + (described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\"")
@@ -72,6 +86,8 @@ public enum Forms {
         case .textarea(let rows):
             // A newline after the tag, since HTML drops the first one: a text starting with a line break keeps it.
             control = "<textarea name=\"\(name)\" id=\"\(id)\" rows=\"\(rows)\"\(aria)>\n\(Markdown.escape(value))</textarea>"
+        case .checkboxes:
+            control = ""
         case .select(let choices):
             let options = choices.map { choice in
                 "<option value=\"\(Markdown.escape(choice.value))\"\(choice.value == value ? " selected" : "")>\(Markdown.escape(choice.label))</option>"
@@ -84,6 +100,12 @@ public enum Forms {
             + control
             + (error.map { "<p class=\"field-error\" id=\"\(id)-error\">\(Markdown.escape($0))</p>" } ?? "")
             + "</div>"
+    }
+
+    /// The values of a `.checkboxes` field as a submitted form has them (`name.0`, `name.1`, …), one per line.
+    public static func checked(_ name: String, in form: [String: String]) -> String {
+        form.filter { $0.key.hasPrefix(name + ".") && Int($0.key.dropFirst(name.count + 1)) != nil }
+            .sorted { Int($0.key.dropFirst(name.count + 1))! < Int($1.key.dropFirst(name.count + 1))! }.map(\.value).joined(separator: "\n")
     }
 
     public static func fields(_ specs: [FieldSpec], state: FormState, idPrefix: String = "") -> Node<HTML.FormContext> {

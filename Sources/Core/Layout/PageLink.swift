@@ -10,3 +10,14 @@ public struct PageLink: Codable, Sendable, Equatable {
         self.url = url
     }
 }
+
+/// A section of a page that another module renders: a heading and its HTML (escaped by its maker).
+public struct PageSection: Sendable, Equatable {
+    public let heading: String
+    public let html: String
+
+    public init(heading: String, html: String) {
+        self.heading = heading
+        self.html = html
+    }
+}

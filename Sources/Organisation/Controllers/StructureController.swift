@@ -56,6 +56,7 @@ enum StructureController {
         let actor: OrganisationRecord
         let isMember: Bool
         let activities: [PageLink]
+        let sections: [PageSection]
     }
 
     static func actor(_ req: Request) async throws -> ActorRequest {
@@ -69,7 +70,8 @@ enum StructureController {
         let isMember = try await MemberQuery.members(of: organisation, on: req.db).contains { $0.id == actor.id }
         let activities = try await req.application.pageSlots.items(OrganisationSlots.actorActivities,
                                                                    for: .init(organisation: organisation, key: key), request: req)
-        return ActorRequest(organisation: organisation, structure: structure, actor: actor, isMember: isMember, activities: activities)
+        let sections = try await req.application.pageSlots.items(OrganisationSlots.actorSections, for: .init(organisation: organisation, key: key), request: req)
+        return ActorRequest(organisation: organisation, structure: structure, actor: actor, isMember: isMember, activities: activities, sections: sections)
     }
 
     static func structure(_ req: Request) async throws -> (OrganisationRecord, OrganisationStructure) {
@@ -107,7 +109,8 @@ enum StructureController {
         try await req.cachedPage {
             let found = try await actor(req)
             return req.render(ActorShow.View(organisationSlug: found.organisation.slug, organisationName: found.organisation.name, actor: found.actor,
-                                             isMember: found.isMember, structure: found.structure, activities: found.activities))
+                                             isMember: found.isMember, structure: found.structure, activities: found.activities,
+                                             sections: found.sections))
         }
     }
 
@@ -180,6 +183,8 @@ public enum OrganisationSlots {
     public static let groupActivities = PageSlot<Subject, PageLink>("organisation.group-activities")
     /// What involves a member or partner.
     public static let actorActivities = PageSlot<Subject, PageLink>("organisation.actor-activities")
+    /// Whole sections of a member's or partner's page from modules above (the agreements it is party to).
+    public static let actorSections = PageSlot<Subject, PageSection>("organisation.actor-sections")
 
     /// The lists other modules offer as open data on the organisation's open data page.
     public static let openDataSets = PageSlot<OrganisationRecord, OpenDataSet>("organisation.open-data-sets")

@@ -7,6 +7,10 @@ extension OrganisationSection {
     public enum RegistryKeys: InterchangeContextKey { public typealias Value = Set<String> }
     /// The keys of the organisation's bodies, networks and forums.
     public enum GroupKeys: InterchangeContextKey { public typealias Value = Set<String> }
+    /// The organisation's own key (its slug): what sections above may name as itself.
+    public enum OwnKey: InterchangeContextKey { public typealias Value = String }
+    /// The keys of the organisation's units.
+    public enum UnitKeys: InterchangeContextKey { public typealias Value = Set<String> }
 
     /// Checks the rules the types cannot express: keys, references, dates and the reporting chain.
     public static func validate(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
@@ -49,5 +53,7 @@ extension OrganisationSection {
         let groupKeys = Set(structure.groups.map(\.key))
         context[RegistryKeys.self] = registryKeys
         context[GroupKeys.self] = groupKeys
+        context[UnitKeys.self] = Set(structure.units.map(\.key))
+        context[OwnKey.self] = organisation.slug
     }
 }

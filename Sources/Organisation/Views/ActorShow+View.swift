@@ -8,9 +8,11 @@ public enum ActorShow {
         let isMember: Bool
         let structure: OrganisationStructure
         let activities: [PageLink]
+        let sections: [PageSection]
 
         public init(organisationSlug: String, organisationName: String, actor: OrganisationRecord, isMember: Bool,
-                    structure: OrganisationStructure, activities: [PageLink]) {
+                    structure: OrganisationStructure, activities: [PageLink], sections: [PageSection] = []) {
+            self.sections = sections
             self.actor = actor
             self.isMember = isMember
             self.structure = structure
@@ -51,7 +53,8 @@ public enum ActorShow {
                                                                   showGroup: seats.map(\.group)))
                 },
                 ActivityList.node(activities),
-                .if(run.isEmpty && convened.isEmpty && preparedFor.isEmpty && partnerIn.isEmpty && seats.isEmpty && activities.isEmpty,
+                .forEach(sections) { section in .section(.h2(.text(section.heading)), .raw(section.html)) },
+                .if(run.isEmpty && convened.isEmpty && preparedFor.isEmpty && partnerIn.isEmpty && seats.isEmpty && activities.isEmpty && sections.isEmpty,
                     .p(.text("Inget i organisationens nätverk eller planer pekar ännu på \(actor.name).")))
             )
         }

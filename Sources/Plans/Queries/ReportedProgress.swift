@@ -48,17 +48,9 @@ public enum PlansSlots {
     public static let reportedProgress = PageSlot<DocumentContent, ReportedProgress>("plans.reported-progress")
 }
 
-/// A section a module above Plans adds to a node's page (a goal's indicators), rendered by that
-/// module; Plans places it after the node's facts.
-public struct NodeSection: Sendable, Equatable {
-    public let heading: String
-    public let html: String
-
-    public init(heading: String, html: String) {
-        self.heading = heading
-        self.html = html
-    }
-}
+/// A section a module above Plans adds to a node's page (a goal's indicators) or a document's page,
+/// rendered by that module; Plans places it after the node's facts or the document's sections.
+public typealias NodeSection = PageSection
 
 /// The node a page shows, in its version.
 public struct NodeSubject: Sendable {

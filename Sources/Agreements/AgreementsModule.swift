@@ -1,0 +1,79 @@
+import Auth
+import Core
+import Fluent
+import Mail
+import Organisation
+import Plans
+import Vapor
+
+/// The registry of agreements: records with parties, period, status, review date and documents,
+/// linked to goals, key activities and networks; reviews reminded by e-mail and published as a
+/// calendar. An agreement's own text, where it has one, is a steering document in Plans.
+public enum AgreementsModule: AppModule {
+    public static var migrations: [any Migration] { [CreateAgreements()] }
+
+    public static func routes(_ routes: ModuleRoutes) throws {
+        routes.pages.get(AgreementsURL.registry.pathComponents, use: RegistryController.registry)
+        routes.pages.get(AgreementsURL.calendar.pathComponents, use: RegistryController.calendar)
+        routes.pages.get(AgreementsURL.secretCalendar.pathComponents, use: RegistryController.secretCalendar)
+        routes.pages.get(AgreementsURL.agreement.pathComponents, use: RegistryController.agreement)
+        routes.pages.get(AgreementsURL.document.pathComponents, use: RegistryController.document)
+
+        let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
+        let signedIn = routes.signedIn
+        signedIn.get(AgreementsURL.staffRegistry.pathComponents, use: KeeperController.registry)
+        signedIn.get(AgreementsURL.staffAgreement.pathComponents, use: KeeperController.agreementPage)
+        signedIn.get(AgreementsURL.newAgreement.pathComponents, use: KeeperController.newForm)
+        signedIn.on(.POST, AgreementsURL.newAgreement.pathComponents, body: form, use: KeeperController.create)
+        signedIn.get(AgreementsURL.editAgreement.pathComponents, use: KeeperController.editForm)
+        signedIn.on(.POST, AgreementsURL.editAgreement.pathComponents, body: form, use: KeeperController.update)
+        signedIn.on(.POST, AgreementsURL.uploadDocument.pathComponents, body: .collect(maxSize: "11mb"), use: KeeperController.upload)
+        signedIn.get(AgreementsURL.staffDocument.pathComponents, use: KeeperController.document)
+        signedIn.get(AgreementsURL.removeDocument.pathComponents, use: KeeperController.removeDocumentForm)
+        signedIn.on(.POST, AgreementsURL.removeDocument.pathComponents, body: form, use: KeeperController.removeDocument)
+        signedIn.get(AgreementsURL.reviews.pathComponents, use: KeeperController.reviews)
+        signedIn.on(.POST, AgreementsURL.calendarLink.pathComponents, body: form, use: KeeperController.calendarLink)
+
+        typealias API = AgreementsURL.API
+        routes.publicAPI.get(API.agreements.pathComponents, use: AgreementsAPIController.list).describe(AgreementsOpenAPI.list)
+        routes.publicAPI.get(API.agreement.pathComponents, use: AgreementsAPIController.show).describe(AgreementsOpenAPI.show)
+        routes.tokenAPI.on(.POST, API.agreements.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.create)
+            .describe(AgreementsOpenAPI.create)
+        routes.tokenAPI.on(.PUT, API.agreement.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.replace)
+            .describe(AgreementsOpenAPI.replace)
+    }
+
+    public static var openAPI: OpenAPIComponents { AgreementsOpenAPI.components }
+
+    /// "Avtal" once the registry has a public agreement.
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
+        guard try await Agreement.query(on: db).filter(\.$organisationID == tenant.id).filter(\.$isPublic == true).first() != nil else { return [] }
+        return [NavigationEntry("Avtal", url: AgreementsURL.registry.link(tenant.slug), order: 18)]
+    }
+
+    public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
+        guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
+        let agreements = try await Agreement.query(on: req.db).filter(\.$organisationID == record.requireID()).filter(\.$isPublic == true)
+            .filter(\.$status != .draft).sort(\.$key).all()
+        guard !agreements.isEmpty else { return [] }
+        return [AgreementsURL.registry.link(organisation)] + agreements.map { AgreementsURL.agreement.link(organisation, $0.key) }
+    }
+
+    public static var fileSections: [any InterchangeSection.Type] { [AgreementsSection.self] }
+
+    public static func register(in app: Application) throws {
+        app.pageSlots.register(PlansSlots.documentParts) { content, req in try await PlanLinks.documentParts(for: content, on: req) }
+        app.pageSlots.register(PlansSlots.nodeSections) { subject, req in try await PlanLinks.nodeSections(for: subject, on: req) }
+        app.pageSlots.register(OrganisationSlots.actorSections) { subject, req in try await PlanLinks.actorSections(for: subject, on: req) }
+        app.pageSlots.register(AuthSlots.accountRoles) { user, req in
+            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all()
+                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+                .map { AccountPage.RoleLine(description: "Avtalsregistret i \($0.name)",
+                                            links: [Breadcrumb("alla avtal", url: AgreementsURL.staffRegistry.link($0.slug)),
+                                                    Breadcrumb("omprövningar", url: AgreementsURL.reviews.link($0.slug))]) }
+        }
+        app.mailProducers.append { app, now in
+            try await ReviewReminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)
+        }
+    }
+}

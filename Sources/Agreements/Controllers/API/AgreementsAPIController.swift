@@ -1,0 +1,109 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Vapor
+
+/// The registry over the JSON API: public agreements for everyone (filters as on the page), and
+/// adding and changing agreements for editors with a personal token.
+enum AgreementsAPIController {
+    struct NewAgreement: Content {
+        let spec: AgreementSpec
+        /// The revision the client read; a save on top of another is refused (409).
+        let revision: Int?
+
+        init(from decoder: any Decoder) throws {
+            spec = try AgreementSpec(from: decoder)
+            revision = try decoder.container(keyedBy: Key.self).decodeIfPresent(Int.self, forKey: .revision)
+        }
+
+        func encode(to encoder: any Encoder) throws { try spec.encode(to: encoder) }
+
+        enum Key: String, CodingKey { case revision }
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        try await req.cachedJSON(varyingOn: RegistryFilter.apiParameters) {
+            let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
+            return try await AgreementQuery.contents(catalogue, forPublic: true, filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters),
+                                                    withHistory: true, on: req.db)
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
+            let key = try req.requiredParameter("agreement")
+            guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: true, on: req.db) else {
+                throw Abort(.notFound, reason: "no public agreement \"\(key)\"")
+            }
+            return content
+        }
+    }
+
+    @Sendable static func document(req: Request) async throws -> Response {
+        try await RegistryController.document(req: req)
+    }
+
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as AgreementWork.Failure {
+            switch failure {
+            case .invalid(_, let english, let field): throw Abort(.unprocessableEntity, reason: field.map { "\($0): \(english)" } ?? english)
+            case .conflict: throw Abort(.conflict, reason: failure.english)
+            case .notFound: throw Abort(.notFound, reason: failure.english)
+            }
+        }
+    }
+
+    static func editor(_ req: Request) async throws -> (OrganisationRecord, User, Catalogue) {
+        let (organisation, user, _) = try await req.agreementsAccess(.edit)
+        return (organisation, user, try await Catalogue.load(organisation, on: req.db))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let (_, user, catalogue) = try await editor(req)
+        let input = try req.content.decode(NewAgreement.self)
+        let now = req.application.now()
+        let agreement = try await run {
+            try await AgreementWork.create(input.spec, in: catalogue, actor: .user(user), today: CalendarDate.day(of: now), at: now, on: req.db)
+        }
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: AgreementsURL.API.agreement.link(catalogue.organisation.slug, agreement.key))
+        try response.content.encode(try await staffContent(agreement.key, catalogue, req), using: JSONEncoder.api)
+        return response
+    }
+
+    @Sendable static func replace(req: Request) async throws -> Response {
+        let (organisation, user, catalogue) = try await editor(req)
+        let key = try req.requiredParameter("agreement")
+        guard let agreement = try await AgreementQuery.agreement(key, organisationID: organisation.requireID(), on: req.db) else {
+            throw Abort(.notFound, reason: "no agreement \"\(key)\"")
+        }
+        let input = try req.content.decode(NewAgreement.self)
+        let now = req.application.now()
+        _ = try await run {
+            try await AgreementWork.update(agreement, to: input.spec, expectedRevision: input.revision, in: catalogue, actor: .user(user),
+                                           today: CalendarDate.day(of: now), at: now, on: req.db)
+        }
+        let response = Response(status: .ok)
+        try response.content.encode(try await staffContent(key, catalogue, req), using: JSONEncoder.api)
+        return response
+    }
+
+    static func staffContent(_ key: String, _ catalogue: Catalogue, _ req: Request) async throws -> AgreementContent {
+        guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: false, on: req.db) else { throw Abort(.notFound) }
+        return content
+    }
+}
+
+extension JSONEncoder {
+    /// Sorted keys and unescaped slashes, as the rest of the API.
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

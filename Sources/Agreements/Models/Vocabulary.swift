@@ -1,0 +1,62 @@
+import Foundation
+
+/// What an agreement is called: the kind words of the registry's titles. The order is the order
+/// of the form's choices; `label` is the word as a heading writes it.
+public enum AgreementKind: String, Codable, CaseIterable, Sendable {
+    case avtal, samverkansavtal, interimsavtal, overenskommelse, avsiktsforklaring, programforklaring, riktlinjer,
+         handlingsplan, handlingsprogram, program, rekommendation, anvisning, forvaltningsplan, policy
+
+    /// The word as it appears in a title, lower case.
+    public var word: String {
+        switch self {
+        case .overenskommelse: "överenskommelse"
+        case .avsiktsforklaring: "avsiktsförklaring"
+        case .programforklaring: "programförklaring"
+        case .forvaltningsplan: "förvaltningsplan"
+        default: rawValue
+        }
+    }
+
+    public var label: String { word.prefix(1).uppercased() + word.dropFirst() }
+
+    /// The kind a title gives (docs/agreements.md): the first kind word in it, also inside a compound
+    /// ("Vaccinationsöverenskommelse", "Hemsjukvårdsavtalet"); where two start at the same place, the
+    /// longer ("Samverkansavtal", not "avtal"). Nil when the title has none.
+    public static func named(in title: String) -> AgreementKind? {
+        let lower = title.lowercased()
+        var best: (offset: Int, length: Int, kind: AgreementKind)?
+        for kind in allCases {
+            guard let range = lower.range(of: kind.word) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+            if best == nil || offset < best!.offset || (offset == best!.offset && kind.word.count > best!.length) {
+                best = (offset, kind.word.count, kind)
+            }
+        }
+        return best?.kind
+    }
+}
+
+/// The list heading an agreement stands under in the document that lists it.
+public enum ListHeading: String, Codable, CaseIterable, Sendable {
+    case avtal, overenskommelser
+
+    public var label: String { self == .avtal ? "Avtal" : "Överenskommelser" }
+    /// The kind of a title that names none.
+    public var kind: AgreementKind { self == .avtal ? .avtal : .overenskommelse }
+}
+
+/// Where an agreement stands. Only the registry's keeper sets it; an end date passing does not
+/// change it by itself (the page says that the period has ended).
+public enum AgreementStatus: String, Codable, CaseIterable, Sendable {
+    case draft, inForce = "in-force", underReview = "under-review", expired, terminated
+
+    public var label: String {
+        switch self {
+        case .draft: "Utkast"
+        case .inForce: "Gällande"
+        case .underReview: "Under omprövning"
+        case .expired: "Har löpt ut"
+        case .terminated: "Uppsagt"
+        }
+    }
+}

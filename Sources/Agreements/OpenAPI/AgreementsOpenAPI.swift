@@ -1,0 +1,70 @@
+import Core
+import Foundation
+import OpenAPIKit
+
+/// The registry in the OpenAPI document.
+enum AgreementsOpenAPI {
+    static let party = JSONSchema.record([
+        "organisation": JSONSchema.string(description: "A registry key (SCB code or slug)").optional,
+        "members": JSONSchema.boolean(description: "True: all members of the organisation").optional,
+        "description": JSONSchema.string(description: "A party without a registry entry").optional,
+        "note": JSONSchema.string.optional, "signatory": JSONSchema.string(description: "Who signed for the party").optional,
+    ])
+    static let nodeReference = JSONSchema.record(["document": .string, "lineage": .string])
+    static let named = JSONSchema.record(["key": .string, "name": .string])
+    static let date = JSONSchema.string(format: .date)
+
+    static let components = OpenAPIComponents(
+        schemas: [
+            "Agreement": .record([
+                "key": .string, "title": .string, "kind": .oneOf(AgreementKind.self), "status": .oneOf(AgreementStatus.self),
+                "startsOn": date.optional, "endsOn": date.optional,
+                "period": JSONSchema.string(description: "The period in words; whole years as years (\"2022–2030\")").optional,
+                "reviewOn": date.optional, "reviewer": JSONSchema.string(description: "Absent in public answers").optional,
+                "unit": named.optional, "isPublic": .boolean, "summary": JSONSchema.string.optional,
+                "listedIn": JSONSchema.string(description: "The document whose list of agreements it stands in").optional,
+                "listedInTitle": JSONSchema.string(description: "That document's title").optional,
+                "heading": JSONSchema.string(description: "The list heading it stands under there").optional,
+                "parties": .list(.record(["organisation": JSONSchema.string.optional, "members": JSONSchema.boolean.optional, "name": .string,
+                                          "note": JSONSchema.string.optional, "signatory": JSONSchema.string.optional])),
+                "goals": .list(.record(["document": .string, "lineage": .string, "key": .string, "level": .string, "title": .string])),
+                "activities": .list(.record(["document": .string, "lineage": .string, "key": .string, "level": .string, "title": .string])),
+                "networks": .list(named),
+                "documents": .list(.record(["id": .string, "name": .string, "contentType": .string, "size": .integer, "isPublic": .boolean,
+                                            "available": .boolean, "uploadedAt": .string(format: .dateTime)])),
+                "revision": .integer,
+                "history": .list(.record(["revision": .integer, "changedAt": .string(format: .dateTime),
+                                          "changedBy": JSONSchema.string(description: "Absent in public answers").optional, "changes": .list(.string)])),
+            ], description: "An agreement of the registry with its parties, links, documents and history"),
+            "AgreementInput": .record([
+                "title": .string, "kind": .oneOf(AgreementKind.self), "status": .oneOf(AgreementStatus.self),
+                "startsOn": date.optional, "endsOn": date.optional, "reviewOn": date.optional,
+                "reviewer": JSONSchema.string(description: "E-mail of a user with a role in the organisation").optional,
+                "unit": JSONSchema.string(description: "A unit's key").optional, "isPublic": JSONSchema.boolean.optional,
+                "summary": JSONSchema.string.optional, "parties": JSONSchema.list(party).optional,
+                "goals": JSONSchema.list(nodeReference).optional, "activities": JSONSchema.list(nodeReference).optional,
+                "networks": JSONSchema.list(.string).optional,
+                "revision": JSONSchema.integer(description: "PUT: the revision read; another save in between gives 409").optional,
+            ]),
+        ],
+        pathParameters: ["agreement": "An agreement's key", "document": "A document's id"])
+
+    static func query(_ name: String, _ description: String) -> OpenAPI.Parameter {
+        .query(name: name, schema: .string, description: description)
+    }
+
+    static let filters = [
+        query("kind", "Only this kind"), query("status", "Only this status"),
+        query("party", "Only agreements this registry entry (key) is party to; \"medlemmar\": those of all members"),
+        query("unit", "Only this responsible unit (key)"), query("year", "Only agreements whose period includes this year"),
+        query("q", "Words of the title"),
+    ]
+
+    static let list = APIOperation("agreements", summary: "The registry's public agreements, filtered", parameters: filters,
+                                   response: .list(.component("Agreement")), errors: [404])
+    static let show = APIOperation("agreement", summary: "A public agreement", response: .component("Agreement"), errors: [404])
+    static let create = APIOperation("createAgreement", summary: "Add an agreement to the registry (editors)", requestBody: .component("AgreementInput"),
+                                     status: 201, responseDescription: "Added", response: .component("Agreement"), errors: [400, 404, 422])
+    static let replace = APIOperation("replaceAgreement", summary: "Save a changed agreement as its next revision (editors)",
+                                      requestBody: .component("AgreementInput"), response: .component("Agreement"), errors: [400, 404, 409, 422])
+}

@@ -1,0 +1,88 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Plans
+
+/// What an agreement of one organisation may refer to, with the names pages show: registry
+/// organisations, the members, the structure's units and networks, the goals and key activities of
+/// the organisation's public documents, and the users who may be responsible for a review.
+public struct Catalogue: Sendable {
+    public struct Node: Sendable, Equatable {
+        public let reference: AgreementSpec.NodeReference
+        /// The node's key in that version (its page's address).
+        public let key: String
+        public let documentTitle: String
+        public let level: String
+        public let title: String
+        public let isActivity: Bool
+    }
+
+    public let organisation: OrganisationRecord
+    /// Registry entries by key (SCB code or slug), the organisation itself included (a party to its own agreements).
+    public let registry: [String: OrganisationRecord]
+    public let memberKeys: [String]
+    public let units: [(key: String, name: String)]
+    public let networks: [(key: String, name: String)]
+    public let nodes: [Node]
+    /// The titles of the organisation's public documents, by slug.
+    public let documentTitles: [String: String]
+    /// Users with a role in the organisation: e-mail (lower case) and name.
+    public let people: [(email: String, name: String)]
+
+    public static func key(of record: OrganisationRecord) -> String { record.scbCode ?? record.slug }
+
+    public static func load(_ organisation: OrganisationRecord, on db: any Database) async throws -> Catalogue {
+        let organisationID = try organisation.requireID()
+        let registry = try await OrganisationRecord.query(on: db).all()
+        let members = try await MemberQuery.members(of: organisation, on: db)
+        let units = try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
+        let groups = try await Group.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
+        let roles = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$user).all()
+        var people: [String: String] = [:]
+        for role in roles { people[role.user.email.lowercased()] = role.user.name }
+        return Catalogue(
+            organisation: organisation,
+            registry: Dictionary(registry.map { (key(of: $0), $0) }, uniquingKeysWith: { first, _ in first }),
+            memberKeys: members.map(key(of:)),
+            units: units.map { ($0.key, $0.name) }, networks: groups.map { ($0.key, $0.name) },
+            nodes: try await nodes(of: organisation, on: db),
+            documentTitles: Dictionary(try await DocumentQuery.summaries(organisationID: organisationID, on: db).map { ($0.slug, $0.title) },
+                                       uniquingKeysWith: { first, _ in first }),
+            people: people.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
+    }
+
+    /// The goals and key activities of each public document at its newest public version.
+    static func nodes(of organisation: OrganisationRecord, on db: any Database) async throws -> [Node] {
+        var nodes: [Node] = []
+        for summary in try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: db) {
+            guard let (document, version, _) = try await DocumentQuery.publicVersion(organisation: organisation, documentSlug: summary.slug,
+                                                                                      number: summary.version, on: db) else { continue }
+            let levels = JSONColumn.decode([String].self, from: version.levelsJSON, default: [])
+            guard levels.count > 1 else { continue }
+            for node in try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).sort(\.$position).all() {
+                nodes.append(Node(reference: .init(document: document.slug, lineage: node.lineage ?? node.key), key: node.key, documentTitle: version.title,
+                                  level: levels.indices.contains(node.levelIndex) ? levels[node.levelIndex] : "",
+                                  title: node.title, isActivity: node.levelIndex == levels.count - 1))
+            }
+        }
+        return nodes
+    }
+
+    public func node(_ reference: AgreementSpec.NodeReference) -> Node? { nodes.first { $0.reference == reference } }
+    public var activities: [Node] { nodes.filter(\.isActivity) }
+    public var goals: [Node] { nodes.filter { !$0.isActivity } }
+
+    /// A party as a page names it: the registry's name, "Medlemmarna (N kommuner)", or the description.
+    public func name(of party: AgreementSpec.Party) -> String {
+        if party.members == true { return "\(organisation.name)s medlemmar (\(memberKeys.count))" }
+        if let key = party.organisation { return registry[key]?.name ?? key }
+        return party.description ?? ""
+    }
+
+    /// Whether the party binds the registry entry with this key (a member is bound by "the members").
+    public func binds(_ party: AgreementSpec.Party, key: String) -> Bool {
+        party.organisation == key || (party.members == true && memberKeys.contains(key))
+    }
+}

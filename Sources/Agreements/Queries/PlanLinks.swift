@@ -1,0 +1,41 @@
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Plans
+import Vapor
+
+/// What the registry answers on other modules' pages: a document's list of agreements, a goal's or
+/// key activity's agreements, a registry entry's agreements. Public pages: public agreements only.
+enum PlanLinks {
+    static func documentParts(for content: DocumentContent, on req: Request) async throws -> [PageSection] {
+        let organisation = try await req.organisation()
+        let listed = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID()).filter(\.$listedIn == content.slug)
+            .filter(\.$isPublic == true).filter(\.$status != .draft).sort(\.$position).all()
+        guard !listed.isEmpty else { return [] }
+        return AgreementSections.planList(listed, organisation: organisation.slug).map { [$0] } ?? []
+    }
+
+    static func nodeSections(for subject: NodeSubject, on req: Request) async throws -> [PageSection] {
+        let organisation = try await req.organisation()
+        let reference = AgreementSpec.NodeReference(document: subject.content.slug, lineage: subject.node.lineage)
+        let agreements = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$isPublic == true).filter(\.$status != .draft).all()
+            .filter { $0.spec.activities.contains(reference) || $0.spec.goals.contains(reference) }
+            .sorted { AgreementQuery.swedishOrder($0.title, $1.title) }
+        let whole = try await RegistryActivity.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first() != nil
+        return AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? []
+    }
+
+    static func actorSections(for subject: OrganisationSlots.Subject, on req: Request) async throws -> [PageSection] {
+        let agreements = try await Agreement.query(on: req.db).filter(\.$organisationID == subject.organisation.requireID())
+            .filter(\.$isPublic == true).filter(\.$status != .draft).all()
+        guard !agreements.isEmpty, let actor = try await RegistryQuery.actor(subject.key, on: req.db) else { return [] }
+        let members = try await MemberQuery.members(of: subject.organisation, on: req.db).map(Catalogue.key(of:))
+        let bound = agreements.filter { agreement in
+            agreement.spec.parties.contains { $0.organisation == subject.key || ($0.members == true && members.contains(subject.key)) }
+        }.sorted { AgreementQuery.swedishOrder($0.title, $1.title) }
+        return AgreementSections.actorSection(bound, name: actor.name, organisation: subject.organisation.slug, registryHasAgreements: true).map { [$0] } ?? []
+    }
+}

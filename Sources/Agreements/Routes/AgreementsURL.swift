@@ -1,0 +1,29 @@
+import Core
+import Organisation
+
+/// The registry's pages and API: route patterns and links from the same constants.
+public enum AgreementsURL {
+    /// Public: the registry of public agreements, one agreement, its public documents, the review calendar.
+    public static let registry = OrganisationURL.home.appending("avtal")
+    public static let agreement = registry.appending(":agreement")
+    public static let document = agreement.appending("dokument", ":document")
+    public static let calendar = registry.appending("kalender.ics")
+    /// The full review calendar behind a secret, revocable address.
+    public static let secretCalendar = registry.appending("kalender", ":token")
+    /// Signed-in: every agreement, internal ones too, and the work of keeping them.
+    public static let staffRegistry = registry.appending("hantera")
+    public static let staffAgreement = staffRegistry.appending(":agreement")
+    public static let newAgreement = registry.appending("ny")
+    public static let editAgreement = staffAgreement.appending("andra")
+    public static let uploadDocument = staffAgreement.appending("dokument")
+    public static let staffDocument = staffAgreement.appending("dokument", ":document")
+    public static let removeDocument = staffDocument.appending("ta-bort")
+    public static let reviews = registry.appending("omprovningar")
+    public static let calendarLink = reviews.appending("kalenderlank")
+
+    public enum API {
+        public static let agreements = OrganisationURL.API.organisation.appending("agreements")
+        public static let agreement = agreements.appending(":agreement")
+        public static let document = agreement.appending("documents", ":document")
+    }
+}
