@@ -13,7 +13,7 @@ extension Application {
 }
 
 extension Calendar {
-    /// Days of agreements, periods and deadlines are days in Sweden.
+    /// Dates of records, periods and deadlines are days in Sweden.
     public static var sweden: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!

@@ -15,4 +15,13 @@ struct KindRuleTests {
         #expect(AgreementKind.named(in: "Handlingsprogram Vård i livets slutskede-Palliativ vård") == .handlingsprogram)
         #expect(AgreementKind.named(in: "Skolfilm i Norrbotten") == nil)
     }
+
+    @Test("A period of whole years reads as years")
+    func periods() {
+        #expect(AgreementContent.period("2022-01-01", "2030-12-31") == "2022–2030")
+        #expect(AgreementContent.period("2023-01-01", "2023-12-31") == "2023")
+        #expect(AgreementContent.period("2023-03-01", "2025-02-28") == "2023-03-01–2025-02-28")
+        #expect(AgreementContent.period("2023-03-01", nil) == "från 2023-03-01")
+        #expect(AgreementContent.period(nil, nil) == nil)
+    }
 }

@@ -29,7 +29,8 @@ struct RoutesTests {
         try await withApp(engine) { app in
             let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
                           "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "person": "x",
-                          "token": UUID().uuidString, "indicator": "invanare-totalt"]
+                          "token": UUID().uuidString, "indicator": "invanare-totalt",
+                          "agreement": "skolfilm-i-norrbotten", "document": UUID().uuidString]
             for route in app.routes.all {
                 let path = "/" + route.path.map { component -> String in
                     if case .parameter(let name) = component { return values[name] ?? name }
@@ -75,7 +76,7 @@ struct RoutesTests {
                 documented.insert("\(method) \(template)")
             }
             let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
-                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt",
+                          "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt", "agreement": "skolfilm-i-norrbotten",
                           "year": "2023"]
             for (template, operations) in paths {
                 for method in operations.keys where ["get", "post"].contains(method) {

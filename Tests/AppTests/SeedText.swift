@@ -67,7 +67,8 @@ enum SeedText {
 
     /// The one spelling the demo mends (docs/text-fidelity.md): a heading that spells its word
     /// otherwise than the same document does everywhere else.
-    static let spellingMends = [(seed: "kunskapstöd", demo: "kunskapsstöd", where: "001 l.181; the document writes kunskapsstöd at l.143, 183 and 378")]
+    static let spellingMends = [(seed: "kunskapstöd", demo: "kunskapsstöd", where: "001 l.181; the document writes kunskapsstöd at l.143, 183 and 378"),
+                                (seed: "Office, obbyorganisation", demo: "Office, lobbyorganisation", where: "000 l.1139: the first letter is lost at a line break")]
 
     static func mendingSpelling(_ text: String) -> String {
         spellingMends.reduce(text) { $0.replacingOccurrences(of: $1.seed, with: $1.demo, options: .caseInsensitive) }

@@ -54,7 +54,7 @@ enum AgreementForm {
     static func submitted(_ form: [String: String]) -> [String: String] {
         var values = form.filter { !$0.key.contains(".") }
         for name in ["activities", "goals", "networks"] { values[name] = Forms.checked(name, in: form) }
-        values["public"] = form["public"] == nil ? "" : "on"
+        values["public"] = form["public"] == "on" ? "on" : ""
         return values
     }
 

@@ -83,10 +83,7 @@ public enum AgreementsSection: InterchangeSection {
                 return AgreementEntry(
                     key: agreement.key, spec: agreement.spec, listedIn: agreement.listedIn, heading: agreement.heading, position: agreement.position,
                     revision: agreement.revision, updatedAt: moment(agreement.updatedAt),
-                    revisions: revisions.filter { $0.$agreement.id == agreement.id }.map {
-                        RevisionEntry(number: $0.number, changedAt: moment($0.changedAt), changedBy: $0.changedBy,
-                                      spec: JSONColumn.decode(AgreementSpec.self, from: $0.specJSON, default: agreement.spec))
-                    },
+                    revisions: revisionEntries(revisions.filter { $0.$agreement.id == agreement.id }, of: agreement),
                     documents: documents.isEmpty ? nil : documents.map {
                         DocumentEntry(name: $0.name, contentType: $0.contentType, size: $0.size, sha256: $0.sha256, isPublic: $0.isPublic,
                                       uploadedAt: moment($0.uploadedAt), uploadedBy: $0.uploadedBy)
@@ -94,6 +91,20 @@ public enum AgreementsSection: InterchangeSection {
             },
             registryActivities: activities.isEmpty ? nil : activities.map { .init(document: $0.documentSlug, lineage: $0.lineage) },
             calendarFeed: feed.map { .init(tokenHash: $0.tokenHash, createdAt: moment($0.createdAt), createdBy: $0.createdBy) }))
+    }
+
+    /// The revisions, or nil when the only one is what a file without revisions makes (the spec as
+    /// revision 1, saved by "organisation file" when last updated): the file stays as it was written.
+    static func revisionEntries(_ revisions: [AgreementRevision], of agreement: Agreement) -> [RevisionEntry]? {
+        let entries = revisions.map {
+            RevisionEntry(number: $0.number, changedAt: moment($0.changedAt), changedBy: $0.changedBy,
+                          spec: JSONColumn.decode(AgreementSpec.self, from: $0.specJSON, default: agreement.spec))
+        }
+        return entries == [defaultRevision(agreement.spec, updatedAt: moment(agreement.updatedAt))] ? nil : entries
+    }
+
+    static func defaultRevision(_ spec: AgreementSpec, updatedAt: String) -> RevisionEntry {
+        RevisionEntry(number: 1, changedAt: updatedAt, changedBy: "organisation file", spec: spec)
     }
 
     /// Keys, titles and dates as the registry's rules say; parties in the registry; links to the
@@ -203,7 +214,7 @@ public enum AgreementsSection: InterchangeSection {
             let updatedAt = moment(item.updatedAt) ?? Date()
             AgreementWork.apply(item.spec, to: agreement, at: updatedAt)
             try await agreement.create(on: db)
-            for revision in item.revisions ?? [RevisionEntry(number: 1, changedAt: item.updatedAt, changedBy: "organisation file", spec: item.spec)] {
+            for revision in item.revisions ?? [defaultRevision(item.spec, updatedAt: item.updatedAt)] {
                 let row = AgreementRevision()
                 row.$agreement.id = try agreement.requireID()
                 row.number = revision.number

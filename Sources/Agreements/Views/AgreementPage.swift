@@ -76,6 +76,7 @@ final class AgreementPage: OrganisationPage {
     }
 
     func partyName(_ party: AgreementContent.Party) -> Node<HTML.BodyContext> {
+        if party.organisation == organisationSlug { return .a(.href(OrganisationURL.home.link(organisationSlug)), .text(party.name)) }
         if let key = party.organisation { return .a(.href(OrganisationURL.actor.link(organisationSlug, key)), .text(party.name)) }
         if party.members == true { return .a(.href(OrganisationURL.members.link(organisationSlug)), .text(party.name)) }
         return .group(.text(party.name), .span(.class("meta"), .text(" (inte i registret)")))

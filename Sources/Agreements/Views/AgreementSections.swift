@@ -17,7 +17,7 @@ enum AgreementSections {
                     .li(.a(.href(AgreementsURL.agreement.link(organisation, agreement.key)), .text(agreement.title)))
                 })))
             },
-            .p(.a(.href(AgreementsURL.registry.link(organisation)), .text("Hela avtalsregistret med parter, perioder och omprövningar"))))
+            .ul(.class("more"), .li(.a(.href(AgreementsURL.registry.link(organisation)), .text("Hela avtalsregistret med parter, perioder och omprövningar")))))
         return PageSection(heading: "Avtal och överenskommelser", html: html.render())
     }
 

@@ -8,21 +8,6 @@ import Vapor
 /// The registry over the JSON API: public agreements for everyone (filters as on the page), and
 /// adding and changing agreements for editors with a personal token.
 enum AgreementsAPIController {
-    struct NewAgreement: Content {
-        let spec: AgreementSpec
-        /// The revision the client read; a save on top of another is refused (409).
-        let revision: Int?
-
-        init(from decoder: any Decoder) throws {
-            spec = try AgreementSpec(from: decoder)
-            revision = try decoder.container(keyedBy: Key.self).decodeIfPresent(Int.self, forKey: .revision)
-        }
-
-        func encode(to encoder: any Encoder) throws { try spec.encode(to: encoder) }
-
-        enum Key: String, CodingKey { case revision }
-    }
-
     @Sendable static func list(req: Request) async throws -> Response {
         try await req.cachedJSON(varyingOn: RegistryFilter.apiParameters) {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
@@ -65,7 +50,7 @@ enum AgreementsAPIController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let (_, user, catalogue) = try await editor(req)
-        let input = try req.content.decode(NewAgreement.self)
+        let input = try req.content.decode(AgreementInput.self)
         let now = req.application.now()
         let agreement = try await run {
             try await AgreementWork.create(input.spec, in: catalogue, actor: .user(user), today: CalendarDate.day(of: now), at: now, on: req.db)
@@ -82,7 +67,7 @@ enum AgreementsAPIController {
         guard let agreement = try await AgreementQuery.agreement(key, organisationID: organisation.requireID(), on: req.db) else {
             throw Abort(.notFound, reason: "no agreement \"\(key)\"")
         }
-        let input = try req.content.decode(NewAgreement.self)
+        let input = try req.content.decode(AgreementInput.self)
         let now = req.application.now()
         _ = try await run {
             try await AgreementWork.update(agreement, to: input.spec, expectedRevision: input.revision, in: catalogue, actor: .user(user),
@@ -97,6 +82,26 @@ enum AgreementsAPIController {
         guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: false, on: req.db) else { throw Abort(.notFound) }
         return content
     }
+}
+
+/// What an API client sends to add or change an agreement: the spec, and on PUT the revision it read.
+public struct AgreementInput: Content {
+    public let spec: AgreementSpec
+    /// The revision the client read; a save on top of another is refused (409).
+    public let revision: Int?
+
+    public init(from decoder: any Decoder) throws {
+        spec = try AgreementSpec(from: decoder)
+        revision = try decoder.container(keyedBy: Key.self).decodeIfPresent(Int.self, forKey: .revision)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try spec.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(revision, forKey: .revision)
+    }
+
+    enum Key: String, CodingKey { case revision }
 }
 
 extension JSONEncoder {
