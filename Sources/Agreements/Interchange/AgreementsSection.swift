@@ -1,4 +1,5 @@
 import Core
+import Crypto
 import Fluent
 import Foundation
 import Mail
@@ -61,6 +62,32 @@ public enum AgreementsSection: InterchangeSection {
 
     /// Document bytes by SHA-256 that an archive brings beside the file.
     public enum DocumentBytes: InterchangeContextKey { public typealias Value = [String: Data] }
+
+    /// The folder of the archive that holds the documents, each named by its SHA-256.
+    public static let archiveFolder = "documents/"
+
+    /// The stored documents of a tenant's agreements, for the archive beside the file.
+    public static func documentFiles(tenant: UUID, on db: any Database) async throws -> [TarArchive.Entry] {
+        let ids = try await Agreement.query(on: db).filter(\.$organisationID == tenant).all().compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        var seen = Set<String>()
+        return try await AgreementDocument.query(on: db).filter(\.$agreement.$id ~~ ids).filter(\.$stored == true).sort(\.$sha256).all()
+            .filter { seen.insert($0.sha256).inserted }
+            .map { TarArchive.Entry(name: archiveFolder + $0.sha256, data: $0.data ?? Data()) }
+    }
+
+    /// An archive's documents, each checked against its name (its SHA-256).
+    public static func documentBytes(_ entries: [TarArchive.Entry]) throws -> [String: Data] {
+        var bytes: [String: Data] = [:]
+        for entry in entries where entry.name.hasPrefix(archiveFolder) {
+            let name = String(entry.name.dropFirst(archiveFolder.count))
+            guard SHA256.hash(data: entry.data).map({ String(format: "%02x", $0) }).joined() == name else {
+                throw ImportError(entry.name, "the document's bytes do not match its name (SHA-256)")
+            }
+            bytes[name] = entry.data
+        }
+        return bytes
+    }
 
     static func moment(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
     static func moment(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }

@@ -68,16 +68,19 @@ public struct InterchangeFormat: Sendable {
     }
 
     /// Validates every section, then writes them all in one transaction: all of it lands, or nothing.
-    /// `finish` runs last in the same transaction (the audit entry).
-    public func write<Result: Sendable>(_ file: InterchangeFile, replace: Bool, on db: any Database,
+    /// `given` is what comes beside the file (an archive's attachments); `finish` runs last in the
+    /// same transaction (the audit entry).
+    public func write<Result: Sendable>(_ file: InterchangeFile, replace: Bool, given: InterchangeContext = InterchangeContext(), on db: any Database,
                                         finish: @escaping @Sendable (InterchangeContext, any Database) async throws -> Result) async throws -> Result {
-        var checked = InterchangeContext(replace: replace)
+        var checked = given
+        checked.replace = replace
         for (section, content) in zip(sections, file.contents) {
             try await section.validateContent(content, context: &checked, on: db)
         }
         let sections = self.sections
         return try await db.write { db in
-            var context = InterchangeContext(replace: replace)
+            var context = given
+            context.replace = replace
             for (section, content) in zip(sections, file.contents) {
                 try await section.writeContent(content, context: &context, on: db)
             }

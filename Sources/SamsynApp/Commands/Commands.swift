@@ -78,7 +78,7 @@ struct MigrateCommand: AsyncCommand {
 /// `samsyn import FILE [--replace]`: imports an organisation file in one transaction.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "The organisation file (JSON) to import.")
+        @Argument(name: "file", help: "The organisation file (JSON), or an archive of it with its documents (tar), to import.")
         var file: String
         @Flag(name: "replace", help: "Overwrite the organisation when it already exists.")
         var replace: Bool
@@ -92,7 +92,7 @@ struct ImportCommand: AsyncCommand {
             throw CommandFailure("cannot read \(signature.file)")
         }
         try await migrate(app)
-        let outcome = try await OrganisationImporter.importFile(data, replace: signature.replace, on: app.db)
+        let outcome = try await OrganisationImporter.importFileOrArchive(data, replace: signature.replace, on: app.db)
         app.logger.notice("\(outcome.replaced ? "Replaced" : "Imported") \(outcome.organisationSlug): \(outcome.documents) documents, \(outcome.nodes) nodes")
     }
 }
@@ -104,6 +104,8 @@ struct ExportCommand: AsyncCommand {
         var org: String?
         @Option(name: "output", short: "o", help: "Write to this file instead of standard output.")
         var output: String?
+        @Flag(name: "archive", help: "Write a tar archive of the file and the documents attached to its agreements.")
+        var archive: Bool
     }
 
     var help: String { "Exports an organisation with every version of its documents as one JSON file." }
@@ -112,6 +114,13 @@ struct ExportCommand: AsyncCommand {
         guard let slug = signature.org, !slug.isEmpty else { throw CommandFailure("missing --org SLUG") }
         let app = context.application
         try await migrate(app)
+        if signature.archive {
+            guard let output = signature.output else { throw CommandFailure("--archive needs --output FILE") }
+            guard FileManager.default.createFile(atPath: output, contents: try await OrganisationExporter.archive(slug: slug, on: app.db)) else {
+                throw CommandFailure("cannot write \(output)")
+            }
+            return
+        }
         let data = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: slug, on: app.db))
         if let output = signature.output {
             guard FileManager.default.createFile(atPath: output, contents: data) else { throw CommandFailure("cannot write \(output)") }

@@ -1,3 +1,4 @@
+import Agreements
 import Auth
 import Core
 import Fluent
@@ -16,6 +17,11 @@ public enum OrganisationFile {
     }
 }
 
+/// An organisation file with its attachments: a tar archive of organisation.json and documents/SHA-256.
+public enum OrganisationArchive {
+    public static let fileName = "organisation.json"
+}
+
 /// Writes an organisation file into the database in one transaction: either all of it
 /// lands, or nothing changes.
 public enum OrganisationImporter {
@@ -30,9 +36,22 @@ public enum OrganisationImporter {
         try await importFile(try OrganisationFile.decode(data), replace: replace, actor: actor, on: db)
     }
 
+    /// An organisation file, or an archive holding one (organisation.json) and its documents.
+    public static func importFileOrArchive(_ data: Data, replace: Bool = false, actor: AuditLog.Actor = .commandLine,
+                                           on db: any Database) async throws -> Outcome {
+        guard TarArchive.isArchive(data) else { return try await importFile(data, replace: replace, actor: actor, on: db) }
+        let entries = try TarArchive.read(data)
+        guard let json = entries.first(where: { $0.name == OrganisationArchive.fileName }) else {
+            throw ImportError("archive", "no \(OrganisationArchive.fileName) in the archive")
+        }
+        var given = InterchangeContext()
+        given[AgreementsSection.DocumentBytes.self] = try AgreementsSection.documentBytes(entries)
+        return try await importFile(try OrganisationFile.decode(json.data), replace: replace, actor: actor, given: given, on: db)
+    }
+
     public static func importFile(_ file: InterchangeFile, replace: Bool = false, actor: AuditLog.Actor = .commandLine,
-                                  on db: any Database) async throws -> Outcome {
-        try await OrganisationFile.format.write(file, replace: replace, on: db) { context, db in
+                                  given: InterchangeContext = InterchangeContext(), on db: any Database) async throws -> Outcome {
+        try await OrganisationFile.format.write(file, replace: replace, given: given, on: db) { context, db in
             guard let organisationID = context.tenant, let organisation = try await OrganisationRecord.find(organisationID, on: db) else {
                 preconditionFailure("the organisation section writes the tenant")
             }
@@ -62,6 +81,14 @@ public enum OrganisationExporter {
             throw Failure.unknownOrganisation(slug)
         }
         return try await OrganisationFile.format.export(tenant: organisation.requireID(), on: db)
+    }
+
+    /// The file and the documents attached to its agreements, as one tar archive (docs/organisation-file.md).
+    public static func archive(slug: String, on db: any Database) async throws -> Data {
+        let file = try await export(slug: slug, on: db)
+        guard let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == slug).first() else { throw Failure.unknownOrganisation(slug) }
+        let documents = try await AgreementsSection.documentFiles(tenant: organisation.requireID(), on: db)
+        return try TarArchive.write([TarArchive.Entry(name: OrganisationArchive.fileName, data: try encode(file))] + documents)
     }
 
     /// Stable, readable JSON: sorted keys, pretty printed, UTF-8 unescaped.
