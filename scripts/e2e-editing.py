@@ -5,7 +5,8 @@ year's (meeting an error that keeps the input first), an activity's facts edited
 a partner, a prose section edited with a preview, the draft compared with the plan it came from,
 adopted after confirming; a second draft discarded; then the adopted plan followed up: a period
 opened, an activity reported, a goal area assessed, the period closed, and the public plan and
-dashboard changed; the administrator refused removing the last administrator. axe-core runs on
+dashboard changed; an agreement kept in the registry (refused, added, a file attached, its review
+listed) and read as the public does; the administrator refused removing the last administrator. axe-core runs on
 every editor and follow-up page pattern at 1280 and 390 px.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
@@ -321,6 +322,48 @@ try:
         check("Mötena om arbetsmarknaden gav oss nya kontakter." in page and "– Arbetsmarknadsnätverk" in page and "Tertial 1 2024" in page,
               "the adopted annual report carries the quote and the year's follow-up")
         axe_check("the adopted annual report")
+
+    # The registry of agreements: a refused form, a new agreement with a review date, a file, the reviews page.
+    driver.get(base + org + "/avtal/ny")
+    axe_check("the new agreement form")
+    fill({"title": "Exempelavtal om kalenderkontroll", "parties": "Region Norrbotten; Hälso- och sjukvårdsnämnden\nMedlemmarna"})
+    driver.execute_script("arguments[0].value = '2026-05-01'", driver.find_element(By.ID, "startsOn"))
+    driver.execute_script("arguments[0].value = '2026-04-30'", driver.find_element(By.ID, "endsOn"))
+    submit("/avtal/ny")
+    check("Slutdatumet ligger före startdatumet." in driver.page_source and "Exempelavtal om kalenderkontroll" in driver.page_source,
+          "an agreement refused beside its field, with the input kept")
+    axe_check("a refused agreement form")
+    review = time.strftime("%Y-%m-%d", time.localtime(time.time() + 40 * 86400))
+    driver.execute_script("arguments[0].value = '2027-04-30'", driver.find_element(By.ID, "endsOn"))
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "reviewOn"), review)
+    Select(driver.find_element(By.ID, "status")).select_by_value("in-force")
+    Select(driver.find_element(By.ID, "reviewer")).select_by_value("redaktor@demo.samsyn.se")
+    submit("/avtal/ny")
+    check("Avtalet är tillagt i registret." in driver.page_source and "Hälso- och sjukvårdsnämnden" in driver.page_source, "an agreement added, and said so")
+    with open("/tmp/samsyn-e2e-avtal.pdf", "wb") as pdf:
+        pdf.write(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    driver.find_element(By.ID, "file").send_keys("/tmp/samsyn-e2e-avtal.pdf")
+    submit("/dokument")
+    check("Filen är bifogad." in driver.page_source and "samsyn-e2e-avtal.pdf" in driver.page_source, "a file attached, and said so")
+    axe_check("the agreement's page for editors")
+    driver.get(base + org + "/avtal/omprovningar")
+    check("Exempelavtal om kalenderkontroll" in driver.page_source and review in driver.page_source, "the review is on the reviews page")
+    axe_check("the reviews page")
+    driver.get(base + org + "/avtal/hantera")
+    axe_check("the registry for the organisation's users")
+    driver.delete_all_cookies()
+    driver.get(base + org + "/avtal?slag=rekommendation")
+    check("2 av registrets avtal och överenskommelser matchar filtren." in driver.page_source, "the public registry filtered by kind")
+    axe_check("the filtered public registry")
+    driver.get(base + org + "/avtal/exempelavtal-om-kalenderkontroll")
+    check("samsyn-e2e-avtal.pdf" in driver.page_source and "redaktor@demo.samsyn.se" not in driver.page_source,
+          "the public agreement page shows the public file, not the responsible person")
+    axe_check("the public agreement page")
+    driver.get(base + org + "/aktorer/2580")
+    check("Överenskommelse om politisk samverkan" in driver.page_source and "Exempelavtal om kalenderkontroll" in driver.page_source,
+          "a member's page lists the agreements it is party to")
+    axe_check("a member's page with its agreements")
+    sign_in("redaktor@demo.samsyn.se")
 
     driver.get(base + "/konto")
     submit("/logga-ut")

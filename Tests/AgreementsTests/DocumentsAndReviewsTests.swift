@@ -46,7 +46,7 @@ struct DocumentsAndReviewsTests {
             var editor = try await fixture.browser(F.editor)
             let upload = F.path("/hantera/skolfilm-i-norrbotten/dokument")
             let ok = try await Self.upload(&editor, upload, name: "../Avtal Skolfilm.PDF", data: Self.pdf, isPublic: true)
-            #expect(ok.0 == .seeOther)
+            #expect(ok.0 == .seeOther && ok.2.first(name: .location)?.hasSuffix("?klart=uppladdat#dokument") == true)
             _ = try await Self.upload(&editor, upload, name: "anteckningar.pdf", data: Self.pdf + Data("internt".utf8), isPublic: false)
             let documents = try await AgreementDocument.query(on: app.db).sort(\.$name).all()
             #expect(documents.map(\.name) == ["Avtal Skolfilm.pdf", "anteckningar.pdf"] && documents.allSatisfy { $0.contentType == "application/pdf" })

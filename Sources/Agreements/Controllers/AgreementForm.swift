@@ -22,7 +22,7 @@ enum AgreementForm {
             .init("describedParties", "Övriga parter (utan post i registret)", .textarea(rows: 2),
                   hint: "En per rad, till exempel enskilda skolhuvudmän. Efter semikolon vem som undertecknade."),
             .init("activities", "Nyckelaktiviteter", .checkboxes(catalogue.activities.map(nodeChoice))),
-            .init("goals", "Mål", .checkboxes(catalogue.goals.map(nodeChoice))),
+            .init("goals", "Mål och målområden", .checkboxes(catalogue.goals.map(nodeChoice))),
             .init("networks", "Nätverk och forum", .checkboxes(catalogue.networks.map { .init($0.key, $0.name) })),
             .init("revision", "", .hidden),
         ]

@@ -48,8 +48,8 @@ enum KeeperController {
         }
     }
 
-    static func redirect(_ req: Request, _ url: String, notice: String) -> Response {
-        req.redirect(to: url + "?klart=\(notice)", redirectType: .normal)
+    static func redirect(_ req: Request, _ url: String, notice: String, at anchor: String? = nil) -> Response {
+        req.redirect(to: url + "?klart=\(notice)" + (anchor.map { "#\($0)" } ?? ""), redirectType: .normal)
     }
 
     static func render(_ req: Request, _ context: Context, _ model: Forms.FormView.Model, status: HTTPStatus = .ok) -> Response {
@@ -172,7 +172,7 @@ enum KeeperController {
             let file = upload?.file
             _ = try await DocumentWork.add(to: agreement, name: file?.filename ?? "", data: file.map { Data(buffer: $0.data) } ?? Data(),
                                            isPublic: upload?.public == "on", actor: context.actor, at: req.application.now(), on: req.db)
-            return redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key) + "#dokument", notice: "uppladdat")
+            return redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key), notice: "uppladdat", at: "dokument")
         } catch let failure as AgreementWork.Failure {
             guard let (_, content) = try await AgreementQuery.content(agreement.key, catalogue: context.catalogue, forPublic: false, on: req.db) else {
                 throw Abort(.notFound)
@@ -200,7 +200,7 @@ enum KeeperController {
         let agreement = try await agreement(req, context)
         guard let document = try await RegistryController.document(of: agreement, req) else { throw Abort(.notFound, reason: "no such document") }
         try await DocumentWork.remove(document, of: agreement, actor: context.actor, on: req.db)
-        return redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key) + "#dokument", notice: "borttaget")
+        return redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key), notice: "borttaget", at: "dokument")
     }
 
     // MARK: Reviews

@@ -54,7 +54,7 @@ final class AgreementPage: OrganisationPage {
                 }),
             .unwrap(a.summary) { .section(.h2(.text("Om avtalet")), .markdown($0)) },
             .section(.h2(.text("Parter")),
-                     a.parties.isEmpty ? .p(.text("Dokumentet som avtalet kommer från namnger inga parter."))
+                     a.parties.isEmpty ? .p(.text(a.listedIn == nil ? "Inga parter är angivna." : "Dokumentet som avtalet kommer från namnger inga parter."))
                         : .ul(.forEach(a.parties) { party in
                             .li(partyName(party),
                                 .unwrap(party.note) { .text(" (\($0))") },
@@ -118,7 +118,7 @@ final class AgreementPage: OrganisationPage {
     func history() -> Node<HTML.BodyContext> {
         .section(.h2(.text("Ändringar")), .ol(.class("history"), .forEach(agreement.history) { change in
             .li(.text("Version \(change.revision), \(change.changedAt.prefix(10)): \(change.changes.isEmpty ? "inga ändringar" : change.changes.joined(separator: ", "))"),
-                .unwrap(change.changedBy) { .span(.class("meta"), .text(" – \($0)")) })
+                .unwrap(change.changedBy) { .span(.class("meta"), .text(" – \($0 == "organisation file" ? "inläst från en organisationsfil" : $0)")) })
         }))
     }
 }
