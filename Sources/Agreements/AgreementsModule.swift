@@ -18,6 +18,7 @@ public enum AgreementsModule: AppModule {
         routes.pages.get(AgreementsURL.secretCalendar.pathComponents, use: RegistryController.secretCalendar)
         routes.pages.get(AgreementsURL.agreement.pathComponents, use: RegistryController.agreement)
         routes.pages.get(AgreementsURL.document.pathComponents, use: RegistryController.document)
+        routes.pages.get(AgreementsURL.csv.pathComponents, use: RegistryController.csv)
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         let signedIn = routes.signedIn
@@ -37,6 +38,7 @@ public enum AgreementsModule: AppModule {
         typealias API = AgreementsURL.API
         routes.publicAPI.get(API.agreements.pathComponents, use: AgreementsAPIController.list).describe(AgreementsOpenAPI.list)
         routes.publicAPI.get(API.agreement.pathComponents, use: AgreementsAPIController.show).describe(AgreementsOpenAPI.show)
+        routes.tokenAPI.get(API.registry.pathComponents, use: AgreementsAPIController.registry).describe(AgreementsOpenAPI.registry)
         routes.tokenAPI.on(.POST, API.agreements.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.create)
             .describe(AgreementsOpenAPI.create)
         routes.tokenAPI.on(.PUT, API.agreement.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.replace)
@@ -65,6 +67,13 @@ public enum AgreementsModule: AppModule {
         app.pageSlots.register(PlansSlots.documentParts) { content, req in try await PlanLinks.documentParts(for: content, on: req) }
         app.pageSlots.register(PlansSlots.nodeSections) { subject, req in try await PlanLinks.nodeSections(for: subject, on: req) }
         app.pageSlots.register(OrganisationSlots.actorSections) { subject, req in try await PlanLinks.actorSections(for: subject, on: req) }
+        app.pageSlots.register(OrganisationSlots.openDataSets) { organisation, req in
+            guard try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID()).filter(\.$isPublic == true).first() != nil else {
+                return []
+            }
+            return [OpenDataSet(title: "Avtal och överenskommelser", description: "Registrets offentliga avtal med slag, status, period, omprövning, parter och kopplade aktiviteter.",
+                                csv: AgreementsURL.csv.link(organisation.slug), json: AgreementsURL.API.agreements.link(organisation.slug), order: 30)]
+        }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
             try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all()
                 .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }

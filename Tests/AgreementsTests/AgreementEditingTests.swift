@@ -106,6 +106,11 @@ struct AgreementEditingTests {
             let api = try await fixture.send(.GET, "/api/v1/organisations/\(F.org)/agreements", nil).1
             #expect(!api.contains("Internt avtal") && !api.contains("Utkast till"))
             #expect(try await visitor.send(.GET, F.path("/hantera")).0 != .ok)
+            let registry = "/api/v1/organisations/\(F.org)/agreement-registry"
+            let everything = try await fixture.send(.GET, registry, try await fixture.token(F.reader)).1
+            #expect(everything.contains("Internt avtal om lokaler") && everything.contains("Utkast till samverkansavtal"))
+            #expect(try await fixture.send(.GET, registry, try await fixture.token(F.stranger)).0 == .forbidden)
+            #expect(try await fixture.send(.GET, registry, nil).0 == .unauthorized)
 
             var reader = try await fixture.browser(F.reader)
             let staff = try await reader.send(.GET, F.path("/hantera")).1
@@ -165,6 +170,11 @@ struct AgreementEditingTests {
             let page = try await visitor.send(.GET, F.path("?slag=rekommendation")).1
             #expect(page.contains("2 av registrets avtal och överenskommelser matchar filtren.") && page.contains("Rekommendation Målbild Nära vård"))
             #expect(page.contains("<option value=\"rekommendation\" selected>"))
+            let (status, csv, headers) = try await visitor.send(.GET, "/o/\(F.org)/oppna-data/avtal.csv")
+            #expect(status == .ok && headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 39 && lines[0].hasPrefix("key,title,kind,status,startsOn,endsOn,reviewOn,parties"))
+            #expect(try await visitor.send(.GET, "/o/\(F.org)/oppna-data").1.contains("/o/\(F.org)/oppna-data/avtal.csv"))
         }
     }
 }

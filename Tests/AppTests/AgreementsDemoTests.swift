@@ -54,6 +54,8 @@ struct AgreementsDemoTests {
         try await withApp(.sqlite) { app in
             let demo = try await app.getJSON("\(api)/agreements", as: [AgreementContent].self)
             #expect(demo.count == 38)
+            // And back: every agreement of the demo is a bullet of the seed's list.
+            for agreement in demo { #expect(seed.contains { $0.title == agreement.title }, "not in the seed: \(agreement.title)") }
             for (heading, title) in seed {
                 let agreement = demo.first { $0.title == title }
                 #expect(agreement != nil, "not in the demo: \(title)")

@@ -47,6 +47,19 @@ enum RegistryController {
         return try await AgreementDocument.query(on: req.db).filter(\.$id == id).filter(\.$agreement.$id == agreement.requireID()).first()
     }
 
+    /// The public registry as CSV, with the API's field names as columns.
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
+        let rows = try await AgreementQuery.contents(catalogue, forPublic: true, on: req.db).map { agreement in
+            [agreement.key, agreement.title, agreement.kind.rawValue, agreement.status.rawValue, agreement.startsOn ?? "", agreement.endsOn ?? "",
+             agreement.reviewOn ?? "", CSVTable.list(agreement.parties.map(\.name)), agreement.unit?.name ?? "", agreement.listedIn ?? "",
+             agreement.heading ?? "", CSVTable.list(agreement.activities.map(\.title)),
+             req.application.siteShell.publicURL + AgreementsURL.agreement.link(catalogue.organisation.slug, agreement.key)]
+        }
+        return try CSVTable(columns: ["key", "title", "kind", "status", "startsOn", "endsOn", "reviewOn", "parties", "unit", "listedIn", "heading",
+                                      "activities", "url"], rows: rows).response(filename: "avtal.csv")
+    }
+
     // MARK: Calendars
 
     @Sendable static func calendar(req: Request) async throws -> Response {

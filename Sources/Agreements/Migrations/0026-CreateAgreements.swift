@@ -7,6 +7,7 @@ public struct CreateAgreements: AsyncMigration {
     public init() {}
     public var name: String { "0026-agreements-create" }
 
+    // Constraint names are given: PostgreSQL cuts names at 63 bytes, and Fluent's long ones collide.
     public func prepare(on database: any Database) async throws {
         try await database.schema(Agreement.schema)
             .id()
@@ -26,8 +27,8 @@ public struct CreateAgreements: AsyncMigration {
             .field("position", .int)
             .field("revision", .int, .required)
             .field("updated_at", .datetime, .required)
-            .unique(on: "organisation_id", "key")
-            .unique(on: "organisation_id", "title_folded")
+            .unique(on: "organisation_id", "key", name: "agreements_key")
+            .unique(on: "organisation_id", "title_folded", name: "agreements_title")
             .create()
         try await database.schema(AgreementRevision.schema)
             .id()
@@ -36,7 +37,7 @@ public struct CreateAgreements: AsyncMigration {
             .field("spec", .string, .required)
             .field("changed_at", .datetime, .required)
             .field("changed_by", .string, .required)
-            .unique(on: "agreement_id", "number")
+            .unique(on: "agreement_id", "number", name: "agreements_revisions_number")
             .create()
         try await database.schema(AgreementDocument.schema)
             .id()
@@ -58,7 +59,7 @@ public struct CreateAgreements: AsyncMigration {
             .field("stage", .string, .required)
             .field("recipient", .string, .required)
             .field("sent_at", .datetime, .required)
-            .unique(on: "agreement_id", "review_on", "stage")
+            .unique(on: "agreement_id", "review_on", "stage", name: "agreements_reminders_stage")
             .create()
         try await database.schema(CalendarFeed.schema)
             .id()
@@ -66,15 +67,15 @@ public struct CreateAgreements: AsyncMigration {
             .field("token_hash", .string, .required)
             .field("created_at", .datetime, .required)
             .field("created_by", .string, .required)
-            .unique(on: "organisation_id")
-            .unique(on: "token_hash")
+            .unique(on: "organisation_id", name: "agreements_calendar_feeds_organisation")
+            .unique(on: "token_hash", name: "agreements_calendar_feeds_token")
             .create()
         try await database.schema(RegistryActivity.schema)
             .id()
             .field("organisation_id", .uuid, .required, .references(OrganisationRecord.schema, "id", onDelete: .cascade))
             .field("document_slug", .string, .required)
             .field("lineage", .string, .required)
-            .unique(on: "organisation_id", "document_slug", "lineage")
+            .unique(on: "organisation_id", "document_slug", "lineage", name: "agreements_registry_activities_node")
             .create()
     }
 

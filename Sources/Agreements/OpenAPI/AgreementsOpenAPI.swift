@@ -62,6 +62,8 @@ enum AgreementsOpenAPI {
 
     static let list = APIOperation("agreements", summary: "The registry's public agreements, filtered", parameters: filters,
                                    response: .list(.component("Agreement")), errors: [404])
+    static let registry = APIOperation("agreementRegistry", summary: "Every agreement, drafts and internal ones too, with who is responsible for each review (the organisation's users)",
+                                       parameters: filters, response: .list(.component("Agreement")), errors: [404])
     static let show = APIOperation("agreement", summary: "A public agreement", response: .component("Agreement"), errors: [404])
     static let create = APIOperation("createAgreement", summary: "Add an agreement to the registry (editors)", requestBody: .component("AgreementInput"),
                                      status: 201, responseDescription: "Added", response: .component("Agreement"), errors: [400, 404, 422])

@@ -20,10 +20,14 @@ public enum AgreementsURL {
     public static let removeDocument = staffDocument.appending("ta-bort")
     public static let reviews = registry.appending("omprovningar")
     public static let calendarLink = reviews.appending("kalenderlank")
+    /// Open data: the public registry as CSV.
+    public static let csv = OrganisationURL.openData.appending("avtal.csv")
 
     public enum API {
         public static let agreements = OrganisationURL.API.organisation.appending("agreements")
         public static let agreement = agreements.appending(":agreement")
         public static let document = agreement.appending("documents", ":document")
+        /// With a token, for the organisation's users: every agreement, drafts and internal ones too.
+        public static let registry = OrganisationURL.API.organisation.appending("agreement-registry")
     }
 }

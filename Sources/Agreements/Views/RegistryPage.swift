@@ -48,7 +48,8 @@ final class RegistryPage: OrganisationPage {
             AgreementViews.filters(filter, catalogue: catalogue, action: action),
             .p(.attribute(named: "role", value: "status"), .text(AgreementViews.count(agreements.count, filtered: !filter.isEmpty))),
             agreements.isEmpty ? .p(.text(total == 0 ? "Registret är tomt." : "Inget avtal matchar filtren."))
-                : AgreementViews.table(agreements, organisation: org, staff: staff, caption: "Avtal och överenskommelser")
+                : AgreementViews.table(agreements, organisation: org, staff: staff, caption: "Avtal och överenskommelser"),
+            .if(!staff, .downloads("registret", csv: AgreementsURL.csv.link(org), json: AgreementsURL.API.agreements.link(org)))
         )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A POSIX ustar archive of regular files: what an organisation file travels in when attachments go
+/// A POSIX ustar archive of regular files: what an interchange file travels in when attachments go
 /// with it. Enough of the format for that (names up to 100 bytes, no links or directories), read
 /// by any tar.
 public enum TarArchive {

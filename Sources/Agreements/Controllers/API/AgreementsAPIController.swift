@@ -27,8 +27,16 @@ enum AgreementsAPIController {
         }
     }
 
-    @Sendable static func document(req: Request) async throws -> Response {
-        try await RegistryController.document(req: req)
+    /// Every agreement, drafts and internal ones too, with the responsible people: for the organisation's users.
+    @Sendable static func registry(req: Request) async throws -> Response {
+        let (organisation, _, _) = try await req.agreementsAccess(.read)
+        let catalogue = try await Catalogue.load(organisation, on: req.db)
+        let contents = try await AgreementQuery.contents(catalogue, forPublic: false, filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters),
+                                                         withHistory: true, on: req.db)
+        let response = Response(status: .ok)
+        try response.content.encode(contents, using: JSONEncoder.api)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
     }
 
     static func run<T>(_ body: () async throws -> T) async throws -> T {
