@@ -74,6 +74,7 @@ struct AgreementEditingTests {
                 (["parties": "Norrlands Ostindiska Kompani"], "parties", "finns inte i registret"),
                 (["title": "Skolfilm i Norrbotten"], "title", "Registret har redan ett avtal med den titeln."),
                 (["title": "  "], "title", "Skriv avtalets titel."),
+                (["title": "Avtal \u{202E}gninro"], "title", "ändrar läsriktningen"),
             ]
             for (fields, field, message) in cases {
                 let (status, page, _) = try await F.newAgreement(&editor, base.merging(fields) { $1 })

@@ -55,18 +55,10 @@ struct AgreementsFixture {
         return try await browser.send(.POST, path("/ny"), form: form.merging(fields) { $1 })
     }
 
-    func token(_ email: String) async throws -> String {
-        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        return try await Accounts.createToken(for: user, name: "test", on: app.db)
-    }
+    func token(_ email: String) async throws -> String { try await app.apiToken(email) }
 
     func send(_ method: HTTPMethod, _ path: String, _ token: String?, _ body: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
-        var headers = HTTPHeaders()
-        if let token { headers.bearerAuthorization = .init(token: token) }
-        if body != nil { headers.contentType = .json }
-        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { result = ($0.status, $0.body.string, $0.headers) }
-        return result
+        try await app.api(method, path, token: token, body: body)
     }
 
     func agreement(_ key: String) async throws -> Agreement {

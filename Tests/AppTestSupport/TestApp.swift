@@ -1,3 +1,4 @@
+import Auth
 import Core
 import FluentKit
 import Foundation
@@ -96,6 +97,22 @@ extension Application {
             result = (response.status, response.body.string, response.headers)
         }
         return result
+    }
+
+    /// An API request with a personal token (none when nil) and a JSON body: status, body and headers.
+    public func api(_ method: HTTPMethod, _ path: String, token: String?, body: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        if body != nil { headers.contentType = .json }
+        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+        try await testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { result = ($0.status, $0.body.string, $0.headers) }
+        return result
+    }
+
+    /// A new personal API token of the user with `email`.
+    public func apiToken(_ email: String) async throws -> String {
+        let user = try #require(try await User.query(on: db).filter(\.$email == email).first())
+        return try await Accounts.createToken(for: user, name: "test", on: db)
     }
 
     public func getJSON<T: Decodable>(_ path: String, as type: T.Type) async throws -> T {

@@ -53,18 +53,9 @@ struct FollowUpFixture {
     static func path(_ pattern: String) -> String { "/o/\(org)/uppfoljning/\(doc)" + pattern }
 
     /// A personal API token of the user with `email`.
-    func token(_ email: String) async throws -> String {
-        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        return try await Accounts.createToken(for: user, name: "test", on: app.db)
-    }
+    func token(_ email: String) async throws -> String { try await app.apiToken(email) }
 
-    /// An API request with `token` (none when nil) and a JSON body; the status, body and headers.
     func send(_ method: HTTPMethod, _ path: String, _ token: String?, _ body: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
-        var headers = HTTPHeaders()
-        if let token { headers.bearerAuthorization = .init(token: token) }
-        if body != nil { headers.contentType = .json }
-        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { result = ($0.status, $0.body.string, $0.headers) }
-        return result
+        try await app.api(method, path, token: token, body: body)
     }
 }

@@ -40,6 +40,13 @@ public enum AgreementWork {
         let title = spec.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw invalid("Skriv avtalets titel.", "title is empty", "title") }
         guard title.count <= 400 else { throw invalid("Titeln får vara högst 400 tecken.", "title is longer than 400 characters", "title") }
+        // Control characters, direction overrides and lengths, as everywhere (TextRules).
+        let texts: [(String?, TextRules.Kind, Int, String)] = [(spec.summary, .text, 20_000, "summary")]
+            + spec.parties.flatMap { party in [party.description, party.note, party.signatory].map { ($0, TextRules.Kind.title, 400, party.description == nil ? "parties" : "describedParties") } }
+        if let problem = TextRules.problem(in: title, as: .title, limit: 400) { throw invalid(problem.swedish, "title \(problem.english)", "title") }
+        for (text, kind, limit, field) in texts {
+            if let text, let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw invalid(problem.swedish, "\(field) \(problem.english)", field) }
+        }
         for (field, day) in [("startsOn", spec.startsOn), ("endsOn", spec.endsOn), ("reviewOn", spec.reviewOn)] {
             if let day, !CalendarDate.isValid(day) {
                 throw invalid("Skriv ett datum som finns, som 2023-01-31.", "\(field) is not a date written as YYYY-MM-DD", field)

@@ -57,6 +57,9 @@ public enum AuditLog {
         "indicator.delete": "Tog bort indikator", "contact.add": "Lade till nätverkskontakt", "contact.remove": "Tog bort nätverkskontakt",
         "survey.open": "Öppnade enkäten och skickade länkar", "survey.answer": "Ett nätverk svarade på enkäten",
         "quote.publish": "Valde ett citat att publicera", "quote.withdraw": "Drog tillbaka ett citat",
+        "agreement.create": "Lade till avtalet i registret", "agreement.update": "Ändrade avtalet", "agreement.document.add": "Bifogade en fil till avtalet",
+        "agreement.document.remove": "Tog bort en fil från avtalet", "agreements.calendar.new": "Skapade en hemlig kalenderadress för omprövningar",
+        "agreements.calendar.revoke": "Återkallade den hemliga kalenderadressen",
     ]
 
     /// Who made a change.
