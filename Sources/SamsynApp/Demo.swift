@@ -8,6 +8,10 @@ import Vapor
 /// Resources/Demo: the same format any organisation uses to bring in its plans.
 public enum Demo {
     public static let organisationSlug = "norrbottens-kommuner"
+    /// The regional agreement with civil society, an organisation of its own (kind samverkan) whose
+    /// parties are Region Norrbotten, Länsstyrelsen Norrbotten and Samforma.
+    public static let agreementSlug = "regional-overenskommelse-norrbotten"
+    public static var agreementFileURL: URL { resource(agreementSlug) }
 
     public static var fileURL: URL { resource(organisationSlug) }
 
@@ -42,15 +46,16 @@ public enum Demo {
     /// The demo's accounts, for trying the signed-in parts. Demo mode only: `samsyn demo`
     /// creates them and the home page shows them; no other command does.
     public static let password = "samsyn-demo-2023"
-    public static let accounts: [(email: String, name: String, role: RoleKind, represents: String?)] = [
-        ("administrator@demo.samsyn.se", "Demo Administratör", .administrator, nil),
-        ("redaktor@demo.samsyn.se", "Demo Redaktör", .editor, nil),
-        ("lulea@demo.samsyn.se", "Demo Medlemsrepresentant Luleå", .memberRepresentative, "2580"),
+    public static let accounts: [(email: String, name: String, role: RoleKind, represents: String?, organisation: String)] = [
+        ("administrator@demo.samsyn.se", "Demo Administratör", .administrator, nil, organisationSlug),
+        ("redaktor@demo.samsyn.se", "Demo Redaktör", .editor, nil, organisationSlug),
+        ("lulea@demo.samsyn.se", "Demo Medlemsrepresentant Luleå", .memberRepresentative, "2580", organisationSlug),
+        ("ledningsgrupp@demo.samsyn.se", "Demo Ledningsgruppen", .editor, nil, agreementSlug),
     ]
 
     public static func createAccountsIfMissing(hasher: AsyncPasswordHasher, on db: any Database) async throws {
         for account in accounts where try await User.query(on: db).filter(\.$email == account.email).first() == nil {
-            try await Roles.createUser(email: account.email, name: account.name, password: password, organisationSlug: organisationSlug,
+            try await Roles.createUser(email: account.email, name: account.name, password: password, organisationSlug: account.organisation,
                                           role: account.role, represents: account.represents, actor: .commandLine, hasher: hasher, on: db)
         }
     }
@@ -61,6 +66,9 @@ public enum Demo {
     public static func loadIfMissing(examples: Bool = true, on db: any Database) async throws -> Bool {
         if try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() != nil { return false }
         _ = try await OrganisationImporter.importFile(try file(examples: examples), on: db)
+        if try await OrganisationRecord.query(on: db).filter(\.$slug == agreementSlug).first() == nil {
+            _ = try await OrganisationImporter.importFile(try Data(contentsOf: agreementFileURL), on: db)
+        }
         return true
     }
 }

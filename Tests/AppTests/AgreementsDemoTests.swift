@@ -2,7 +2,9 @@ import Agreements
 import AppTestSupport
 import Core
 import CSV
+import Fluent
 import Foundation
+import Organisation
 import Plans
 @testable import SamsynApp
 import Testing
@@ -142,6 +144,46 @@ struct AgreementsDemoTests {
             #expect(followUp.contains("Aktiviteten gäller alla länsgemensamma avtal och överenskommelser"))
             let agreementPage = try await app.get("/o/norrbottens-kommuner/avtal/yrkesresan-avtal-lanssamordning").body
             #expect(agreementPage.contains("Implementera Yrkesresan") && agreementPage.contains("Rekrytera kursledare"))
+        }
+    }
+
+    @Test("The regional agreement with civil society is an organisation of its own, with its parties, bodies and record", arguments: Engine.enabled)
+    func regionalAgreement(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let other = "/api/v1/organisations/\(Demo.agreementSlug)"
+            let structure = try await app.getJSON("\(other)/structure", as: OrganisationStructure.self)
+            #expect(structure.groups.map(\.key) == ["ledningsgrupp", "utvecklingsgrupp"] && structure.groups.allSatisfy(\.isBody))
+            let seed = SeedText.comparable(Fixtures.text("004_5456eef7afd160c7.txt"))
+            for group in structure.groups {
+                for paragraph in group.mandate.components(separatedBy: "\n\n") {
+                    #expect(seed.contains(SeedText.comparable(paragraph)), "\(group.key): not in 004: \(paragraph.prefix(80))")
+                }
+            }
+            let members = try await app.getJSON("\(other)/members", as: [OrganisationDTO].self)
+            #expect(Set(members.map(\.name)) == ["Region Norrbotten", "Länsstyrelsen Norrbotten", "Samforma"])
+            let agreements = try await app.getJSON("\(other)/agreements", as: [AgreementContent].self)
+            #expect(agreements.count == 1)
+            let title = SeedText.mend(Fixtures.text("004_5456eef7afd160c7.txt").components(separatedBy: "\n")[1...3].map { $0 })
+            #expect(agreements.first?.title == title && agreements.first?.kind == .overenskommelse)
+            #expect(agreements.first?.parties.map(\.name) == ["Region Norrbotten", "Länsstyrelsen Norrbotten", "Samforma"])
+            #expect(try await app.getJSON("\(api)/agreements", as: [AgreementContent].self).count == 38, "Norrbottens Kommuner's registry stays at 38")
+            #expect(try await app.get("/o/\(Demo.agreementSlug)/avtal").body.contains("Regional överenskommelse om samverkan mellan Region Norrbotten"))
+
+            // Its editors are the ledningsgrupp's; an editor of Norrbottens Kommuner gets 403 there.
+            let organisations = try await OrganisationRecord.query(on: app.db).all()
+            let nk = try #require(organisations.first { $0.slug == Demo.organisationSlug })
+            let samverkan = try #require(organisations.first { $0.slug == Demo.agreementSlug })
+            #expect(samverkan.kind == .samverkan)
+            try await Factory.user("nk-redaktor@example.se", roles: [.editor], in: nk, on: app.db)
+            try await Factory.user("ledningsgrupp@example.se", roles: [.editor], in: samverkan, on: app.db)
+            var nkEditor = Browser(app: app)
+            #expect(try await nkEditor.signIn("nk-redaktor@example.se", Factory.password) == .seeOther)
+            #expect(try await nkEditor.send(.GET, "/o/\(Demo.agreementSlug)/avtal/hantera").0 == .forbidden)
+            #expect(try await nkEditor.send(.GET, "/o/\(Demo.agreementSlug)/avtal/ny").0 == .forbidden)
+            var lead = Browser(app: app)
+            #expect(try await lead.signIn("ledningsgrupp@example.se", Factory.password) == .seeOther)
+            #expect(try await lead.send(.GET, "/o/\(Demo.agreementSlug)/avtal/ny").0 == .ok)
+            #expect(try await lead.send(.GET, "/o/\(Demo.organisationSlug)/avtal/ny").0 == .forbidden)
         }
     }
 }

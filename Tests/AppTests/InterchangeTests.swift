@@ -1,6 +1,7 @@
 import AppTestSupport
 import Auth
 import Core
+import Fluent
 import Foundation
 import Organisation
 import Plans
@@ -17,8 +18,11 @@ struct InterchangeTests {
             let first = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: source.db))
             let paths = try await PublicPaths.all(source)
             #expect(paths.count > 150)
+            let agreement = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.agreementSlug, on: source.db))
             try await withApp(engine, demo: false) { target in
                 let outcome = try await OrganisationImporter.importFile(first, on: target.db)
+                _ = try await OrganisationImporter.importFile(agreement, on: target.db)
+                #expect(try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.agreementSlug, on: target.db)) == agreement)
                 #expect(outcome.documents == 3 && outcome.nodes == 79)
                 let second = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: target.db))
                 #expect(first == second)
@@ -37,6 +41,8 @@ struct InterchangeTests {
             let exported = try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db)
             let demo = try OrganisationFile.decode(Data(contentsOf: Demo.fileURL))
             #expect(exported == demo)
+            let agreement = try await OrganisationExporter.export(slug: Demo.agreementSlug, on: app.db)
+            #expect(agreement == (try OrganisationFile.decode(Data(contentsOf: Demo.agreementFileURL))))
         }
     }
 
@@ -56,7 +62,7 @@ struct InterchangeTests {
             file["organisation"] = organisation
             let outcome = try await OrganisationImporter.importFile(data(file), replace: true, on: app.db)
             #expect(outcome.replaced)
-            #expect(try await AuditEntry.query(on: app.db).all().map(\.action) == ["organisation.import", "organisation.replace"])
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$subject == Demo.organisationSlug).all().map(\.action) == ["organisation.import", "organisation.replace"])
             let detail = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner", as: HomeController.OrganisationDetailDTO.self)
             #expect(detail.organisation.name == "Norrbottens Kommuner (ny)")
             #expect(detail.members.count == 14 && detail.documents.count == 2)

@@ -52,7 +52,7 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         try await migrate(app)
         if try await Demo.loadIfMissing(examples: !signature.noExamples, on: app.db) {
-            app.logger.notice("Loaded the demo organisation \(Demo.organisationSlug)")
+            app.logger.notice("Loaded the demo organisations \(Demo.organisationSlug) and \(Demo.agreementSlug)")
         }
         try await Demo.createAccountsIfMissing(hasher: app.password.async, on: app.db)
         app.isDemo = true

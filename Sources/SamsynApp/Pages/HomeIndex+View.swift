@@ -29,10 +29,11 @@ enum HomeIndex {
                     }),
                 .if(model.demoMode, .section(
                     .h2(.text("Demonstration")),
-                    .p(.text("Det här är en demonstration med Norrbottens Kommuners Verksamhetsplan 2023 och Inriktning 2023–2026. "
+                    .p(.text("Det här är en demonstration med Norrbottens Kommuners Verksamhetsplan 2023 och Inriktning 2023–2026, "
+                             + "och den regionala överenskommelsen med civilsamhället i Norrbotten. "
                              + "Logga in med någon av demokontona; lösenordet är \(Demo.password).")),
                     .ul(.forEach(Demo.accounts) { account in
-                        .li(.text("\(account.role.label): \(account.email)"))
+                        .li(.text("\(account.role.label)\(account.organisation == Demo.organisationSlug ? "" : " i överenskommelsen"): \(account.email)"))
                     }),
                     .p(.a(.href(AuthURL.signIn.link()), .text("Till inloggningen")))
                 ))

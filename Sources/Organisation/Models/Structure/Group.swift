@@ -43,7 +43,7 @@ public final class Group: Model, @unchecked Sendable {
 }
 
 public enum GroupKind: String, Codable, CaseIterable, Sendable {
-    case fullmaktige, styrelse, beredning, tjanstepersonsberedning, ledningsgrupp, forum
+    case fullmaktige, styrelse, beredning, tjanstepersonsberedning, ledningsgrupp, utvecklingsgrupp, forum
     case strategisktNatverk = "strategiskt-natverk"
     case lansnatverk
     case samverkansforum
@@ -60,6 +60,7 @@ public enum GroupKind: String, Codable, CaseIterable, Sendable {
         case .beredning: "Politisk beredning"
         case .tjanstepersonsberedning: "Tjänstepersonsberedning"
         case .ledningsgrupp: "Ledningsgrupp"
+        case .utvecklingsgrupp: "Utvecklingsgrupp"
         case .forum: "Mötesplats"
         case .strategisktNatverk: "Strategiskt nätverk"
         case .lansnatverk: "Länsnätverk"
