@@ -91,6 +91,27 @@ struct AgreementEditingTests {
         }
     }
 
+    @Test("Two saves of the same new title at once: one lands, the other is refused as a taken title", arguments: Engine.enabled)
+    func concurrentTitles(engine: Engine) async throws {
+        try await withApp(engine, examples: false) { app in
+            let fixture = try await F(app)
+            let catalogue = try await Catalogue.load(fixture.organisation, on: app.db)
+            let spec = AgreementSpec(title: "Avtal om samtidighet", kind: .avtal, status: .draft)
+            let now = F.moment(F.today)
+            @Sendable func attempt() async -> Result<String, any Error> {
+                do { return .success(try await AgreementWork.create(spec, in: catalogue, actor: .commandLine, today: nil, at: now, on: app.db).key) }
+                catch { return .failure(error) }
+            }
+            async let first = attempt()
+            async let second = attempt()
+            let results = await [first, second]
+            #expect(results.filter { if case .success = $0 { true } else { false } }.count == 1)
+            for case .failure(let error) in results {
+                #expect((error as? AgreementWork.Failure) == .invalid("Registret har redan ett avtal med den titeln.", english: "an agreement with this title exists", field: "title"))
+            }
+        }
+    }
+
     @Test("Who may: the public sees public agreements only; users read the internal list; editors keep it; others get 403", arguments: Engine.enabled)
     func access(engine: Engine) async throws {
         try await withApp(engine, examples: false) { app in

@@ -133,7 +133,8 @@ public enum AgreementWork {
         let spec = normalised(spec)
         try validate(spec, catalogue: catalogue, today: today)
         let organisationID = try catalogue.organisation.requireID()
-        return try await db.write { db in
+        return try await refusingDuplicates(as: .invalid("Registret har redan ett avtal med den titeln.", english: "an agreement with this title exists",
+                                                         field: "title")) { try await db.write { db in
             guard try await !titleTaken(spec.title, organisationID: organisationID, except: nil, on: db) else {
                 throw Failure.invalid("Registret har redan ett avtal med den titeln.", english: "an agreement with this title exists", field: "title")
             }
@@ -150,6 +151,16 @@ public enum AgreementWork {
             try await AuditLog.record("agreement.create", subject: agreement.key, actor: actor, organisationID: organisationID,
                                       after: spec.title, context: .init(name: spec.title), on: db)
             return agreement
+        } }
+    }
+
+    /// What a save that committed in between makes the unique indexes refuse (the same title; the
+    /// same revision number) is refused with `failure`, as the checks before it would have.
+    static func refusingDuplicates<T>(as failure: Failure, _ write: () async throws -> T) async throws -> T {
+        do {
+            return try await write()
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw failure
         }
     }
 
@@ -165,7 +176,7 @@ public enum AgreementWork {
         guard spec != before else { return .unchanged }
         if let expectedRevision, expectedRevision != agreement.revision { throw Failure.conflict }
         let agreementID = try agreement.requireID()
-        return try await db.write { db in
+        return try await refusingDuplicates(as: .conflict) { try await db.write { db in
             guard try await !titleTaken(spec.title, organisationID: agreement.organisationID, except: agreementID, on: db) else {
                 throw Failure.invalid("Registret har redan ett avtal med den titeln.", english: "an agreement with this title exists", field: "title")
             }
@@ -180,7 +191,7 @@ public enum AgreementWork {
             agreement.revision = current.revision
             agreement.specJSON = current.specJSON
             return .saved(revision: current.revision)
-        }
+        } }
     }
 
     static func apply(_ spec: AgreementSpec, to agreement: Agreement, at now: Date) {
