@@ -2,6 +2,7 @@ import AppTestSupport
 import Core
 import Fluent
 import Foundation
+import Organisation
 import Plans
 @testable import SamsynApp
 import Testing
@@ -75,9 +76,12 @@ struct RoutesTests {
                 #expect(paths[template]?[method] != nil, "\(route.method) \(template) is not in the OpenAPI document")
                 documented.insert("\(method) \(template)")
             }
+            // The demo has no meeting records: one to read.
+            let organisation = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$slug == "norrbottens-kommuner").first())
+            let meeting = try await Meetings.create(MeetingRecord(title: "Förbundsfullmäktige", heldOn: "2023-04-26"), in: organisation, actor: .commandLine, on: app.db)
             let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
                           "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt", "agreement": "skolfilm-i-norrbotten",
-                          "year": "2023"]
+                          "year": "2023", "meeting": meeting.key]
             for (template, operations) in paths {
                 for method in operations.keys where ["get", "post"].contains(method) {
                     #expect(documented.contains("\(method) \(template)"), "\(method) \(template) is documented but not routed")

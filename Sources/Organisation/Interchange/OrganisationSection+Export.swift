@@ -21,7 +21,18 @@ extension OrganisationSection {
                                 county: organisation.county, members: memberKeys,
                                 licence: organisation.licenceName == nil ? nil : organisation.licence),
             registry: (members + extras.sorted { registryKey($0) < registryKey($1) }).map(registryEntry),
-            structure: structureEntry(structure))
+            structure: structureEntry(structure),
+            meetings: try await meetingEntries(tenant, on: db))
+    }
+
+    static func meetingEntries(_ tenant: UUID, on db: any Database) async throws -> [MeetingEntry]? {
+        let meetings = try await Meeting.query(on: db).filter(\.$organisation.$id == tenant).sort(\.$heldOn).sort(\.$key).all()
+        guard !meetings.isEmpty else { return nil }
+        return meetings.map { meeting in
+            let record = meeting.record
+            return MeetingEntry(key: meeting.key, title: record.title, heldOn: record.heldOn, group: record.group, notes: record.notes,
+                                participants: record.participants, documents: record.documents)
+        }
     }
 
     public static func registryKey(_ organisation: OrganisationRecord) -> String { organisation.scbCode ?? organisation.slug }

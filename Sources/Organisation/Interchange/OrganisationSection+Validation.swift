@@ -55,5 +55,16 @@ extension OrganisationSection {
         context[GroupKeys.self] = groupKeys
         context[UnitKeys.self] = Set(structure.units.map(\.key))
         context[OwnKey.self] = organisation.slug
+        var meetingKeys = Set<String>()
+        for (index, meeting) in (content.meetings ?? []).enumerated() {
+            let path = "meetings[\(index)]"
+            try requireKey(meeting.key, at: "\(path).key")
+            guard meetingKeys.insert(meeting.key).inserted else { throw ImportError("\(path).key", "duplicate meeting key \"\(meeting.key)\"") }
+            do {
+                try Meetings.validate(meeting.record, registry: registryKeys, groups: groupKeys)
+            } catch {
+                throw ImportError("\(path).\(error.field)", error.english)
+            }
+        }
     }
 }

@@ -30,6 +30,14 @@ extension OrganisationSection {
             try await Membership(organisationID: organisationID, memberID: member, position: position).create(on: db)
         }
         try await writeStructure(content.structure, organisationID: organisationID, on: db)
+        try await Meeting.query(on: db).filter(\.$organisation.$id == organisationID).delete()
+        for entry in content.meetings ?? [] {
+            let meeting = Meeting()
+            meeting.$organisation.id = organisationID
+            meeting.key = entry.key
+            Meetings.apply(entry.record, to: meeting)
+            try await meeting.create(on: db)
+        }
         context.tenant = organisationID
         context[Replaced.self] = existing != nil
         context.counts["groups"] = content.structure.groups.count

@@ -9,6 +9,20 @@ public enum OrganisationSection: InterchangeSection {
         public var organisation: OrganisationEntry
         public var registry: [RegistryEntry]
         public var structure: StructureEntry
+        /// Meeting records, oldest first; absent when there are none.
+        public var meetings: [MeetingEntry]?
+    }
+
+    public struct MeetingEntry: Codable, Equatable, Sendable {
+        public var key: String
+        public var title: String
+        public var heldOn: String
+        public var group: String?
+        public var notes: String?
+        public var participants: [MeetingRecord.Participant]
+        public var documents: [MeetingRecord.Document]
+
+        var record: MeetingRecord { MeetingRecord(title: title, heldOn: heldOn, group: group, notes: notes, participants: participants, documents: documents) }
     }
 
     public struct OrganisationEntry: Codable, Equatable, Sendable {

@@ -48,13 +48,32 @@ public enum OrganisationOpenAPI {
                 "convenes": .list(.string), "takesPartIn": .list(.string),
                 "seats": .list(.record(["group": .string, "seat": .component("Seat")])), "activities": .list(.component("PageLink")),
             ]),
+            "Meeting": .record([
+                "key": .string, "title": .string, "heldOn": .string(format: .date), "group": JSONSchema.string(description: "The body that met, if not the whole organisation").optional,
+                "notes": JSONSchema.string.optional, "participants": .list(participant), "documents": .list(document),
+            ], description: "A meeting record: when, who took part for which party, notes and documents"),
+            "MeetingInput": .record([
+                "title": .string, "heldOn": .string(format: .date), "group": JSONSchema.string.optional, "notes": JSONSchema.string.optional,
+                "participants": .list(participant), "documents": .list(document),
+            ]),
         ],
         pathParameters: [
             "org": "Organisation slug, e.g. norrbottens-kommuner",
             "group": "Key of a body, network or forum, e.g. styrelse",
             "unit": "Key of a unit, e.g. avdelning-social-valfard",
             "actor": "A registry entry's slug or SCB code, e.g. region-norrbotten or 2580",
+            "meeting": "A meeting's key",
         ])
+
+    static let participant = JSONSchema.record(["name": .string, "party": JSONSchema.string(description: "Registry key of the party").optional])
+    static let document = JSONSchema.record(["title": .string, "url": .string])
+
+    static let meetings = APIOperation("meetings", summary: "The organisation's meeting records, newest first", response: .list(.component("Meeting")), errors: [404])
+    static let meeting = APIOperation("meeting", summary: "A meeting record", response: .component("Meeting"), errors: [404])
+    static let createMeeting = APIOperation("createMeeting", summary: "Add a meeting record (editors)", requestBody: .component("MeetingInput"), status: 201,
+                                            responseDescription: "Added", response: .component("Meeting"), errors: [400, 404, 422])
+    static let replaceMeeting = APIOperation("replaceMeeting", summary: "Change a meeting record (editors)", requestBody: .component("MeetingInput"),
+                                             response: .component("Meeting"), errors: [400, 404, 422])
 
     static let municipalities = APIOperation("municipalities", summary: "Sweden's 290 municipalities with SCB code, county and population",
                                              response: .list(.component("Organisation")))

@@ -13,6 +13,12 @@ public enum OrganisationURL {
     public static let people = home.appending("personer")
     public static let person = people.appending(":person")
 
+    /// Meeting records: public list and page; editors' forms.
+    public static let meetings = home.appending("moten")
+    public static let meeting = meetings.appending(":meeting")
+    public static let newMeeting = meetings.appending("ny")
+    public static let editMeeting = meeting.appending("andra")
+
     /// Where an organisation's editors start writing; the modules that write list their work there.
     public static let workspace = home.appending("redigera")
 
@@ -39,5 +45,7 @@ public enum OrganisationURL {
         public static let group = organisation.appending("groups", ":group")
         public static let unit = organisation.appending("units", ":unit")
         public static let actor = organisation.appending("actors", ":actor")
+        public static let meetings = organisation.appending("meetings")
+        public static let meeting = meetings.appending(":meeting")
     }
 }
