@@ -365,6 +365,21 @@ try:
     axe_check("a member's page with its agreements")
     sign_in("redaktor@demo.samsyn.se")
 
+    # The regional agreement's ledningsgrupp records its annual meeting.
+    driver.get(base + "/konto")
+    submit("/logga-ut")
+    sign_in("ledningsgrupp@demo.samsyn.se")
+    meetings = "/o/regional-overenskommelse-norrbotten/moten"
+    driver.get(base + meetings + "/ny")
+    axe_check("the new meeting form")
+    fill({"title": "Årligt möte", "participants": "Anna Andersson; Region Norrbotten\nBo Berg; Samforma", "notes": "Överenskommelsen följdes upp."})
+    driver.execute_script("arguments[0].value = '2024-11-20'", driver.find_element(By.ID, "heldOn"))
+    submit(meetings + "/ny")
+    check("Mötet är sparat." in driver.page_source and "Bo Berg" in driver.page_source, "a meeting recorded, and said so")
+    axe_check("a meeting's page")
+    driver.get(base + "/o/norrbottens-kommuner/avtal/hantera")
+    check("Förfrågan kunde inte utföras" in driver.title, "the ledningsgrupp's editor gets no access to Norrbottens Kommuner's internal registry")
+
     driver.get(base + "/konto")
     submit("/logga-ut")
     sign_in("administrator@demo.samsyn.se")
