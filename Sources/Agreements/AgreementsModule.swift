@@ -10,7 +10,7 @@ import Vapor
 /// linked to goals, key activities and networks; reviews reminded by e-mail and published as a
 /// calendar. An agreement's own text, where it has one, is a steering document in Plans.
 public enum AgreementsModule: AppModule {
-    public static var migrations: [any Migration] { [CreateAgreements()] }
+    public static var migrations: [any Migration] { [CreateAgreements(), CreateAgreementsParticipation()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(AgreementsURL.registry.pathComponents, use: RegistryController.registry)
@@ -19,6 +19,7 @@ public enum AgreementsModule: AppModule {
         routes.pages.get(AgreementsURL.agreement.pathComponents, use: RegistryController.agreement)
         routes.pages.get(AgreementsURL.document.pathComponents, use: RegistryController.document)
         routes.pages.get(AgreementsURL.csv.pathComponents, use: RegistryController.csv)
+        routes.pages.get(AgreementsURL.participation.pathComponents, use: ParticipationController.page)
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         let signedIn = routes.signedIn
@@ -32,12 +33,15 @@ public enum AgreementsModule: AppModule {
         signedIn.get(AgreementsURL.staffDocument.pathComponents, use: KeeperController.document)
         signedIn.get(AgreementsURL.removeDocument.pathComponents, use: KeeperController.removeDocumentForm)
         signedIn.on(.POST, AgreementsURL.removeDocument.pathComponents, body: form, use: KeeperController.removeDocument)
+        signedIn.get(AgreementsURL.markParticipation.pathComponents, use: ParticipationController.form)
+        signedIn.on(.POST, AgreementsURL.markParticipation.pathComponents, body: form, use: ParticipationController.mark)
         signedIn.get(AgreementsURL.reviews.pathComponents, use: KeeperController.reviews)
         signedIn.on(.POST, AgreementsURL.calendarLink.pathComponents, body: form, use: KeeperController.calendarLink)
 
         typealias API = AgreementsURL.API
         routes.publicAPI.get(API.agreements.pathComponents, use: AgreementsAPIController.list).describe(AgreementsOpenAPI.list)
         routes.publicAPI.get(API.agreement.pathComponents, use: AgreementsAPIController.show).describe(AgreementsOpenAPI.show)
+        routes.publicAPI.get(API.participation.pathComponents, use: ParticipationController.json).describe(AgreementsOpenAPI.participation)
         routes.tokenAPI.get(API.registry.pathComponents, use: AgreementsAPIController.registry).describe(AgreementsOpenAPI.registry)
         routes.tokenAPI.on(.POST, API.agreements.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.create)
             .describe(AgreementsOpenAPI.create)
@@ -47,18 +51,21 @@ public enum AgreementsModule: AppModule {
 
     public static var openAPI: OpenAPIComponents { AgreementsOpenAPI.components }
 
-    /// "Avtal" once the registry has a public agreement.
+    /// "Avtal" once the registry has a public agreement; "Medverkan" once a key activity is marked.
     public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
-        guard try await Agreement.query(on: db).filter(\.$organisationID == tenant.id).filter(\.$isPublic == true).first() != nil else { return [] }
-        return [NavigationEntry("Avtal", url: AgreementsURL.registry.link(tenant.slug), order: 18)]
+        let registry = try await Agreement.query(on: db).filter(\.$organisationID == tenant.id).filter(\.$isPublic == true).first() != nil
+        let marks = try await ParticipationMark.query(on: db).filter(\.$organisationID == tenant.id).first() != nil
+        return (registry ? [NavigationEntry("Avtal", url: AgreementsURL.registry.link(tenant.slug), order: 18)] : [])
+            + (marks ? [NavigationEntry("Medverkan", url: AgreementsURL.participation.link(tenant.slug), order: 19)] : [])
     }
 
     public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
         guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
         let agreements = try await Agreement.query(on: req.db).filter(\.$organisationID == record.requireID()).filter(\.$isPublic == true)
             .filter(\.$status != .draft).sort(\.$key).all()
-        guard !agreements.isEmpty else { return [] }
-        return [AgreementsURL.registry.link(organisation)] + agreements.map { AgreementsURL.agreement.link(organisation, $0.key) }
+        let marked = try await ParticipationMark.query(on: req.db).filter(\.$organisationID == record.requireID()).first() != nil
+        return (marked ? [AgreementsURL.participation.link(organisation)] : [])
+            + (agreements.isEmpty ? [] : [AgreementsURL.registry.link(organisation)] + agreements.map { AgreementsURL.agreement.link(organisation, $0.key) })
     }
 
     public static var fileSections: [any InterchangeSection.Type] { [AgreementsSection.self] }

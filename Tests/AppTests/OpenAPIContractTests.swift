@@ -20,6 +20,7 @@ struct OpenAPIContractTests {
         ("Person", OrganisationStructure.PersonInfo.self), ("Structure", OrganisationStructure.self), ("ChartBox", OrganisationStructure.ChartBox.self), ("PageLink", PageLink.self),
         ("ExternalBody", OrganisationStructure.ExternalBody.self),
         ("Agreement", AgreementContent.self), ("AgreementInput", AgreementInput.self), ("Meeting", MeetingDTO.self), ("MeetingInput", MeetingRecord.self),
+        ("ParticipationMark", ParticipationMarkDTO.self),
         ("GroupDetail", StructureController.GroupDetailDTO.self), ("ActorDetail", StructureController.ActorDetailDTO.self),
         ("DocumentSummary", DocumentSummary.self), ("VersionInfo", DocumentContent.VersionInfo.self), ("Section", DocumentContent.Section.self),
         ("Agenda2030Entry", DocumentContent.Agenda2030Entry.self), ("NodeReference", NodeReference.self), ("Node", DocumentContent.Node.self),

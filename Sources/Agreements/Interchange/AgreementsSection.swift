@@ -21,6 +21,14 @@ public enum AgreementsSection: InterchangeSection {
         public var registryActivities: [AgreementSpec.NodeReference]?
         /// The secret calendar address, as its SHA-256 only.
         public var calendarFeed: CalendarFeedEntry?
+        /// Key activities marked with the level of participation they offer.
+        public var participation: [ParticipationEntry]?
+    }
+
+    public struct ParticipationEntry: Codable, Equatable, Sendable {
+        public var document: String
+        public var lineage: String
+        public var level: ParticipationLevel
     }
 
     public struct CalendarFeedEntry: Codable, Equatable, Sendable {
@@ -96,7 +104,8 @@ public enum AgreementsSection: InterchangeSection {
         let agreements = try await Agreement.query(on: db).filter(\.$organisationID == tenant).sort(\.$key).all()
         let activities = try await RegistryActivity.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$lineage).all()
         let feed = try await CalendarFeed.query(on: db).filter(\.$organisationID == tenant).first()
-        guard !agreements.isEmpty || !activities.isEmpty || feed != nil else { return Content(agreements: nil) }
+        let marks = try await ParticipationMark.query(on: db).filter(\.$organisationID == tenant).sort(\.$documentSlug).sort(\.$lineage).all()
+        guard !agreements.isEmpty || !activities.isEmpty || feed != nil || !marks.isEmpty else { return Content(agreements: nil) }
         let ids = agreements.compactMap(\.id)
         let revisions = ids.isEmpty ? [] : try await AgreementRevision.query(on: db).filter(\.$agreement.$id ~~ ids).sort(\.$number).all()
         let documents = try await AgreementDocument.descriptions(of: ids, on: db)
@@ -117,7 +126,8 @@ public enum AgreementsSection: InterchangeSection {
                     })
             },
             registryActivities: activities.isEmpty ? nil : activities.map { .init(document: $0.documentSlug, lineage: $0.lineage) },
-            calendarFeed: feed.map { .init(tokenHash: $0.tokenHash, createdAt: moment($0.createdAt), createdBy: $0.createdBy) }))
+            calendarFeed: feed.map { .init(tokenHash: $0.tokenHash, createdAt: moment($0.createdAt), createdBy: $0.createdBy) },
+            participation: marks.isEmpty ? nil : marks.map { .init(document: $0.documentSlug, lineage: $0.lineage, level: $0.level) }))
     }
 
     /// The revisions, or nil when the only one is what a file without revisions makes (the spec as
@@ -182,6 +192,13 @@ public enum AgreementsSection: InterchangeSection {
         for (index, reference) in (entry.registryActivities ?? []).enumerated() where !activities(reference.document).contains(reference.lineage) {
             throw ImportError("agreements.registryActivities[\(index)]", "no key activity \"\(reference.lineage)\" in document \"\(reference.document)\"")
         }
+        var marked = Set<String>()
+        for (index, mark) in (entry.participation ?? []).enumerated() {
+            guard activities(mark.document).contains(mark.lineage) else {
+                throw ImportError("agreements.participation[\(index)]", "no key activity \"\(mark.lineage)\" in document \"\(mark.document)\"")
+            }
+            guard marked.insert("\(mark.document)/\(mark.lineage)").inserted else { throw ImportError("agreements.participation[\(index)]", "marked twice") }
+        }
         if let feed = entry.calendarFeed {
             guard feed.tokenHash.count == 64, feed.tokenHash.allSatisfy(\.isHexDigit) else { throw ImportError("agreements.calendarFeed.tokenHash", "a SHA-256 in hex") }
             guard moment(feed.createdAt) != nil else { throw ImportError("agreements.calendarFeed.createdAt", "a moment in ISO 8601") }
@@ -229,7 +246,16 @@ public enum AgreementsSection: InterchangeSection {
         try await Agreement.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await RegistryActivity.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await CalendarFeed.query(on: db).filter(\.$organisationID == organisationID).delete()
+        try await ParticipationMark.query(on: db).filter(\.$organisationID == organisationID).delete()
         guard let entry = content.agreements else { return }
+        for mark in entry.participation ?? [] {
+            let row = ParticipationMark()
+            row.organisationID = organisationID
+            row.documentSlug = mark.document
+            row.lineage = mark.lineage
+            row.level = mark.level
+            try await row.create(on: db)
+        }
         for item in entry.agreements {
             let agreement = Agreement()
             agreement.organisationID = organisationID

@@ -122,3 +122,16 @@ public final class RegistryActivity: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// The level of participation a key activity (or an action under an agreement) offers, by the node's lineage.
+public final class ParticipationMark: Model, @unchecked Sendable {
+    public static let schema = "agreements_participation"
+
+    @ID public var id: UUID?
+    @Field(key: "organisation_id") public var organisationID: UUID
+    @Field(key: "document_slug") public var documentSlug: String
+    @Field(key: "lineage") public var lineage: String
+    @Field(key: "level") public var level: ParticipationLevel
+
+    public init() {}
+}

@@ -60,3 +60,29 @@ public enum AgreementStatus: String, Codable, CaseIterable, Sendable {
         }
     }
 }
+
+/// The levels of participation of the European code for NGO participation in decision-making
+/// (Europeisk kod för idéburna organisationers medverkan i beslutsprocessen), from the lowest to
+/// the highest: what a key activity or an action offers civil society.
+public enum ParticipationLevel: String, Codable, CaseIterable, Sendable {
+    case information, samrad, dialog, partnerskap
+
+    public var label: String {
+        switch self {
+        case .information: "Information"
+        case .samrad: "Samråd"
+        case .dialog: "Dialog"
+        case .partnerskap: "Partnerskap"
+        }
+    }
+
+    /// The level in the code's terms, in Samsyn's words.
+    public var explanation: String {
+        switch self {
+        case .information: "Den lägsta nivån: organisationerna får information om vad som planeras och beslutas."
+        case .samrad: "Organisationerna ombeds lämna synpunkter i en bestämd fråga, till exempel genom remiss eller hearing."
+        case .dialog: "Parterna möts och utbyter erfarenheter och synpunkter återkommande, på initiativ av vem som helst av dem."
+        case .partnerskap: "Den högsta nivån: parterna delar ansvaret för arbetet i varje steg, från planering till genomförande och uppföljning."
+        }
+    }
+}

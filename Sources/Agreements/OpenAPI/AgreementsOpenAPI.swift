@@ -36,6 +36,8 @@ enum AgreementsOpenAPI {
                 "history": .list(.record(["revision": .integer, "changedAt": .string(format: .dateTime),
                                           "changedBy": JSONSchema.string(description: "Absent in public answers").optional, "changes": .list(.string)])),
             ], description: "An agreement of the registry with its parties, links, documents and history"),
+            "ParticipationMark": .record(["document": .string, "lineage": .string, "title": .string, "level": .oneOf(ParticipationLevel.self)],
+                                         description: "A key activity and the level of participation it offers (the European code's four levels)"),
             "AgreementInput": .record([
                 "title": .string, "kind": .oneOf(AgreementKind.self), "status": .oneOf(AgreementStatus.self),
                 "startsOn": date.optional, "endsOn": date.optional, "reviewOn": date.optional,
@@ -64,6 +66,9 @@ enum AgreementsOpenAPI {
                                    response: .list(.component("Agreement")), errors: [404])
     static let registry = APIOperation("agreementRegistry", summary: "Every agreement, drafts and internal ones too, with who is responsible for each review (the organisation's users)",
                                        parameters: filters, response: .list(.component("Agreement")), errors: [404])
+    static let participation = APIOperation("participation", summary: "Key activities marked with the level of participation they offer, in the documents' order",
+                                            parameters: [query("level", "Only this level: information, samrad, dialog or partnerskap")],
+                                            response: .list(.component("ParticipationMark")), errors: [404])
     static let show = APIOperation("agreement", summary: "A public agreement", response: .component("Agreement"), errors: [404])
     static let create = APIOperation("createAgreement", summary: "Add an agreement to the registry (editors)", requestBody: .component("AgreementInput"),
                                      status: 201, responseDescription: "Added", response: .component("Agreement"), errors: [400, 404, 422])

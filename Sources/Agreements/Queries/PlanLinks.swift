@@ -25,7 +25,10 @@ enum PlanLinks {
             .sorted { AgreementQuery.swedishOrder($0.title, $1.title) }
         let whole = try await RegistryActivity.query(on: req.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first() != nil
-        return AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? []
+        let mark = try await ParticipationMark.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first()
+        return (AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? [])
+            + (mark.map { [ParticipationPage.nodeSection($0.level, organisation: organisation.slug)] } ?? [])
     }
 
     static func actorSections(for subject: OrganisationSlots.Subject, on req: Request) async throws -> [PageSection] {

@@ -20,6 +20,9 @@ public enum AgreementsURL {
     public static let removeDocument = staffDocument.appending("ta-bort")
     public static let reviews = registry.appending("omprovningar")
     public static let calendarLink = reviews.appending("kalenderlank")
+    /// Public: key activities by the level of participation they offer; editors mark them.
+    public static let participation = OrganisationURL.home.appending("medverkan")
+    public static let markParticipation = participation.appending("markera")
     /// Open data: the public registry as CSV.
     public static let csv = OrganisationURL.openData.appending("avtal.csv")
 
@@ -27,6 +30,7 @@ public enum AgreementsURL {
         public static let agreements = OrganisationURL.API.organisation.appending("agreements")
         public static let agreement = agreements.appending(":agreement")
         public static let document = agreement.appending("documents", ":document")
+        public static let participation = OrganisationURL.API.organisation.appending("participation")
         /// With a token, for the organisation's users: every agreement, drafts and internal ones too.
         public static let registry = OrganisationURL.API.organisation.appending("agreement-registry")
     }

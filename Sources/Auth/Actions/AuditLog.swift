@@ -59,7 +59,8 @@ public enum AuditLog {
         "quote.publish": "Valde ett citat att publicera", "quote.withdraw": "Drog tillbaka ett citat",
         "agreement.create": "Lade till avtalet i registret", "agreement.update": "Ändrade avtalet", "agreement.document.add": "Bifogade en fil till avtalet",
         "agreement.document.remove": "Tog bort en fil från avtalet", "agreements.calendar.new": "Skapade en hemlig kalenderadress för omprövningar",
-        "agreements.calendar.revoke": "Återkallade den hemliga kalenderadressen",
+        "agreements.calendar.revoke": "Återkallade den hemliga kalenderadressen", "participation.mark": "Markerade en nyckelaktivitets nivå av medverkan",
+        "meeting.create": "Förde in ett möte", "meeting.update": "Ändrade ett möte",
     ]
 
     /// Who made a change.
