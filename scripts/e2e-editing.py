@@ -365,6 +365,17 @@ try:
     axe_check("a member's page with its agreements")
     sign_in("redaktor@demo.samsyn.se")
 
+    # A key activity marked with the level of participation it offers.
+    driver.get(base + org + "/medverkan/markera")
+    axe_check("the participation form")
+    Select(driver.find_element(By.ID, "activity")).select_by_value("verksamhetsplan-2023/utveckla-samverkan-pa-regional-och-lokal-niva-mellan")
+    Select(driver.find_element(By.ID, "level")).select_by_value("dialog")
+    submit("/medverkan/markera")
+    check("Markeringen är sparad." in driver.page_source and "Utveckla samverkan på regional och lokal nivå" in driver.page_source,
+          "a key activity marked with its level of participation, and said so")
+    driver.get(base + org + "/medverkan?niva=dialog")
+    axe_check("the participation page filtered by level")
+
     # The regional agreement's ledningsgrupp records its annual meeting.
     driver.get(base + "/konto")
     submit("/logga-ut")

@@ -10,7 +10,7 @@ import Vapor
 /// Builds the application: database, migrations, middleware, routes and commands.
 /// `modules` are all of them except in tests that need only some.
 public func configure(_ app: Application, database: DatabaseSetting, modules: [any AppModule.Type] = allModules,
-                      connectionsPerEventLoop: Int = 4) throws {
+                      connectionsPerEventLoop: Int = 4, connectionWait: TimeAmount = .seconds(10)) throws {
     switch database {
     case .sqliteFile(let path):
         // Several connections: readers go on while one writes (the file is in WAL mode).
@@ -20,7 +20,8 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop,
+                                    connectionPoolTimeout: connectionWait), as: .psql)
     }
     registerMigrations(app.migrations, modules: modules)
     app.importToken = Environment.get("SAMSYN_IMPORT_TOKEN")

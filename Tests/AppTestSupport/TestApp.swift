@@ -44,7 +44,11 @@ public func withApp(_ engine: Engine, modules: [any AppModule.Type] = allModules
             let url = try #require(ProcessInfo.processInfo.environment["SAMSYN_TEST_POSTGRES_URL"])
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             schema = String(name)
-            try configure(app, database: .postgres(url: url, searchPath: [String(name)]), modules: modules, connectionsPerEventLoop: 1)
+            // One connection per event loop keeps the parallel suites under the server's limit; under
+            // that load a burst of concurrent transactions (the adoption races) may wait longer than
+            // the production default of 10 s for a connection.
+            try configure(app, database: .postgres(url: url, searchPath: [String(name)]), modules: modules, connectionsPerEventLoop: 1,
+                          connectionWait: .seconds(60))
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(name))").run()
         }
         app.passwordCost = 4

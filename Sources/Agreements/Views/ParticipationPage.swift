@@ -27,10 +27,10 @@ final class ParticipationPage: OrganisationPage {
             .h1(.text("Medverkan")),
             Forms.messages(error: nil, notice: notice),
             .p(.text("Hur civilsamhället kan medverka i en nyckelaktivitet, enligt de fyra nivåerna i Europeisk kod för idéburna organisationers medverkan i beslutsprocessen, från den lägsta till den högsta:")),
-            .dl(.class("levels"), .forEach(ParticipationLevel.allCases) { level in
+            .dl(.class("facts"), .forEach(ParticipationLevel.allCases) { level in
                 .group(.dt(.text(level.label)), .dd(.text(level.explanation)))
             }),
-            .nav(.attribute(named: "aria-label", value: "Välj nivå"), .ul(.class("tabs"),
+            .nav(.class("period-nav"), .attribute(named: "aria-label", value: "Välj nivå"), .ul(
                 .li(chosen == nil ? .span(.attribute(named: "aria-current", value: "page"), .text("Alla")) : .a(.href(AgreementsURL.participation.link(organisationSlug)), .text("Alla"))),
                 .forEach(ParticipationLevel.allCases) { level in
                     .li(chosen == level ? .span(.attribute(named: "aria-current", value: "page"), .text(level.label))
