@@ -65,7 +65,7 @@ enum KeeperController {
         let context = try await context(req, .read)
         let filter = RegistryFilter.read(req.query, names: RegistryFilter.pageParameters)
         let all = try await AgreementQuery.contents(context.catalogue, forPublic: false, on: req.db)
-        return privatePage(req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: context.catalogue) }, total: all.count,
+        return privatePage(req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: context.catalogue) }, all: all,
                                                    filter: filter, catalogue: context.catalogue, staff: true, mayEdit: context.mayEdit, notice: notice(req))))
     }
 

@@ -14,7 +14,7 @@ enum RegistryController {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
             let filter = RegistryFilter.read(req.query, names: RegistryFilter.pageParameters)
             let all = try await AgreementQuery.contents(catalogue, forPublic: true, on: req.db)
-            return req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: catalogue) }, total: all.count, filter: filter,
+            return req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: catalogue) }, all: all, filter: filter,
                                            catalogue: catalogue, staff: false, mayEdit: false))
         }
     }

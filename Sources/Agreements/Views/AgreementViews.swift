@@ -35,7 +35,8 @@ enum AgreementViews {
     }
 
     /// The filter form of the registry (GET, so every filtered list has an address).
-    static func filters(_ filter: RegistryFilter, catalogue: Catalogue, action: String) -> Node<HTML.BodyContext> {
+    /// `parties`: the registry keys the party filter offers (the members, and whoever the agreements name).
+    static func filters(_ filter: RegistryFilter, catalogue: Catalogue, parties partyKeys: Set<String>, action: String) -> Node<HTML.BodyContext> {
         func select(_ name: String, _ label: String, _ choices: [(String, String)], _ chosen: String?) -> Node<HTML.FormContext> {
             let options = ([("", "Alla")] + choices).map { value, text in
                 "<option value=\"\(Markdown.escape(value))\"\(value == (chosen ?? "") ? " selected" : "")>\(Markdown.escape(text))</option>"
@@ -43,7 +44,7 @@ enum AgreementViews {
             return .raw("<div class=\"field\"><label for=\"filter-\(name)\">\(Markdown.escape(label))</label>"
                         + "<select name=\"\(name)\" id=\"filter-\(name)\">\(options)</select></div>")
         }
-        let parties = catalogue.registry.values.sorted { AgreementQuery.swedishOrder($0.name, $1.name) }.map { (Catalogue.key(of: $0), $0.name) }
+        let parties = catalogue.registry.values.filter { partyKeys.contains(Catalogue.key(of: $0)) }.sorted { AgreementQuery.swedishOrder($0.name, $1.name) }.map { (Catalogue.key(of: $0), $0.name) }
         return .form(.method(.get), .action(action), .class("filters"), .attribute(named: "role", value: "search"),
                      .div(.class("field wide"), .label(.for("filter-sok"), .text("Sök i titlarna")),
                           .input(.type(.search), .name("sok"), .id("filter-sok"), .value(filter.text ?? ""))),

@@ -8,15 +8,17 @@ import Plot
 final class RegistryPage: OrganisationPage {
     let agreements: [AgreementContent]
     let total: Int
+    let parties: Set<String>
     let filter: RegistryFilter
     let catalogue: Catalogue
     let staff: Bool
     let mayEdit: Bool
     let notice: String?
 
-    init(agreements: [AgreementContent], total: Int, filter: RegistryFilter, catalogue: Catalogue, staff: Bool, mayEdit: Bool, notice: String? = nil) {
+    init(agreements: [AgreementContent], all: [AgreementContent], filter: RegistryFilter, catalogue: Catalogue, staff: Bool, mayEdit: Bool, notice: String? = nil) {
         self.agreements = agreements
-        self.total = total
+        self.total = all.count
+        self.parties = Set(catalogue.memberKeys + all.flatMap { $0.parties.compactMap(\.organisation) })
         self.filter = filter
         self.catalogue = catalogue
         self.staff = staff
@@ -45,7 +47,7 @@ final class RegistryPage: OrganisationPage {
                 .if(mayEdit, .li(.a(.href(AgreementsURL.newAgreement.link(org)), .text("Lägg till ett avtal")))),
                 .if(staff, .li(.a(.href(AgreementsURL.reviews.link(org)), .text("Omprövningar")))),
                 .li(.a(.href(AgreementsURL.calendar.link(org)), .text("Omprövningarna som kalender (iCalendar)")))),
-            AgreementViews.filters(filter, catalogue: catalogue, action: action),
+            AgreementViews.filters(filter, catalogue: catalogue, parties: parties, action: action),
             .p(.attribute(named: "role", value: "status"), .text(AgreementViews.count(agreements.count, filtered: !filter.isEmpty))),
             agreements.isEmpty ? .p(.text(total == 0 ? "Registret är tomt." : "Inget avtal matchar filtren."))
                 : AgreementViews.table(agreements, organisation: org, staff: staff, caption: "Avtal och överenskommelser"),

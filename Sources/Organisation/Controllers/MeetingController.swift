@@ -74,7 +74,8 @@ enum MeetingController {
         }
         let documents = text("documents").split(whereSeparator: \.isNewline).map { line in
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return MeetingRecord.Document(title: parts.count == 2 ? parts[0] : parts[0], url: parts.count == 2 ? parts[1] : parts[0])
+            // "Titel; adress", or the address alone as its own title.
+            return MeetingRecord.Document(title: parts[0], url: parts.count == 2 ? parts[1] : parts[0])
         }
         return MeetingRecord(title: text("title"), heldOn: text("heldOn"), group: text("group").isEmpty ? nil : text("group"),
                              notes: text("notes").isEmpty ? nil : text("notes"), participants: participants, documents: documents)
