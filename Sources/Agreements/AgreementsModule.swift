@@ -18,6 +18,7 @@ public enum AgreementsModule: AppModule {
         routes.pages.get(AgreementsURL.secretCalendar.pathComponents, use: RegistryController.secretCalendar)
         routes.pages.get(AgreementsURL.agreement.pathComponents, use: RegistryController.agreement)
         routes.pages.get(AgreementsURL.document.pathComponents, use: RegistryController.document)
+        routes.pages.get(AgreementsURL.party.pathComponents, use: RegistryController.party)
         routes.pages.get(AgreementsURL.csv.pathComponents, use: RegistryController.csv)
         routes.pages.get(AgreementsURL.participation.pathComponents, use: ParticipationController.page)
 
@@ -41,6 +42,7 @@ public enum AgreementsModule: AppModule {
         typealias API = AgreementsURL.API
         routes.publicAPI.get(API.agreements.pathComponents, use: AgreementsAPIController.list).describe(AgreementsOpenAPI.list)
         routes.publicAPI.get(API.agreement.pathComponents, use: AgreementsAPIController.show).describe(AgreementsOpenAPI.show)
+        routes.publicAPI.get(API.party.pathComponents, use: AgreementsAPIController.party).describe(AgreementsOpenAPI.partyCommitments)
         routes.publicAPI.get(API.participation.pathComponents, use: ParticipationController.json).describe(AgreementsOpenAPI.participation)
         routes.tokenAPI.get(API.registry.pathComponents, use: AgreementsAPIController.registry).describe(AgreementsOpenAPI.registry)
         routes.tokenAPI.on(.POST, API.agreements.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.create)
@@ -65,7 +67,11 @@ public enum AgreementsModule: AppModule {
             .filter(\.$status != .draft).sort(\.$key).all()
         let marked = try await ParticipationMark.query(on: req.db).filter(\.$organisationID == record.requireID()).first() != nil
         return (marked ? [AgreementsURL.participation.link(organisation)] : [])
-            + (agreements.isEmpty ? [] : [AgreementsURL.registry.link(organisation)] + agreements.map { AgreementsURL.agreement.link(organisation, $0.key) })
+            + (agreements.isEmpty ? [] : [AgreementsURL.registry.link(organisation)] + agreements.flatMap { agreement in
+                // The parties' pages, where the agreement has commitments to list.
+                let parties = agreement.spec.commitments.isEmpty ? [] : agreement.spec.parties.compactMap(\.organisation)
+                return [AgreementsURL.agreement.link(organisation, agreement.key)] + parties.map { AgreementsURL.party.link(organisation, agreement.key, $0) }
+            })
     }
 
     public static var fileSections: [any InterchangeSection.Type] { [AgreementsSection.self] }

@@ -8,7 +8,8 @@ import Vapor
 public enum PlansModule: AppModule {
     public static var migrations: [any Migration] {
         [CreatePlansDocuments(), CreatePlansDocumentVersions(), CreatePlansSections(), CreatePlansNodes(), CreatePlansAgenda2030Links(),
-         UpdatePlansNodesAddLineageAndRevision(), UpdatePlansVersionsAddFrozenNames(), UpdatePlansAgendaLinksAddInterpreted()]
+         UpdatePlansNodesAddLineageAndRevision(), UpdatePlansVersionsAddFrozenNames(), UpdatePlansAgendaLinksAddInterpreted(),
+         UpdatePlansAddFurtherAdoptionsAndNotes()]
     }
 
     public static func routes(_ routes: ModuleRoutes) throws {

@@ -88,6 +88,11 @@ struct RoutesTests {
                 }
                 guard let get = operations["get"] as? [String: Any] else { continue }
                 var path = template
+                // Commitments are the regional agreement's: the demo's other organisation.
+                if template.contains("{party}") {
+                    path = path.replacingOccurrences(of: "{org}", with: Demo.agreementSlug)
+                        .replacingOccurrences(of: "{agreement}", with: "regional-overenskommelse-om-samverkan").replacingOccurrences(of: "{party}", with: "samforma")
+                }
                 for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
                 // Required query parameters are version numbers: 1 is always there.
                 let required = (get["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" && $0["required"] as? Bool == true }

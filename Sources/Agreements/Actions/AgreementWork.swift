@@ -91,6 +91,23 @@ public enum AgreementWork {
         if let network = spec.networks.first(where: { key in !catalogue.networks.contains { $0.key == key } }) {
             throw invalid("Nätverket finns inte i organisationen.", "no network \"\(network)\"", "networks")
         }
+        for slug in [spec.text].compactMap({ $0 }) + spec.plans where catalogue.documentTitles[slug] == nil {
+            throw invalid("Styrdokumentet \(slug) finns inte bland organisationens publicerade dokument.", "no published document \"\(slug)\"",
+                          spec.text == slug ? "text" : "plans")
+        }
+        guard Set(spec.plans).count == spec.plans.count else { throw invalid("En plan finns med två gånger.", "a plan appears twice", "plans") }
+        guard spec.commitments.isEmpty || spec.text != nil else {
+            throw invalid("Åtaganden hör till avtalets text: ange texten först.", "commitments need the agreement's text", "commitments")
+        }
+        var committed = Set<String>()
+        for commitment in spec.commitments {
+            guard let text = spec.text, catalogue.node(.init(document: text, lineage: commitment.node)) != nil else {
+                throw invalid("Åtagandet \(commitment.node) finns inte i avtalets text.", "no node \"\(commitment.node)\" in the agreement's text", "commitments")
+            }
+            guard committed.insert(commitment.node).inserted else {
+                throw invalid("Ett åtagande finns med två gånger.", "commitment \"\(commitment.node)\" appears twice", "commitments")
+            }
+        }
     }
 
     /// The spec as stored: titles and texts trimmed, e-mail in lower case, empty texts as nil.
@@ -242,6 +259,9 @@ public enum AgreementWork {
         note("parter", before.parties, after.parties)
         note("kopplingar", [before.goals, before.activities], [after.goals, after.activities])
         note("nätverk", before.networks, after.networks)
+        note("text", before.text, after.text)
+        note("planer", before.plans, after.plans)
+        note("åtaganden", before.commitments, after.commitments)
         return changes
     }
 }

@@ -76,7 +76,7 @@ enum KeeperController {
             throw Abort(.notFound, reason: "no agreement \"\(key)\" in the registry")
         }
         return privatePage(req.render(AgreementPage(agreement: content, organisation: context.organisation, staff: true, mayEdit: context.mayEdit,
-                                                    notice: notice(req), csrf: context.csrf)))
+                                                    notice: notice(req), csrf: context.csrf, partyShares: content.partyShares(context.catalogue))))
     }
 
     @Sendable static func document(req: Request) async throws -> Response {

@@ -27,8 +27,27 @@ enum RegistryController {
             guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: true, on: req.db) else {
                 throw Abort(.notFound, reason: "no public agreement \"\(key)\"")
             }
-            return req.render(AgreementPage(agreement: content, organisation: organisation, staff: false, mayEdit: false))
+            return req.render(AgreementPage(agreement: content, organisation: organisation, staff: false, mayEdit: false,
+                                            partyShares: content.partyShares(catalogue)))
         }
+    }
+
+    @Sendable static func party(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            return req.render(PartyCommitmentsPage(model: try await partyCommitments(req), organisation: organisation))
+        }
+    }
+
+    /// A public agreement's party and what it owes; 404 for anything else.
+    static func partyCommitments(_ req: Request) async throws -> PartyCommitments {
+        let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
+        let key = try req.requiredParameter("agreement"), party = try req.requiredParameter("party")
+        guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: true, on: req.db),
+              let commitments = PartyCommitments.of(party, in: content, catalogue: catalogue) else {
+            throw Abort(.notFound, reason: "no party \"\(party)\" with commitments in a public agreement \"\(key)\"")
+        }
+        return commitments
     }
 
     @Sendable static func document(req: Request) async throws -> Response {

@@ -162,7 +162,8 @@ public enum AgreementsSection: InterchangeSection {
             }
             guard keys.insert(agreement.key).inserted else { throw ImportError("\(path).key", "duplicate key \"\(agreement.key)\"") }
             for (name, spec) in [("spec", agreement.spec)] + (agreement.revisions ?? []).enumerated().map({ ("revisions[\($0)].spec", $1.spec) }) {
-                try validate(spec, at: "\(path).\(name)", registry: registry, groups: groups, units: units, activities: activities, goals: goals)
+                try validate(spec, at: "\(path).\(name)", registry: registry, groups: groups, units: units, activities: activities, goals: goals,
+                             documents: Set(versions.keys))
             }
             guard titles.insert(Agreement.fold(agreement.spec.title)).inserted else { throw ImportError("\(path).spec.title", "a second agreement with this title") }
             guard agreement.revision >= 1 else { throw ImportError("\(path).revision", "1 or more") }
@@ -206,7 +207,7 @@ public enum AgreementsSection: InterchangeSection {
     }
 
     static func validate(_ spec: AgreementSpec, at path: String, registry: Set<String>, groups: Set<String>, units: Set<String>,
-                         activities: (String) -> Set<String>, goals: (String) -> Set<String>) throws {
+                         activities: (String) -> Set<String>, goals: (String) -> Set<String>, documents: Set<String>) throws {
         try Core.requireText(spec.title, at: "\(path).title")
         for (name, day) in [("startsOn", spec.startsOn), ("endsOn", spec.endsOn), ("reviewOn", spec.reviewOn)] {
             if let day, !CalendarDate.isValid(day) { throw ImportError("\(path).\(name)", "a date that exists, as YYYY-MM-DD") }
@@ -226,6 +227,19 @@ public enum AgreementsSection: InterchangeSection {
         }
         for (index, activity) in spec.activities.enumerated() where !activities(activity.document).contains(activity.lineage) {
             throw ImportError("\(path).activities[\(index)]", "no key activity \"\(activity.lineage)\" in document \"\(activity.document)\"")
+        }
+        if let text = spec.text, !documents.contains(text) { throw ImportError("\(path).text", "no document \"\(text)\" in the file") }
+        for (index, plan) in spec.plans.enumerated() where !documents.contains(plan) {
+            throw ImportError("\(path).plans[\(index)]", "no document \"\(plan)\" in the file")
+        }
+        guard spec.commitments.isEmpty || spec.text != nil else { throw ImportError("\(path).commitments", "commitments need the agreement's text") }
+        var committed = Set<String>()
+        for (index, commitment) in spec.commitments.enumerated() {
+            let nodes = spec.text.map { activities($0).union(goals($0)) } ?? []
+            guard nodes.contains(commitment.node) else {
+                throw ImportError("\(path).commitments[\(index)].node", "no node \"\(commitment.node)\" in document \"\(spec.text ?? "")\"")
+            }
+            guard committed.insert(commitment.node).inserted else { throw ImportError("\(path).commitments[\(index)].node", "a second commitment for this node") }
         }
         for (index, network) in spec.networks.enumerated() where !groups.contains(network) {
             throw ImportError("\(path).networks[\(index)]", "no group \"\(network)\" in the structure")

@@ -21,10 +21,17 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
     public var goals: [NodeReference]
     public var activities: [NodeReference]
     public var networks: [String]
+    /// The steering document that carries the agreement's own text (its principles and commitments).
+    public var text: String?
+    /// Plans the agreement carries: steering documents followed up like any plan (an action plan).
+    public var plans: [String]
+    /// Who owes each commitment of the text: a node of `text`, by lineage.
+    public var commitments: [Commitment]
 
     public init(title: String, kind: AgreementKind, status: AgreementStatus, startsOn: String? = nil, endsOn: String? = nil,
                 reviewOn: String? = nil, reviewer: String? = nil, unit: String? = nil, isPublic: Bool = true, summary: String? = nil,
-                parties: [Party] = [], goals: [NodeReference] = [], activities: [NodeReference] = [], networks: [String] = []) {
+                parties: [Party] = [], goals: [NodeReference] = [], activities: [NodeReference] = [], networks: [String] = [],
+                text: String? = nil, plans: [String] = [], commitments: [Commitment] = []) {
         self.title = title
         self.kind = kind
         self.status = status
@@ -39,6 +46,20 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
         self.goals = goals
         self.activities = activities
         self.networks = networks
+        self.text = text
+        self.plans = plans
+        self.commitments = commitments
+    }
+
+    /// A commitment of the agreement's text and who owes it.
+    public struct Commitment: Codable, Equatable, Sendable {
+        public var node: String
+        public var by: CommitmentBearer
+
+        public init(node: String, by: CommitmentBearer) {
+            self.node = node
+            self.by = by
+        }
     }
 
     /// A party: a registry organisation (by its key), all members of the organisation ("kommunerna"),
@@ -73,7 +94,8 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
 
 extension AgreementSpec {
     private enum CodingKeys: String, CodingKey {
-        case title, kind, status, startsOn, endsOn, reviewOn, reviewer, unit, isPublic, summary, parties, goals, activities, networks
+        case title, kind, status, startsOn, endsOn, reviewOn, reviewer, unit, isPublic, summary, parties, goals, activities, networks,
+             text, plans, commitments
     }
 
     /// Lists may be left out (empty), and `isPublic` (true): what an API client or a file need not say.
@@ -93,5 +115,31 @@ extension AgreementSpec {
         goals = try container.decodeIfPresent([NodeReference].self, forKey: .goals) ?? []
         activities = try container.decodeIfPresent([NodeReference].self, forKey: .activities) ?? []
         networks = try container.decodeIfPresent([String].self, forKey: .networks) ?? []
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+        plans = try container.decodeIfPresent([String].self, forKey: .plans) ?? []
+        commitments = try container.decodeIfPresent([Commitment].self, forKey: .commitments) ?? []
+    }
+
+    /// The text, plans and commitments only where an agreement has them: most agreements are records
+    /// of a document kept elsewhere.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(startsOn, forKey: .startsOn)
+        try container.encodeIfPresent(endsOn, forKey: .endsOn)
+        try container.encodeIfPresent(reviewOn, forKey: .reviewOn)
+        try container.encodeIfPresent(reviewer, forKey: .reviewer)
+        try container.encodeIfPresent(unit, forKey: .unit)
+        try container.encode(isPublic, forKey: .isPublic)
+        try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encode(parties, forKey: .parties)
+        try container.encode(goals, forKey: .goals)
+        try container.encode(activities, forKey: .activities)
+        try container.encode(networks, forKey: .networks)
+        try container.encodeIfPresent(text, forKey: .text)
+        if !plans.isEmpty { try container.encode(plans, forKey: .plans) }
+        if !commitments.isEmpty { try container.encode(commitments, forKey: .commitments) }
     }
 }

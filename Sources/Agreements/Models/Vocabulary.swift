@@ -1,4 +1,5 @@
 import Foundation
+import Organisation
 
 /// What an agreement is called: the kind words of the registry's titles. The order is the order
 /// of the form's choices; `label` is the word as a heading writes it.
@@ -84,5 +85,40 @@ public enum ParticipationLevel: String, Codable, CaseIterable, Sendable {
         case .dialog: "Parterna möts och utbyter erfarenheter och synpunkter återkommande, på initiativ av vem som helst av dem."
         case .partnerskap: "Den högsta nivån: parterna delar ansvaret för arbetet i varje steg, från planering till genomförande och uppföljning."
         }
+    }
+}
+
+/// Who owes a commitment of an agreement's text, as its wording says: all parties ("Parterna ska…"),
+/// the parties from the public sector ("Parterna från offentlig sektor ska…"), or civil society
+/// ("Civilsamhället ska…").
+public enum CommitmentBearer: String, Codable, CaseIterable, Sendable {
+    case allParties = "all-parties"
+    case publicSector = "public-sector"
+    case civilSociety = "civil-society"
+
+    public var label: String {
+        switch self {
+        case .allParties: "Alla parter"
+        case .publicSector: "Parterna från offentlig sektor"
+        case .civilSociety: "Civilsamhället"
+        }
+    }
+
+    /// Whether an organisation of this kind owes the commitment when it is a party.
+    public func binds(_ kind: OrganisationKind) -> Bool {
+        switch self {
+        case .allParties: true
+        case .publicSector: kind.isPublicSector
+        case .civilSociety: !kind.isPublicSector && kind != .foretag
+        }
+    }
+
+    /// The bearer a commitment's wording names (docs/agreements.md): "Parterna från/inom offentlig
+    /// sektor" the public sector, "Civilsamhället" civil society, anything else all parties.
+    public static func read(from wording: String) -> CommitmentBearer {
+        let start = wording.trimmingCharacters(in: .whitespaces).lowercased()
+        if start.hasPrefix("parterna från offentlig sektor") || start.hasPrefix("parterna inom offentlig sektor") { return .publicSector }
+        if start.hasPrefix("civilsamhället") { return .civilSociety }
+        return .allParties
     }
 }

@@ -13,6 +13,14 @@ enum AgreementsOpenAPI {
     static let nodeReference = JSONSchema.record(["document": .string, "lineage": .string])
     static let named = JSONSchema.record(["key": .string, "name": .string])
     static let date = JSONSchema.string(format: .date)
+    static let documentLink = JSONSchema.record(["slug": .string, "title": .string])
+    static let commitment = JSONSchema.record([
+        "document": .string, "lineage": .string, "key": .string, "text": .string,
+        "principleKey": JSONSchema.string.optional, "principle": JSONSchema.string(description: "The node above it in the text").optional,
+        "by": .oneOf(CommitmentBearer.self), "byLabel": .string,
+    ])
+    static let contentParty = JSONSchema.record(["organisation": JSONSchema.string.optional, "members": JSONSchema.boolean.optional, "name": .string,
+                                                 "note": JSONSchema.string.optional, "signatory": JSONSchema.string.optional])
 
     static let components = OpenAPIComponents(
         schemas: [
@@ -25,17 +33,22 @@ enum AgreementsOpenAPI {
                 "listedIn": JSONSchema.string(description: "The document whose list of agreements it stands in").optional,
                 "listedInTitle": JSONSchema.string(description: "That document's title").optional,
                 "heading": JSONSchema.string(description: "The list heading it stands under there").optional,
-                "parties": .list(.record(["organisation": JSONSchema.string.optional, "members": JSONSchema.boolean.optional, "name": .string,
-                                          "note": JSONSchema.string.optional, "signatory": JSONSchema.string.optional])),
+                "parties": .list(contentParty),
                 "goals": .list(.record(["document": .string, "lineage": .string, "key": .string, "level": .string, "title": .string])),
                 "activities": .list(.record(["document": .string, "lineage": .string, "key": .string, "level": .string, "title": .string])),
                 "networks": .list(named),
                 "documents": .list(.record(["id": .string, "name": .string, "contentType": .string, "size": .integer, "isPublic": .boolean,
                                             "available": .boolean, "uploadedAt": .string(format: .dateTime)])),
+                "text": JSONSchema.component("DocumentLink").optional, "plans": .list(.component("DocumentLink")),
+                "commitments": .list(commitment),
                 "revision": .integer,
                 "history": .list(.record(["revision": .integer, "changedAt": .string(format: .dateTime),
                                           "changedBy": JSONSchema.string(description: "Absent in public answers").optional, "changes": .list(.string)])),
             ], description: "An agreement of the registry with its parties, links, documents and history"),
+            "DocumentLink": documentLink,
+            "PartyCommitments": .record(["agreement": .string, "agreementTitle": .string, "document": .string, "party": contentParty,
+                                         "commitments": .list(commitment)],
+                                        description: "What one party of an agreement owes: the commitments of all parties and those of its sector"),
             "ParticipationMark": .record(["document": .string, "lineage": .string, "title": .string, "level": .oneOf(ParticipationLevel.self)],
                                          description: "A key activity and the level of participation it offers (the European code's four levels)"),
             "AgreementInput": .record([
@@ -46,10 +59,13 @@ enum AgreementsOpenAPI {
                 "summary": JSONSchema.string.optional, "parties": JSONSchema.list(party).optional,
                 "goals": JSONSchema.list(nodeReference).optional, "activities": JSONSchema.list(nodeReference).optional,
                 "networks": JSONSchema.list(.string).optional,
+                "text": JSONSchema.string(description: "The slug of the steering document carrying the agreement's text").optional,
+                "plans": JSONSchema.list(.string).optional,
+                "commitments": JSONSchema.list(.record(["node": .string, "by": .oneOf(CommitmentBearer.self)])).optional,
                 "revision": JSONSchema.integer(description: "PUT: the revision read; another save in between gives 409").optional,
             ]),
         ],
-        pathParameters: ["agreement": "An agreement's key", "document": "A document's id"])
+        pathParameters: ["agreement": "An agreement's key", "document": "A document's id", "party": "A party's registry key"])
 
     static func query(_ name: String, _ description: String) -> OpenAPI.Parameter {
         .query(name: name, schema: .string, description: description)
@@ -69,6 +85,8 @@ enum AgreementsOpenAPI {
     static let participation = APIOperation("participation", summary: "Key activities marked with the level of participation they offer, in the documents' order",
                                             parameters: [query("level", "Only this level: information, samrad, dialog or partnerskap")],
                                             response: .list(.component("ParticipationMark")), errors: [404])
+    static let partyCommitments = APIOperation("agreementParty", summary: "What one party of a public agreement has committed to",
+                                    response: .component("PartyCommitments"), errors: [404])
     static let show = APIOperation("agreement", summary: "A public agreement", response: .component("Agreement"), errors: [404])
     static let create = APIOperation("createAgreement", summary: "Add an agreement to the registry (editors)", requestBody: .component("AgreementInput"),
                                      status: 201, responseDescription: "Added", response: .component("Agreement"), errors: [400, 404, 422])

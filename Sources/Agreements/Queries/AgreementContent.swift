@@ -41,6 +41,25 @@ public struct AgreementContent: Codable, Sendable, Equatable {
         public let uploadedAt: String
     }
 
+    /// A steering document of the organisation: the agreement's text, or a plan it carries.
+    public struct DocumentLink: Codable, Sendable, Equatable {
+        public let slug: String
+        public let title: String
+    }
+
+    /// A commitment of the agreement's text, with the principle (the node above it) and who owes it.
+    public struct Commitment: Codable, Sendable, Equatable {
+        public let document: String
+        public let lineage: String
+        /// The node's key in the text's newest public version (its page's address).
+        public let key: String
+        public let text: String
+        public let principleKey: String?
+        public let principle: String?
+        public let by: CommitmentBearer
+        public let byLabel: String
+    }
+
     public struct Change: Codable, Sendable, Equatable {
         public let revision: Int
         public let changedAt: String
@@ -71,6 +90,10 @@ public struct AgreementContent: Codable, Sendable, Equatable {
     public let activities: [Linked]
     public let networks: [Network]
     public let documents: [Document]
+    /// The document carrying the agreement's own text, the plans it carries, and who owes each commitment.
+    public let text: DocumentLink?
+    public let plans: [DocumentLink]
+    public let commitments: [Commitment]
     public let revision: Int
     public let history: [Change]
 
@@ -126,6 +149,10 @@ extension AgreementContent {
             Document(id: $0.id?.uuidString.lowercased() ?? "", name: $0.name, contentType: $0.contentType, size: $0.size, isPublic: $0.isPublic,
                      available: $0.stored, uploadedAt: ISO8601DateFormatter().string(from: $0.uploadedAt))
         }
+        let link = { (slug: String) in DocumentLink(slug: slug, title: catalogue.documentTitles[slug] ?? slug) }
+        text = spec.text.map(link)
+        plans = spec.plans.map(link)
+        commitments = Self.commitments(spec, catalogue: catalogue)
         revision = agreement.revision
         let sorted = revisions.sorted { $0.number < $1.number }
         history = sorted.enumerated().map { index, revision in
@@ -135,5 +162,33 @@ extension AgreementContent {
             return Change(revision: revision.number, changedAt: ISO8601DateFormatter().string(from: revision.changedAt),
                           changedBy: forPublic ? nil : revision.changedBy, changes: changes)
         }.reversed()
+    }
+}
+
+extension AgreementContent {
+    /// The spec's commitments in the text's order, each with its principle.
+    static func commitments(_ spec: AgreementSpec, catalogue: Catalogue) -> [Commitment] {
+        guard let text = spec.text else { return [] }
+        let bearers = Dictionary(spec.commitments.map { ($0.node, $0.by) }, uniquingKeysWith: { first, _ in first })
+        let nodes = catalogue.nodes.filter { $0.reference.document == text }
+        return nodes.compactMap { node in
+            guard let by = bearers[node.reference.lineage] else { return nil }
+            let principle = node.parentKey.flatMap { key in nodes.first { $0.key == key } }
+            return Commitment(document: text, lineage: node.reference.lineage, key: node.key, text: node.title, principleKey: principle?.key,
+                              principle: principle?.title, by: by, byLabel: by.label)
+        }
+    }
+
+    /// Each registry party with the number of commitments it owes, for the agreement page.
+    public func partyShares(_ catalogue: Catalogue) -> [(party: Party, count: Int)] {
+        guard !commitments.isEmpty else { return [] }
+        return parties.filter { $0.organisation != nil }.map { ($0, commitments(of: $0, catalogue: catalogue).count) }
+    }
+
+    /// The commitments a party owes, by the kind of organisation it is; none for a party only described.
+    public func commitments(of party: Party, catalogue: Catalogue) -> [Commitment] {
+        let spec = AgreementSpec.Party(organisation: party.organisation, members: party.members)
+        let kinds = catalogue.kinds(of: spec)
+        return commitments.filter { commitment in kinds.contains { commitment.by.binds($0) } }
     }
 }

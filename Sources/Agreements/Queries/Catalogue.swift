@@ -17,6 +17,8 @@ public struct Catalogue: Sendable {
         public let level: String
         public let title: String
         public let isActivity: Bool
+        /// The key of the node it sits under (a commitment's principle), nil at the top.
+        public let parentKey: String?
     }
 
     public let organisation: OrganisationRecord
@@ -61,16 +63,25 @@ public struct Catalogue: Sendable {
                                                                                       number: summary.version, on: db) else { continue }
             let levels = JSONColumn.decode([String].self, from: version.levelsJSON, default: [])
             guard levels.count > 1 else { continue }
-            for node in try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).sort(\.$position).all() {
+            let rows = try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).sort(\.$position).all()
+            let keys = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row.key) } })
+            for node in rows {
                 nodes.append(Node(reference: .init(document: document.slug, lineage: node.lineage ?? node.key), key: node.key, documentTitle: version.title,
                                   level: levels.indices.contains(node.levelIndex) ? levels[node.levelIndex] : "",
-                                  title: node.title, isActivity: node.levelIndex == levels.count - 1))
+                                  title: node.title, isActivity: node.levelIndex == levels.count - 1, parentKey: node.$parent.id.flatMap { keys[$0] }))
             }
         }
         return nodes
     }
 
     public func node(_ reference: AgreementSpec.NodeReference) -> Node? { nodes.first { $0.reference == reference } }
+
+    /// The kind of organisation a party is, where the registry knows it; the members' kind for "the members".
+    public func kinds(of party: AgreementSpec.Party) -> [OrganisationKind] {
+        if let key = party.organisation { return registry[key].map { [$0.kind] } ?? [] }
+        if party.members == true { return Array(Set(memberKeys.compactMap { registry[$0]?.kind })) }
+        return []
+    }
     public var activities: [Node] { nodes.filter(\.isActivity) }
     public var goals: [Node] { nodes.filter { !$0.isActivity } }
 

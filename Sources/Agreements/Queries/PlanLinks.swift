@@ -10,10 +10,12 @@ import Vapor
 enum PlanLinks {
     static func documentParts(for content: DocumentContent, on req: Request) async throws -> [PageSection] {
         let organisation = try await req.organisation()
-        let listed = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID()).filter(\.$listedIn == content.slug)
+        let published = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$isPublic == true).filter(\.$status != .draft).sort(\.$position).all()
-        guard !listed.isEmpty else { return [] }
-        return AgreementSections.planList(listed, organisation: organisation.slug).map { [$0] } ?? []
+        let listed = published.filter { $0.listedIn == content.slug }
+        let carrying = published.filter { $0.spec.text == content.slug || $0.spec.plans.contains(content.slug) }
+        return [AgreementSections.carrier(carrying, document: content.slug, organisation: organisation.slug),
+                AgreementSections.planList(listed, organisation: organisation.slug)].compactMap { $0 }
     }
 
     static func nodeSections(for subject: NodeSubject, on req: Request) async throws -> [PageSection] {
@@ -29,6 +31,22 @@ enum PlanLinks {
             .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first()
         return (AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? [])
             + (mark.map { [ParticipationPage.nodeSection($0.level, organisation: organisation.slug)] } ?? [])
+            + (try await commitmentSections(reference, organisation: organisation, on: req))
+    }
+
+    /// On a commitment's page: who owes it, each party linked to what it has committed to.
+    static func commitmentSections(_ reference: AgreementSpec.NodeReference, organisation: OrganisationRecord, on req: Request) async throws -> [PageSection] {
+        let owing = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$isPublic == true).filter(\.$status != .draft).all()
+            .filter { $0.spec.text == reference.document && $0.spec.commitments.contains { $0.node == reference.lineage } }
+        guard !owing.isEmpty else { return [] }
+        let catalogue = try await Catalogue.load(organisation, on: req.db)
+        return owing.compactMap { agreement in
+            guard let bearer = agreement.spec.commitments.first(where: { $0.node == reference.lineage })?.by else { return nil }
+            let bound = agreement.spec.parties.filter { party in party.organisation != nil && catalogue.kinds(of: party).contains(where: bearer.binds) }
+            return AgreementSections.bearerSection(bearer, parties: bound.map { ($0.organisation!, catalogue.name(of: $0)) }, agreement: agreement,
+                                                   organisation: organisation.slug)
+        }
     }
 
     static func actorSections(for subject: OrganisationSlots.Subject, on req: Request) async throws -> [PageSection] {

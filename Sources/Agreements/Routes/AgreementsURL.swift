@@ -7,6 +7,8 @@ public enum AgreementsURL {
     public static let registry = OrganisationURL.home.appending("avtal")
     public static let agreement = registry.appending(":agreement")
     public static let document = agreement.appending("dokument", ":document")
+    /// What one party (a registry key) has committed to under the agreement's text.
+    public static let party = agreement.appending("parter", ":party")
     public static let calendar = registry.appending("kalender.ics")
     /// The full review calendar behind a secret, revocable address.
     public static let secretCalendar = registry.appending("kalender", ":token")
@@ -30,6 +32,7 @@ public enum AgreementsURL {
         public static let agreements = OrganisationURL.API.organisation.appending("agreements")
         public static let agreement = agreements.appending(":agreement")
         public static let document = agreement.appending("documents", ":document")
+        public static let party = agreement.appending("parties", ":party")
         public static let participation = OrganisationURL.API.organisation.appending("participation")
         /// With a token, for the organisation's users: every agreement, drafts and internal ones too.
         public static let registry = OrganisationURL.API.organisation.appending("agreement-registry")

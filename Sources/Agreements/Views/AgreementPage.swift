@@ -14,9 +14,12 @@ final class AgreementPage: OrganisationPage {
     let notice: String?
     let csrf: String?
     let uploadError: String?
+    /// Each registry party with the number of commitments it owes, where the agreement has a text with commitments.
+    let partyShares: [(party: AgreementContent.Party, count: Int)]
 
     init(agreement: AgreementContent, organisation: OrganisationRecord, staff: Bool, mayEdit: Bool, notice: String? = nil, csrf: String? = nil,
-         uploadError: String? = nil) {
+         uploadError: String? = nil, partyShares: [(party: AgreementContent.Party, count: Int)] = []) {
+        self.partyShares = partyShares
         self.agreement = agreement
         self.staff = staff
         self.mayEdit = mayEdit
@@ -60,6 +63,8 @@ final class AgreementPage: OrganisationPage {
                                 .unwrap(party.note) { .text(" (\($0))") },
                                 .unwrap(party.signatory) { .text(" – undertecknat av \($0)") })
                         })),
+            CommitmentViews.documents(a, organisation: org),
+            CommitmentViews.section(a, parties: partyShares, organisation: org),
             links("Mål", a.goals),
             links("Nyckelaktiviteter", a.activities),
             .if(!a.networks.isEmpty, .section(.h2(.text("Nätverk")), .ul(.forEach(a.networks) { network in

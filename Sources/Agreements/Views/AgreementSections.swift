@@ -46,4 +46,28 @@ enum AgreementSections {
                    .a(.href(AgreementsURL.registry.link(organisation)), .text("hela avtalsregistret")), .text(".")))
         return PageSection(heading: "Avtal och överenskommelser", html: html.render())
     }
+
+    /// On the page of a document that is an agreement's text or one of its plans: the agreement's record.
+    static func carrier(_ agreements: [Agreement], document: String, organisation: String) -> PageSection? {
+        guard !agreements.isEmpty else { return nil }
+        let html = Node<HTML.BodyContext>.ul(.forEach(agreements) { agreement in
+            .li(.text(agreement.spec.text == document ? "Texten till " : "En plan under "),
+                .a(.href(AgreementsURL.agreement.link(organisation, agreement.key)), .text(agreement.title)),
+                .if(!agreement.spec.commitments.isEmpty && agreement.spec.text == document,
+                    .text(" – med parterna och vad var och en har åtagit sig")))
+        })
+        return PageSection(heading: "Avtalet i registret", html: html.render())
+    }
+
+    /// Who owes a commitment: the bearer as the text words it, and the parties it binds.
+    static func bearerSection(_ bearer: CommitmentBearer, parties: [(key: String, name: String)], agreement: Agreement,
+                              organisation: String) -> PageSection {
+        let html = Node<HTML.BodyContext>.group(
+            .p(.strong(.text(bearer.label)), .text(" åtar sig detta i "),
+               .a(.href(AgreementsURL.agreement.link(organisation, agreement.key) + "#ataganden"), .text(agreement.title)), .text(".")),
+            .if(!parties.isEmpty, .ul(.forEach(parties) { party in
+                .li(.a(.href(AgreementsURL.party.link(organisation, agreement.key, party.key)), .text("Vad \(party.name) har åtagit sig")))
+            })))
+        return PageSection(heading: "Vem åtar sig", html: html.render())
+    }
 }

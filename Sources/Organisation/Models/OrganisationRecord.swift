@@ -60,6 +60,10 @@ public final class OrganisationRecord: Model, @unchecked Sendable {
 public enum OrganisationKind: String, Codable, CaseIterable, Sendable {
     case kommunforbund, kommun, region, lansstyrelse, myndighet, larosate, ideburen, samverkan, forening, foretag
 
+    /// Municipalities, regions, their associations, state authorities and universities: the public
+    /// sector an agreement with civil society speaks of. (A samverkan is a collaboration, not a sector.)
+    public var isPublicSector: Bool { [.kommunforbund, .kommun, .region, .lansstyrelse, .myndighet, .larosate].contains(self) }
+
     public var label: String {
         switch self {
         case .kommunforbund: "Kommunförbund"

@@ -31,7 +31,7 @@ extension DocumentsSection {
 
     static func versionEntry(_ content: DocumentContent) -> VersionEntry {
         let agenda = { (entry: DocumentContent.Agenda2030Entry) in DocumentsSection.Agenda2030Entry(code: entry.code, role: entry.role, explanation: entry.explanation,
-                                                                                                                      interpreted: entry.interpreted) }
+                                                                                                                      interpreted: entry.interpreted, note: entry.note) }
         var nodes: [DocumentsSection.NodeEntry] = []
         func walk(_ children: [DocumentContent.Node], parent: String?) {
             for node in children {
@@ -54,6 +54,7 @@ extension DocumentsSection {
             number: version.number, title: version.title, status: version.status,
             periodStart: version.periodStart, periodEnd: version.periodEnd,
             adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn, decisionReference: version.decisionReference,
+            furtherAdoptions: version.furtherAdoptions,
             levels: version.levels,
             frozenNames: version.frozenNames,
             sections: content.sections.map { .init(key: $0.key, heading: $0.heading, depth: $0.depth, role: $0.role, body: $0.body) },

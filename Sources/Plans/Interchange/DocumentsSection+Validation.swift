@@ -58,6 +58,12 @@ extension DocumentsSection.VersionEntry {
         if let adoptedOn, !CalendarDate.isValid(adoptedOn) {
             throw ImportError("\(path).adoptedOn", "\"\(adoptedOn)\" is not a date written as YYYY-MM-DD")
         }
+        for (index, adoption) in (furtherAdoptions ?? []).enumerated() {
+            try requireText(adoption.body, at: "\(path).furtherAdoptions[\(index)].body")
+            if let date = adoption.adoptedOn, !CalendarDate.isValid(date) {
+                throw ImportError("\(path).furtherAdoptions[\(index)].adoptedOn", "\"\(date)\" is not a date written as YYYY-MM-DD")
+            }
+        }
         if let start = periodStart, let end = periodEnd, end < start {
             throw ImportError("\(path).periodEnd", "the period ends (\(end)) before it starts (\(start))")
         }

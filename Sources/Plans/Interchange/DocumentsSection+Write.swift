@@ -31,6 +31,7 @@ extension DocumentsSection {
             version.adoptedBy = versionEntry.adoptedBy
             version.adoptedOn = versionEntry.adoptedOn
             version.decisionReference = versionEntry.decisionReference
+            version.furtherAdoptions = versionEntry.furtherAdoptions ?? []
             version.levels = versionEntry.levels
             version.frozenNamesJSON = versionEntry.frozenNames.map { JSONColumn.encode($0) }
             try await version.create(on: db)
@@ -57,6 +58,7 @@ extension DocumentsSection {
                 link.role = agenda.role
                 link.explanation = agenda.explanation
                 link.interpreted = agenda.interpreted ?? false
+                link.note = agenda.note
                 linkPosition += 1
                 try await link.create(on: db)
             }

@@ -24,6 +24,8 @@ public enum DocumentsSection: InterchangeSection {
         public var adoptedBy: String?
         public var adoptedOn: String?
         public var decisionReference: String?
+        /// Bodies that adopted the version besides `adoptedBy`, each with its own date and decision.
+        public var furtherAdoptions: [Adoption]?
         public var levels: [String]
         /// Names frozen at adoption, keyed "partner:KEY" and "network:KEY".
         public var frozenNames: [String: String]?
@@ -47,6 +49,8 @@ public enum DocumentsSection: InterchangeSection {
         public var explanation: String
         /// True where the goal was read from the published document's icons, not from its text.
         public var interpreted: Bool?
+        /// A note shown with the link, e.g. where the text names another number than it means.
+        public var note: String?
     }
 
     public struct NodeEntry: Codable, Equatable, Sendable {

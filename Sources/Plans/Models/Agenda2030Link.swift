@@ -15,6 +15,8 @@ public final class Agenda2030Link: Model, @unchecked Sendable {
     @Field(key: "explanation") public var explanation: String
     /// The goal was read from the document (shown there as an icon), not written in its text.
     @Field(key: "interpreted") public var interpreted: Bool
+    /// What a reader needs to know about the link: "the text says 17.7; it means 17.17".
+    @OptionalField(key: "note") public var note: String?
 
     public init() { interpreted = false }
 }

@@ -22,6 +22,8 @@ public final class DocumentVersion: Model, @unchecked Sendable {
     @OptionalField(key: "adopted_by") public var adoptedBy: String?
     @OptionalField(key: "adopted_on") public var adoptedOn: String?
     @OptionalField(key: "decision_reference") public var decisionReference: String?
+    /// Bodies that adopted the version besides the one above, as a JSON array of `Adoption`.
+    @OptionalField(key: "further_adoptions") public var furtherAdoptionsJSON: String?
     /// Ordered level names as a JSON array, e.g. ["Målområde","Mål","Nyckelaktivitet"].
     @Field(key: "levels") public var levelsJSON: String
     /// At adoption: the names shown for the partners ("partner:KEY") and networks ("network:KEY")
@@ -34,9 +36,29 @@ public final class DocumentVersion: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var furtherAdoptions: [Adoption] {
+        get { furtherAdoptionsJSON.map { JSONColumn.decode([Adoption].self, from: $0, default: []) } ?? [] }
+        set { furtherAdoptionsJSON = newValue.isEmpty ? nil : JSONColumn.encode(newValue) }
+    }
+
     public var levels: [String] {
         get { JSONColumn.decode([String].self, from: levelsJSON, default: []) }
         set { levelsJSON = JSONColumn.encode(newValue) }
     }
 }
 
+
+/// A body that adopted a version, with its own date and decision: an agreement is decided on by
+/// each of its parties (the regional agreement by a regional council, an authority's management
+/// and an association's board).
+public struct Adoption: Codable, Equatable, Sendable {
+    public var body: String
+    public var adoptedOn: String?
+    public var decisionReference: String?
+
+    public init(body: String, adoptedOn: String? = nil, decisionReference: String? = nil) {
+        self.body = body
+        self.adoptedOn = adoptedOn
+        self.decisionReference = decisionReference
+    }
+}

@@ -18,6 +18,8 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let adoptedBy: String?
         public let adoptedOn: String?
         public let decisionReference: String?
+        /// Bodies that adopted the version besides `adoptedBy`; absent when none did.
+        public let furtherAdoptions: [Adoption]?
         public let levels: [String]
         /// The partner and network names as they were at adoption ("partner:KEY", "network:KEY").
         public let frozenNames: [String: String]?
@@ -37,12 +39,15 @@ public struct DocumentContent: Codable, Sendable, Equatable {
         public let explanation: String
         /// True where the goal was read from the published document's icons, not from its text; absent otherwise.
         public let interpreted: Bool?
+        /// A note shown with the link; absent when there is none.
+        public let note: String?
 
-        public init(code: String, role: Agenda2030Role, explanation: String, interpreted: Bool? = nil) {
+        public init(code: String, role: Agenda2030Role, explanation: String, interpreted: Bool? = nil, note: String? = nil) {
             self.code = code
             self.role = role
             self.explanation = explanation
             self.interpreted = interpreted
+            self.note = note
         }
     }
 

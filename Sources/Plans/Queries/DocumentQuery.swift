@@ -99,7 +99,8 @@ public enum DocumentQuery {
         .init(number: version.number, title: version.title, status: version.status,
               periodStart: version.periodStart, periodEnd: version.periodEnd,
               adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn,
-              decisionReference: version.decisionReference, levels: version.levels, frozenNames: version.frozenNames)
+              decisionReference: version.decisionReference,
+              furtherAdoptions: version.furtherAdoptions.isEmpty ? nil : version.furtherAdoptions, levels: version.levels, frozenNames: version.frozenNames)
     }
 
     static func assemble(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
@@ -107,7 +108,7 @@ public enum DocumentQuery {
                          links: [Agenda2030Link], names: ReferenceNames) -> DocumentContent {
         let levels = version.levels
         let entry = { (link: Agenda2030Link) in DocumentContent.Agenda2030Entry(code: link.code, role: link.role, explanation: link.explanation,
-                                                                                                   interpreted: link.interpreted ? true : nil) }
+                                                                                                   interpreted: link.interpreted ? true : nil, note: link.note) }
         let linksByNode = Dictionary(grouping: links.filter { $0.$node.id != nil }, by: { $0.$node.id! })
         let childrenByParent = Dictionary(grouping: nodes, by: { $0.$parent.id })
 

@@ -134,9 +134,17 @@ enum DocumentFacts {
             .dt("Status"), .dd(version.status == .adopted ? .strong(.class("in-force"), .text(version.status.label)) : .text(version.status.label),
                                .if(version.status == .adopted && !adoptionStated(version),
                                    .text(" – dokumentet anger inte när eller av vem det antogs"))),
-            .unwrap(version.adoptedBy) { .group(.dt("Antagen av"), .dd(.text($0))) },
-            .unwrap(version.adoptedOn) { .group(.dt("Antagen den"), .dd(.text($0))) },
-            .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
+            .unwrap(version.furtherAdoptions == nil ? version : nil) { version in
+                .group(
+                    .unwrap(version.adoptedBy) { .group(.dt("Antagen av"), .dd(.text($0))) },
+                    .unwrap(version.adoptedOn) { .group(.dt("Antagen den"), .dd(.text($0))) },
+                    .unwrap(version.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) })
+            },
+            .unwrap(version.furtherAdoptions) { further in
+                .group(.dt("Antagen av"), .dd(.ul(.class("adoptions"), .forEach(adoptions(version, further: further)) { adoption in
+                    .li(.text(adoption.body), .text(" – " + Self.when(adoption)))
+                })))
+            },
             .dt("Version"), .dd(
                 .text("\(version.number) "),
                 .a(.href(PlansURL.page(of: model)), .text(version.status == .draft ? "(förhandsvisning)" : "(permanent länk)"))
@@ -150,7 +158,18 @@ enum DocumentFacts {
 
     /// Whether the version says who adopted it, when or by which decision.
     static func adoptionStated(_ version: DocumentContent.VersionInfo) -> Bool {
-        version.adoptedBy != nil || version.adoptedOn != nil || version.decisionReference != nil
+        version.adoptedBy != nil || version.adoptedOn != nil || version.decisionReference != nil || version.furtherAdoptions != nil
+    }
+
+    static func when(_ adoption: Adoption) -> String {
+        let facts = [adoption.adoptedOn, adoption.decisionReference].compactMap { $0 }
+        return facts.isEmpty ? "datum anges inte" : facts.joined(separator: ", ")
+    }
+
+    /// Every body that adopted the version, the one the version names first.
+    static func adoptions(_ version: DocumentContent.VersionInfo, further: [Adoption]) -> [Adoption] {
+        let first = version.adoptedBy.map { Adoption(body: $0, adoptedOn: version.adoptedOn, decisionReference: version.decisionReference) }
+        return (first.map { [$0] } ?? []) + further
     }
 
     /// A version in the list, linked where it can be read (a draft only in its editor's preview),
@@ -193,7 +212,8 @@ enum Agenda2030Mapping {
                     .unwrap(goals.isEmpty ? nil : goals) { goals in
                         .ul(.class("sdg-list sdg-inline"), .forEach(goals) { entry in
                             .li(.span(.class("sdg-chip"), .text(entry.code)), .strong(.text(title(entry.code))),
-                                .span(.class("visually-hidden"), .text(" – \(entry.role.label.lowercased())")))
+                                .span(.class("visually-hidden"), .text(" – \(entry.role.label.lowercased())")),
+                                .unwrap(entry.note) { .span(.class("sdg-note"), .text(" – Anmärkning: \($0)")) })
                         })
                     },
                     .markdown(paragraph)
@@ -216,7 +236,8 @@ enum Agenda2030Mapping {
                     .ul(.class("sdg-list"), .forEach(entries.filter { $0.role == role }) { entry in
                         .li(
                             .span(.class("sdg-chip"), .text(entry.code)),
-                            .strong(.text(title(entry.code)))
+                            .strong(.text(title(entry.code))),
+                            .unwrap(entry.note) { .span(.class("sdg-note"), .text(" – Anmärkning: \($0)")) }
                         )
                     })
                 )

@@ -27,6 +27,11 @@ enum AgreementsAPIController {
         }
     }
 
+    /// What one party of a public agreement has committed to.
+    @Sendable static func party(req: Request) async throws -> Response {
+        try await req.cachedJSON { try await RegistryController.partyCommitments(req) }
+    }
+
     /// Every agreement, drafts and internal ones too, with the responsible people: for the organisation's users.
     @Sendable static func registry(req: Request) async throws -> Response {
         let (organisation, _, _) = try await req.agreementsAccess(.read)
