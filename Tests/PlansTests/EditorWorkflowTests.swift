@@ -229,3 +229,46 @@ struct EditorWorkflowTests {
         }
     }
 }
+
+/// A version adopted by several bodies: each party of an agreement decides on the same text.
+@Suite("Adoption by several bodies")
+struct FurtherAdoptionTests {
+    static let org = "/o/norrbottens-kommuner"
+    static let version1 = "\(org)/redigera/verksamhetsplan-2023/1"
+
+    @Test("An editor adds another body's decision: refusals beside the field with the input kept, the public page and the API show it",
+          arguments: Engine.enabled)
+    func furtherAdoption(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            var (editor, token) = try await EditorWorkflowTests.editorWithDraft(app)
+            let before = try await DatabaseFingerprint.take(app.db)
+            let draft = try await editor.send(.POST, "\(EditorWorkflowTests.draft)/fler-beslut", form: ["csrf": token, "body": "Styrelsen"])
+            #expect(draft.0 == .unprocessableEntity && draft.1.contains("Anta versionen först"), "a draft is adopted first")
+            let empty = try await editor.send(.POST, "\(Self.version1)/fler-beslut", form: ["csrf": token, "body": " ", "date": "2023-01-01"])
+            #expect(empty.0 == .unprocessableEntity && empty.1.contains(#"id="body-error">Ange vilket organ som antog dokumentet."#))
+            let badDate = try await editor.send(.POST, "\(Self.version1)/fler-beslut", form: ["csrf": token, "body": "Regionstyrelsen", "date": "2023-02-30"])
+            #expect(badDate.0 == .unprocessableEntity && badDate.1.contains(#"id="date-error""#) && badDate.1.contains(#"value="Regionstyrelsen""#))
+            #expect(try await DatabaseFingerprint.take(app.db) == before, "refusals write nothing")
+
+            let saved = try await editor.send(.POST, "\(Self.version1)/fler-beslut", form: ["csrf": token, "body": "Regionstyrelsen", "date": "", "reference": "§ 7"])
+            #expect(saved.2.first(name: .location) == "\(Self.version1)?klart=fler-beslut")
+            #expect(try await editor.send(.GET, "\(Self.version1)?klart=fler-beslut").1.contains("Beslutet är tillagt"))
+            let twice = try await editor.send(.POST, "\(Self.version1)/fler-beslut", form: ["csrf": token, "body": "regionstyrelsen", "date": ""])
+            #expect(twice.0 == .unprocessableEntity && twice.1.contains("finns redan bland besluten"), "the same body twice is refused")
+            let page = try await app.get("\(Self.org)/dokument/verksamhetsplan-2023").body
+            #expect(page.contains("Regionstyrelsen – § 7"))
+
+            let apiToken = try await app.apiToken("redaktor@example.se")
+            let api = "/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023/versions/1/further-adoptions"
+            let added = try await app.api(.POST, api, token: apiToken, body: #"{"body": "Kommunstyrelsen i Luleå", "adoptedOn": "2023-03-01"}"#)
+            #expect(added.0 == .noContent)
+            let refused = try await app.api(.POST, api, token: apiToken, body: #"{"body": "X", "adoptedOn": "den första mars"}"#)
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("date"))
+            let content = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/documents/verksamhetsplan-2023", as: DocumentContent.self)
+            #expect(content.version.furtherAdoptions == [Adoption(body: "Regionstyrelsen", decisionReference: "§ 7"),
+                                                         Adoption(body: "Kommunstyrelsen i Luleå", adoptedOn: "2023-03-01")])
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "version.adopt.further").all()
+            #expect(audit.count == 2)
+        }
+    }
+}

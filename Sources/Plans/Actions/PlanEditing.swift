@@ -414,4 +414,31 @@ public enum PlanEditing {
                                       before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
         }
     }
+
+    /// Records one more body's decision on a version already adopted: an agreement is decided on by
+    /// each of its parties. The date and reference may be unknown; a body named twice is refused.
+    public static func recordFurtherAdoption(_ version: DocumentVersion, _ adoption: Adoption, actor: AuditLog.Actor,
+                                             organisationID: UUID, on db: any Database) async throws {
+        guard version.status != .draft else {
+            throw Failure.invalid("Anta versionen först; därefter kan fler organs beslut läggas till.", field: "body")
+        }
+        let body = adoption.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let date = adoption.adoptedOn?.trimmingCharacters(in: .whitespaces) ?? "", reference = adoption.decisionReference?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !body.isEmpty else { throw Failure.invalid("Ange vilket organ som antog dokumentet.", field: "body") }
+        try check(body, as: .title, field: "body")
+        guard date.isEmpty || CalendarDate.isValid(date) else { throw Failure.invalid("Ange ett datum som finns, som ÅÅÅÅ-MM-DD, eller lämna fältet tomt.", field: "date") }
+        try check(reference, as: .title, field: "reference")
+        let known = [version.adoptedBy].compactMap { $0 } + version.furtherAdoptions.map(\.body)
+        guard !known.contains(where: { $0.compare(body, options: [.caseInsensitive]) == .orderedSame }) else {
+            throw Failure.invalid("\(body) finns redan bland besluten om versionen.", field: "body")
+        }
+        let recorded = Adoption(body: body, adoptedOn: date.isEmpty ? nil : date, decisionReference: reference.isEmpty ? nil : reference)
+        try await db.write { db in
+            version.furtherAdoptions.append(recorded)
+            try await version.update(on: db)
+            try await AuditLog.record("version.adopt.further", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
+                                      before: nil, after: "also adopted by \(body)" + (date.isEmpty ? "" : " on \(date)") + (reference.isEmpty ? "" : ", \(reference)"),
+                                      context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
+        }
+    }
 }

@@ -198,6 +198,9 @@ public enum PlansOpenAPI {
     static let saveFacts = APIOperation("saveFacts", summary: "Save a node's facts: responsible unit, status, partners, networks, strategies, Agenda 2030",
                                         parameters: [ifMatch], requestBody: .component("Facts"), response: .component("EditableNode"),
                                         errors: [400, 404, 409, 412, 422, 428])
+    static let furtherAdoption = APIOperation("furtherAdoption", summary: "Record one more body's decision on an adopted version (each party of an agreement)",
+                                              requestBody: .component("AdoptingBody"), status: 204, responseDescription: "Recorded", response: nil,
+                                              errors: [400, 404, 422])
     static let adopt = APIOperation("adopt", summary: "Adopt a draft: it is frozen and the version in force is superseded",
                                     requestBody: .component("Adoption"), status: 204, responseDescription: "Adopted", response: nil,
                                     errors: [400, 404, 409, 422])

@@ -51,6 +51,8 @@ public enum PlansURL {
         public static let compare = draft.appending("jamfor")
         public static let details = draft.appending("uppgifter")
         public static let adopt = draft.appending("anta")
+        /// One more body's decision on an adopted version (each party of an agreement decides).
+        public static let furtherAdoption = draft.appending("fler-beslut")
         public static let discard = draft.appending("kasta")
         public static let addNode = draft.appending("ny")
         public static let node = draft.appending(Glossary.item, ":node")
@@ -77,6 +79,7 @@ public enum PlansURL {
         public static let moveNode = versionNode.appending("move")
         public static let facts = versionNode.appending("facts")
         public static let adoption = version.appending("adoption")
+        public static let furtherAdoptions = version.appending("further-adoptions")
         public static let sections = version.appending("sections")
         public static let section = sections.appending(":section")
         public static let moveSection = section.appending("move")

@@ -52,7 +52,7 @@ enum EditorAPIController {
         case .slugTaken, .draftOpen: Abort(.conflict, reason: failure.description)
         case .conflict: Abort(.preconditionFailed, reason: "the node has changed since that ETag; GET it again")
         case .notFound: Abort(.notFound, reason: failure.description)
-        case .invalid(let reason, _): Abort(.unprocessableEntity, reason: reason)
+        case .invalid(let reason, let field): Abort(.unprocessableEntity, reason: field.map { "\($0): \(reason)" } ?? reason)
         }
     }
 
@@ -163,6 +163,16 @@ enum EditorAPIController {
         try await run {
             try await PlanEditing.adopt(version, body: input.body, date: input.date, reference: input.reference ?? "", actor: actor,
                                         organisationID: organisation.requireID(), hooks: req.application.adoptionHooks, on: req.db)
+        }
+        return Response(status: .noContent)
+    }
+
+    @Sendable static func furtherAdoption(req: Request) async throws -> Response {
+        let (organisation, actor) = try await requireEditor(req)
+        let input = try req.content.decode(Plans.Adoption.self)
+        let version = try await version(req, organisation)
+        try await run {
+            try await PlanEditing.recordFurtherAdoption(version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
         }
         return Response(status: .noContent)
     }

@@ -141,4 +141,34 @@ extension EditorController {
             return redirect(req, draftURL(context, document.slug, version.number, notice: .adopted))
         }
     }
+
+    struct FurtherAdoptionForm: Content { let body: String; let date: String?; let reference: String?; let csrf: String }
+
+    static func furtherAdoptionModel(_ context: Context, _ content: DocumentContent, values: [String: String] = [:]) -> Editor.FormView.Model {
+        .init(heading: "Lägg till ett beslut om \(content.title)",
+              intro: ["När fler organ beslutar om samma version, som varje part i en överenskommelse: ange organet och, om de är kända, datum och referens."
+                      + (content.version.adoptedBy.map { " Versionen är antagen av \($0)." } ?? "")],
+              trail: trail(context, content), action: PlansURL.Editor.furtherAdoption.link(context.slug, content.slug, String(content.version.number)),
+              fields: [.init("body", "Beslutande organ", hint: "Till exempel Samformas styrelse."),
+                       .init("date", "Beslutsdatum (frivilligt)", .date, hint: "ÅÅÅÅ-MM-DD, till exempel 2021-06-15."),
+                       .init("reference", "Beslutsreferens (frivillig)", hint: "Till exempel § 12.")],
+              state: .init(values: values), submit: "Lägg till beslutet", cancelURL: draftURL(context, content.slug, content.version.number))
+    }
+
+    @Sendable static func furtherAdoptionForm(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        return formPage(req, context, furtherAdoptionModel(context, try await version(req, context).2))
+    }
+
+    @Sendable static func furtherAdoption(req: Request) async throws -> Response {
+        let context = try await requireEditor(req)
+        let form = try req.content.decode(FurtherAdoptionForm.self)
+        let (document, version, content) = try await version(req, context)
+        let model = furtherAdoptionModel(context, content, values: ["body": form.body, "date": form.date ?? "", "reference": form.reference ?? ""])
+        return try await submit(req, context, model, fallbackField: "body") {
+            try await PlanEditing.recordFurtherAdoption(version, Adoption(body: form.body, adoptedOn: form.date, decisionReference: form.reference),
+                                                        actor: context.actor, organisationID: context.organisation.requireID(), on: req.db)
+            return redirect(req, draftURL(context, document.slug, version.number, notice: .furtherAdoption))
+        }
+    }
 }

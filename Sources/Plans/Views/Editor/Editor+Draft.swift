@@ -100,6 +100,7 @@ extension Editor {
                         .li(.a(.href(link(PlansURL.Editor.adopt)), .text("Anta versionen …"))),
                         .li(.a(.href(link(PlansURL.Editor.discard)), .text("Kasta utkastet …")))
                     )),
+                    .if(!isDraft, .li(.a(.href(link(PlansURL.Editor.furtherAdoption)), .text("Lägg till ett beslut (fler parter) …")))),
                     .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)"), .text("Historik")))
                 )),
                 sectionList(),

@@ -91,7 +91,7 @@ public enum EditorNotice: String, Sendable, CaseIterable {
     case saved = "sparad", facts = "fakta", added = "tillagd", moved = "flyttad", reordered = "ordnad", removed = "borttagen"
     case draft = "utkast", copied = "kopia", created = "skapad", unchanged = "oforandrad", details = "uppgifter"
     case sectionSaved = "avsnitt-sparat", sectionAdded = "avsnitt-tillagt", sectionRemoved = "avsnitt-borttaget", sectionReordered = "avsnitt-ordnat"
-    case discarded = "kastat", draftOpen = "oppet-utkast", adopted = "antagen"
+    case discarded = "kastat", draftOpen = "oppet-utkast", adopted = "antagen", furtherAdoption = "fler-beslut"
 
     public static let parameter = "klart"
 
@@ -115,6 +115,7 @@ public enum EditorNotice: String, Sendable, CaseIterable {
         case .discarded: "Utkastet är kastat. Den gällande versionen är orörd."
         case .draftOpen: "Dokumentet har redan ett öppet utkast. Här är det; ändra det eller kasta det."
         case .adopted: "Versionen är antagen och publicerad. Den version som gällde före är nu ersatt."
+        case .furtherAdoption: "Beslutet är tillagt och visas på den publicerade sidan."
         }
     }
 }
