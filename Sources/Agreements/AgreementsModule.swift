@@ -10,7 +10,7 @@ import Vapor
 /// linked to goals, key activities and networks; reviews reminded by e-mail and published as a
 /// calendar. An agreement's own text, where it has one, is a steering document in Plans.
 public enum AgreementsModule: AppModule {
-    public static var migrations: [any Migration] { [CreateAgreements(), CreateAgreementsParticipation()] }
+    public static var migrations: [any Migration] { [CreateAgreements(), CreateAgreementsParticipation(), CreateAgreementsAccessions()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(AgreementsURL.registry.pathComponents, use: RegistryController.registry)
@@ -21,6 +21,11 @@ public enum AgreementsModule: AppModule {
         routes.pages.get(AgreementsURL.party.pathComponents, use: RegistryController.party)
         routes.pages.get(AgreementsURL.csv.pathComponents, use: RegistryController.csv)
         routes.pages.get(AgreementsURL.participation.pathComponents, use: ParticipationController.page)
+        routes.pages.get(AgreementsURL.accession.pathComponents, use: AccessionController.form)
+        routes.pages.on(.POST, AgreementsURL.accession.pathComponents, body: .collect(maxSize: "16kb"), use: AccessionController.apply)
+        routes.pages.get(AgreementsURL.application.pathComponents, use: AccessionController.follow)
+        routes.pages.on(.POST, AgreementsURL.leave.pathComponents, body: .collect(maxSize: "4kb"), use: AccessionController.leave)
+        routes.pages.get(AgreementsURL.accessions.pathComponents, use: AccessionController.list)
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         let signedIn = routes.signedIn
@@ -38,12 +43,18 @@ public enum AgreementsModule: AppModule {
         signedIn.on(.POST, AgreementsURL.markParticipation.pathComponents, body: form, use: ParticipationController.mark)
         signedIn.get(AgreementsURL.reviews.pathComponents, use: KeeperController.reviews)
         signedIn.on(.POST, AgreementsURL.calendarLink.pathComponents, body: form, use: KeeperController.calendarLink)
+        signedIn.get(AgreementsURL.applications.pathComponents, use: AccessionController.applications)
+        signedIn.on(.POST, AgreementsURL.decision.pathComponents, body: form, use: AccessionController.decide)
 
         typealias API = AgreementsURL.API
         routes.publicAPI.get(API.agreements.pathComponents, use: AgreementsAPIController.list).describe(AgreementsOpenAPI.list)
         routes.publicAPI.get(API.agreement.pathComponents, use: AgreementsAPIController.show).describe(AgreementsOpenAPI.show)
         routes.publicAPI.get(API.party.pathComponents, use: AgreementsAPIController.party).describe(AgreementsOpenAPI.partyCommitments)
         routes.publicAPI.get(API.participation.pathComponents, use: ParticipationController.json).describe(AgreementsOpenAPI.participation)
+        routes.publicAPI.get(API.accessions.pathComponents, use: AccessionController.json).describe(AgreementsOpenAPI.accessions)
+        routes.tokenAPI.get(API.applications.pathComponents, use: AgreementsAPIController.applications).describe(AgreementsOpenAPI.applications)
+        routes.tokenAPI.on(.POST, API.decision.pathComponents, body: .collect(maxSize: "16kb"), use: AgreementsAPIController.decide)
+            .describe(AgreementsOpenAPI.decide)
         routes.tokenAPI.get(API.registry.pathComponents, use: AgreementsAPIController.registry).describe(AgreementsOpenAPI.registry)
         routes.tokenAPI.on(.POST, API.agreements.pathComponents, body: .collect(maxSize: "64kb"), use: AgreementsAPIController.create)
             .describe(AgreementsOpenAPI.create)
@@ -70,7 +81,9 @@ public enum AgreementsModule: AppModule {
             + (agreements.isEmpty ? [] : [AgreementsURL.registry.link(organisation)] + agreements.flatMap { agreement in
                 // The parties' pages, where the agreement has commitments to list.
                 let parties = agreement.spec.commitments.isEmpty ? [] : agreement.spec.parties.compactMap(\.organisation)
-                return [AgreementsURL.agreement.link(organisation, agreement.key)] + parties.map { AgreementsURL.party.link(organisation, agreement.key, $0) }
+                let joining = agreement.spec.acceptsAccessions
+                    ? [AgreementsURL.accession.link(organisation, agreement.key), AgreementsURL.accessions.link(organisation, agreement.key)] : []
+                return [AgreementsURL.agreement.link(organisation, agreement.key)] + parties.map { AgreementsURL.party.link(organisation, agreement.key, $0) } + joining
             })
     }
 
@@ -96,6 +109,7 @@ public enum AgreementsModule: AppModule {
         }
         app.mailProducers.append { app, now in
             try await ReviewReminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)
+            try await Accessions.tend(at: now, publicURL: app.siteShell.publicURL, on: app.db)
         }
     }
 }

@@ -89,7 +89,7 @@ struct RoutesTests {
                 guard let get = operations["get"] as? [String: Any] else { continue }
                 var path = template
                 // Commitments are the regional agreement's: the demo's other organisation.
-                if template.contains("{party}") {
+                if template.contains("{party}") || template.hasSuffix("/accessions") {
                     path = path.replacingOccurrences(of: "{org}", with: Demo.agreementSlug)
                         .replacingOccurrences(of: "{agreement}", with: "regional-overenskommelse-om-samverkan").replacingOccurrences(of: "{party}", with: "samforma")
                 }

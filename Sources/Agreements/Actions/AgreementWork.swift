@@ -96,6 +96,10 @@ public enum AgreementWork {
                           spec.text == slug ? "text" : "plans")
         }
         guard Set(spec.plans).count == spec.plans.count else { throw invalid("En plan finns med två gånger.", "a plan appears twice", "plans") }
+        guard !spec.acceptsAccessions || (spec.isPublic && spec.status != .draft) else {
+            throw invalid("Bara ett offentligt avtal som inte är ett utkast kan ta emot ansökningar om anslutning.",
+                          "only a public agreement that is not a draft accepts accessions", "accession")
+        }
         guard spec.commitments.isEmpty || spec.text != nil else {
             throw invalid("Åtaganden hör till avtalets text: ange texten först.", "commitments need the agreement's text", "commitments")
         }
@@ -262,6 +266,7 @@ public enum AgreementWork {
         note("text", before.text, after.text)
         note("planer", before.plans, after.plans)
         note("åtaganden", before.commitments, after.commitments)
+        note("anslutning", before.acceptsAccessions, after.acceptsAccessions)
         return changes
     }
 }

@@ -24,11 +24,20 @@ enum AgreementForm {
             .init("activities", "Nyckelaktiviteter", .checkboxes(catalogue.activities.map(nodeChoice))),
             .init("goals", "Mål och målområden", .checkboxes(catalogue.goals.map(nodeChoice))),
             .init("networks", "Nätverk och forum", .checkboxes(catalogue.networks.map { .init($0.key, $0.name) })),
+            .init("text", "Avtalets text", .select([.init("", "Ingen: texten finns bara som bifogat dokument")] + documents(catalogue)),
+                  hint: "Ett styrdokument som bär avtalets egen text, till exempel principer och åtaganden."),
+            .init("plans", "Planer under avtalet", .checkboxes(documents(catalogue)),
+                  hint: "Planer som avtalet bär och som följs upp som andra planer, till exempel en handlingsplan."),
+            .init("accession", "Organisationer kan ansöka om att ansluta sig till avtalet (formulär på den offentliga sidan)", .checkbox),
             .init("revision", "", .hidden),
         ]
     }
 
     static let membersWord = "Medlemmarna"
+
+    static func documents(_ catalogue: Catalogue) -> [Forms.Choice] {
+        catalogue.documentTitles.sorted { $0.value < $1.value }.map { .init($0.key, $0.value) }
+    }
 
     static func values(_ spec: AgreementSpec, revision: Int?, catalogue: Catalogue) -> [String: String] {
         func line(_ parts: [String?]) -> String {
@@ -47,19 +56,22 @@ enum AgreementForm {
             "activities": spec.activities.map { "\($0.document)/\($0.lineage)" }.joined(separator: "\n"),
             "goals": spec.goals.map { "\($0.document)/\($0.lineage)" }.joined(separator: "\n"),
             "networks": spec.networks.joined(separator: "\n"), "revision": revision.map(String.init) ?? "",
+            "text": spec.text ?? "", "plans": spec.plans.joined(separator: "\n"), "accession": spec.acceptsAccessions ? "on" : "",
         ]
     }
 
     /// The submitted form as the values to show again (checkbox groups joined).
     static func submitted(_ form: [String: String]) -> [String: String] {
         var values = form.filter { !$0.key.contains(".") }
-        for name in ["activities", "goals", "networks"] { values[name] = Forms.checked(name, in: form) }
+        for name in ["activities", "goals", "networks", "plans"] { values[name] = Forms.checked(name, in: form) }
         values["public"] = form["public"] == "on" ? "on" : ""
+        values["accession"] = form["accession"] == "on" ? "on" : ""
         return values
     }
 
-    /// The spec the form says; a party not in the registry is refused beside its field.
-    static func spec(_ values: [String: String], catalogue: Catalogue) throws(AgreementWork.Failure) -> AgreementSpec {
+    /// The spec the form says; a party not in the registry is refused beside its field. The
+    /// commitments have their own form: they stay as `before` has them while the text stays.
+    static func spec(_ values: [String: String], catalogue: Catalogue, before: AgreementSpec? = nil) throws(AgreementWork.Failure) -> AgreementSpec {
         let text = { (name: String) in values[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
         let optional = { (name: String) -> String? in text(name).isEmpty ? nil : text(name) }
         guard let kind = AgreementKind(rawValue: text("kind")) else {
@@ -97,6 +109,9 @@ enum AgreementForm {
         return AgreementSpec(title: text("title"), kind: kind, status: status, startsOn: optional("startsOn"), endsOn: optional("endsOn"),
                              reviewOn: optional("reviewOn"), reviewer: optional("reviewer"), unit: optional("unit"), isPublic: values["public"] == "on",
                              summary: optional("summary"), parties: parties, goals: nodes("goals"), activities: nodes("activities"),
-                             networks: text("networks").split(whereSeparator: \.isNewline).map(String.init))
+                             networks: text("networks").split(whereSeparator: \.isNewline).map(String.init),
+                             text: optional("text"), plans: text("plans").split(whereSeparator: \.isNewline).map(String.init),
+                             commitments: before.flatMap { $0.text == optional("text") ? $0.commitments : nil } ?? [],
+                             acceptsAccessions: values["accession"] == "on")
     }
 }

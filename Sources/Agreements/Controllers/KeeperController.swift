@@ -135,7 +135,7 @@ enum KeeperController {
         let agreement = try await agreement(req, context)
         let values = AgreementForm.submitted(try req.content.decode([String: String].self))
         return try await submit(req, context, editModel(context, agreement, values: values)) {
-            let outcome = try await AgreementWork.update(agreement, to: try AgreementForm.spec(values, catalogue: context.catalogue),
+            let outcome = try await AgreementWork.update(agreement, to: try AgreementForm.spec(values, catalogue: context.catalogue, before: agreement.spec),
                                                          expectedRevision: values["revision"].flatMap(Int.init), in: context.catalogue,
                                                          actor: context.actor, today: today(req), at: req.application.now(), on: req.db)
             return redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key), notice: outcome == .unchanged ? "oforandrat" : "sparat")

@@ -48,6 +48,27 @@ public enum AgreementsSection: InterchangeSection {
         /// Every saved state, oldest first; absent in a file written by hand (the spec becomes revision 1).
         public var revisions: [RevisionEntry]?
         public var documents: [DocumentEntry]?
+        /// Applications to join and accessions, contact details included: the file is an administrator's backup.
+        public var accessions: [AccessionEntry]?
+    }
+
+    public struct AccessionEntry: Codable, Equatable, Sendable {
+        public var name: String
+        public var orgNumber: String
+        public var contactName: String
+        public var contactEmail: String
+        public var area: String
+        public var scope: String
+        public var status: AccessionStatus
+        public var submittedAt: String
+        public var decidedAt: String?
+        public var decidedBy: String?
+        public var reason: String?
+        public var joinedOn: String?
+        public var leftOn: String?
+        /// The follow link's SHA-256, hex; the link itself is never stored.
+        public var tokenHash: String
+        public var remindedAt: String?
     }
 
     public struct RevisionEntry: Codable, Equatable, Sendable {
@@ -109,6 +130,7 @@ public enum AgreementsSection: InterchangeSection {
         let ids = agreements.compactMap(\.id)
         let revisions = ids.isEmpty ? [] : try await AgreementRevision.query(on: db).filter(\.$agreement.$id ~~ ids).sort(\.$number).all()
         let documents = try await AgreementDocument.descriptions(of: ids, on: db)
+        let accessions = try await AccessionApplication.query(on: db).filter(\.$organisationID == tenant).sort(\.$submittedAt).sort(\.$orgNumber).all()
         // The organisation itself is in the file already (a party of its own agreements).
         let own = try await OrganisationRecord.find(tenant, on: db)?.slug
         let parties = agreements.flatMap { $0.spec.parties.compactMap(\.organisation) }.filter { $0 != own }
@@ -123,11 +145,46 @@ public enum AgreementsSection: InterchangeSection {
                     documents: documents.isEmpty ? nil : documents.map {
                         DocumentEntry(name: $0.name, contentType: $0.contentType, size: $0.size, sha256: $0.sha256, isPublic: $0.isPublic,
                                       uploadedAt: moment($0.uploadedAt), uploadedBy: $0.uploadedBy)
-                    })
+                    },
+                    accessions: accessionEntries(accessions.filter { $0.$agreement.id == agreement.id }))
             },
             registryActivities: activities.isEmpty ? nil : activities.map { .init(document: $0.documentSlug, lineage: $0.lineage) },
             calendarFeed: feed.map { .init(tokenHash: $0.tokenHash, createdAt: moment($0.createdAt), createdBy: $0.createdBy) },
             participation: marks.isEmpty ? nil : marks.map { .init(document: $0.documentSlug, lineage: $0.lineage, level: $0.level) }))
+    }
+
+    static func accessionEntries(_ applications: [AccessionApplication]) -> [AccessionEntry]? {
+        applications.isEmpty ? nil : applications.map {
+            AccessionEntry(name: $0.name, orgNumber: $0.orgNumber, contactName: $0.contactName, contactEmail: $0.contactEmail, area: $0.area,
+                           scope: $0.scope, status: $0.status, submittedAt: moment($0.submittedAt), decidedAt: $0.decidedAt.map(moment),
+                           decidedBy: $0.decidedBy, reason: $0.reason, joinedOn: $0.joinedOn, leftOn: $0.leftOn, tokenHash: $0.tokenHash,
+                           remindedAt: $0.remindedAt.map(moment))
+        }
+    }
+
+    static func validate(_ accessions: [AccessionEntry], at path: String, tokens: inout Set<String>) throws {
+        for (index, entry) in accessions.enumerated() {
+            let at = "\(path)[\(index)]"
+            guard Accessions.orgNumber(entry.orgNumber) == entry.orgNumber else { throw ImportError("\(at).orgNumber", "an organisationsnummer as NNNNNN-NNNN with its check digit") }
+            guard SMTPClient.isAddress(entry.contactEmail) else { throw ImportError("\(at).contactEmail", "not an e-mail address") }
+            for (name, text) in [("name", entry.name), ("contactName", entry.contactName), ("area", entry.area), ("scope", entry.scope)] {
+                try Core.requireText(text, at: "\(at).\(name)")
+            }
+            guard entry.tokenHash.count == 64, entry.tokenHash.allSatisfy(\.isHexDigit), tokens.insert(entry.tokenHash).inserted else {
+                throw ImportError("\(at).tokenHash", "a SHA-256 in hex, used once")
+            }
+            for (name, value) in [("submittedAt", Optional(entry.submittedAt)), ("decidedAt", entry.decidedAt), ("remindedAt", entry.remindedAt)] {
+                if let value, moment(value) == nil { throw ImportError("\(at).\(name)", "a moment in ISO 8601") }
+            }
+            for (name, value) in [("joinedOn", entry.joinedOn), ("leftOn", entry.leftOn)] {
+                if let value, !CalendarDate.isValid(value) { throw ImportError("\(at).\(name)", "a date as YYYY-MM-DD") }
+            }
+            let decided = entry.status != .pending
+            guard (entry.decidedAt != nil) == decided, (entry.joinedOn != nil) == [.approved, .left].contains(entry.status),
+                  (entry.leftOn != nil) == (entry.status == .left), entry.status != .rejected || entry.reason != nil else {
+                throw ImportError("\(at).status", "decidedAt once decided; joinedOn when approved or left; leftOn when left; a reason when rejected")
+            }
+        }
     }
 
     /// The revisions, or nil when the only one is what a file without revisions makes (the spec as
@@ -154,7 +211,7 @@ public enum AgreementsSection: InterchangeSection {
         let versions = context[DocumentsSection.Versions.self] ?? [:]
         func activities(_ document: String) -> Set<String> { versions[document]?.values.reduce(into: Set<String>()) { $0.formUnion($1.activities) } ?? [] }
         func goals(_ document: String) -> Set<String> { versions[document]?.values.reduce(into: Set<String>()) { $0.formUnion($1.goals) } ?? [] }
-        var keys = Set<String>(), titles = Set<String>()
+        var keys = Set<String>(), titles = Set<String>(), accessionTokens = Set<String>()
         for (index, agreement) in entry.agreements.enumerated() {
             let path = "agreements.agreements[\(index)]"
             guard Slug.isValid(agreement.key), !AgreementWork.reservedKeys.contains(agreement.key) else {
@@ -168,6 +225,7 @@ public enum AgreementsSection: InterchangeSection {
             guard titles.insert(Agreement.fold(agreement.spec.title)).inserted else { throw ImportError("\(path).spec.title", "a second agreement with this title") }
             guard agreement.revision >= 1 else { throw ImportError("\(path).revision", "1 or more") }
             guard moment(agreement.updatedAt) != nil else { throw ImportError("\(path).updatedAt", "a moment in ISO 8601") }
+            try validate(agreement.accessions ?? [], at: "\(path).accessions", tokens: &accessionTokens)
             if let listedIn = agreement.listedIn, versions[listedIn] == nil { throw ImportError("\(path).listedIn", "no document \"\(listedIn)\" in the file") }
             guard (agreement.listedIn == nil) == (agreement.heading == nil) else { throw ImportError("\(path).heading", "a listed agreement has a heading, and only it") }
             if let revisions = agreement.revisions {
@@ -257,6 +315,7 @@ public enum AgreementsSection: InterchangeSection {
                 bytes[document.sha256] = document.data
             }
         }
+        try await AccessionApplication.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await Agreement.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await RegistryActivity.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await CalendarFeed.query(on: db).filter(\.$organisationID == organisationID).delete()
@@ -302,6 +361,27 @@ public enum AgreementsSection: InterchangeSection {
                 row.stored = row.data != nil
                 row.uploadedAt = moment(document.uploadedAt) ?? updatedAt
                 row.uploadedBy = document.uploadedBy
+                try await row.create(on: db)
+            }
+            for entry in item.accessions ?? [] {
+                let row = AccessionApplication()
+                row.organisationID = organisationID
+                row.$agreement.id = try agreement.requireID()
+                row.name = entry.name
+                row.orgNumber = entry.orgNumber
+                row.contactName = entry.contactName
+                row.contactEmail = entry.contactEmail
+                row.area = entry.area
+                row.scope = entry.scope
+                row.status = entry.status
+                row.submittedAt = moment(entry.submittedAt) ?? updatedAt
+                row.decidedAt = entry.decidedAt.flatMap(moment)
+                row.decidedBy = entry.decidedBy
+                row.reason = entry.reason
+                row.joinedOn = entry.joinedOn
+                row.leftOn = entry.leftOn
+                row.tokenHash = entry.tokenHash
+                row.remindedAt = entry.remindedAt.flatMap(moment)
                 try await row.create(on: db)
             }
         }

@@ -27,11 +27,13 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
     public var plans: [String]
     /// Who owes each commitment of the text: a node of `text`, by lineage.
     public var commitments: [Commitment]
+    /// Organisations may apply to join the agreement through the public form (the regional agreement's idéburna organisations).
+    public var acceptsAccessions: Bool
 
     public init(title: String, kind: AgreementKind, status: AgreementStatus, startsOn: String? = nil, endsOn: String? = nil,
                 reviewOn: String? = nil, reviewer: String? = nil, unit: String? = nil, isPublic: Bool = true, summary: String? = nil,
                 parties: [Party] = [], goals: [NodeReference] = [], activities: [NodeReference] = [], networks: [String] = [],
-                text: String? = nil, plans: [String] = [], commitments: [Commitment] = []) {
+                text: String? = nil, plans: [String] = [], commitments: [Commitment] = [], acceptsAccessions: Bool = false) {
         self.title = title
         self.kind = kind
         self.status = status
@@ -49,6 +51,7 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
         self.text = text
         self.plans = plans
         self.commitments = commitments
+        self.acceptsAccessions = acceptsAccessions
     }
 
     /// A commitment of the agreement's text and who owes it.
@@ -95,7 +98,7 @@ public struct AgreementSpec: Codable, Equatable, Sendable {
 extension AgreementSpec {
     private enum CodingKeys: String, CodingKey {
         case title, kind, status, startsOn, endsOn, reviewOn, reviewer, unit, isPublic, summary, parties, goals, activities, networks,
-             text, plans, commitments
+             text, plans, commitments, acceptsAccessions
     }
 
     /// Lists may be left out (empty), and `isPublic` (true): what an API client or a file need not say.
@@ -118,6 +121,7 @@ extension AgreementSpec {
         text = try container.decodeIfPresent(String.self, forKey: .text)
         plans = try container.decodeIfPresent([String].self, forKey: .plans) ?? []
         commitments = try container.decodeIfPresent([Commitment].self, forKey: .commitments) ?? []
+        acceptsAccessions = try container.decodeIfPresent(Bool.self, forKey: .acceptsAccessions) ?? false
     }
 
     /// The text, plans and commitments only where an agreement has them: most agreements are records
@@ -141,5 +145,6 @@ extension AgreementSpec {
         try container.encodeIfPresent(text, forKey: .text)
         if !plans.isEmpty { try container.encode(plans, forKey: .plans) }
         if !commitments.isEmpty { try container.encode(commitments, forKey: .commitments) }
+        if acceptsAccessions { try container.encode(true, forKey: .acceptsAccessions) }
     }
 }

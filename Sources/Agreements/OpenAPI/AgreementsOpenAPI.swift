@@ -40,7 +40,7 @@ enum AgreementsOpenAPI {
                 "documents": .list(.record(["id": .string, "name": .string, "contentType": .string, "size": .integer, "isPublic": .boolean,
                                             "available": .boolean, "uploadedAt": .string(format: .dateTime)])),
                 "text": JSONSchema.component("DocumentLink").optional, "plans": .list(.component("DocumentLink")),
-                "commitments": .list(commitment),
+                "commitments": .list(commitment), "acceptsAccessions": .boolean,
                 "revision": .integer,
                 "history": .list(.record(["revision": .integer, "changedAt": .string(format: .dateTime),
                                           "changedBy": JSONSchema.string(description: "Absent in public answers").optional, "changes": .list(.string)])),
@@ -49,6 +49,16 @@ enum AgreementsOpenAPI {
             "PartyCommitments": .record(["agreement": .string, "agreementTitle": .string, "document": .string, "party": contentParty,
                                          "commitments": .list(commitment)],
                                         description: "What one party of an agreement owes: the commitments of all parties and those of its sector"),
+            "Accession": .record(["name": .string, "joinedOn": date, "leftOn": date.optional],
+                                 description: "An organisation that joined the agreement, with the day it joined and, if it left, the day it left"),
+            "AccessionApplication": .record([
+                "id": .string, "name": .string, "orgNumber": JSONSchema.string(description: "Organisationsnummer, NNNNNN-NNNN"),
+                "contactName": .string, "contactEmail": .string, "area": .string, "scope": .string, "status": .oneOf(AccessionStatus.self),
+                "submittedAt": .string(format: .dateTime), "decidedAt": JSONSchema.string(format: .dateTime).optional,
+                "decidedBy": JSONSchema.string.optional, "reason": JSONSchema.string.optional, "joinedOn": date.optional, "leftOn": date.optional,
+            ], description: "An application to join an agreement, with its contact details (the agreement's editors only)"),
+            "AccessionDecision": .record(["decision": .oneOf(Accessions.Verdict.self),
+                                          "reason": JSONSchema.string(description: "Required for a rejection; the applicant reads it").optional]),
             "ParticipationMark": .record(["document": .string, "lineage": .string, "title": .string, "level": .oneOf(ParticipationLevel.self)],
                                          description: "A key activity and the level of participation it offers (the European code's four levels)"),
             "AgreementInput": .record([
@@ -62,10 +72,12 @@ enum AgreementsOpenAPI {
                 "text": JSONSchema.string(description: "The slug of the steering document carrying the agreement's text").optional,
                 "plans": JSONSchema.list(.string).optional,
                 "commitments": JSONSchema.list(.record(["node": .string, "by": .oneOf(CommitmentBearer.self)])).optional,
+                "acceptsAccessions": JSONSchema.boolean(description: "Organisations may apply to join through the public form").optional,
                 "revision": JSONSchema.integer(description: "PUT: the revision read; another save in between gives 409").optional,
             ]),
         ],
-        pathParameters: ["agreement": "An agreement's key", "document": "A document's id", "party": "A party's registry key"])
+        pathParameters: ["agreement": "An agreement's key", "document": "A document's id", "party": "A party's registry key",
+                         "application": "An application's id"])
 
     static func query(_ name: String, _ description: String) -> OpenAPI.Parameter {
         .query(name: name, schema: .string, description: description)
@@ -87,6 +99,12 @@ enum AgreementsOpenAPI {
                                             response: .list(.component("ParticipationMark")), errors: [404])
     static let partyCommitments = APIOperation("agreementParty", summary: "What one party of a public agreement has committed to",
                                     response: .component("PartyCommitments"), errors: [404])
+    static let accessions = APIOperation("agreementAccessions", summary: "The organisations that joined an agreement open for accession, with their days",
+                                         response: .list(.component("Accession")), errors: [404])
+    static let applications = APIOperation("accessionApplications", summary: "The applications to join an agreement, with contact details (its editors)",
+                                           response: .list(.component("AccessionApplication")), errors: [404])
+    static let decide = APIOperation("decideAccession", summary: "Approve or reject a pending application to join (editors); a rejection needs a reason",
+                                     requestBody: .component("AccessionDecision"), response: .component("AccessionApplication"), errors: [400, 404, 422])
     static let show = APIOperation("agreement", summary: "A public agreement", response: .component("Agreement"), errors: [404])
     static let create = APIOperation("createAgreement", summary: "Add an agreement to the registry (editors)", requestBody: .component("AgreementInput"),
                                      status: 201, responseDescription: "Added", response: .component("Agreement"), errors: [400, 404, 422])

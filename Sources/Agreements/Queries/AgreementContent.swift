@@ -94,6 +94,8 @@ public struct AgreementContent: Codable, Sendable, Equatable {
     public let text: DocumentLink?
     public let plans: [DocumentLink]
     public let commitments: [Commitment]
+    /// Organisations may apply to join through the public form.
+    public let acceptsAccessions: Bool
     public let revision: Int
     public let history: [Change]
 
@@ -153,6 +155,7 @@ extension AgreementContent {
         text = spec.text.map(link)
         plans = spec.plans.map(link)
         commitments = Self.commitments(spec, catalogue: catalogue)
+        acceptsAccessions = spec.acceptsAccessions
         revision = agreement.revision
         let sorted = revisions.sorted { $0.number < $1.number }
         history = sorted.enumerated().map { index, revision in

@@ -9,6 +9,11 @@ public enum AgreementsURL {
     public static let document = agreement.appending("dokument", ":document")
     /// What one party (a registry key) has committed to under the agreement's text.
     public static let party = agreement.appending("parter", ":party")
+    /// Joining: the public form, the applicant's secret follow link (and leaving), the public list of members who joined.
+    public static let accession = agreement.appending("anslut")
+    public static let application = agreement.appending("ansokan", ":token")
+    public static let leave = application.appending("lamna")
+    public static let accessions = agreement.appending("anslutna")
     public static let calendar = registry.appending("kalender.ics")
     /// The full review calendar behind a secret, revocable address.
     public static let secretCalendar = registry.appending("kalender", ":token")
@@ -20,6 +25,9 @@ public enum AgreementsURL {
     public static let uploadDocument = staffAgreement.appending("dokument")
     public static let staffDocument = staffAgreement.appending("dokument", ":document")
     public static let removeDocument = staffDocument.appending("ta-bort")
+    /// The applications to join, for the agreement's editors (the ledningsgrupp), and a decision on one.
+    public static let applications = staffAgreement.appending("ansokningar")
+    public static let decision = applications.appending(":application")
     public static let reviews = registry.appending("omprovningar")
     public static let calendarLink = reviews.appending("kalenderlank")
     /// Public: key activities by the level of participation they offer; editors mark them.
@@ -33,6 +41,9 @@ public enum AgreementsURL {
         public static let agreement = agreements.appending(":agreement")
         public static let document = agreement.appending("documents", ":document")
         public static let party = agreement.appending("parties", ":party")
+        public static let accessions = agreement.appending("accessions")
+        public static let applications = agreement.appending("applications")
+        public static let decision = applications.appending(":application", "decision")
         public static let participation = OrganisationURL.API.organisation.appending("participation")
         /// With a token, for the organisation's users: every agreement, drafts and internal ones too.
         public static let registry = OrganisationURL.API.organisation.appending("agreement-registry")

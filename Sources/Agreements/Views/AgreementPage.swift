@@ -65,6 +65,13 @@ final class AgreementPage: OrganisationPage {
                         })),
             CommitmentViews.documents(a, organisation: org),
             CommitmentViews.section(a, parties: partyShares, organisation: org),
+            .if(a.acceptsAccessions, .section(
+                .h2(.text("Anslutning")),
+                .p(.text("Organisationer kan ansöka om att ansluta sig till överenskommelsen. Ledningsgruppen godkänner ansökningarna.")),
+                .ul(.class("more"),
+                    .li(.a(.href(AgreementsURL.accession.link(org, a.key)), .text("Ansök om att ansluta er organisation"))),
+                    .li(.a(.href(AgreementsURL.accessions.link(org, a.key)), .text("Anslutna organisationer"))),
+                    .if(mayEdit, .li(.a(.href(AgreementsURL.applications.link(org, a.key)), .text("Ansökningar att besluta om"))))))),
             links("Mål", a.goals),
             links("Nyckelaktiviteter", a.activities),
             .if(!a.networks.isEmpty, .section(.h2(.text("Nätverk")), .ul(.forEach(a.networks) { network in

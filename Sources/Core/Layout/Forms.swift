@@ -54,11 +54,14 @@ public enum Forms {
         let value = state.values[spec.name] ?? ""
         let name = Markdown.escape(spec.name), id = Markdown.escape(id)
         if case .hidden = spec.kind { return "<input type=\"hidden\" name=\"\(name)\" value=\"\(Markdown.escape(value))\">" }
+        let error = state.error?.field == spec.name ? state.error?.message : nil
         if case .checkbox = spec.kind {
-            return "<div class=\"field checkbox\"><input type=\"checkbox\" name=\"\(name)\" id=\"\(id)\"\(value == "on" ? " checked" : "")>"
+            let invalid = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
+            return "<div class=\"field checkbox\(error == nil ? "" : " invalid")\">"
+                + (error.map { "<p class=\"field-error\" id=\"\(id)-error\">\(Markdown.escape($0))</p>" } ?? "")
+                + "<input type=\"checkbox\" name=\"\(name)\" id=\"\(id)\"\(value == "on" ? " checked" : "")\(invalid)>"
                 + "<label for=\"\(id)\">\(Markdown.escape(spec.label))</label></div>"
         }
-        let error = state.error?.field == spec.name ? state.error?.message : nil
         if case .checkboxes(let choices) = spec.kind {
             let chosen = Set(value.split(separator: "\n").map(String.init))
             let boxes = choices.enumerated().map { index, choice in

@@ -48,6 +48,8 @@ public enum Stylesheet {
     form label { font-weight: 600; margin-bottom: .25rem; }
     form .field.checkbox { flex-direction: row; align-items: center; gap: .5rem; }
     form .field.checkbox label { font-weight: 400; margin: 0; }
+    form .field.checkbox.invalid { flex-wrap: wrap; }
+    form .field.checkbox .field-error { flex-basis: 100%; }
     .hint { color: var(--muted); font-size: .95rem; }
     .account-bar { font-size: .9rem; margin-top: .35rem; }
     .account-bar form.inline { margin-left: 0; }

@@ -32,16 +32,52 @@ enum AgreementsAPIController {
         try await req.cachedJSON { try await RegistryController.partyCommitments(req) }
     }
 
+    /// The applications to join an agreement, with contact details: for its editors (the ledningsgrupp).
+    @Sendable static func applications(req: Request) async throws -> Response {
+        let (organisation, _, _) = try await req.agreementsAccess(.edit)
+        let agreement = try await agreement(req, organisation)
+        return try privateJSON(try await ApplicationContent.all(agreement, on: req.db))
+    }
+
+    /// Approves or rejects a pending application (editors); a rejection needs a reason.
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let (organisation, user, _) = try await req.agreementsAccess(.edit)
+        let agreement = try await agreement(req, organisation)
+        let input = try req.content.decode(Accessions.Decision.self)
+        guard let id = UUID(uuidString: try req.requiredParameter("application")),
+              let application = try await AccessionApplication.query(on: req.db).filter(\.$id == id).filter(\.$agreement.$id == agreement.requireID()).first() else {
+            throw Abort(.notFound, reason: "no such application")
+        }
+        try await run {
+            try await Accessions.decide(application, approve: input.decision == .approve, reason: input.reason ?? "", agreement: agreement,
+                                        organisation: organisation, actor: .user(user), publicURL: req.application.siteShell.publicURL,
+                                        at: req.application.now(), on: req.db)
+        }
+        guard let saved = try await AccessionApplication.find(id, on: req.db) else { throw Abort(.notFound) }
+        return try privateJSON(ApplicationContent(saved))
+    }
+
+    static func agreement(_ req: Request, _ organisation: OrganisationRecord) async throws -> Agreement {
+        let key = try req.requiredParameter("agreement")
+        guard let agreement = try await AgreementQuery.agreement(key, organisationID: organisation.requireID(), on: req.db) else {
+            throw Abort(.notFound, reason: "no agreement \"\(key)\"")
+        }
+        return agreement
+    }
+
+    static func privateJSON(_ value: some Encodable) throws -> Response {
+        let response = Response(status: .ok)
+        try response.content.encode(value, using: JSONEncoder.api)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
     /// Every agreement, drafts and internal ones too, with the responsible people: for the organisation's users.
     @Sendable static func registry(req: Request) async throws -> Response {
         let (organisation, _, _) = try await req.agreementsAccess(.read)
         let catalogue = try await Catalogue.load(organisation, on: req.db)
-        let contents = try await AgreementQuery.contents(catalogue, forPublic: false, filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters),
-                                                         withHistory: true, on: req.db)
-        let response = Response(status: .ok)
-        try response.content.encode(contents, using: JSONEncoder.api)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try privateJSON(try await AgreementQuery.contents(catalogue, forPublic: false,
+                                                                 filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters), withHistory: true, on: req.db))
     }
 
     static func run<T>(_ body: () async throws -> T) async throws -> T {
