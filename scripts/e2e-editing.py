@@ -6,12 +6,13 @@ a partner, a prose section edited with a preview, the draft compared with the pl
 adopted after confirming; a second draft discarded; then the adopted plan followed up: a period
 opened, an activity reported, a goal area assessed, the period closed, and the public plan and
 dashboard changed; an agreement kept in the registry (refused, added, a file attached, its review
-listed) and read as the public does; the administrator refused removing the last administrator. axe-core runs on
+listed) and read as the public does; the regional agreement read in full and joined (an application refused and
+sent, followed by its link, approved by the ledningsgrupp, listed publicly; a flood refused); the administrator refused removing the last administrator. axe-core runs on
 every editor and follow-up page pattern at 1280 and 390 px.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
 """
-import json, re, sqlite3, sys, time, urllib.request
+import json, re, sqlite3, sys, time, urllib.error, urllib.parse, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
@@ -391,8 +392,71 @@ try:
     driver.get(base + "/o/norrbottens-kommuner/avtal/hantera")
     check("Förfrågan kunde inte utföras" in driver.title, "the ledningsgrupp's editor gets no access to Norrbottens Kommuner's internal registry")
 
+    # The regional agreement read in full, and joined: an organisation applies, follows its application,
+    # the ledningsgrupp approves it, and it is listed publicly; a flood of applications is refused.
+    regional = "/o/regional-overenskommelse-norrbotten/avtal/regional-overenskommelse-om-samverkan"
     driver.get(base + "/konto")
     submit("/logga-ut")
+    driver.delete_all_cookies()
+    driver.get(base + regional)
+    check("23 åtaganden: 15 för alla parter, 6 för parterna från offentlig sektor, 2 för civilsamhället." in driver.page_source,
+          "the regional agreement lists its 23 commitments by who owes them")
+    axe_check("the regional agreement's page")
+    driver.get(base + "/o/regional-overenskommelse-norrbotten/dokument/regional-overenskommelse/kvalitet")
+    check("2. Kvalitet" in driver.page_source and "Civilsamhället ska beakta de kvalitetskrav" in driver.page_source, "a principle's page with its commitments")
+    axe_check("a principle's page")
+    driver.get(base + regional + "/parter/samforma")
+    check("Samforma har 17 åtaganden" in driver.page_source, "Samforma's page lists its 17 commitments")
+    axe_check("a party's commitments")
+    driver.get(base + regional + "/anslut")
+    fill({"name": "Föreningen Exempel i Norrbotten", "orgNumber": "802012-3453", "contactName": "Eva Exempel", "contactEmail": "eva@example.se",
+          "area": "Hela länet", "scope": "Vi samlar föreningar i hela länet."})
+    submit(regional + "/anslut")
+    check("Organisationsnumret stämmer inte." in driver.page_source and "Föreningen Exempel i Norrbotten" in driver.page_source,
+          "an application with a wrong organisationsnummer refused beside the field, with the input kept")
+    axe_check("a refused application form")
+    fill({"orgNumber": "802012-3454"})
+    driver.find_element(By.ID, "sharesPrinciples").click()
+    submit(regional + "/anslut")
+    follow_link = driver.current_url.split("?")[0]
+    check("Tack! Ansökan är skickad." in driver.page_source and "Väntar på beslut" in driver.page_source, "an application sent, with its follow link")
+    axe_check("the applicant's follow page")
+    sign_in("ledningsgrupp@demo.samsyn.se")
+    driver.get(base + "/o/regional-overenskommelse-norrbotten/avtal/hantera/regional-overenskommelse-om-samverkan/ansokningar")
+    check("eva@example.se" in driver.page_source, "the ledningsgrupp sees the application with its contact")
+    axe_check("the applications page")
+    Select(driver.find_element(By.CSS_SELECTOR, "select[name=decision]")).select_by_value("approve")
+    submit(driver.find_element(By.CSS_SELECTOR, "section.application form").get_attribute("action")[len(base):])
+    check("Ansökan är godkänd." in driver.page_source, "the ledningsgrupp approves it, and is told so")
+    driver.get(base + "/konto")
+    submit("/logga-ut")
+    driver.delete_all_cookies()
+    driver.get(base + regional + "/anslutna")
+    check("Föreningen Exempel i Norrbotten" in driver.page_source and "eva@example.se" not in driver.page_source, "the public list shows it, without the contact")
+    axe_check("the public list of organisations that joined")
+    driver.get(follow_link)
+    check("Ansluten" in driver.page_source and "Lämna överenskommelsen" in driver.page_source, "the follow link shows the accession and offers leaving")
+
+    # A flood from one address: refused with 429 once the hour's limit is reached; no application written.
+    request = urllib.request.Request(base + regional + "/anslut")
+    with urllib.request.urlopen(request) as response:
+        cookie = next(value.split(";")[0] for name, value in response.headers.items() if name.lower() == "set-cookie" and value.startswith("samsyn_csrf="))
+        token = re.search(r'name="csrf" value="([^"]+)"', response.read().decode()).group(1)
+    def post_application(fields):
+        data = urllib.parse.urlencode({"csrf": token, **fields}).encode()
+        try:
+            with urllib.request.urlopen(urllib.request.Request(base + regional + "/anslut", data=data, headers={"Cookie": cookie})) as answer:
+                return answer.status
+        except urllib.error.HTTPError as error:
+            return error.code
+    check(post_application({"scope": "x" * 20000}) == 413, "an application body over 16 kB is refused (413)")
+    codes = [post_application({"name": f"Flod {index}", "orgNumber": "802012-3454"}) for index in range(12)]
+    check(codes[-1] == 429 and 429 in codes and all(code in (422, 429) for code in codes), f"a flood of applications is refused ({codes})")
+    if db_path:
+        with sqlite3.connect(db_path) as connection:
+            count = connection.execute("SELECT COUNT(*) FROM agreements_accessions").fetchone()[0]
+        check(count == 1, f"the flood wrote no application ({count} in the database)")
+
     sign_in("administrator@demo.samsyn.se")
     driver.get(base + org + "/admin/anvandare")
     check("lulea@demo.samsyn.se" in driver.page_source and "Senast inloggad" in driver.page_source, "the users page with last sign-in")

@@ -79,7 +79,7 @@ public enum Accessions {
             if let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw invalid(problem.swedish, "\(field) \(problem.english)", field) }
         }
         guard let number = orgNumber(form.orgNumber) else {
-            throw invalid("Organisationsnumret stämmer inte. Skriv tio siffror, som 802012-3456; den sista är en kontrollsiffra, och ett personnummer går inte att använda.",
+            throw invalid("Organisationsnumret stämmer inte. Skriv tio siffror, som 802012-3454; den sista är en kontrollsiffra, och ett personnummer går inte att använda.",
                           "orgNumber is not a valid organisationsnummer (ten digits, Luhn check digit)", "orgNumber")
         }
         form.orgNumber = number
@@ -161,7 +161,9 @@ public enum Accessions {
                 .set(\.$status, to: approve ? .approved : .rejected).set(\.$decidedAt, to: now).set(\.$decidedBy, to: actor.description)
                 .set(\.$reason, to: reason.isEmpty ? nil : reason).set(\.$joinedOn, to: approve ? CalendarDate.day(of: now) : nil).update()
             guard let saved = try await AccessionApplication.find(application.requireID(), on: db),
-                  saved.decidedAt == now, saved.decidedBy == actor.description, saved.status == (approve ? .approved : .rejected) else {
+                  // The database keeps dates to its own precision: a moment within a second is this decision's.
+                  let decidedAt = saved.decidedAt, abs(decidedAt.timeIntervalSince(now)) < 1,
+                  saved.decidedBy == actor.description, saved.status == (approve ? .approved : .rejected) else {
                 throw Failure.invalid("Ansökan är redan avgjord.", english: "the application is decided already", field: "decision")
             }
             try await AuditLog.record(approve ? "accession.approve" : "accession.reject", subject: "\(agreement.key) \(application.orgNumber)", actor: actor,

@@ -34,7 +34,7 @@ enum AccessionController {
             action: AgreementsURL.accession.link(organisation.slug, agreement.key),
             fields: [
                 .init("name", "Organisationens namn"),
-                .init("orgNumber", "Organisationsnummer", hint: "Tio siffror, som 802012-3456."),
+                .init("orgNumber", "Organisationsnummer", hint: "Tio siffror, som 802012-3454."),
                 .init("contactName", "Kontaktperson"),
                 .init("contactEmail", "Kontaktpersonens e-post", hint: "Hit skickas länken till ansökan och beslutet."),
                 .init("area", "Var i länet verkar organisationen?", .textarea(rows: 2), hint: "Till exempel i hela länet, eller i vilka kommuner."),
