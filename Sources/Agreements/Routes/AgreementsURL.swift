@@ -22,6 +22,8 @@ public enum AgreementsURL {
     public static let staffAgreement = staffRegistry.appending(":agreement")
     public static let newAgreement = registry.appending("ny")
     public static let editAgreement = staffAgreement.appending("andra")
+    /// Who owes each commitment of the agreement's text.
+    public static let commitments = staffAgreement.appending("ataganden")
     public static let uploadDocument = staffAgreement.appending("dokument")
     public static let staffDocument = staffAgreement.appending("dokument", ":document")
     public static let removeDocument = staffDocument.appending("ta-bort")

@@ -41,7 +41,8 @@ final class AgreementPage: OrganisationPage {
         return .article(
             .header(.p(.class("level-label"), .text(a.kind.label)), .h1(.text(a.title))),
             Forms.messages(error: nil, notice: notice),
-            .if(mayEdit, .ul(.class("more"), .li(.a(.href(AgreementsURL.editAgreement.link(org, a.key)), .text("Ändra avtalet"))))),
+            .if(mayEdit, .ul(.class("more"), .li(.a(.href(AgreementsURL.editAgreement.link(org, a.key)), .text("Ändra avtalet"))),
+                             .if(a.text != nil, .li(.a(.href(AgreementsURL.commitments.link(org, a.key)), .text("Vem åtar sig vad")))))),
             .if(staff && a.isPublic && a.status != .draft, .p(.a(.href(AgreementsURL.agreement.link(org, a.key)), .text("Avtalets offentliga sida")))),
             .if(staff && (!a.isPublic || a.status == .draft), .p(.class("meta"), .text("Avtalet visas inte i den offentliga listan (\(a.isPublic ? "utkast" : "internt"))."))),
             .dl(.class("facts"),
