@@ -37,6 +37,15 @@ public func privatePage(_ html: String, status: HTTPStatus = .ok) -> Response {
     return response
 }
 
+/// A page behind a secret link (a survey's, an application's): private, and the token in its address
+/// must neither travel on as a referrer nor be indexed.
+public func secretLinkPage(_ html: String, status: HTTPStatus = .ok) -> Response {
+    let response = privatePage(html, status: status)
+    response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+    response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
+    return response
+}
+
 extension Application {
     private struct SiteShellKey: StorageKey { typealias Value = SiteShell }
 

@@ -93,14 +93,6 @@ enum AccessionController {
         return (organisation, application.agreement, application, token)
     }
 
-    static func followPage(_ req: Request, _ html: String, status: HTTPStatus = .ok) -> Response {
-        let response = privatePage(html, status: status)
-        // The token is in the address: it must not travel on as a referrer, nor be indexed.
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
-        return response
-    }
-
     @Sendable static func follow(req: Request) async throws -> Response {
         let (organisation, agreement, application, token) = try await followed(req)
         let notice: String? = switch try? req.query.get(String.self, at: "klart") {
@@ -109,7 +101,7 @@ enum AccessionController {
         default: nil
         }
         let csrf = Accounts.randomToken()
-        let response = followPage(req, req.render(ApplicationFollowPage(organisation: organisation, agreement: agreement, application: application,
+        let response = secretLinkPage(req.render(ApplicationFollowPage(organisation: organisation, agreement: agreement, application: application,
                                                                         token: token, csrf: csrf, notice: notice)))
         response.cookies[DoubleSubmitCSRFMiddleware.cookie] = HTTPCookies.Value(
             string: csrf, maxAge: 3600, path: AgreementsURL.leave.link(organisation.slug, agreement.key, token), isSecure: req.cameOverTLS,

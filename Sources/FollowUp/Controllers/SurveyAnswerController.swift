@@ -34,13 +34,7 @@ enum SurveyAnswerController {
         return (organisation, network?.name ?? invitation.groupKey)
     }
 
-    static func page(_ req: Request, _ html: String, status: HTTPStatus = .ok) -> Response {
-        let response = privatePage(html, status: status)
-        // The token is in the address: it must not travel on as a referrer, nor be indexed.
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
-        return response
-    }
+    static func page(_ req: Request, _ html: String, status: HTTPStatus = .ok) -> Response { secretLinkPage(html, status: status) }
 
     static func message(_ req: Request, _ problem: SurveyWork.LinkProblem, invitation: SurveyInvitation?, survey: Survey?, notice: String? = nil) async throws -> Response {
         guard let invitation, let survey else {
