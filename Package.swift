@@ -81,9 +81,17 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
+        // Money beside the plan: budgets, member fees under the ceiling, spreadsheet and open-data exports.
+        .target(name: "Finance", dependencies: [
+            "Core", "Auth", "Organisation", "Plans",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        ]),
         // Composition root: configuration, routes, API, interchange format, CLI commands.
         .target(name: "SamsynApp", dependencies: [
-            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements",
+            "Core", "Auth", "Mail", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements", "Finance",
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -97,13 +105,15 @@ let package = Package(
         .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AgreementsTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "Agreements", "SamsynApp"]),
+        .testTarget(name: "FinanceTests", dependencies: ["AppTestSupport", "Core", "Organisation", "Plans", "Finance", "SamsynApp"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),
         .testTarget(name: "MailTests", dependencies: ["AppTestSupport", "Core", "Mail", "SamsynApp"]),
         .testTarget(name: "PlansTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "Plans", "SamsynApp"]),
         // The application as a whole: journeys, routes and policies, the OpenAPI contract, the round trip, the CLI, the demo against the seeds.
         .testTarget(name: "AppTests", dependencies: [
-            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements",
+            "AppTestSupport", "SamsynApp", "Core", "Auth", "ReferenceData", "Organisation", "Plans", "FollowUp", "Agreements", "Finance",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "CSV", package: "CSV.swift"),

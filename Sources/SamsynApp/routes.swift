@@ -1,6 +1,7 @@
 import Agreements
 import Auth
 import Core
+import Finance
 import Fluent
 import FollowUp
 import Mail
@@ -9,7 +10,7 @@ import Plans
 import Vapor
 
 /// The domain modules, in dependency order. Adding a module is one line here.
-public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self, FollowUpModule.self, AgreementsModule.self]
+public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self, OrganisationModule.self, PlansModule.self, FollowUpModule.self, AgreementsModule.self, FinanceModule.self]
 
 /// The builders of each access policy, with the middleware that enforces it.
 func moduleRoutes(_ app: Application) -> ModuleRoutes {

@@ -2,6 +2,7 @@ import Agreements
 import AppTestSupport
 import Core
 import CSV
+import Finance
 import Foundation
 import Organisation
 import Plans
@@ -20,7 +21,7 @@ struct SeedCoverageTests {
         ("000", 325...389, "the summary pages, which repeat the goals and the strategies carried elsewhere"),
         ("000", 891...892, "the steering-group list names Politisk samverkansberedning in the definite form; the demo links the body"),
         ("000", 978...979, "the steering-group list names Politisk samverkansberedning in the definite form; the demo links the body"),
-        ("000", 1256...1319, "the budget: issue 17 carries it"),
+        ("000", 1279...1314, "the budget's title, column headings and table: FinanceTests check them row by row, amounts and notes, against the seed"),
         ("001", 1...34, "cover, table of contents and colophon"),
         ("001", 122...149, "a photo credit and the strategy graphic, whose names are the strategies' headings"),
         ("001", 324...378, "the summary pages, which repeat the goals and the strategies carried elsewhere"),
@@ -40,7 +41,14 @@ struct SeedCoverageTests {
                 let document = try await app.getJSON("\(api)/documents/\(slug)", as: DocumentContent.self)
                 let agreements = try await app.getJSON("\(api)/agreements", as: [AgreementContent].self).filter { $0.listedIn == slug }
                 let listHeadings = agreements.isEmpty ? [] : ["Avtal och överenskommelser"] + Set(agreements.compactMap(\.heading)).sorted()
-                let demo = SeedText.comparable(Self.texts(of: document) + Self.texts(of: structure) + agreements.map(\.title) + listHeadings).joined()
+                let budgets = try await app.getJSON("\(api)/budgets", as: [BudgetSummary].self)
+                var finance: [String] = []
+                for summary in budgets {
+                    let budget = try await app.getJSON("\(api)/budgets/\(summary.year)", as: BudgetContent.self)
+                    guard budget.listedIn == slug else { continue }
+                    finance += [budget.heading ?? "", budget.introduction.map(Markdown.plainText) ?? "", budget.title] + budget.notes.map { "\($0.marker) \($0.text)" }
+                }
+                let demo = SeedText.comparable(Self.texts(of: document) + Self.texts(of: structure) + agreements.map(\.title) + listHeadings + finance).joined()
                 var checked = 0
                 for block in SeedText.blocks(Fixtures.text(file)) {
                     if Self.exemptions.contains(where: { $0.seed == seed && $0.lines.contains(block.line) }) { continue }

@@ -3,25 +3,41 @@ import Foundation
 import Vapor
 
 /// A table for download as CSV: RFC 4180 (comma, CR LF, fields quoted where needed), UTF-8, a
-/// header row of the same names the JSON API uses, so a column and a JSON field correspond.
+/// header row of the same names the JSON API uses, so a column and a JSON field correspond. The
+/// spreadsheet dialect is for Swedish spreadsheets instead: a byte-order mark, semicolons, and
+/// numbers with a decimal comma, no thousands separator and an ASCII minus.
 public struct CSVTable: Sendable {
+    public enum Dialect: Sendable {
+        case openData, spreadsheet
+    }
+
     public let columns: [String]
     public let rows: [[String]]
+    public let dialect: Dialect
 
-    public init(columns: [String], rows: [[String]]) {
+    public init(columns: [String], rows: [[String]], dialect: Dialect = .openData) {
         self.columns = columns
         self.rows = rows
+        self.dialect = dialect
     }
 
     public func text() throws -> String {
         let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        let writer = try CSVWriter(stream: stream, delimiter: dialect == .spreadsheet ? ";" : ",", newline: .crlf)
         try writer.write(row: columns)
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        return (dialect == .spreadsheet ? "\u{FEFF}" : "") + String(decoding: data, as: UTF8.self)
     }
+
+    /// A number as the dialect writes it: "-1400000", "0.34" for open data, "0,34" for a spreadsheet.
+    public func number(_ value: Decimal) -> String {
+        let text = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        return dialect == .spreadsheet ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    public func number(_ value: Int?) -> String { value.map { String($0) } ?? "" }
 
     /// Several values in one cell: separated by semicolons, as spreadsheets read them.
     public static func list(_ values: [String]) -> String { values.joined(separator: "; ") }

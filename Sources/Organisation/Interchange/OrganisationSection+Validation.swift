@@ -11,6 +11,8 @@ extension OrganisationSection {
     public enum OwnKey: InterchangeContextKey { public typealias Value = String }
     /// The keys of the organisation's units.
     public enum UnitKeys: InterchangeContextKey { public typealias Value = Set<String> }
+    /// The registry keys of the organisation's members.
+    public enum MemberKeys: InterchangeContextKey { public typealias Value = [String] }
 
     /// Checks the rules the types cannot express: keys, references, dates and the reporting chain.
     public static func validate(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
@@ -55,6 +57,7 @@ extension OrganisationSection {
         context[GroupKeys.self] = groupKeys
         context[UnitKeys.self] = Set(structure.units.map(\.key))
         context[OwnKey.self] = organisation.slug
+        context[MemberKeys.self] = organisation.members
         var meetingKeys = Set<String>()
         for (index, meeting) in (content.meetings ?? []).enumerated() {
             let path = "meetings[\(index)]"

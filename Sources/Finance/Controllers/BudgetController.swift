@@ -1,0 +1,131 @@
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Vapor
+
+/// The public budget pages, their CSV (for a spreadsheet and as open data) and JSON.
+enum BudgetController {
+    static func year(_ req: Request) throws -> Int {
+        guard let year = Int(try req.requiredParameter("year")), (1900...2200).contains(year) else {
+            throw Abort(.notFound, reason: "no such year")
+        }
+        return year
+    }
+
+    static func content(_ req: Request) async throws -> (OrganisationRecord, BudgetContent) {
+        let organisation = try await req.organisation()
+        let year = try year(req)
+        guard let content = try await BudgetQuery.content(year, organisationID: organisation.requireID(), on: req.db) else {
+            throw Abort(.notFound, reason: "no budget for \(year)")
+        }
+        return (organisation, content)
+    }
+
+    static func fees(_ req: Request) async throws -> (OrganisationRecord, FeeContent) {
+        let organisation = try await req.organisation()
+        let year = try year(req)
+        guard let budget = try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: req.db) else {
+            throw Abort(.notFound, reason: "no budget for \(year)")
+        }
+        do {
+            guard let fees = try await BudgetQuery.fees(budget, organisation: organisation, on: req.db) else {
+                throw Abort(.notFound, reason: "the budget for \(year) computes no member fees")
+            }
+            return (organisation, fees)
+        } catch let failure as FeeCalculation.Failure {
+            // A member added after the budget was set has no population in its inputs.
+            throw Abort(.conflict, reason: "the fee inputs do not fit the members: \(failure)")
+        }
+    }
+
+    static func summaries(_ organisationID: UUID, on db: any Database) async throws -> [BudgetSummary] {
+        try await BudgetQuery.budgets(organisationID, on: db).map {
+            BudgetSummary(year: $0.year, title: $0.spec.title, status: $0.status, result: $0.spec.result)
+        }
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            return req.render(BudgetIndexPage(organisation: organisation, budgets: try await summaries(organisation.requireID(), on: req.db)))
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let (organisation, content) = try await content(req)
+            let hasFees = try await BudgetQuery.budget(content.year, organisationID: organisation.requireID(), on: req.db)?.spec.fees != nil
+            return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: hasFees))
+        }
+    }
+
+    @Sendable static func feesPage(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let (organisation, fees) = try await fees(req)
+            return req.render(FeesPage(organisation: organisation, fees: fees))
+        }
+    }
+
+    // MARK: CSV
+
+    static func budgetTable(_ content: BudgetContent, _ dialect: CSVTable.Dialect) throws -> CSVTable {
+        func amount(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        var rows: [[String]] = []
+        for row in content.costs + content.revenues {
+            rows.append([row.side.rawValue, row.costCentre, row.name, amount(row.amount), row.notes.joined(separator: " "), amount(row.comparison)])
+        }
+        let totals: [(String, String, BudgetContent.Total)] = [("costSum", "Summa kostnader", content.costSum),
+                                                              ("revenueSum", "Summa intäkter", content.revenueSum), ("result", "Resultat", content.result)]
+        for (name, label, total) in totals {
+            rows.append([name, "", label, amount(total.amount), total.notes.joined(separator: " "), amount(total.comparison)])
+        }
+        let comparison = "comparison" + (content.comparisonYear.map(String.init) ?? "")
+        return CSVTable(columns: ["side", "costCentre", "name", "amount", "notes", comparison], rows: rows, dialect: dialect)
+    }
+
+    static func feeTable(_ fees: FeeContent, _ dialect: CSVTable.Dialect) -> CSVTable {
+        let rate = CSVTable(columns: [], rows: [], dialect: dialect).number(Decimal(string: fees.basis.perMille, locale: Locale(identifier: "en_US_POSIX")) ?? 0)
+        let rows = fees.table.members.map { member in
+            [member.member, member.name, String(member.population), String(member.ceiling), member.financing.map(String.init) ?? ""]
+        } + [["total", "Summa", String(fees.table.population), String(fees.table.ceiling), fees.table.financing.map(String.init) ?? ""]]
+        return CSVTable(columns: ["member", "name", "population", "ceiling", "financing", "perMille", "taxCapacity", "populationDate"],
+                        rows: rows.map { $0 + [rate, String(fees.basis.taxCapacity), fees.basis.populationDate] }, dialect: dialect)
+    }
+
+    @Sendable static func budgetCSV(req: Request) async throws -> Response {
+        let (_, content) = try await content(req)
+        return try budgetTable(content, .openData).response(filename: "budget-\(content.year).csv")
+    }
+
+    @Sendable static func budgetSheet(req: Request) async throws -> Response {
+        let (_, content) = try await content(req)
+        return try budgetTable(content, .spreadsheet).response(filename: "budget-\(content.year)-kalkylark.csv")
+    }
+
+    @Sendable static func feesCSV(req: Request) async throws -> Response {
+        let (_, fees) = try await fees(req)
+        return try feeTable(fees, .openData).response(filename: "medlemsavgifter-\(fees.year).csv")
+    }
+
+    @Sendable static func feesSheet(req: Request) async throws -> Response {
+        let (_, fees) = try await fees(req)
+        return try feeTable(fees, .spreadsheet).response(filename: "medlemsavgifter-\(fees.year)-kalkylark.csv")
+    }
+
+    // MARK: API
+
+    @Sendable static func budgetsJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            try await summaries(try await req.organisation().requireID(), on: req.db)
+        }
+    }
+
+    @Sendable static func budgetJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON { try await content(req).1 }
+    }
+
+    @Sendable static func feesJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON { try await fees(req).1 }
+    }
+}

@@ -1,0 +1,78 @@
+import Auth
+import Core
+import Fluent
+import Organisation
+import Plans
+import Plot
+import Vapor
+
+/// Money beside the plan it pays for: budgets year by year, member fees under the ceiling, and
+/// their exports for spreadsheets and as open data.
+public enum FinanceModule: AppModule {
+    public static var migrations: [any Migration] { [CreateFinance()] }
+
+    public static func routes(_ routes: ModuleRoutes) throws {
+        routes.pages.get(FinanceURL.budgets.pathComponents, use: BudgetController.index)
+        routes.pages.get(FinanceURL.budget.pathComponents, use: BudgetController.show)
+        routes.pages.get(FinanceURL.fees.pathComponents, use: BudgetController.feesPage)
+        routes.pages.get(FinanceURL.budgetSheet.pathComponents, use: BudgetController.budgetSheet)
+        routes.pages.get(FinanceURL.feesSheet.pathComponents, use: BudgetController.feesSheet)
+        routes.pages.get(FinanceURL.budgetCSV.pathComponents, use: BudgetController.budgetCSV)
+        routes.pages.get(FinanceURL.feesCSV.pathComponents, use: BudgetController.feesCSV)
+
+        let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
+        let signedIn = routes.signedIn
+        signedIn.get(FinanceURL.keep.pathComponents, use: BudgetEditorController.keep)
+        signedIn.on(.POST, FinanceURL.create.pathComponents, body: form, use: BudgetEditorController.create)
+        signedIn.get(FinanceURL.edit.pathComponents, use: BudgetEditorController.editForm)
+        signedIn.on(.POST, FinanceURL.edit.pathComponents, body: form, use: BudgetEditorController.save)
+        signedIn.get(FinanceURL.adopt.pathComponents, use: BudgetEditorController.adoptForm)
+        signedIn.on(.POST, FinanceURL.adopt.pathComponents, body: form, use: BudgetEditorController.adopt)
+        signedIn.on(.POST, FinanceURL.copy.pathComponents, body: form, use: BudgetEditorController.copy)
+        signedIn.get(FinanceURL.editFees.pathComponents, use: FeeBasisController.form)
+        signedIn.on(.POST, FinanceURL.editFees.pathComponents, body: form, use: FeeBasisController.save)
+
+        typealias API = FinanceURL.API
+        routes.publicAPI.get(API.budgets.pathComponents, use: BudgetController.budgetsJSON).describe(FinanceOpenAPI.budgets)
+        routes.publicAPI.get(API.budget.pathComponents, use: BudgetController.budgetJSON).describe(FinanceOpenAPI.budget)
+        routes.publicAPI.get(API.fees.pathComponents, use: BudgetController.feesJSON).describe(FinanceOpenAPI.fees)
+    }
+
+    public static var openAPI: OpenAPIComponents { FinanceOpenAPI.components }
+    public static var fileSections: [any InterchangeSection.Type] { [FinanceSection.self] }
+
+    /// "Budget" once the organisation has one.
+    public static func navigation(tenant: Tenant, on db: any Database) async throws -> [NavigationEntry] {
+        try await Budget.query(on: db).filter(\.$organisationID == tenant.id).first() == nil ? [] : [NavigationEntry("Budget", url: FinanceURL.budgets.link(tenant.slug), order: 20)]
+    }
+
+    public static func sitemap(for organisation: String, on req: Request) async throws -> [String] {
+        guard let record = try await OrganisationRecord.query(on: req.db).filter(\.$slug == organisation).first() else { return [] }
+        let budgets = try await BudgetQuery.budgets(record.requireID(), on: req.db)
+        guard !budgets.isEmpty else { return [] }
+        return [FinanceURL.budgets.link(organisation)] + budgets.flatMap { budget in
+            [FinanceURL.budget.link(organisation, String(budget.year))] + (budget.spec.fees == nil ? [] : [FinanceURL.fees.link(organisation, String(budget.year))])
+        }
+    }
+
+    public static func register(in app: Application) throws {
+        app.pageSlots.register(AuthSlots.accountRoles) { user, req in
+            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$role ~~ [.editor, .administrator]).with(\.$organisation).all()
+                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+                .map { AccountPage.RoleLine(description: "Budgeten i \($0.name)", links: [Breadcrumb("hantera budget", url: FinanceURL.keep.link($0.slug))]) }
+        }
+        // The plan's "Finansiering och budget": its paragraphs and the table, after the plan's own sections.
+        app.pageSlots.register(PlansSlots.documentParts) { content, req in
+            let organisation = try await req.organisation()
+            var parts: [PageSection] = []
+            for budget in try await BudgetQuery.budgets(organisation.requireID(), on: req.db) where budget.spec.listedIn == content.slug {
+                guard let shown = try await BudgetQuery.content(budget.year, organisationID: organisation.requireID(), on: req.db) else { continue }
+                let html = Node<HTML.BodyContext>.div(
+                    .id("finansiering-och-budget"), .unwrap(shown.introduction) { .markdown($0) }, .h3(.text(shown.title)), BudgetTable.table(shown),
+                    .ul(.class("more"), .li(.a(.href(FinanceURL.budget.link(organisation.slug, String(shown.year))), .text("Budgeten med medlemsavgifter och nedladdningar")))))
+                parts.append(PageSection(heading: shown.heading ?? "Finansiering och budget", html: html.render()))
+            }
+            return parts
+        }
+    }
+}

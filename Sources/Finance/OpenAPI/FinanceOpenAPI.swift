@@ -1,0 +1,52 @@
+import Core
+import OpenAPIKit
+
+/// Finance in the OpenAPI document.
+enum FinanceOpenAPI {
+    static let row = JSONSchema.record([
+        "side": .oneOf(BudgetSide.self), "costCentre": .string, "name": .string, "amount": JSONSchema.integer(description: "Whole kronor; costs negative").optional,
+        "notes": .list(.string), "comparison": JSONSchema.integer(description: "The year before").optional, "comparisonNotes": .list(.string),
+    ])
+    static let total = JSONSchema.record(["amount": .integer, "notes": .list(.string), "comparison": JSONSchema.integer.optional, "comparisonNotes": .list(.string)])
+    static let date = JSONSchema.string(format: .date)
+
+    static let components = OpenAPIComponents(
+        schemas: [
+            "BudgetSummary": .record(["year": .integer, "title": .string, "status": .oneOf(BudgetStatus.self), "result": .integer]),
+            "Budget": .record([
+                "year": .integer, "title": .string, "status": .oneOf(BudgetStatus.self), "statusLabel": .string,
+                "adoptedBy": JSONSchema.string.optional, "adoptedOn": date.optional, "decisionReference": JSONSchema.string.optional,
+                "listedIn": JSONSchema.string(description: "The plan whose section shows it").optional, "heading": JSONSchema.string.optional,
+                "introduction": JSONSchema.string(description: "Markdown").optional,
+                "comparisonYear": JSONSchema.integer.optional, "comparisonTitle": JSONSchema.string.optional,
+                "costs": .list(row), "revenues": .list(row), "costSum": total, "revenueSum": total,
+                "result": JSONSchema.record(["amount": .integer, "notes": .list(.string), "comparison": JSONSchema.integer.optional, "comparisonNotes": .list(.string)],
+                                            description: "Revenues plus costs; negative is a planned deficit"),
+                "notes": .list(.record(["marker": .string, "text": .string])),
+                "financingCostCentre": JSONSchema.string(description: "The revenue line the members finance").optional,
+                "revision": .integer,
+            ], description: "A year's budget beside the year before; sums and the result computed from the lines"),
+            "Fees": .record([
+                "year": .integer, "title": .string,
+                "basis": .record([
+                    "perMille": JSONSchema.string(description: "The ceiling's rate in per mille, a decimal with a point"),
+                    "ceilingPeriod": JSONSchema.string.optional, "taxCapacity": .integer, "taxCapacityYear": .integer,
+                    "taxCapacityKind": .oneOf(TaxCapacityKind.self), "taxCapacitySource": .string, "populationDate": date, "populationSource": .string,
+                    "populations": .list(.record(["member": .string, "population": .integer])),
+                ]),
+                "table": .record([
+                    "members": .list(.record(["member": .string, "name": .string, "population": .integer, "ceiling": .integer,
+                                              "financing": JSONSchema.integer.optional])),
+                    "population": .integer, "ceiling": .integer, "financing": JSONSchema.integer.optional,
+                    "deviation": JSONSchema.integer(description: "Financing minus the ceiling computed with these inputs").optional,
+                    "impliedTaxCapacity": JSONSchema.integer(description: "The tax capacity per inhabitant that would make the ceiling equal the financing").optional,
+                ]),
+            ], description: "The member fees of a year: inputs with sources, and the ceiling and financing per member (largest remainder, adding up exactly)"),
+        ],
+        pathParameters: ["year": "A year, e.g. 2023"],
+        pathParameterSchemas: ["year": .integer])
+
+    static let budgets = APIOperation("budgets", summary: "The organisation's budgets, newest first", response: .list(.component("BudgetSummary")), errors: [404])
+    static let budget = APIOperation("budget", summary: "A year's budget beside the year before", response: .component("Budget"), errors: [404])
+    static let fees = APIOperation("budgetFees", summary: "The member fees under the ceiling for a year's budget", response: .component("Fees"), errors: [404, 409])
+}

@@ -1,0 +1,28 @@
+import Core
+import Organisation
+
+/// Finance's pages and API: route patterns and links from the same constants.
+public enum FinanceURL {
+    public static let budgets = OrganisationURL.home.appending("budget")
+    public static let budget = budgets.appending(":year")
+    public static let fees = budget.appending("medlemsavgifter")
+    /// For a Swedish spreadsheet (semicolons, decimal comma, byte-order mark).
+    public static let budgetSheet = budget.appending("kalkylark")
+    public static let feesSheet = fees.appending("kalkylark")
+    /// Open data: RFC 4180 with comma and decimal point.
+    public static let budgetCSV = OrganisationURL.openData.appending("budget", ":year")
+    public static let feesCSV = OrganisationURL.openData.appending("medlemsavgifter", ":year")
+    /// For the organisation's editors: the budgets, a proposal's form, the decision, next year's copy.
+    public static let keep = budgets.appending("hantera")
+    public static let create = keep.appending("ny")
+    public static let edit = budget.appending("andra")
+    public static let adopt = budget.appending("besluta")
+    public static let copy = budget.appending("kopiera")
+    public static let editFees = fees.appending("andra")
+
+    public enum API {
+        public static let budgets = OrganisationURL.API.organisation.appending("budgets")
+        public static let budget = budgets.appending(":year")
+        public static let fees = budget.appending("fees")
+    }
+}

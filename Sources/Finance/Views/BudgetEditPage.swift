@@ -1,0 +1,138 @@
+import Core
+import Foundation
+import Organisation
+import Plot
+
+/// The budget form: title and placement, the lines as a grid (empty rows to add to), the notes and
+/// the markers on the sums. A refusal comes back with the input and the reason beside its field or row.
+final class BudgetEditPage: OrganisationPage {
+    let year: Int
+    let values: [String: String]
+    let documents: [(slug: String, title: String)]
+    let error: (field: String, message: String)?
+    let csrf: String
+
+    init(organisation: OrganisationRecord, year: Int, values: [String: String], documents: [(slug: String, title: String)],
+         error: (field: String, message: String)?, csrf: String) {
+        self.year = year
+        self.values = values
+        self.documents = documents
+        self.error = error
+        self.csrf = csrf
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    override func pageTitle() -> String { "Ändra budget \(year) – \(organisationName)" }
+    override func breadcrumbs() -> [Breadcrumb] {
+        organisationCrumbs(Breadcrumb("Budget", url: FinanceURL.budgets.link(organisationSlug)),
+                           Breadcrumb("Hantera", url: FinanceURL.keep.link(organisationSlug)), Breadcrumb("Ändra budget \(year)"))
+    }
+
+    var state: Forms.FormState { Forms.FormState(values: values, error: error) }
+
+    override func content() -> Node<HTML.BodyContext> {
+        let fields: [Forms.FieldSpec] = [
+            .init("title", "Rubrik", hint: "Till exempel Budget \(year)."),
+            .init("listedIn", "Visas i planen", .select([.init("", "Ingen")] + documents.map { .init($0.slug, $0.title) }),
+                  hint: "Planen visar budgeten som ett eget avsnitt efter sina egna."),
+            .init("heading", "Avsnittets rubrik i planen", hint: "Till exempel Finansiering och budget."),
+            .init("introduction", "Text före tabellen", .textarea(rows: 5), hint: "Markdown går bra."),
+        ]
+        let after: [Forms.FieldSpec] = [
+            .init("notes", "Noter", .textarea(rows: 4), hint: "En per rad: markering, kolon, text. Till exempel 1: Styrelsen har fattat beslut om …"),
+            .init("costSumNotes", "Noter på summan kostnader", hint: "Markeringar med mellanslag, till exempel 1 2."),
+            .init("revenueSumNotes", "Noter på summan intäkter"),
+            .init("resultNotes", "Noter på resultatet"),
+            .init("financingCostCentre", "Kostnadsställe för medlemmarnas finansiering", hint: "Intäktsraden som fördelas på medlemmarna, till exempel 80."),
+            .init("revision", "", .hidden),
+        ]
+        let inField = error.map { error in (fields + after).contains { $0.name == error.field } || error.field.hasPrefix("line") } ?? true
+        return .group(
+            .h1(.text("Ändra budget \(year)")),
+            Forms.messages(error: error.map { inField ? "Budgeten är inte sparad. Se felet nedan." : $0.message }, notice: nil),
+            .p(.text("Summorna och resultatet räknas fram ur raderna. Kostnader skrivs med minustecken, som i budgeten. En rad är ett kostnadsställe på "
+                     + "kostnads- eller intäktssidan; samma kostnadsställe kan finnas på båda sidorna men bara en gång på varje.")),
+            .form(.method(.post), .action(FinanceURL.edit.link(organisationSlug, String(year))), Forms.csrfField(csrf),
+                  Forms.fields(fields, state: state), .raw(grid()), Forms.fields(after, state: state),
+                  .div(.class("actions"), .button(.type(.submit), .text("Spara budgeten")), .a(.href(FinanceURL.keep.link(organisationSlug)), .text("Avbryt"))))
+        )
+    }
+
+    /// The lines as a table of inputs; each input labelled by its column and row for screen readers.
+    func grid() -> String {
+        let rows = BudgetForm.rowCount(values) + BudgetForm.emptyRows
+        func input(_ index: Int, _ name: String, _ label: String, size: Int) -> String {
+            let key = "line.\(index).\(name)", value = Markdown.escape(values[key] ?? "")
+            return "<td><input type=\"text\" name=\"\(key)\" id=\"\(key)\" value=\"\(value)\" size=\"\(size)\" aria-label=\"\(label), rad \(index + 1)\"></td>"
+        }
+        var html = "<fieldset class=\"budget-grid\"><legend>Rader</legend><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Budgetens rader\">"
+            + "<table><thead><tr><th scope=\"col\">Sida</th><th scope=\"col\">Kostnadsställe</th><th scope=\"col\">Namn</th>"
+            + "<th scope=\"col\">Belopp, kronor</th><th scope=\"col\">Noter</th></tr></thead><tbody>"
+        for index in 0..<rows {
+            let side = values["line.\(index).side"] ?? ""
+            let options = BudgetSide.allCases.map { option in
+                "<option value=\"\(option.rawValue)\"\(side == option.rawValue ? " selected" : "")>\(option == .cost ? "Kostnad" : "Intäkt")</option>"
+            }.joined()
+            let invalid = error?.field == "line\(index)"
+            html += "<tr\(invalid ? " class=\"invalid\"" : "")><td><select name=\"line.\(index).side\" aria-label=\"Sida, rad \(index + 1)\">"
+                + "<option value=\"\"\(side.isEmpty ? " selected" : "")>–</option>\(options)</select></td>"
+                + input(index, "costCentre", "Kostnadsställe", size: 4) + input(index, "name", "Namn", size: 24)
+                + input(index, "amount", "Belopp", size: 12) + input(index, "notes", "Noter", size: 4) + "</tr>"
+            if invalid, let error {
+                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">Rad \(index + 1): \(Markdown.escape(error.message))</p></td></tr>"
+            }
+        }
+        return html + "</tbody></table></div></fieldset>"
+    }
+}
+
+/// The organisation's budgets for its editors: change a proposal, record the decision, copy to next year.
+final class BudgetKeepPage: OrganisationPage {
+    let budgets: [BudgetSummary]
+    let csrf: String
+    let notice: String?
+    let error: String?
+    /// The year typed into the new-budget form, kept when it is refused.
+    let year: String?
+
+    init(organisation: OrganisationRecord, budgets: [BudgetSummary], csrf: String, notice: String?, error: String? = nil, year: String? = nil) {
+        self.budgets = budgets
+        self.csrf = csrf
+        self.notice = notice
+        self.error = error
+        self.year = year
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    override func pageTitle() -> String { "Hantera budget – \(organisationName)" }
+    override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Budget", url: FinanceURL.budgets.link(organisationSlug)), Breadcrumb("Hantera")) }
+
+    override func content() -> Node<HTML.BodyContext> {
+        let org = organisationSlug
+        return .group(
+            .h1(.text("Hantera budget")),
+            Forms.messages(error: error, notice: notice),
+            .p(.text("Ett förslag kan ändras tills förbundsfullmäktige har beslutat det. En beslutad budget är låst; nästa års budget börjar som en kopia av den.")),
+            .ul(.class("budget-keep"), .forEach(budgets) { budget in
+                let year = String(budget.year)
+                return .li(
+                    .a(.href(FinanceURL.budget.link(org, year)), .text(budget.title)), .text(" – \(budget.status.label.lowercased())"),
+                    .if(budget.status == .proposal, .group(
+                        .text(" · "), .a(.href(FinanceURL.edit.link(org, year)), .text("Ändra"), .span(.class("visually-hidden"), .text(" \(budget.title)"))),
+                        .text(" · "), .a(.href(FinanceURL.editFees.link(org, year)), .text("Indata för medlemsavgifterna"),
+                                         .span(.class("visually-hidden"), .text(" \(budget.year)"))),
+                        .text(" · "), .a(.href(FinanceURL.adopt.link(org, year)), .text("Besluta"), .span(.class("visually-hidden"), .text(" \(budget.title)"))))),
+                    .unwrap(budgets.contains { $0.year == budget.year + 1 } ? nil : budget) { budget in
+                        .form(.method(.post), .action(FinanceURL.copy.link(org, String(budget.year))), .class("inline"), Forms.csrfField(csrf),
+                              .button(.type(.submit), .class("secondary"), .text("Kopiera till \(budget.year + 1)"),
+                                      .span(.class("visually-hidden"), .text(" från \(budget.title)"))))
+                    })
+            }),
+            .h2(.text("Ny budget")),
+            .form(.method(.post), .action(FinanceURL.create.link(org)), Forms.csrfField(csrf),
+                  Forms.fields([.init("year", "År", .number, hint: "En tom budget som förslag. Nästa års budget kan också börja som en kopia av årets.")],
+                               state: .init(values: ["year": year ?? ""], error: year == nil ? nil : ("year", error ?? ""))),
+                  .div(.class("actions"), .button(.type(.submit), .text("Skapa budgeten"))))
+        )
+    }
+}

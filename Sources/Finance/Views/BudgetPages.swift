@@ -1,0 +1,70 @@
+import Core
+import Foundation
+import Organisation
+import Plot
+
+/// The organisation's budgets, newest first.
+final class BudgetIndexPage: OrganisationPage {
+    let budgets: [BudgetSummary]
+
+    init(organisation: OrganisationRecord, budgets: [BudgetSummary]) {
+        self.budgets = budgets
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    override func pageTitle() -> String { "Budget – \(organisationName)" }
+    override func pageDescription() -> String { "\(organisationName)s budgetar år för år, med medlemsavgifterna under taket." }
+    override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Budget")) }
+
+    override func content() -> Node<HTML.BodyContext> {
+        .article(
+            .h1(.text("Budget")),
+            budgets.isEmpty ? .p(.text("Organisationen har ingen budget i Samsyn ännu.")) : .ul(.forEach(budgets) { budget in
+                .li(.a(.href(FinanceURL.budget.link(organisationSlug, String(budget.year))), .text(budget.title)),
+                    .text(" – \(budget.status.label.lowercased()), resultat \(Formatting.thousands(budget.result)) kronor"))
+            })
+        )
+    }
+}
+
+/// One year's budget beside the year before, with its notes, facts and downloads.
+final class BudgetPage: OrganisationPage {
+    let budget: BudgetContent
+    let hasFees: Bool
+
+    init(organisation: OrganisationRecord, budget: BudgetContent, hasFees: Bool) {
+        self.budget = budget
+        self.hasFees = hasFees
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    override func pageTitle() -> String { "\(budget.title) – \(organisationName)" }
+    override func pageDescription() -> String {
+        "\(budget.title) för \(organisationName): kostnader \(Formatting.thousands(budget.costSum.amount)), intäkter "
+            + "\(Formatting.thousands(budget.revenueSum.amount)), resultat \(Formatting.thousands(budget.result.amount)) kronor."
+    }
+    override func breadcrumbs() -> [Breadcrumb] {
+        organisationCrumbs(Breadcrumb("Budget", url: FinanceURL.budgets.link(organisationSlug)), Breadcrumb(budget.title))
+    }
+
+    override func content() -> Node<HTML.BodyContext> {
+        let year = String(budget.year)
+        return .article(
+            .header(.p(.class("level-label"), .text("Budget")), .h1(.text(budget.title))),
+            .dl(.class("facts"),
+                .dt("Status"), .dd(.text(budget.statusLabel)),
+                .unwrap(budget.adoptedBy) { .group(.dt("Beslutad av"), .dd(.text($0))) },
+                .unwrap(budget.adoptedOn) { .group(.dt("Beslutad den"), .dd(.text($0))) },
+                .unwrap(budget.decisionReference) { .group(.dt("Beslut"), .dd(.text($0))) },
+                .if(budget.status == .adopted && budget.adoptedBy == nil && budget.adoptedOn == nil,
+                    .group(.dt("Beslut"), .dd(.text("Dokumentet anger inte när eller av vem budgeten beslutades."))))),
+            .unwrap(budget.introduction) { .section(.markdown($0)) },
+            BudgetTable.table(budget),
+            .if(hasFees, .p(.a(.href(FinanceURL.fees.link(organisationSlug, year)), .text("Medlemsavgifterna under taket \(budget.year)")))),
+            .p(.class("meta"), .text("Ladda ner: "),
+               .a(.href(FinanceURL.budgetSheet.link(organisationSlug, year)), .text("för kalkylprogram (CSV med semikolon)")), .text(" · "),
+               .a(.href(FinanceURL.budgetCSV.link(organisationSlug, year)), .text("öppna data (CSV)")), .text(" · "),
+               .a(.href(FinanceURL.API.budget.link(organisationSlug, year)), .text("JSON")))
+        )
+    }
+}
