@@ -101,6 +101,13 @@ public enum Stylesheet {
         radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) 100% 0;
       background-repeat: no-repeat; background-size: 40px 100%, 40px 100%, 14px 100%, 14px 100%; background-attachment: local, local, scroll, scroll; }
     .table-scroll:focus-visible { outline: 3px solid #c25e00; }
+    /* Money: amounts line up on the right in tabular figures; sums and results stand out by weight, not colour. */
+    td.amount, th.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    tr.sum th, tr.sum td, tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--line); }
+    tr.group th { padding-top: 1rem; }
+    fieldset.budget-grid { min-width: 0; }
+    .budget-grid input { max-width: 100%; }
+    tr.invalid input, tr.invalid select { border: 2px solid #b3261e; }
     dl.facts dd { overflow-wrap: anywhere; }
     @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
     .pre { white-space: pre-wrap; }

@@ -40,7 +40,7 @@ enum BudgetEditorController {
     static func editPage(_ req: Request, _ organisation: OrganisationRecord, _ year: Int, _ values: [String: String],
                          error: (field: String, message: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
         privatePage(req.render(BudgetEditPage(organisation: organisation, year: year, values: values, documents: try await documents(organisation, on: req.db),
-                                              error: error, csrf: try req.signedIn.csrfToken)), status: status)
+                                              error: error, csrf: try req.signedIn.csrfToken, notice: error == nil ? notice(req) : nil)), status: status)
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {

@@ -11,9 +11,11 @@ final class BudgetEditPage: OrganisationPage {
     let documents: [(slug: String, title: String)]
     let error: (field: String, message: String)?
     let csrf: String
+    let notice: String?
 
     init(organisation: OrganisationRecord, year: Int, values: [String: String], documents: [(slug: String, title: String)],
-         error: (field: String, message: String)?, csrf: String) {
+         error: (field: String, message: String)?, csrf: String, notice: String? = nil) {
+        self.notice = notice
         self.year = year
         self.values = values
         self.documents = documents
@@ -49,7 +51,7 @@ final class BudgetEditPage: OrganisationPage {
         let inField = error.map { error in (fields + after).contains { $0.name == error.field } || error.field.hasPrefix("line") } ?? true
         return .group(
             .h1(.text("Ändra budget \(year)")),
-            Forms.messages(error: error.map { inField ? "Budgeten är inte sparad. Se felet nedan." : $0.message }, notice: nil),
+            Forms.messages(error: error.map { inField ? "Budgeten är inte sparad. Se felet nedan." : $0.message }, notice: notice),
             .p(.text("Summorna och resultatet räknas fram ur raderna. Kostnader skrivs med minustecken, som i budgeten. En rad är ett kostnadsställe på "
                      + "kostnads- eller intäktssidan; samma kostnadsställe kan finnas på båda sidorna men bara en gång på varje.")),
             .form(.method(.post), .action(FinanceURL.edit.link(organisationSlug, String(year))), Forms.csrfField(csrf),
