@@ -36,6 +36,10 @@ public enum FinanceModule: AppModule {
         routes.publicAPI.get(API.budgets.pathComponents, use: BudgetController.budgetsJSON).describe(FinanceOpenAPI.budgets)
         routes.publicAPI.get(API.budget.pathComponents, use: BudgetController.budgetJSON).describe(FinanceOpenAPI.budget)
         routes.publicAPI.get(API.fees.pathComponents, use: BudgetController.feesJSON).describe(FinanceOpenAPI.fees)
+        let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
+        routes.tokenAPI.on(.POST, API.budgets.pathComponents, body: write, use: BudgetAPIController.create).describe(FinanceOpenAPI.create)
+        routes.tokenAPI.on(.PUT, API.budget.pathComponents, body: write, use: BudgetAPIController.replace).describe(FinanceOpenAPI.replace)
+        routes.tokenAPI.on(.POST, API.adoption.pathComponents, body: write, use: BudgetAPIController.adopt).describe(FinanceOpenAPI.adopt)
     }
 
     public static var openAPI: OpenAPIComponents { FinanceOpenAPI.components }

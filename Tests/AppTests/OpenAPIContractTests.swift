@@ -1,7 +1,7 @@
 import Agreements
 import AppTestSupport
 import Core
-import Finance
+@testable import Finance
 @testable import FollowUp
 import Foundation
 import OpenAPIKit
@@ -25,7 +25,9 @@ struct OpenAPIContractTests {
         ("GroupDetail", StructureController.GroupDetailDTO.self), ("ActorDetail", StructureController.ActorDetailDTO.self),
         ("DocumentSummary", DocumentSummary.self), ("VersionInfo", DocumentContent.VersionInfo.self), ("AdoptingBody", Plans.Adoption.self), ("PartyCommitments", PartyCommitments.self),
         ("DocumentLink", AgreementContent.DocumentLink.self),
-        ("BudgetSummary", BudgetSummary.self), ("Budget", BudgetContent.self), ("Fees", FeeContent.self),
+        ("BudgetSummary", BudgetSummary.self), ("Budget", BudgetContent.self), ("Fees", FeeContent.self), ("FeeBasis", FeeBasis.self),
+        ("NewBudget", BudgetAPIController.NewBudget.self), ("BudgetInput", BudgetAPIController.BudgetInput.self),
+        ("BudgetDecision", BudgetAPIController.Decision.self),
         ("Accession", AccessionContent.self), ("AccessionApplication", ApplicationContent.self), ("AccessionDecision", Accessions.Decision.self), ("Section", DocumentContent.Section.self),
         ("Agenda2030Entry", DocumentContent.Agenda2030Entry.self), ("NodeReference", NodeReference.self), ("Node", DocumentContent.Node.self),
         ("Reference", DocumentContent.Reference.self), ("References", DocumentContent.References.self),

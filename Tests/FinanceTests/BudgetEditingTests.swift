@@ -147,3 +147,38 @@ struct BudgetEditingTests {
         }
     }
 }
+
+/// The same work over the JSON API with a personal token: English refusals, the right statuses.
+@Suite("Budgets over the API")
+struct BudgetAPITests {
+    @Test("Create a copy, replace its spec (a duplicate line 422, a stale revision 409), adopt it, then 409 on any change", arguments: Engine.enabled)
+    func api(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            _ = try await BudgetEditingTests.editor(app)
+            let token = try await app.apiToken("ekonom@example.se")
+            let base = "/api/v1/organisations/norrbottens-kommuner/budgets"
+            #expect(try await app.api(.POST, base, token: token, body: #"{"year": 2024, "copyOf": 2022}"#).0 == .unprocessableEntity)
+            let created = try await app.api(.POST, base, token: token, body: #"{"year": 2024, "copyOf": 2023}"#)
+            #expect(created.0 == .created)
+            #expect(try await app.api(.POST, base, token: token, body: #"{"year": 2024}"#).0 == .conflict, "2024 exists")
+            var content = try JSONDecoder().decode(BudgetContent.self, from: Data(created.1.utf8))
+            #expect(content.title == "Budget 2024" && content.status == .proposal && content.revision == 1)
+            let spec = #"{"title": "Budget 2024", "lines": [{"side": "cost", "costCentre": "12", "name": "Styrelsen", "amount": -400000}, "#
+                + #"{"side": "revenue", "costCentre": "80", "name": "Finansiering", "amount": 400000}], "financingCostCentre": "80"}"#
+            let duplicate = #"{"title": "Budget 2024", "lines": [{"side": "cost", "costCentre": "12", "name": "A", "amount": -1}, {"side": "cost", "costCentre": "12", "name": "B", "amount": -2}]}"#
+            let refused = try await app.api(.PUT, "\(base)/2024", token: token, body: #"{"spec": \#(duplicate)}"#)
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("lines[1].costCentre"))
+            #expect(try await app.api(.PUT, "\(base)/2024", token: token, body: #"{"spec": {"title": "x", "lines": [{"side": "cost", "costCentre": "12", "name": "A", "amount": "tusen"}]}}"#).0 == .badRequest,
+                    "a non-numeric amount")
+            #expect(try await app.api(.PUT, "\(base)/2024", token: token, body: #"{"spec": \#(spec), "revision": 7}"#).0 == .conflict, "a stale revision")
+            let saved = try await app.api(.PUT, "\(base)/2024", token: token, body: #"{"spec": \#(spec), "revision": 1}"#)
+            content = try JSONDecoder().decode(BudgetContent.self, from: Data(saved.1.utf8))
+            #expect(saved.0 == .ok && content.result.amount == 0 && content.revision == 2)
+            #expect(try await app.api(.POST, "\(base)/2024/adoption", token: token, body: #"{"adoptedBy": "Förbundsfullmäktige", "adoptedOn": "2023-11-31"}"#).0 == .unprocessableEntity)
+            #expect(try await app.api(.POST, "\(base)/2024/adoption", token: token, body: #"{"adoptedBy": "Förbundsfullmäktige", "adoptedOn": "2023-11-30"}"#).0 == .noContent)
+            #expect(try await app.api(.PUT, "\(base)/2024", token: token, body: #"{"spec": \#(spec)}"#).0 == .conflict, "an adopted budget is not edited in place")
+            let reader = try await app.apiToken("lasare@example.se")
+            #expect(try await app.api(.POST, base, token: reader, body: #"{"year": 2030}"#).0 == .forbidden)
+        }
+    }
+}

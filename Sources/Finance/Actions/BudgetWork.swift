@@ -52,48 +52,40 @@ public enum BudgetWork {
         guard (1900...2200).contains(year) else {
             throw Failure.invalid(.init(field: "year", path: "year", swedish: "Skriv ett årtal, som 2027.", english: "is not a year"))
         }
-        guard try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: db) == nil else { throw Failure.exists(year) }
-        let budget = Budget()
-        budget.organisationID = try organisation.requireID()
-        budget.year = year
-        budget.status = .proposal
-        budget.spec = BudgetSpec(title: "Budget \(year)")
-        budget.revision = 1
-        budget.updatedAt = now
-        try await db.write { db in
-            try await budget.create(on: db)
-            try await record(budget, actor: actor, at: now, on: db)
-            try await AuditLog.record("budget.create", subject: String(year), actor: actor, organisationID: budget.organisationID,
-                                      after: "an empty proposal", context: .init(name: "Budget \(year)"), on: db)
-        }
-        return budget
+        return try await propose(year: year, spec: BudgetSpec(title: "Budget \(year)"), origin: "an empty proposal", in: organisation, actor: actor, at: now, on: db)
     }
 
     /// Next year's proposal from this year's budget: its lines, notes and fee inputs, not its decision.
     public static func copy(_ budget: Budget, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
                             on db: any Database) async throws -> Budget {
         let year = budget.year + 1
-        guard try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: db) == nil else { throw Failure.exists(year) }
         var spec = budget.spec
         spec.title = spec.title.replacingOccurrences(of: String(budget.year), with: String(year))
         spec.adoptedBy = nil
         spec.adoptedOn = nil
         spec.decisionReference = nil
         spec.listedIn = nil
-        let copy = Budget(), copied = spec
-        copy.organisationID = try organisation.requireID()
-        copy.year = year
-        copy.status = .proposal
-        copy.spec = copied
-        copy.revision = 1
-        copy.updatedAt = now
+        return try await propose(year: year, spec: spec, origin: "a copy of \(budget.year)", in: organisation, actor: actor, at: now, on: db)
+    }
+
+    /// A new proposal as revision 1, with its audit entry; refused when the year has a budget.
+    static func propose(year: Int, spec: BudgetSpec, origin: String, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
+                        on db: any Database) async throws -> Budget {
+        guard try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: db) == nil else { throw Failure.exists(year) }
+        let budget = Budget()
+        budget.organisationID = try organisation.requireID()
+        budget.year = year
+        budget.status = .proposal
+        budget.spec = spec
+        budget.revision = 1
+        budget.updatedAt = now
         try await db.write { db in
-            try await copy.create(on: db)
-            try await record(copy, actor: actor, at: now, on: db)
-            try await AuditLog.record("budget.create", subject: String(year), actor: actor, organisationID: copy.organisationID,
-                                      after: "a copy of \(budget.year)", context: .init(name: copied.title), on: db)
+            try await budget.create(on: db)
+            try await record(budget, actor: actor, at: now, on: db)
+            try await AuditLog.record("budget.create", subject: String(year), actor: actor, organisationID: budget.organisationID,
+                                      after: origin, context: .init(name: spec.title), on: db)
         }
-        return copy
+        return budget
     }
 
     /// Saves a proposal's new spec as its next revision; an unchanged spec writes nothing.

@@ -75,7 +75,7 @@ public struct BudgetSpec: Codable, Equatable, Sendable {
             try container.encode(costCentre, forKey: .costCentre)
             try container.encode(name, forKey: .name)
             try container.encode(amount, forKey: .amount)
-            if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
+            try container.encode(notes, forKey: .notes)
         }
     }
 

@@ -24,5 +24,6 @@ public enum FinanceURL {
         public static let budgets = OrganisationURL.API.organisation.appending("budgets")
         public static let budget = budgets.appending(":year")
         public static let fees = budget.appending("fees")
+        public static let adoption = budget.appending("adoption")
     }
 }

@@ -152,12 +152,3 @@ public struct AgreementInput: Content {
 
     enum Key: String, CodingKey { case revision }
 }
-
-extension JSONEncoder {
-    /// Sorted keys and unescaped slashes, as the rest of the API.
-    static var api: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
