@@ -377,6 +377,23 @@ try:
     driver.get(base + org + "/medverkan?niva=dialog")
     axe_check("the participation page filtered by level")
 
+    # Next year's budget from this year's: copied, a bad amount refused beside its row, saved; the fee inputs' form.
+    driver.get(base + org + "/budget/hantera")
+    axe_check("the budgets for editors")
+    submit("/budget/2023/kopiera")
+    check("Nästa års budget är skapad som förslag" in driver.page_source, "next year's budget copied from this year's, and said so")
+    fill({"line.0.amount": "fyrahundra"})
+    submit("/budget/2024/andra")
+    check("Rad 1: Beloppet" in driver.page_source and 'value="fyrahundra"' in driver.page_source, "a bad amount refused beside its row, the input kept")
+    axe_check("a refused budget form")
+    fill({"line.0.amount": "-420000"})
+    submit("/budget/2024/andra")
+    check("Budgeten är sparad som en ny version." in driver.page_source, "the budget saved, and said so")
+    driver.get(base + org + "/budget/2024/medlemsavgifter/andra")
+    axe_check("the fee inputs' form")
+    driver.get(base + org + "/budget/2024")
+    check("−420" in driver.page_source and "Budget 2023" in driver.page_source, "the proposal shows beside last year's budget")
+
     # The regional agreement's ledningsgrupp records its annual meeting.
     driver.get(base + "/konto")
     submit("/logga-ut")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Visits every public page (following the site's own links from the home page, drafts and
-signed-in pages excluded) in headless Chromium and checks that none scrolls sideways at 390 px,
+"""Visits every public page (following the site's own links from the home page, drafts,
+signed-in pages and downloads excluded) in headless Chromium and checks that none scrolls sideways at 390 px,
 and that on pages with a chart every chart text is at least 16 px high at 1280 px.
 
 Usage: layout-check.py BASE_URL [LIMIT]
 """
-import sys
+import http.client, sys, urllib.error, urllib.request
 from urllib.parse import urljoin, urlparse
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -23,6 +23,16 @@ queue, seen, failures, visited = ["/"], {"/"}, [], 0
 try:
     while queue and visited < limit:
         path = queue.pop(0)
+        # Downloads (CSV, iCalendar) are files, not pages: only HTML is laid out (error pages too).
+        try:
+            with urllib.request.urlopen(base + path) as response:
+                kind = response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            kind = error.headers.get("Content-Type", "")
+        except (ValueError, http.client.HTTPException):
+            continue  # not an address (an SVG link's href read as an object)
+        if not kind.startswith("text/html"):
+            continue
         visited += 1
         driver.set_window_size(390, 900)
         driver.get(base + path)

@@ -96,6 +96,9 @@ public enum Stylesheet {
     article.change h3 { font-size: 1.05rem; margin: .5rem 0; }
     .paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
     /* Shadows at the edges say there is more to scroll to (they scroll with the content's ends). */
+    /* Positioned, so that what is positioned inside (visually hidden text) scrolls with it instead of widening the page. */
+    .table-scroll, .chart-scroll { position: relative; }
+    .chart-scroll { overflow-x: auto; margin: 1rem 0; }
     .table-scroll { overflow-x: auto; margin: 1rem 0;
       background: linear-gradient(to right, var(--paper) 30%, rgba(255,255,255,0)), linear-gradient(to left, var(--paper) 30%, rgba(255,255,255,0)) 100% 0,
         radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) 100% 0;
