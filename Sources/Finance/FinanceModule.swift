@@ -60,6 +60,14 @@ public enum FinanceModule: AppModule {
     }
 
     public static func register(in app: Application) throws {
+        app.pageSlots.register(OrganisationSlots.openDataSets) { organisation, req in
+            guard let latest = try await BudgetQuery.budgets(organisation.requireID(), on: req.db).first else { return [] }
+            let year = String(latest.year)
+            return [OpenDataSet(title: "Budget \(year)", description: "Budgetens rader per kostnadsställe bredvid året före, summor och resultat. Alla år finns under Budget.",
+                                csv: FinanceURL.budgetCSV.link(organisation.slug, year), json: FinanceURL.API.budget.link(organisation.slug, year), order: 40)]
+                + (latest.spec.fees == nil ? [] : [OpenDataSet(title: "Medlemsavgifter \(year)", description: "Tak och andel av finansieringen per medlem, med befolkning och medelskattekraft.",
+                                                               csv: FinanceURL.feesCSV.link(organisation.slug, year), json: FinanceURL.API.fees.link(organisation.slug, year), order: 41)])
+        }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
             try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$role ~~ [.editor, .administrator]).with(\.$organisation).all()
                 .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }

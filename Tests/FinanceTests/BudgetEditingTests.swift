@@ -66,6 +66,7 @@ struct BudgetEditingTests {
             #expect(budget.costs.first?.amount == -420_000 && budget.costs.first?.comparison == -408_695)
             #expect(budget.revenues.map(\.costCentre) == ["10", "80", "90"] && budget.result.amount == -1_400_000 - 420_000 + 408_695 + 120_000)
             #expect(budget.revision == 2 && budget.status == .proposal)
+            #expect(budget.history.map(\.revision) == [2, 1] && budget.history.first?.changes == ["rader"] && budget.history.last?.changes == ["upprättad"])
 
             let missingDate = try await editor.send(.POST, "\(Self.org)/budget/2024/besluta", form: ["csrf": token, "adoptedBy": "Förbundsfullmäktige", "adoptedOn": ""])
             #expect(missingDate.0 == .unprocessableEntity && missingDate.1.contains(#"id="adoptedOn-error""#))

@@ -47,8 +47,17 @@ public struct BudgetContent: Codable, Sendable, Equatable {
     public let notes: [BudgetSpec.Note]
     public let financingCostCentre: String?
     public let revision: Int
+    /// Every saved state, newest first, with what changed; who saved it is for the audit trail, not here.
+    public let history: [Change]
 
-    init(_ budget: Budget, previous: Budget?) {
+    public struct Change: Codable, Sendable, Equatable {
+        public let revision: Int
+        public let changedAt: String
+        public let status: BudgetStatus
+        public let changes: [String]
+    }
+
+    init(_ budget: Budget, previous: Budget?, revisions: [BudgetRevision] = []) {
         let spec = budget.spec, before = previous?.spec
         year = budget.year
         title = spec.title
@@ -85,6 +94,30 @@ public struct BudgetContent: Codable, Sendable, Equatable {
         notes = (spec.notes + (before?.notes ?? [])).filter { seen.insert($0.marker).inserted }
         financingCostCentre = spec.financingCostCentre
         revision = budget.revision
+        let sorted = revisions.sorted { $0.number < $1.number }
+        history = sorted.enumerated().map { index, row in
+            let now = JSONColumn.decode(BudgetSpec.self, from: row.specJSON, default: spec)
+            let changes = index == 0 ? ["upprättad"]
+                : Self.changes(from: JSONColumn.decode(BudgetSpec.self, from: sorted[index - 1].specJSON, default: now), to: now,
+                               statusChanged: sorted[index - 1].status != row.status)
+            return Change(revision: row.number, changedAt: ISO8601DateFormatter().string(from: row.changedAt), status: row.status, changes: changes)
+        }.reversed()
+    }
+
+    /// What changed between two saved states, in the words of the budget page.
+    static func changes(from before: BudgetSpec, to after: BudgetSpec, statusChanged: Bool) -> [String] {
+        var changes: [String] = []
+        func note<T: Equatable>(_ label: String, _ a: T, _ b: T) { if a != b { changes.append(label) } }
+        note("rubrik", before.title, after.title)
+        note("placering i planen", [before.listedIn, before.heading], [after.listedIn, after.heading])
+        note("text", before.introduction, after.introduction)
+        note("rader", before.lines, after.lines)
+        note("noter", [before.notes.map(\.text), before.costSumNotes, before.revenueSumNotes, before.resultNotes],
+             [after.notes.map(\.text), after.costSumNotes, after.revenueSumNotes, after.resultNotes])
+        note("finansieringsrad", before.financingCostCentre, after.financingCostCentre)
+        note("indata för medlemsavgifterna", before.fees, after.fees)
+        if statusChanged { changes.append("beslutad") }
+        return changes
     }
 }
 
@@ -108,7 +141,8 @@ public enum BudgetQuery {
     /// A year's budget beside the year before.
     public static func content(_ year: Int, organisationID: UUID, on db: any Database) async throws -> BudgetContent? {
         guard let budget = try await budget(year, organisationID: organisationID, on: db) else { return nil }
-        return BudgetContent(budget, previous: try await self.budget(year - 1, organisationID: organisationID, on: db))
+        let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id == budget.requireID()).all()
+        return BudgetContent(budget, previous: try await self.budget(year - 1, organisationID: organisationID, on: db), revisions: revisions)
     }
 
     /// The fee table of a year's budget, with the members' names from the registry.

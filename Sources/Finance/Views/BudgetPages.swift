@@ -61,6 +61,11 @@ final class BudgetPage: OrganisationPage {
             .unwrap(budget.introduction) { .section(.markdown($0)) },
             BudgetTable.table(budget),
             .if(hasFees, .p(.a(.href(FinanceURL.fees.link(organisationSlug, year)), .text("Medlemsavgifterna under taket \(budget.year)")))),
+            .unwrap(budget.history.isEmpty ? nil : budget.history) { history in
+                .section(.h2(.text("Versioner")), .ol(.class("history"), .forEach(history) { change in
+                    .li(.text("Version \(change.revision), \(change.changedAt.prefix(10)) (\(change.status.label.lowercased())): \(change.changes.isEmpty ? "inga ändringar" : change.changes.joined(separator: ", "))"))
+                }))
+            },
             .p(.class("meta"), .text("Ladda ner: "),
                .a(.href(FinanceURL.budgetSheet.link(organisationSlug, year)), .text("för kalkylprogram (CSV med semikolon)")), .text(" · "),
                .a(.href(FinanceURL.budgetCSV.link(organisationSlug, year)), .text("öppna data (CSV)")), .text(" · "),
