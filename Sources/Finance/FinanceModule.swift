@@ -9,12 +9,13 @@ import Vapor
 /// Money beside the plan it pays for: budgets year by year, member fees under the ceiling, and
 /// their exports for spreadsheets and as open data.
 public enum FinanceModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFinance()] }
+    public static var migrations: [any Migration] { [CreateFinance(), CreateFinanceOutcomes()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FinanceURL.budgets.pathComponents, use: BudgetController.index)
         routes.pages.get(FinanceURL.budget.pathComponents, use: BudgetController.show)
         routes.pages.get(FinanceURL.fees.pathComponents, use: BudgetController.feesPage)
+        routes.pages.get(FinanceURL.outcomes.pathComponents, use: BudgetController.outcomesPage)
         routes.pages.get(FinanceURL.budgetSheet.pathComponents, use: BudgetController.budgetSheet)
         routes.pages.get(FinanceURL.feesSheet.pathComponents, use: BudgetController.feesSheet)
         routes.pages.get(FinanceURL.budgetCSV.pathComponents, use: BudgetController.budgetCSV)
@@ -36,6 +37,7 @@ public enum FinanceModule: AppModule {
         routes.publicAPI.get(API.budgets.pathComponents, use: BudgetController.budgetsJSON).describe(FinanceOpenAPI.budgets)
         routes.publicAPI.get(API.budget.pathComponents, use: BudgetController.budgetJSON).describe(FinanceOpenAPI.budget)
         routes.publicAPI.get(API.fees.pathComponents, use: BudgetController.feesJSON).describe(FinanceOpenAPI.fees)
+        routes.publicAPI.get(API.outcomes.pathComponents, use: BudgetController.outcomesJSON).describe(FinanceOpenAPI.outcomes)
         let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         routes.tokenAPI.on(.POST, API.budgets.pathComponents, body: write, use: BudgetAPIController.create).describe(FinanceOpenAPI.create)
         routes.tokenAPI.on(.PUT, API.budget.pathComponents, body: write, use: BudgetAPIController.replace).describe(FinanceOpenAPI.replace)
@@ -55,7 +57,8 @@ public enum FinanceModule: AppModule {
         let budgets = try await BudgetQuery.budgets(record.requireID(), on: req.db)
         guard !budgets.isEmpty else { return [] }
         return [FinanceURL.budgets.link(organisation)] + budgets.flatMap { budget in
-            [FinanceURL.budget.link(organisation, String(budget.year))] + (budget.spec.fees == nil ? [] : [FinanceURL.fees.link(organisation, String(budget.year))])
+            [FinanceURL.budget.link(organisation, String(budget.year)), FinanceURL.outcomes.link(organisation, String(budget.year))]
+                + (budget.spec.fees == nil ? [] : [FinanceURL.fees.link(organisation, String(budget.year))])
         }
     }
 

@@ -62,6 +62,7 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
     app.asyncCommands.use(OpenAPICommand(), as: "openapi")
     app.asyncCommands.use(MailCommand(), as: "mail")
     app.asyncCommands.use(KoladaCommand(), as: "kolada")
+    app.asyncCommands.use(SIECommand(), as: "sie")
     app.asyncCommands.use(UserCommands.group(), as: "user")
 }
 

@@ -12,7 +12,7 @@ struct CLITests {
     func help() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for command in ["serve", "migrate", "demo", "import", "export", "user", "mail", "kolada"] {
+        for command in ["serve", "migrate", "demo", "import", "export", "user", "mail", "kolada", "sie"] {
             #expect(result.output.contains(command), "--help does not list \(command)")
         }
     }
@@ -28,6 +28,20 @@ struct CLITests {
         #expect(refused.status == 1 && refused.errors.contains("malformed.json: row 2, municipality: missing; nothing was imported"))
         let again = try CLI.run(["kolada", "import", fixtures.appending(path: "v3-data-page-1.json").path], database: database)
         #expect(again.output.contains("values: 0 added, 0 changed, 0 deleted, 5 unchanged"))
+    }
+
+    @Test("sie import reads outcomes into the budget's lines, again changes nothing, and a broken file exits 1 naming its line")
+    func sieImport() throws {
+        let database = CLI.temporaryDatabase()
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../FinanceTests/Fixtures/sie").standardizedFileURL
+        #expect(try CLI.run(["import", Demo.fileURL.path], database: database).status == 0)
+        let file = fixtures.appending(path: "exempel-4e.se").path
+        let imported = try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", file], database: database)
+        #expect(imported.status == 0 && imported.output.contains("2023, months 1, 2: 2 added, 0 changed, 0 removed, 0 unchanged; 1 rows not mapped"), "\(imported.errors)")
+        #expect(try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", file], database: database).output.contains("0 added, 0 changed, 0 removed, 2 unchanged"))
+        let broken = try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", fixtures.appending(path: "trasig-4e.se").path], database: database)
+        #expect(broken.status == 1 && broken.errors.contains("line 23: an object list is not closed with }; nothing was imported"))
+        #expect(try CLI.run(["sie", "import", "--org", "finns-inte", file], database: database).status == 1)
     }
 
     @Test("import, export, refusal of an existing organisation, --replace, and a lossless file")

@@ -67,6 +67,21 @@ enum BudgetController {
         }
     }
 
+    @Sendable static func outcomesPage(req: Request) async throws -> Response {
+        try await req.cachedPage {
+            let organisation = try await req.organisation()
+            let budget = try await BudgetEditorController.budget(req, organisation)
+            return req.render(OutcomePage(organisation: organisation, content: try await OutcomeContent.load(budget, on: req.db)))
+        }
+    }
+
+    @Sendable static func outcomesJSON(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            return try await OutcomeContent.load(try await BudgetEditorController.budget(req, organisation), on: req.db)
+        }
+    }
+
     // MARK: CSV
 
     static func budgetTable(_ content: BudgetContent, _ dialect: CSVTable.Dialect) throws -> CSVTable {

@@ -34,6 +34,16 @@ enum FinanceOpenAPI {
                 "history": .list(.record(["revision": .integer, "changedAt": .string(format: .dateTime), "status": .oneOf(BudgetStatus.self),
                                           "changes": .list(.string)])),
             ], description: "A year's budget beside the year before; sums and the result computed from the lines; history newest first"),
+            "Outcomes": .record([
+                "year": .integer, "title": .string,
+                "columns": .list(.record(["throughMonth": .integer, "label": .string])),
+                "rows": .list(.record([
+                    "side": .oneOf(BudgetSide.self), "costCentre": .string, "name": .string, "budget": .integer,
+                    "cells": .list(.record(["throughMonth": .integer, "outcome": .integer, "budgetToDate": .integer, "deviation": .integer,
+                                            "deviationPercent": JSONSchema.string(description: "One decimal with a point").optional])),
+                ])),
+                "sources": .list(.string),
+            ], description: "Outcomes to the end of each tertial the books have reached, beside the budget to date (spread evenly), with deviations"),
             "NewBudget": .record(["year": .integer, "copyOf": JSONSchema.integer(description: "The year before, to start from its budget").optional]),
             "BudgetInput": .record(["spec": specInput, "revision": JSONSchema.integer(description: "The revision read; another save in between gives 409").optional]),
             "BudgetDecision": .record(["adoptedBy": .string, "adoptedOn": date, "decisionReference": JSONSchema.string.optional]),
@@ -69,6 +79,8 @@ enum FinanceOpenAPI {
                                       requestBody: .component("BudgetInput"), response: .component("Budget"), errors: [400, 404, 409, 422])
     static let adopt = APIOperation("adoptBudget", summary: "Record förbundsfullmäktige's decision: the budget is adopted and frozen (editors)",
                                     requestBody: .component("BudgetDecision"), status: 204, responseDescription: "Adopted", response: nil, errors: [400, 404, 409, 422])
+    static let outcomes = APIOperation("budgetOutcomes", summary: "A year's outcomes per line and tertial beside the budget to date",
+                                       response: .component("Outcomes"), errors: [404])
     static let budgets = APIOperation("budgets", summary: "The organisation's budgets, newest first", response: .list(.component("BudgetSummary")), errors: [404])
     static let budget = APIOperation("budget", summary: "A year's budget beside the year before", response: .component("Budget"), errors: [404])
     static let fees = APIOperation("budgetFees", summary: "The member fees under the ceiling for a year's budget", response: .component("Fees"), errors: [404, 409])

@@ -6,6 +6,7 @@ public enum FinanceURL {
     public static let budgets = OrganisationURL.home.appending("budget")
     public static let budget = budgets.appending(":year")
     public static let fees = budget.appending("medlemsavgifter")
+    public static let outcomes = budget.appending("utfall")
     /// For a Swedish spreadsheet (semicolons, decimal comma, byte-order mark).
     public static let budgetSheet = budget.appending("kalkylark")
     public static let feesSheet = fees.appending("kalkylark")
@@ -25,5 +26,6 @@ public enum FinanceURL {
         public static let budget = budgets.appending(":year")
         public static let fees = budget.appending("fees")
         public static let adoption = budget.appending("adoption")
+        public static let outcomes = budget.appending("outcomes")
     }
 }

@@ -60,7 +60,9 @@ final class BudgetPage: OrganisationPage {
                     .group(.dt("Beslut"), .dd(.text("Dokumentet anger inte när eller av vem budgeten beslutades."))))),
             .unwrap(budget.introduction) { .section(.markdown($0)) },
             BudgetTable.table(budget),
-            .if(hasFees, .p(.a(.href(FinanceURL.fees.link(organisationSlug, year)), .text("Medlemsavgifterna under taket \(budget.year)")))),
+            .ul(.class("more"),
+                .if(hasFees, .li(.a(.href(FinanceURL.fees.link(organisationSlug, year)), .text("Medlemsavgifterna under taket \(budget.year)")))),
+                .li(.a(.href(FinanceURL.outcomes.link(organisationSlug, year)), .text("Utfall \(budget.year) ur bokföringen")))),
             .unwrap(budget.history.isEmpty ? nil : budget.history) { history in
                 .section(.h2(.text("Versioner")), .ol(.class("history"), .forEach(history) { change in
                     .li(.text("Version \(change.revision), \(change.changedAt.prefix(10)) (\(change.status.label.lowercased())): \(change.changes.isEmpty ? "inga ändringar" : change.changes.joined(separator: ", "))"))

@@ -1,0 +1,132 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+import Organisation
+
+/// Outcomes from an SIE file (docs/finance.md): the file's result accounts, by month and cost-centre
+/// object, mapped to the budget's lines and written in one transaction. The mapping: accounts
+/// 3000–3999 are revenues, 4000–8999 costs, and the object in dimension 1 (the cost centre) names
+/// the line; the amounts change sign, since the books write costs as debits (positive) and the
+/// budget as negative. Rows without a cost centre, accounts outside 3000–8999 and cost centres the
+/// budget lacks are counted, not written. A second import of the same file changes nothing.
+public enum OutcomeImport {
+    public struct Report: Codable, Sendable, Equatable, CustomStringConvertible {
+        public let year: Int
+        public let months: [Int]
+        public let added: Int
+        public let changed: Int
+        public let removed: Int
+        public let unchanged: Int
+        /// Rows of the file that are no line's: no cost centre, another kind of account.
+        public let unmapped: Int
+        /// Cost centres the file names that the budget has no line for, by side.
+        public let notInBudget: [String]
+
+        public var description: String {
+            "\(year), months \(months.map(String.init).joined(separator: ", ")): \(added) added, \(changed) changed, \(removed) removed, "
+                + "\(unchanged) unchanged; \(unmapped) rows not mapped" + (notInBudget.isEmpty ? "" : "; not in the budget: \(notInBudget.joined(separator: ", "))")
+        }
+    }
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case file(SIEReader.Failure)
+        case noYear
+        case noBudget(Int)
+
+        public var description: String {
+            switch self {
+            case .file(let failure): failure.description
+            case .noYear: "the file names no financial year (#RAR 0)"
+            case .noBudget(let year): "the organisation has no budget for \(year)"
+            }
+        }
+    }
+
+    /// The side of an account's line, by the mapping's account ranges.
+    static func side(of account: String) -> BudgetSide? {
+        guard let number = Int(account) else { return nil }
+        switch number {
+        case 3000...3999: return .revenue
+        case 4000...8999: return .cost
+        default: return nil
+        }
+    }
+
+    struct Cell: Hashable { let month: Int; let side: BudgetSide; let costCentre: String }
+
+    /// The file's outcomes per month and line, in öre as the budget signs them: from #PSALDO where the
+    /// file has period balances, otherwise from the vouchers' #TRANS rows by their date's month.
+    static func cells(_ file: SIEReader.File, year: Int) -> (cells: [Cell: Int], unmapped: Int) {
+        var cells: [Cell: Int] = [:], unmapped = 0
+        func add(month: Int, account: String, objects: [SIEReader.ObjectReference], ore: Int) {
+            guard let side = side(of: account), let centre = objects.first(where: { $0.dimension == "1" })?.object, (1...12).contains(month) else {
+                unmapped += 1
+                return
+            }
+            cells[Cell(month: month, side: side, costCentre: centre), default: 0] -= ore
+        }
+        let balances = file.periodBalances.filter { $0.year == 0 }
+        if !balances.isEmpty {
+            for balance in balances where (balance.period ?? 0) / 100 == year {
+                add(month: (balance.period ?? 0) % 100, account: balance.account, objects: balance.objects, ore: balance.ore)
+            }
+        } else {
+            for voucher in file.vouchers where Int(voucher.date.prefix(4)) == year {
+                let month = Int(voucher.date.dropFirst(4).prefix(2)) ?? 0
+                for row in voucher.transactions { add(month: month, account: row.account, objects: row.objects, ore: row.ore) }
+            }
+        }
+        return (cells, unmapped)
+    }
+
+    public static func run(_ data: Data, name: String, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
+                           on db: any Database) async throws -> Report {
+        let file: SIEReader.File
+        do { file = try SIEReader.read(data) } catch { throw Failure.file(error) }
+        guard let start = file.years[0]?.start, let year = Int(start.prefix(4)) else { throw Failure.noYear }
+        let organisationID = try organisation.requireID()
+        guard let budget = try await BudgetQuery.budget(year, organisationID: organisationID, on: db) else { throw Failure.noBudget(year) }
+        let lines = Set(budget.spec.lines.map { "\($0.side.rawValue) \($0.costCentre)" })
+        let (all, unmapped) = cells(file, year: year)
+        let inBudget = all.filter { lines.contains("\($0.key.side.rawValue) \($0.key.costCentre)") }
+        let missing = Set(all.keys.filter { !lines.contains("\($0.side.rawValue) \($0.costCentre)") }.map { "\($0.side.rawValue) \($0.costCentre)" }).sorted()
+        let months = Set(all.keys.map(\.month)).sorted()
+        let (added, changed, removed, unchanged) = try await db.write { db -> (Int, Int, Int, Int) in
+            var added = 0, changed = 0, removed = 0, unchanged = 0
+            let existing = try await Outcome.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).filter(\.$month ~~ months).all()
+            var byCell = Dictionary(existing.map { (Cell(month: $0.month, side: $0.side, costCentre: $0.costCentre), $0) }, uniquingKeysWith: { first, _ in first })
+            for (cell, ore) in inBudget.sorted(by: { ($0.key.month, $0.key.side.rawValue, $0.key.costCentre) < ($1.key.month, $1.key.side.rawValue, $1.key.costCentre) }) {
+                if let row = byCell.removeValue(forKey: cell) {
+                    if row.ore == ore { unchanged += 1; continue }
+                    row.ore = ore
+                    row.source = "sie:\(name)"
+                    row.importedAt = now
+                    try await row.update(on: db)
+                    changed += 1
+                } else {
+                    let row = Outcome()
+                    row.organisationID = organisationID
+                    row.year = year
+                    row.month = cell.month
+                    row.side = cell.side
+                    row.costCentre = cell.costCentre
+                    row.ore = ore
+                    row.source = "sie:\(name)"
+                    row.importedAt = now
+                    try await row.create(on: db)
+                    added += 1
+                }
+            }
+            // A month the file covers is the file's: a line it no longer has there goes.
+            for row in byCell.values { try await row.delete(on: db); removed += 1 }
+            if added + changed + removed > 0 {
+                try await AuditLog.record("outcomes.import", subject: String(year), actor: actor, organisationID: organisationID,
+                                          after: "\(name): \(added) added, \(changed) changed, \(removed) removed", on: db)
+            }
+            return (added, changed, removed, unchanged)
+        }
+        return Report(year: year, months: months, added: added, changed: changed, removed: removed, unchanged: unchanged, unmapped: unmapped,
+                      notInBudget: missing)
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+
+/// Reads SIE 4 files (types 4E and 4I), the export format of Swedish accounting programs, in the
+/// format's own character set (PC8: IBM code page 437). Each line is a label and its fields:
+/// words, quoted strings ("Kassa och bank", with \" inside) and object lists ({1 "10" 6 "P1"}).
+/// Unknown labels are skipped, as the format asks; a malformed line is refused with its number.
+public enum SIEReader {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// A dimension and an object in it: cost centre 1 "10".
+    public struct ObjectReference: Equatable, Sendable, Hashable {
+        public let dimension: String
+        public let object: String
+    }
+
+    public struct Account: Equatable, Sendable {
+        public let number: String
+        public let name: String
+    }
+
+    /// A balance or a result: the year's index (0 this year, -1 last), the account, objects, and the amount in öre.
+    public struct Amount: Equatable, Sendable {
+        public let year: Int
+        /// The period (YYYYMM) for #PSALDO; nil for #IB, #UB and #RES.
+        public let period: Int?
+        public let account: String
+        public let objects: [ObjectReference]
+        public let ore: Int
+    }
+
+    public struct Transaction: Equatable, Sendable {
+        public let account: String
+        public let objects: [ObjectReference]
+        public let ore: Int
+    }
+
+    public struct Voucher: Equatable, Sendable {
+        public let series: String
+        public let number: String
+        /// YYYYMMDD as the file writes it.
+        public let date: String
+        public let text: String
+        public let transactions: [Transaction]
+    }
+
+    public struct File: Equatable, Sendable {
+        public var type: String?
+        public var format: String?
+        public var program: String?
+        public var companyName: String?
+        /// Financial years by index: (start, end) as YYYYMMDD.
+        public var years: [Int: (start: String, end: String)] = [:]
+        public var accounts: [Account] = []
+        public var dimensions: [String: String] = [:]
+        public var objects: [ObjectReference: String] = [:]
+        public var openingBalances: [Amount] = []
+        public var closingBalances: [Amount] = []
+        public var results: [Amount] = []
+        public var periodBalances: [Amount] = []
+        public var vouchers: [Voucher] = []
+
+        public static func == (lhs: File, rhs: File) -> Bool {
+            lhs.type == rhs.type && lhs.format == rhs.format && lhs.program == rhs.program && lhs.companyName == rhs.companyName
+                && lhs.years.mapValues { [$0.start, $0.end] } == rhs.years.mapValues { [$0.start, $0.end] } && lhs.accounts == rhs.accounts
+                && lhs.dimensions == rhs.dimensions && lhs.objects == rhs.objects && lhs.openingBalances == rhs.openingBalances
+                && lhs.closingBalances == rhs.closingBalances && lhs.results == rhs.results && lhs.periodBalances == rhs.periodBalances
+                && lhs.vouchers == rhs.vouchers
+        }
+    }
+
+    /// Code page 437's upper half, 0x80–0xFF.
+    static let upperHalf = Array("ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}")
+
+    /// The bytes as text: PC8 (code page 437), the character set SIE prescribes.
+    public static func decodePC8(_ data: Data) -> String {
+        var text = String.UnicodeScalarView()
+        for byte in data {
+            if byte < 0x80 { text.append(Unicode.Scalar(byte)) } else { text.append(contentsOf: String(upperHalf[Int(byte) - 0x80]).unicodeScalars) }
+        }
+        return String(text)
+    }
+
+    /// One line's fields: words, quoted strings and object lists (as one field each, the list's inner fields kept).
+    enum Field: Equatable {
+        case word(String)
+        case list([String])
+
+        var text: String? { if case .word(let text) = self { text } else { nil } }
+    }
+
+    static func fields(_ line: String, number: Int) throws(Failure) -> [Field] {
+        var fields: [Field] = [], characters = Array(line), index = 0
+        func word() throws(Failure) -> String {
+            if characters[index] == "\"" {
+                index += 1
+                var text = ""
+                while index < characters.count, characters[index] != "\"" {
+                    if characters[index] == "\\", index + 1 < characters.count { index += 1 }
+                    text.append(characters[index])
+                    index += 1
+                }
+                guard index < characters.count else { throw Failure(line: number, message: "a quoted field is not closed") }
+                index += 1
+                return text
+            }
+            var text = ""
+            while index < characters.count, !characters[index].isWhitespace, characters[index] != "{", characters[index] != "}" {
+                text.append(characters[index])
+                index += 1
+            }
+            return text
+        }
+        while index < characters.count {
+            if characters[index].isWhitespace { index += 1; continue }
+            if characters[index] == "{" {
+                index += 1
+                var inner: [String] = []
+                while true {
+                    while index < characters.count, characters[index].isWhitespace { index += 1 }
+                    guard index < characters.count else { throw Failure(line: number, message: "an object list is not closed with }") }
+                    if characters[index] == "}" { index += 1; break }
+                    inner.append(try word())
+                }
+                fields.append(.list(inner))
+            } else if characters[index] == "}" {
+                throw Failure(line: number, message: "a } without its {")
+            } else {
+                fields.append(.word(try word()))
+            }
+        }
+        return fields
+    }
+
+    /// An amount with a decimal point ("-1500.50") in öre, exactly.
+    static func ore(_ text: String?, line: Int) throws(Failure) -> Int {
+        guard let text, text.range(of: #"^-?[0-9]{1,15}(\.[0-9]{1,2})?$"#, options: .regularExpression) != nil else {
+            throw Failure(line: line, message: "\"\(text ?? "")\" is not an amount (digits, a point and at most two decimals)")
+        }
+        let negative = text.hasPrefix("-"), digits = negative ? String(text.dropFirst()) : text
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let kronor = Int(parts[0])!, decimals = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
+        let value = kronor * 100 + Int(decimals)!
+        return negative ? -value : value
+    }
+
+    static func objects(_ field: Field?, line: Int) throws(Failure) -> [ObjectReference] {
+        guard case .list(let inner) = field else { throw Failure(line: line, message: "an object list {dimension object …} is expected") }
+        guard inner.count.isMultiple(of: 2) else { throw Failure(line: line, message: "an object list holds pairs of dimension and object") }
+        return stride(from: 0, to: inner.count, by: 2).map { ObjectReference(dimension: inner[$0], object: inner[$0 + 1]) }
+    }
+
+    static func integer(_ text: String?, line: Int, _ what: String) throws(Failure) -> Int {
+        guard let text, let value = Int(text) else { throw Failure(line: line, message: "\(what) \"\(text ?? "")\" is not a whole number") }
+        return value
+    }
+
+    /// Reads a whole file; the bytes are PC8.
+    public static func read(_ data: Data) throws(Failure) -> File {
+        try read(text: decodePC8(data))
+    }
+
+    public static func read(text: String) throws(Failure) -> File {
+        var file = File()
+        var open: (series: String, number: String, date: String, text: String, line: Int)?
+        var transactions: [Transaction] = []
+        var expectingBrace = false
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        for (offset, raw) in lines.enumerated() {
+            let number = offset + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if line == "{" {
+                guard expectingBrace else { throw Failure(line: number, message: "a { that opens no voucher") }
+                expectingBrace = false
+                continue
+            }
+            if line == "}" {
+                guard let voucher = open, !expectingBrace else { throw Failure(line: number, message: "a } that closes no voucher") }
+                file.vouchers.append(Voucher(series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text, transactions: transactions))
+                open = nil
+                transactions = []
+                continue
+            }
+            guard line.hasPrefix("#") else { throw Failure(line: number, message: "a line starts with a #label") }
+            let parsed = try fields(line, number: number)
+            guard let label = parsed.first?.text?.uppercased() else { throw Failure(line: number, message: "no label") }
+            let rest = Array(parsed.dropFirst())
+            func text(_ index: Int) -> String? { index < rest.count ? rest[index].text : nil }
+            if open != nil, label != "#TRANS", label != "#RTRANS", label != "#BTRANS" {
+                throw Failure(line: number, message: "\(label) inside a voucher, which holds only #TRANS")
+            }
+            switch label {
+            case "#FLAGGA": break
+            case "#FORMAT": file.format = text(0)
+            case "#SIETYP":
+                guard let type = text(0), ["4", "4E", "4I"].contains(type.uppercased()) else {
+                    throw Failure(line: number, message: "SIE type \"\(text(0) ?? "")\" is not 4E or 4I")
+                }
+                file.type = type.uppercased()
+            case "#PROGRAM": file.program = [text(0), text(1)].compactMap { $0 }.joined(separator: " ")
+            case "#FNAMN": file.companyName = text(0)
+            case "#RAR":
+                let index = try integer(text(0), line: number, "the year's index")
+                guard let start = text(1), let end = text(2), start.count == 8, end.count == 8 else {
+                    throw Failure(line: number, message: "#RAR needs the year's index, start and end as YYYYMMDD")
+                }
+                file.years[index] = (start, end)
+            case "#KONTO":
+                guard let account = text(0), !account.isEmpty else { throw Failure(line: number, message: "#KONTO needs an account number") }
+                file.accounts.append(Account(number: account, name: text(1) ?? ""))
+            case "#DIM":
+                guard let dimension = text(0) else { throw Failure(line: number, message: "#DIM needs a dimension number") }
+                file.dimensions[dimension] = text(1) ?? ""
+            case "#OBJEKT":
+                guard let dimension = text(0), let object = text(1) else { throw Failure(line: number, message: "#OBJEKT needs a dimension and an object") }
+                file.objects[ObjectReference(dimension: dimension, object: object)] = text(2) ?? ""
+            case "#IB", "#UB", "#RES":
+                let year = try integer(text(0), line: number, "the year's index")
+                guard let account = text(1) else { throw Failure(line: number, message: "\(label) needs an account") }
+                let amount = Amount(year: year, period: nil, account: account, objects: [], ore: try ore(text(2), line: number))
+                if label == "#IB" { file.openingBalances.append(amount) } else if label == "#UB" { file.closingBalances.append(amount) } else { file.results.append(amount) }
+            case "#PSALDO":
+                let year = try integer(text(0), line: number, "the year's index")
+                let period = try integer(text(1), line: number, "the period")
+                guard let account = text(2) else { throw Failure(line: number, message: "#PSALDO needs an account") }
+                let objects = try objects(rest.count > 3 ? rest[3] : nil, line: number)
+                file.periodBalances.append(Amount(year: year, period: period, account: account, objects: objects, ore: try ore(text(4), line: number)))
+            case "#VER":
+                guard let series = text(0), let voucher = text(1), let date = text(2), date.count == 8, Int(date) != nil else {
+                    throw Failure(line: number, message: "#VER needs a series, a number and a date as YYYYMMDD")
+                }
+                open = (series, voucher, date, text(3) ?? "", number)
+                expectingBrace = true
+            case "#TRANS", "#RTRANS", "#BTRANS":
+                guard open != nil, !expectingBrace else { throw Failure(line: number, message: "\(label) outside a voucher's { }") }
+                guard label == "#TRANS" else { continue }  // added and removed rows: the #TRANS rows are the voucher
+                guard let account = text(0) else { throw Failure(line: number, message: "#TRANS needs an account") }
+                transactions.append(Transaction(account: account, objects: try objects(rest.count > 1 ? rest[1] : nil, line: number),
+                                                ore: try ore(text(2), line: number)))
+            default:
+                continue  // a label this reader does not use: the format says to skip it
+            }
+        }
+        if let voucher = open { throw Failure(line: voucher.line, message: "the voucher is not closed with }") }
+        return file
+    }
+}
