@@ -103,7 +103,7 @@ public enum Stylesheet {
       background: linear-gradient(to right, var(--paper) 30%, rgba(255,255,255,0)), linear-gradient(to left, var(--paper) 30%, rgba(255,255,255,0)) 100% 0,
         radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) 100% 0;
       background-repeat: no-repeat; background-size: 40px 100%, 40px 100%, 14px 100%, 14px 100%; background-attachment: local, local, scroll, scroll; }
-    .table-scroll:focus-visible { outline: 3px solid #c25e00; }
+    .table-scroll:focus-visible, .chart-scroll:focus-visible { outline: 3px solid #c25e00; }
     /* Money: amounts line up on the right in tabular figures; sums and results stand out by weight, not colour. */
     td.amount, th.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.sum th, tr.sum td, tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--line); }

@@ -97,7 +97,9 @@ final class FeesPage: OrganisationPage {
             y += gap
         }
         let width = label + barArea + 110
-        return .div(.class("chart-scroll"), .raw(
+        // Wider than a phone: the chart scrolls in its own box, which the keyboard can reach.
+        return .div(.class("chart-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"),
+                    .ariaLabel("Diagram: tak och andel av finansieringen per medlem"), .raw(
             "<svg class=\"fee-chart\" viewBox=\"0 0 \(format(width)) \(format(y))\" width=\"\(format(width))\" height=\"\(format(y))\" role=\"img\" "
                 + "aria-label=\"Tak och andel av finansieringen per medlem \(fees.year); siffrorna står i tabellen nedan\">" + parts.joined() + "</svg>"))
     }
