@@ -26,6 +26,7 @@ struct OpenAPIContractTests {
         ("DocumentSummary", DocumentSummary.self), ("VersionInfo", DocumentContent.VersionInfo.self), ("AdoptingBody", Plans.Adoption.self), ("PartyCommitments", PartyCommitments.self),
         ("DocumentLink", AgreementContent.DocumentLink.self),
         ("BudgetSummary", BudgetSummary.self), ("Budget", BudgetContent.self), ("Fees", FeeContent.self), ("FeeBasis", FeeBasis.self),
+        ("Outcomes", OutcomeContent.self),
         ("NewBudget", BudgetAPIController.NewBudget.self), ("BudgetInput", BudgetAPIController.BudgetInput.self),
         ("BudgetDecision", BudgetAPIController.Decision.self),
         ("Accession", AccessionContent.self), ("AccessionApplication", ApplicationContent.self), ("AccessionDecision", Accessions.Decision.self), ("Section", DocumentContent.Section.self),
