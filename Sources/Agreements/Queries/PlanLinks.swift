@@ -21,9 +21,9 @@ enum PlanLinks {
     static func nodeSections(for subject: NodeSubject, on req: Request) async throws -> [PageSection] {
         let organisation = try await req.organisation()
         let reference = AgreementSpec.NodeReference(document: subject.content.slug, lineage: subject.node.lineage)
-        let agreements = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+        let published = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$isPublic == true).filter(\.$status != .draft).all()
-            .filter { $0.spec.activities.contains(reference) || $0.spec.goals.contains(reference) }
+        let agreements = published.filter { $0.spec.activities.contains(reference) || $0.spec.goals.contains(reference) }
             .sorted { AgreementQuery.swedishOrder($0.title, $1.title) }
         let whole = try await RegistryActivity.query(on: req.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first() != nil
@@ -31,21 +31,21 @@ enum PlanLinks {
             .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first()
         return (AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? [])
             + (mark.map { [ParticipationPage.nodeSection($0.level, organisation: organisation.slug)] } ?? [])
-            + (try await commitmentSections(reference, organisation: organisation, on: req))
+            + (try await commitmentSections(reference, among: published, organisation: organisation.slug, on: req.db))
     }
 
-    /// On a commitment's page: who owes it, each party linked to what it has committed to.
-    static func commitmentSections(_ reference: AgreementSpec.NodeReference, organisation: OrganisationRecord, on req: Request) async throws -> [PageSection] {
-        let owing = try await Agreement.query(on: req.db).filter(\.$organisationID == organisation.requireID())
-            .filter(\.$isPublic == true).filter(\.$status != .draft).all()
-            .filter { $0.spec.text == reference.document && $0.spec.commitments.contains { $0.node == reference.lineage } }
+    /// On a commitment's page: who owes it, each party linked to what it has committed to. Only the
+    /// registry is read for the parties' kinds and names; the agreements are the page's already.
+    static func commitmentSections(_ reference: AgreementSpec.NodeReference, among published: [Agreement], organisation: String,
+                                   on db: any Database) async throws -> [PageSection] {
+        let owing = published.filter { $0.spec.text == reference.document && $0.spec.commitments.contains { $0.node == reference.lineage } }
         guard !owing.isEmpty else { return [] }
-        let catalogue = try await Catalogue.load(organisation, on: req.db)
+        let registry = Dictionary(try await OrganisationRecord.query(on: db).all().map { (Catalogue.key(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
         return owing.compactMap { agreement in
             guard let bearer = agreement.spec.commitments.first(where: { $0.node == reference.lineage })?.by else { return nil }
-            let bound = agreement.spec.parties.filter { party in party.organisation != nil && catalogue.kinds(of: party).contains(where: bearer.binds) }
-            return AgreementSections.bearerSection(bearer, parties: bound.map { ($0.organisation!, catalogue.name(of: $0)) }, agreement: agreement,
-                                                   organisation: organisation.slug)
+            let bound = agreement.spec.parties.compactMap(\.organisation).compactMap { registry[$0] }.filter { bearer.binds($0.kind) }
+            return AgreementSections.bearerSection(bearer, parties: bound.map { (Catalogue.key(of: $0), $0.name) }, agreement: agreement,
+                                                   organisation: organisation)
         }
     }
 
