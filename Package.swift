@@ -81,9 +81,10 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
-        // Money beside the plan: budgets, member fees under the ceiling, spreadsheet and open-data exports.
+        // Money beside the plan: budgets, member fees under the ceiling, outcomes from the books beside the
+        // follow-up's periods, forecasts, external funding with its reporting deadlines, and their exports.
         .target(name: "Finance", dependencies: [
-            "Core", "Auth", "Organisation", "Plans",
+            "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
@@ -105,7 +106,7 @@ let package = Package(
         .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AgreementsTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "Agreements", "SamsynApp"]),
-        .testTarget(name: "FinanceTests", dependencies: ["AppTestSupport", "Core", "Organisation", "Plans", "Finance", "SamsynApp"],
+        .testTarget(name: "FinanceTests", dependencies: ["AppTestSupport", "Core", "Mail", "Organisation", "Plans", "FollowUp", "Finance", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),

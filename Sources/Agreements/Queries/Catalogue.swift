@@ -57,21 +57,10 @@ public struct Catalogue: Sendable {
 
     /// The goals and key activities of each public document at its newest public version.
     static func nodes(of organisation: OrganisationRecord, on db: any Database) async throws -> [Node] {
-        var nodes: [Node] = []
-        for summary in try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: db) {
-            guard let (document, version, _) = try await DocumentQuery.publicVersion(organisation: organisation, documentSlug: summary.slug,
-                                                                                      number: summary.version, on: db) else { continue }
-            let levels = JSONColumn.decode([String].self, from: version.levelsJSON, default: [])
-            guard levels.count > 1 else { continue }
-            let rows = try await PlanNode.query(on: db).filter(\.$version.$id == version.requireID()).sort(\.$position).all()
-            let keys = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row.key) } })
-            for node in rows {
-                nodes.append(Node(reference: .init(document: document.slug, lineage: node.lineage ?? node.key), key: node.key, documentTitle: version.title,
-                                  level: levels.indices.contains(node.levelIndex) ? levels[node.levelIndex] : "",
-                                  title: node.title, isActivity: node.levelIndex == levels.count - 1, parentKey: node.$parent.id.flatMap { keys[$0] }))
-            }
+        try await PublicNodes.list(of: organisation, on: db).map {
+            Node(reference: .init(document: $0.document, lineage: $0.lineage), key: $0.key, documentTitle: $0.documentTitle, level: $0.level,
+                 title: $0.title, isActivity: $0.isActivity, parentKey: $0.parentKey)
         }
-        return nodes
     }
 
     public func node(_ reference: AgreementSpec.NodeReference) -> Node? { nodes.first { $0.reference == reference } }

@@ -114,6 +114,12 @@ public extension Node where Context == HTML.BodyContext {
              .attribute(named: "tabindex", value: "0"), table)
     }
 
+    /// The mark on invented data (the demo's follow-up, books and grants): a note, in words, never colour alone.
+    static func exampleMark(_ what: String, _ not: String) -> Node {
+        .p(.class("example-mark"), .attribute(named: "role", value: "note"), .strong(.text("Exempeldata")),
+           .text(" – \(what) för att visa hur Samsyn fungerar. \(not == "" ? "" : "Den är inte \(not).")"))
+    }
+
     /// "Ladda ned: CSV · JSON" under a list a page shows: the same list as open data.
     static func downloads(_ what: String, csv: String, json: String) -> Node {
         .p(.class("downloads"), .text("Ladda ned \(what): "), .a(.href(csv), .safeAriaLabel("\(what) som CSV"), .text("CSV")), .text(" · "),

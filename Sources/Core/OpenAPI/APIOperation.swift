@@ -14,6 +14,8 @@ public struct APIOperation: @unchecked Sendable {
     /// Query and header parameters; path parameters come from the route's pattern.
     public var parameters: [OpenAPI.Parameter]
     public var requestBody: JSONSchema?
+    /// The request body's media types: JSON, or a file sent as it is (an SIE file, a CSV).
+    public var requestContentTypes: [OpenAPI.ContentType] = [.json]
     public var status: Int
     public var responseDescription: String
     /// The response body's schema; nil for an empty response (204).

@@ -94,7 +94,11 @@ public struct OpenAPIAssembler {
         for code in Set(errors).sorted() { responses[status(code)] = .a(.component(named: "Error")) }
         return OpenAPI.Operation(
             summary: described.summary, description: described.description, operationId: described.id, parameters: parameters,
-            requestBody: described.requestBody.map { .init(content: [.json: .b(.init(schema: $0))], required: true) },
+            requestBody: described.requestBody.map { schema in
+                var content = OpenAPI.Content.Map()
+                for type in described.requestContentTypes { content[type] = .b(OpenAPI.Content(schema: schema)) }
+                return OpenAPI.Request(content: content, required: true)
+            },
             responses: responses, security: security)
     }
 

@@ -39,6 +39,28 @@ public struct CSVTable: Sendable {
 
     public func number(_ value: Int?) -> String { value.map { String($0) } ?? "" }
 
+    /// Reads a CSV in either dialect (a byte-order mark or a semicolon in the header row means a
+    /// spreadsheet's): the rows, the header first. A malformed file throws CSV's error.
+    public static func read(_ data: Data) throws -> (rows: [[String]], dialect: Dialect) {
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let header = text.prefix { $0 != "\n" && $0 != "\r" }
+        let dialect: Dialect = header.contains(";") ? .spreadsheet : .openData
+        let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: dialect == .spreadsheet ? ";" : ",")
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        if let error = reader.error { throw error }
+        return (rows, dialect)
+    }
+
+    /// A number in either dialect, without thousands separators or with spaces: "-1234.5", "−1 234,50".
+    public static func decimal(_ text: String) -> Decimal? {
+        let cleaned = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: ",", with: ".")
+            .filter { !$0.isWhitespace }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
     /// Several values in one cell: separated by semicolons, as spreadsheets read them.
     public static func list(_ values: [String]) -> String { values.joined(separator: "; ") }
 
@@ -66,5 +88,14 @@ public struct OpenDataSet: Sendable {
         self.csv = csv
         self.json = json
         self.order = order
+    }
+}
+
+extension Decimal {
+    /// No fraction: 12 and 12.0, not 12.5.
+    public var isWhole: Bool {
+        var value = self, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == self
     }
 }

@@ -27,18 +27,42 @@ public enum OutcomeImport {
             "\(year), months \(months.map(String.init).joined(separator: ", ")): \(added) added, \(changed) changed, \(removed) removed, "
                 + "\(unchanged) unchanged; \(unmapped) rows not mapped" + (notInBudget.isEmpty ? "" : "; not in the budget: \(notInBudget.joined(separator: ", "))")
         }
+
+        /// What the page says after an import.
+        public var swedish: String {
+            guard added + changed + removed > 0 else { return "Inget ändrades: utfallet för \(year) var redan detsamma (\(unchanged) rader)." }
+            return "Utfallet för \(year) är inläst för månad \(months.map(String.init).joined(separator: ", ")): \(added) tillagda, \(changed) ändrade, "
+                + "\(removed) borttagna och \(unchanged) oförändrade rader."
+                + (unmapped == 0 ? "" : " \(unmapped) rader i filen hör inte till någon budgetrad (konto utanför 3000–8999 eller utan kostnadsställe).")
+                + (notInBudget.isEmpty ? "" : " Kostnadsställen som budgeten saknar: \(notInBudget.joined(separator: ", ")).")
+        }
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case file(SIEReader.Failure)
         case noYear
         case noBudget(Int)
+        case otherYear(file: Int, expected: Int)
+        /// A CSV row that is not an outcome: its line and what is wrong.
+        case row(Int, String, swedish: String)
 
         public var description: String {
             switch self {
             case .file(let failure): failure.description
             case .noYear: "the file names no financial year (#RAR 0)"
             case .noBudget(let year): "the organisation has no budget for \(year)"
+            case .otherYear(let file, let expected): "the file is for \(file), not \(expected)"
+            case .row(let line, let message, _): "line \(line): \(message)"
+            }
+        }
+
+        public var swedish: String {
+            switch self {
+            case .file(let failure): "Rad \(failure.line) i filen går inte att läsa som SIE (\(failure.message)). Inget lästes in."
+            case .noYear: "Filen anger inget räkenskapsår (#RAR 0). Inget lästes in."
+            case .noBudget(let year): "Det finns ingen budget för \(year) att jämföra utfallet med. Inget lästes in."
+            case .otherYear(let file, let expected): "Filen gäller \(file), inte \(expected). Inget lästes in."
+            case .row(let line, _, let swedish): "Rad \(line): \(swedish) Inget lästes in."
             }
         }
     }
@@ -80,27 +104,37 @@ public enum OutcomeImport {
         return (cells, unmapped)
     }
 
-    public static func run(_ data: Data, name: String, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
-                           on db: any Database) async throws -> Report {
+    public static func run(_ data: Data, name: String, in organisation: OrganisationRecord, expectedYear: Int? = nil, example: Bool = false,
+                           actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Report {
         let file: SIEReader.File
         do { file = try SIEReader.read(data) } catch { throw Failure.file(error) }
         guard let start = file.years[0]?.start, let year = Int(start.prefix(4)) else { throw Failure.noYear }
+        if let expectedYear, expectedYear != year { throw Failure.otherYear(file: year, expected: expectedYear) }
+        let (all, unmapped) = cells(file, year: year)
+        return try await store(all, year: year, months: Set(all.keys.map(\.month)), source: "sie:\(name)", unmapped: unmapped, example: example,
+                               in: organisation, actor: actor, at: now, on: db)
+    }
+
+    /// Writes a year's outcomes for the given months in one transaction: the months are the source's,
+    /// so a line it no longer has there goes; cells outside the budget's lines are reported, not written.
+    static func store(_ all: [Cell: Int], year: Int, months monthSet: Set<Int>, source: String, unmapped: Int, example: Bool,
+                      in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Report {
         let organisationID = try organisation.requireID()
         guard let budget = try await BudgetQuery.budget(year, organisationID: organisationID, on: db) else { throw Failure.noBudget(year) }
         let lines = Set(budget.spec.lines.map { "\($0.side.rawValue) \($0.costCentre)" })
-        let (all, unmapped) = cells(file, year: year)
         let inBudget = all.filter { lines.contains("\($0.key.side.rawValue) \($0.key.costCentre)") }
         let missing = Set(all.keys.filter { !lines.contains("\($0.side.rawValue) \($0.costCentre)") }.map { "\($0.side.rawValue) \($0.costCentre)" }).sorted()
-        let months = Set(all.keys.map(\.month)).sorted()
+        let months = monthSet.sorted()
         let (added, changed, removed, unchanged) = try await db.write { db -> (Int, Int, Int, Int) in
             var added = 0, changed = 0, removed = 0, unchanged = 0
             let existing = try await Outcome.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).filter(\.$month ~~ months).all()
             var byCell = Dictionary(existing.map { (Cell(month: $0.month, side: $0.side, costCentre: $0.costCentre), $0) }, uniquingKeysWith: { first, _ in first })
             for (cell, ore) in inBudget.sorted(by: { ($0.key.month, $0.key.side.rawValue, $0.key.costCentre) < ($1.key.month, $1.key.side.rawValue, $1.key.costCentre) }) {
                 if let row = byCell.removeValue(forKey: cell) {
-                    if row.ore == ore { unchanged += 1; continue }
+                    if row.ore == ore, row.example == example { unchanged += 1; continue }
                     row.ore = ore
-                    row.source = "sie:\(name)"
+                    row.source = source
+                    row.example = example
                     row.importedAt = now
                     try await row.update(on: db)
                     changed += 1
@@ -112,17 +146,17 @@ public enum OutcomeImport {
                     row.side = cell.side
                     row.costCentre = cell.costCentre
                     row.ore = ore
-                    row.source = "sie:\(name)"
+                    row.source = source
+                    row.example = example
                     row.importedAt = now
                     try await row.create(on: db)
                     added += 1
                 }
             }
-            // A month the file covers is the file's: a line it no longer has there goes.
             for row in byCell.values { try await row.delete(on: db); removed += 1 }
             if added + changed + removed > 0 {
                 try await AuditLog.record("outcomes.import", subject: String(year), actor: actor, organisationID: organisationID,
-                                          after: "\(name): \(added) added, \(changed) changed, \(removed) removed", on: db)
+                                          after: "\(source): \(added) added, \(changed) changed, \(removed) removed", on: db)
             }
             return (added, changed, removed, unchanged)
         }

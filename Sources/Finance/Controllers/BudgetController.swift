@@ -55,8 +55,9 @@ enum BudgetController {
     @Sendable static func show(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, content) = try await content(req)
-            let hasFees = try await BudgetQuery.budget(content.year, organisationID: organisation.requireID(), on: req.db)?.spec.fees != nil
-            return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: hasFees))
+            let budget = try await BudgetEditorController.budget(req, organisation)
+            let financing = FinancingContent.make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: req.db))
+            return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
         }
     }
 
@@ -126,6 +127,43 @@ enum BudgetController {
     @Sendable static func feesSheet(req: Request) async throws -> Response {
         let (_, fees) = try await fees(req)
         return try feeTable(fees, .spreadsheet).response(filename: "medlemsavgifter-\(fees.year)-kalkylark.csv")
+    }
+
+    static func outcomeRows(_ req: Request) async throws -> (Budget, [Outcome]) {
+        let budget = try await BudgetEditorController.budget(req, try await req.organisation())
+        let rows = try await Outcome.query(on: req.db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
+        let order = Dictionary(budget.spec.lines.enumerated().map { ("\($1.side.rawValue) \($1.costCentre)", $0) }, uniquingKeysWith: { first, _ in first })
+        return (budget, rows.sorted { ($0.month, order["\($0.side.rawValue) \($0.costCentre)"] ?? 0) < ($1.month, order["\($1.side.rawValue) \($1.costCentre)"] ?? 0) })
+    }
+
+    /// Open data, and the CSV import's own format: a row per line and month, kronor with öre.
+    @Sendable static func outcomeCSV(req: Request) async throws -> Response {
+        let (budget, rows) = try await outcomeRows(req)
+        let names = Dictionary(budget.spec.lines.map { ("\($0.side.rawValue) \($0.costCentre)", $0.name) }, uniquingKeysWith: { first, _ in first })
+        let format = CSVTable(columns: [], rows: [])
+        return try CSVTable(columns: OutcomeWork.csvColumns + ["name", "example"], rows: rows.map { row in
+            [String(row.year), String(row.month), row.side.rawValue, row.costCentre, format.number(Decimal(row.ore) / 100),
+             names["\(row.side.rawValue) \(row.costCentre)"] ?? "", row.example ? "true" : "false"]
+        }).response(filename: "utfall-\(budget.year).csv")
+    }
+
+    /// For a spreadsheet: a row per line and period, as the outcome page shows them.
+    @Sendable static func outcomeSheet(req: Request) async throws -> Response {
+        let budget = try await BudgetEditorController.budget(req, try await req.organisation())
+        let content = try await OutcomeContent.load(budget, on: req.db)
+        let table = CSVTable(columns: [], rows: [], dialect: .spreadsheet)
+        let rows = content.columns.indices.flatMap { index in
+            content.rows.map { row in
+                let cell = row.cells[index]
+                return [row.side.rawValue, row.costCentre, row.name, String(row.budget), String(cell.throughMonth), CSVTable.list(content.columns[index].periods),
+                        String(cell.outcome), String(cell.budgetToDate), String(cell.deviation),
+                        cell.deviationPercent.map { table.number(Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) ?? 0) } ?? "",
+                        table.number(cell.forecast), cell.forecastComment ?? ""]
+            }
+        }
+        return try CSVTable(columns: ["side", "costCentre", "name", "budget", "throughMonth", "periods", "outcome", "budgetToDate", "deviation",
+                                      "deviationPercent", "forecast", "forecastComment"], rows: rows, dialect: .spreadsheet)
+            .response(filename: "utfall-\(budget.year)-kalkylark.csv")
     }
 
     // MARK: API

@@ -2,9 +2,11 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Plans
 
-/// Finance's part of the organisation file: every budget with its spec, status and revisions.
-/// Absent when the organisation has none. Documented in docs/finance.md and
+/// Finance's part of the organisation file: every budget with its spec, status and revisions, the
+/// outcomes per line and month, the forecasts, and the external funding with its sent reminders.
+/// Absent when the organisation has none of them. Documented in docs/finance.md and
 /// schema/sections/finance.schema.json.
 public enum FinanceSection: InterchangeSection {
     public struct Content: Codable, Equatable, Sendable {
@@ -13,6 +15,46 @@ public enum FinanceSection: InterchangeSection {
 
     public struct FinanceEntry: Codable, Equatable, Sendable {
         public var budgets: [BudgetEntry]
+        public var outcomes: [OutcomeEntry]?
+        public var forecasts: [ForecastEntry]?
+        public var fundings: [FundingEntry]?
+    }
+
+    /// One line's outcome in one month, in öre, as the books or a form gave it.
+    public struct OutcomeEntry: Codable, Equatable, Sendable {
+        public var year: Int
+        public var month: Int
+        public var side: BudgetSide
+        public var costCentre: String
+        public var ore: Int
+        public var source: String
+        public var importedAt: String
+        public var example: Bool?
+    }
+
+    public struct ForecastEntry: Codable, Equatable, Sendable {
+        public var year: Int
+        public var throughMonth: Int
+        public var side: BudgetSide
+        public var costCentre: String
+        public var amount: Int
+        public var comment: String?
+        public var changedAt: String
+        public var changedBy: String
+    }
+
+    public struct FundingEntry: Codable, Equatable, Sendable {
+        public var key: String
+        public var spec: FundingSpec
+        public var updatedAt: String
+        /// The deadline reminders already sent, so a restored organisation does not send them again.
+        public var reminders: [ReminderEntry]?
+    }
+
+    public struct ReminderEntry: Codable, Equatable, Sendable {
+        public var deadline: String
+        public var recipient: String
+        public var sentAt: String
     }
 
     public struct BudgetEntry: Codable, Equatable, Sendable {
@@ -38,9 +80,18 @@ public enum FinanceSection: InterchangeSection {
 
     public static func export(tenant: UUID, context: inout InterchangeContext, on db: any Database) async throws -> Content {
         let budgets = try await Budget.query(on: db).filter(\.$organisationID == tenant).sort(\.$year).all()
-        guard !budgets.isEmpty else { return Content(finance: nil) }
+        let outcomes = try await Outcome.query(on: db).filter(\.$organisationID == tenant).all()
+            .sorted { ($0.year, $0.month, $0.side.rawValue, $0.costCentre) < ($1.year, $1.month, $1.side.rawValue, $1.costCentre) }
+        let forecasts = try await Forecast.query(on: db).filter(\.$organisationID == tenant).all()
+            .sorted { ($0.year, $0.throughMonth, $0.side.rawValue, $0.costCentre) < ($1.year, $1.throughMonth, $1.side.rawValue, $1.costCentre) }
+        let fundings = try await Funding.query(on: db).filter(\.$organisationID == tenant).sort(\.$key).all()
+        let reminders = try await FundingReminder.query(on: db).filter(\.$funding.$id ~~ fundings.compactMap(\.id)).all()
+            .sorted { ($0.deadline, $0.recipient) < ($1.deadline, $1.recipient) }
+        guard !budgets.isEmpty || !fundings.isEmpty else { return Content(finance: nil) }
+        context[OrganisationSection.ReferencedRegistryKeys.self] = (context[OrganisationSection.ReferencedRegistryKeys.self] ?? []) + fundings.map(\.spec.funder)
         let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id ~~ budgets.compactMap(\.id)).sort(\.$number).all()
-        return Content(finance: FinanceEntry(budgets: budgets.map { budget in
+        return Content(finance: FinanceEntry(
+            budgets: budgets.map { budget in
             let entries = revisions.filter { $0.$budget.id == budget.id }.map {
                 RevisionEntry(number: $0.number, status: $0.status, changedAt: moment($0.changedAt), changedBy: $0.changedBy,
                               spec: JSONColumn.decode(BudgetSpec.self, from: $0.specJSON, default: budget.spec))
@@ -48,7 +99,19 @@ public enum FinanceSection: InterchangeSection {
             let updatedAt = moment(budget.updatedAt)
             return BudgetEntry(year: budget.year, status: budget.status, spec: budget.spec, revision: budget.revision, updatedAt: updatedAt,
                                revisions: entries == [defaultRevision(budget.status, budget.spec, updatedAt: updatedAt)] ? nil : entries)
-        }))
+            },
+            outcomes: outcomes.isEmpty ? nil : outcomes.map {
+                OutcomeEntry(year: $0.year, month: $0.month, side: $0.side, costCentre: $0.costCentre, ore: $0.ore, source: $0.source,
+                             importedAt: moment($0.importedAt), example: $0.example ? true : nil)
+            },
+            forecasts: forecasts.isEmpty ? nil : forecasts.map {
+                ForecastEntry(year: $0.year, throughMonth: $0.throughMonth, side: $0.side, costCentre: $0.costCentre, amount: $0.amount,
+                              comment: $0.comment, changedAt: moment($0.changedAt), changedBy: $0.changedBy)
+            },
+            fundings: fundings.isEmpty ? nil : fundings.map { funding in
+                let sent = reminders.filter { $0.$funding.id == funding.id }.map { ReminderEntry(deadline: $0.deadline, recipient: $0.recipient, sentAt: moment($0.sentAt)) }
+                return FundingEntry(key: funding.key, spec: funding.spec, updatedAt: moment(funding.updatedAt), reminders: sent.isEmpty ? nil : sent)
+            }))
     }
 
     static func defaultRevision(_ status: BudgetStatus, _ spec: BudgetSpec, updatedAt: String) -> RevisionEntry {
@@ -56,7 +119,10 @@ public enum FinanceSection: InterchangeSection {
     }
 
     public static func validate(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
-        guard let budgets = content.finance?.budgets else { return }
+        guard let finance = content.finance else { return }
+        let budgets = finance.budgets
+        try validateOutcomes(finance)
+        try validateFundings(finance.fundings ?? [], context: context)
         let members = context[OrganisationSection.MemberKeys.self] ?? []
         var years = Set<Int>()
         for (index, entry) in budgets.enumerated() {
@@ -79,10 +145,67 @@ public enum FinanceSection: InterchangeSection {
         }
     }
 
-    /// Replaces the organisation's budgets with the file's.
+    /// Outcomes and forecasts only for a budget's lines, one per cell.
+    static func validateOutcomes(_ finance: FinanceEntry) throws {
+        var lines: [Int: Set<String>] = [:]
+        for budget in finance.budgets { lines[budget.year] = Set(budget.spec.lines.map { "\($0.side.rawValue) \($0.costCentre)" }) }
+        var cells = Set<String>()
+        for (index, entry) in (finance.outcomes ?? []).enumerated() {
+            let path = "finance.outcomes[\(index)]"
+            guard (1...12).contains(entry.month) else { throw ImportError("\(path).month", "a month 1–12") }
+            guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
+                throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
+            }
+            guard moment(entry.importedAt) != nil else { throw ImportError("\(path).importedAt", "a moment in ISO 8601") }
+            guard cells.insert("\(entry.year) \(entry.month) \(entry.side.rawValue) \(entry.costCentre)").inserted else {
+                throw ImportError(path, "a second outcome for the same line and month")
+            }
+        }
+        cells = []
+        for (index, entry) in (finance.forecasts ?? []).enumerated() {
+            let path = "finance.forecasts[\(index)]"
+            guard (1...12).contains(entry.throughMonth) else { throw ImportError("\(path).throughMonth", "a month 1–12") }
+            guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
+                throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
+            }
+            if let comment = entry.comment, let problem = TextRules.problem(in: comment, as: .title, limit: 1_000) {
+                throw ImportError("\(path).comment", problem.english)
+            }
+            guard moment(entry.changedAt) != nil else { throw ImportError("\(path).changedAt", "a moment in ISO 8601") }
+            guard cells.insert("\(entry.year) \(entry.throughMonth) \(entry.side.rawValue) \(entry.costCentre)").inserted else {
+                throw ImportError(path, "a second forecast for the same line and month")
+            }
+        }
+    }
+
+    /// Funders in the file's registry, key activities of the file's plans.
+    static func validateFundings(_ fundings: [FundingEntry], context: InterchangeContext) throws {
+        let registry = (context[OrganisationSection.RegistryKeys.self] ?? []).union([context[OrganisationSection.OwnKey.self]].compactMap { $0 })
+        let versions = context[DocumentsSection.Versions.self] ?? [:]
+        let activities = Set(versions.flatMap { document, numbered in
+            numbered.values.flatMap { $0.activities.map { FundingSpec.Activity(document: document, lineage: $0) } }
+        })
+        var keys = Set<String>()
+        for (index, entry) in fundings.enumerated() {
+            let path = "finance.fundings[\(index)]"
+            guard Slug.isValid(entry.key) else { throw ImportError("\(path).key", "lowercase letters, digits and hyphens") }
+            guard keys.insert(entry.key).inserted else { throw ImportError("\(path).key", "duplicate key \"\(entry.key)\"") }
+            if let problem = FundingRules.problem(entry.spec, known: .init(funders: registry, activities: activities)) {
+                throw ImportError("\(path).spec.\(problem.path)", problem.english)
+            }
+            guard moment(entry.updatedAt) != nil, (entry.reminders ?? []).allSatisfy({ moment($0.sentAt) != nil }) else {
+                throw ImportError("\(path).updatedAt", "a moment in ISO 8601")
+            }
+        }
+    }
+
+    /// Replaces the organisation's budgets, outcomes, forecasts and funding with the file's.
     public static func write(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
         guard let organisationID = context.tenant else { return }
         try await Budget.query(on: db).filter(\.$organisationID == organisationID).delete()
+        try await Outcome.query(on: db).filter(\.$organisationID == organisationID).delete()
+        try await Forecast.query(on: db).filter(\.$organisationID == organisationID).delete()
+        try await Funding.query(on: db).filter(\.$organisationID == organisationID).delete()
         for entry in content.finance?.budgets ?? [] {
             let budget = Budget()
             budget.organisationID = organisationID
@@ -104,5 +227,48 @@ public enum FinanceSection: InterchangeSection {
             }
         }
         context.counts["budgets"] = content.finance?.budgets.count ?? 0
+        for entry in content.finance?.outcomes ?? [] {
+            let row = Outcome()
+            row.organisationID = organisationID
+            row.year = entry.year
+            row.month = entry.month
+            row.side = entry.side
+            row.costCentre = entry.costCentre
+            row.ore = entry.ore
+            row.source = entry.source
+            row.importedAt = moment(entry.importedAt) ?? Date()
+            row.example = entry.example ?? false
+            try await row.create(on: db)
+        }
+        for entry in content.finance?.forecasts ?? [] {
+            let row = Forecast()
+            row.organisationID = organisationID
+            row.year = entry.year
+            row.throughMonth = entry.throughMonth
+            row.side = entry.side
+            row.costCentre = entry.costCentre
+            row.amount = entry.amount
+            row.comment = entry.comment
+            row.changedAt = moment(entry.changedAt) ?? Date()
+            row.changedBy = entry.changedBy
+            try await row.create(on: db)
+        }
+        for entry in content.finance?.fundings ?? [] {
+            let funding = Funding()
+            funding.organisationID = organisationID
+            funding.key = entry.key
+            funding.spec = entry.spec
+            funding.updatedAt = moment(entry.updatedAt) ?? Date()
+            try await funding.create(on: db)
+            for sent in entry.reminders ?? [] {
+                let reminder = FundingReminder()
+                reminder.$funding.id = try funding.requireID()
+                reminder.deadline = sent.deadline
+                reminder.recipient = sent.recipient
+                reminder.sentAt = moment(sent.sentAt) ?? Date()
+                try await reminder.create(on: db)
+            }
+        }
+        context.counts["fundings"] = content.finance?.fundings?.count ?? 0
     }
 }

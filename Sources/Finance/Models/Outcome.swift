@@ -17,6 +17,27 @@ public final class Outcome: Model, @unchecked Sendable {
     /// Where it came from: "sie:<file name>", "csv" or "form".
     @Field(key: "source") public var source: String
     @Field(key: "imported_at") public var importedAt: Date
+    /// Invented books (the demo's), marked wherever they are shown.
+    @Field(key: "example") public var example: Bool
+
+    public init() {}
+}
+
+/// What an editor expects a budget line's year to end at, said at a period's end (the month it
+/// runs through) with the reason: whole kronor, signed as the budget.
+public final class Forecast: Model, @unchecked Sendable {
+    public static let schema = "finance_forecasts"
+
+    @ID public var id: UUID?
+    @Field(key: "organisation_id") public var organisationID: UUID
+    @Field(key: "year") public var year: Int
+    @Field(key: "through_month") public var throughMonth: Int
+    @Field(key: "side") public var side: BudgetSide
+    @Field(key: "cost_centre") public var costCentre: String
+    @Field(key: "amount") public var amount: Int
+    @OptionalField(key: "comment") public var comment: String?
+    @Field(key: "changed_at") public var changedAt: Date
+    @Field(key: "changed_by") public var changedBy: String
 
     public init() {}
 }

@@ -20,6 +20,21 @@ public enum FinanceURL {
     public static let adopt = budget.appending("besluta")
     public static let copy = budget.appending("kopiera")
     public static let editFees = fees.appending("andra")
+    /// Outcomes by the editors: a file from the books (SIE or CSV), a month typed in, a period's forecasts.
+    public static let importOutcomes = outcomes.appending("importera")
+    public static let typeOutcomes = outcomes.appending("registrera")
+    public static let forecasts = outcomes.appending("prognos", ":month")
+    public static let outcomeSheet = outcomes.appending("kalkylark")
+    public static let outcomeCSV = OrganisationURL.openData.appending("utfall", ":year")
+    /// External funding: the public list and pages, the editors' forms, the exports.
+    public static let fundings = budgets.appending("extern-finansiering")
+    public static let funding = fundings.appending(":funding")
+    public static let fundingsSheet = budgets.appending("extern-finansiering-kalkylark")
+    public static let fundingsCSV = OrganisationURL.openData.appending("extern-finansiering")
+    public static let keepFundings = keep.appending("finansiering")
+    public static let newFunding = keepFundings.appending("ny")
+    public static let editFunding = keepFundings.appending(":funding")
+    public static let removeFunding = editFunding.appending("ta-bort")
 
     public enum API {
         public static let budgets = OrganisationURL.API.organisation.appending("budgets")
@@ -27,5 +42,9 @@ public enum FinanceURL {
         public static let fees = budget.appending("fees")
         public static let adoption = budget.appending("adoption")
         public static let outcomes = budget.appending("outcomes")
+        public static let forecasts = budget.appending("forecasts")
+        public static let financing = budget.appending("financing")
+        public static let fundings = OrganisationURL.API.organisation.appending("fundings")
+        public static let funding = fundings.appending(":funding")
     }
 }

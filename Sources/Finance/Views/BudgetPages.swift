@@ -31,10 +31,12 @@ final class BudgetIndexPage: OrganisationPage {
 final class BudgetPage: OrganisationPage {
     let budget: BudgetContent
     let hasFees: Bool
+    let financing: FinancingContent
 
-    init(organisation: OrganisationRecord, budget: BudgetContent, hasFees: Bool) {
+    init(organisation: OrganisationRecord, budget: BudgetContent, hasFees: Bool, financing: FinancingContent) {
         self.budget = budget
         self.hasFees = hasFees
+        self.financing = financing
         super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
     }
 
@@ -62,7 +64,9 @@ final class BudgetPage: OrganisationPage {
             BudgetTable.table(budget),
             .ul(.class("more"),
                 .if(hasFees, .li(.a(.href(FinanceURL.fees.link(organisationSlug, year)), .text("Medlemsavgifterna under taket \(budget.year)")))),
-                .li(.a(.href(FinanceURL.outcomes.link(organisationSlug, year)), .text("Utfall \(budget.year) ur bokföringen")))),
+                .li(.a(.href(FinanceURL.outcomes.link(organisationSlug, year)), .text("Utfall \(budget.year) ur bokföringen"))),
+                .li(.a(.href(FinanceURL.fundings.link(organisationSlug)), .text("Extern finansiering")))),
+            FinancingSection.section(financing, organisation: organisationSlug),
             .unwrap(budget.history.isEmpty ? nil : budget.history) { history in
                 .section(.h2(.text("Versioner")), .ol(.class("history"), .forEach(history) { change in
                     .li(.text("Version \(change.revision), \(change.changedAt.prefix(10)) (\(change.status.label.lowercased())): \(change.changes.isEmpty ? "inga ändringar" : change.changes.joined(separator: ", "))"))

@@ -39,8 +39,13 @@ enum FollowUpController {
                 return DashboardPage.article(dashboard).render()
             }
             let selected = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
+            var sections: [PageSection] = []
+            if let period = selected {
+                sections = try await req.application.pageSlots.items(FollowUpSlots.periodSections,
+                    for: PeriodSubject(organisation: organisation, documentSlug: slug, name: period.name, endsOn: period.endsOn), request: req)
+            }
             return req.render(DashboardPage(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug,
-                                            title: version.title, periodName: selected?.name, article: article))
+                                            title: version.title, periodName: selected?.name, article: article, sections: sections))
         }
     }
 

@@ -119,7 +119,9 @@ enum WorkController {
             reporters.append(.init(name: "Redaktörerna" + (editors.isEmpty ? "" : " (\(editors.map(\.name).joined(separator: ", ")))"), email: nil, lineages: unassigned))
         }
         let mayReport = Set(activities.filter { FollowUpPermissions.mayReport(lineage: $0, assigned: assigned, user: context.user, roles: context.roles) })
+        let sections = try await req.application.pageSlots.items(FollowUpSlots.periodSections, for: PeriodSubject(
+            organisation: context.organisation, documentSlug: tree.documentSlug, name: period.name, endsOn: period.endsOn), request: req)
         return privatePage(req.render(PeriodPage(dashboard: dashboard, reporters: reporters, mayReport: mayReport, mayManage: context.mayManage,
-                                                 notice: notice(req))))
+                                                 notice: notice(req), sections: sections)))
     }
 }

@@ -11,8 +11,12 @@ final class DashboardPage: OrganisationPage {
     let title: String
     let periodName: String?
     let article: String
+    /// The period's sections from modules above (its outcomes), after the article.
+    let sections: [PageSection]
 
-    init(organisationSlug: String, organisationName: String, documentSlug: String, title: String, periodName: String?, article: String) {
+    init(organisationSlug: String, organisationName: String, documentSlug: String, title: String, periodName: String?, article: String,
+         sections: [PageSection] = []) {
+        self.sections = sections
         self.documentSlug = documentSlug
         self.title = title
         self.periodName = periodName
@@ -29,7 +33,7 @@ final class DashboardPage: OrganisationPage {
         organisationCrumbs(Breadcrumb("Uppföljning", url: FollowUpURL.index.link(organisationSlug)), Breadcrumb(title))
     }
 
-    override func content() -> Node<HTML.BodyContext> { .raw(article) }
+    override func content() -> Node<HTML.BodyContext> { .group(.raw(article), DashboardSections.slotSections(sections)) }
 
     static func article(_ dashboard: Dashboard) -> Node<HTML.BodyContext> {
         let tree = dashboard.tree

@@ -6,8 +6,14 @@ import Plot
 /// The parts of a dashboard that the public dashboard and a period's working page share.
 enum DashboardSections {
     static func exampleMark(_ what: String = "uppföljningen här är påhittad", _ not: String = "organisationens egen rapportering") -> Node<HTML.BodyContext> {
-        .p(.class("example-mark"), .attribute(named: "role", value: "note"), .strong(.text("Exempeldata")),
-           .text(" – \(what) för att visa hur Samsyn fungerar. \(not == "" ? "" : "Den är inte \(not).")"))
+        .exampleMark(what, not)
+    }
+
+    /// Sections other modules add to a period, each under its heading.
+    static func slotSections(_ sections: [PageSection]) -> Node<HTML.BodyContext> {
+        .forEach(sections) { section in
+            .section(.class("wide"), .attribute(named: "aria-label", value: Markdown.escape(section.heading)), .h2(.text(section.heading)), .raw(section.html))
+        }
     }
 
     static func activityURL(_ dashboard: Dashboard, _ item: FollowedTree.Item) -> String {

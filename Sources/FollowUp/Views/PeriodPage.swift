@@ -18,8 +18,11 @@ final class PeriodPage: OrganisationPage {
     let mayReport: Set<String>
     let mayManage: Bool
     let notice: String?
+    /// The period's sections from modules above (its outcomes), last.
+    let sections: [PageSection]
 
-    init(dashboard: Dashboard, reporters: [Reporter], mayReport: Set<String>, mayManage: Bool, notice: String?) {
+    init(dashboard: Dashboard, reporters: [Reporter], mayReport: Set<String>, mayManage: Bool, notice: String?, sections: [PageSection] = []) {
+        self.sections = sections
         self.dashboard = dashboard
         self.reporters = reporters
         self.mayReport = mayReport
@@ -63,7 +66,8 @@ final class PeriodPage: OrganisationPage {
             ),
             byReporter(),
             activities(),
-            DashboardSections.fulfilment(dashboard, assessLink: isOpen && mayManage ? { self.link(FollowUpURL.assessment, $0.lineage) } : nil, showBasis: true)
+            DashboardSections.fulfilment(dashboard, assessLink: isOpen && mayManage ? { self.link(FollowUpURL.assessment, $0.lineage) } : nil, showBasis: true),
+            DashboardSections.slotSections(sections)
         )
     }
 

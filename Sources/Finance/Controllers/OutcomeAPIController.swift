@@ -1,0 +1,117 @@
+import Auth
+import Core
+import Fluent
+import Foundation
+import Organisation
+import Vapor
+
+/// Outcomes, forecasts and external funding over the JSON API, for editors with a personal token.
+/// Refusals in English, naming the line or field.
+enum OutcomeAPIController {
+    struct ForecastInput: Codable, Sendable {
+        struct Line: Codable, Sendable {
+            let side: BudgetSide
+            let costCentre: String
+            let amount: Int
+            let comment: String?
+        }
+        let throughMonth: Int
+        let lines: [Line]
+    }
+
+    struct FundingInput: Codable, Sendable {
+        let key: String?
+        let spec: FundingSpec
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(value, using: JSONEncoder.api)
+        return response
+    }
+
+    /// The body is the file itself: SIE (PC8) or CSV, told apart by the first character.
+    @Sendable static func importFile(req: Request) async throws -> Response {
+        let (organisation, user) = try await req.financeEditor()
+        let budget = try await BudgetEditorController.budget(req, organisation)
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "the body is empty: send the SIE or CSV file") }
+        do {
+            let report = try await OutcomeFile.read(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
+                                                    actor: .user(user), at: req.application.now(), on: req.db)
+            return try json(report)
+        } catch let failure as OutcomeImport.Failure {
+            throw Abort(.unprocessableEntity, reason: failure.description)
+        }
+    }
+
+    @Sendable static func forecasts(req: Request) async throws -> Response {
+        let (organisation, user) = try await req.financeEditor()
+        let budget = try await BudgetEditorController.budget(req, organisation)
+        let input = try req.content.decode(ForecastInput.self)
+        var inputs: [OutcomeWork.LineKey: OutcomeWork.ForecastInput] = [:]
+        for (index, line) in input.lines.enumerated() {
+            if let comment = line.comment, let problem = TextRules.problem(in: comment, as: .title, limit: 1_000) {
+                throw Abort(.unprocessableEntity, reason: "lines[\(index)].comment: \(problem.english)")
+            }
+            guard abs(line.amount) < 1_000_000_000_000 else { throw Abort(.unprocessableEntity, reason: "lines[\(index)].amount: is larger than a trillion kronor") }
+            guard inputs.updateValue(.init(amount: line.amount, comment: line.comment), forKey: .init(side: line.side, costCentre: line.costCentre)) == nil else {
+                throw Abort(.unprocessableEntity, reason: "lines[\(index)]: a second forecast for \(line.side.rawValue) \(line.costCentre)")
+            }
+        }
+        do {
+            try await OutcomeWork.forecast(year: budget.year, throughMonth: input.throughMonth, inputs, in: organisation, actor: .user(user),
+                                           at: req.application.now(), on: req.db)
+        } catch let failure as OutcomeWork.Failure {
+            throw Abort(.unprocessableEntity, reason: failure.english)
+        }
+        return try json(try await OutcomeContent.load(budget, through: input.throughMonth, on: req.db))
+    }
+
+    @Sendable static func financing(req: Request) async throws -> Response {
+        try await req.cachedJSON {
+            let organisation = try await req.organisation()
+            let budget = try await BudgetEditorController.budget(req, organisation)
+            return FinancingContent.make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: req.db))
+        }
+    }
+
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let failure as FundingWork.Failure {
+            switch failure {
+            case .invalid: throw Abort(.unprocessableEntity, reason: failure.english)
+            case .keyTaken: throw Abort(.conflict, reason: failure.english)
+            case .notFound: throw Abort(.notFound, reason: failure.english)
+            }
+        }
+    }
+
+    static func content(_ funding: Funding, _ organisation: OrganisationRecord, on db: any Database) async throws -> FundingContent {
+        guard let content = try await FundingQuery.contents([funding], of: organisation, on: db).first else { throw Abort(.notFound) }
+        return content
+    }
+
+    @Sendable static func createFunding(req: Request) async throws -> Response {
+        let (organisation, user) = try await req.financeEditor()
+        let input = try req.content.decode(FundingInput.self)
+        let (funding, _) = try await run {
+            try await FundingWork.save(input.spec, key: input.key, replacing: nil, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
+        }
+        return try json(try await content(funding, organisation, on: req.db), status: .created)
+    }
+
+    @Sendable static func replaceFunding(req: Request) async throws -> Response {
+        let (organisation, user) = try await req.financeEditor()
+        let existing = try await FundingController.funding(req, organisation)
+        let input = try req.content.decode(FundingInput.self)
+        let (funding, _) = try await run {
+            try await FundingWork.save(input.spec, key: input.key, replacing: existing, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
+        }
+        return try json(try await content(funding, organisation, on: req.db))
+    }
+
+    @Sendable static func deleteFunding(req: Request) async throws -> Response {
+        let (organisation, user) = try await req.financeEditor()
+        try await FundingWork.remove(try await FundingController.funding(req, organisation), actor: .user(user), on: req.db)
+        return Response(status: .noContent)
+    }
+}

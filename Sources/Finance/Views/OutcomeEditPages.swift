@@ -1,0 +1,146 @@
+import Core
+import Foundation
+import Organisation
+import Plot
+
+/// The editors' outcome work for one year: a file from the books, a month typed in, and links to
+/// each period's forecasts. A refused file says which line and why; a read file says what changed.
+final class OutcomeKeepPage: OrganisationPage {
+    let year: Int
+    let title: String
+    let columns: [OutcomeContent.Column]
+    let csrf: String
+    let notice: String?
+    let uploadError: String?
+    let typed: (values: [String: String], lines: [BudgetSpec.Line], error: (field: String, message: String)?)
+
+    init(organisation: OrganisationRecord, year: Int, title: String, columns: [OutcomeContent.Column], csrf: String, notice: String?,
+         uploadError: String? = nil, typed: (values: [String: String], lines: [BudgetSpec.Line], error: (field: String, message: String)?)) {
+        self.year = year
+        self.title = title
+        self.columns = columns
+        self.csrf = csrf
+        self.notice = notice
+        self.uploadError = uploadError
+        self.typed = typed
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    override func pageTitle() -> String { "Utfall \(year) – hantera – \(organisationName)" }
+    override func breadcrumbs() -> [Breadcrumb] {
+        organisationCrumbs(Breadcrumb("Budget", url: FinanceURL.budgets.link(organisationSlug)),
+                           Breadcrumb("Hantera", url: FinanceURL.keep.link(organisationSlug)), Breadcrumb("Utfall \(year)"))
+    }
+
+    override func content() -> Node<HTML.BodyContext> {
+        let org = organisationSlug, yearText = String(year)
+        return .group(
+            .h1(.text("Utfall \(year)")),
+            Forms.messages(error: nil, notice: notice),
+            .p(.a(.href(FinanceURL.outcomes.link(org, yearText)), .text("Se utfallet som alla ser det"))),
+            .section(
+                .h2(.text("Läs in från bokföringen")),
+                .p(.text("En SIE-fil (typ 4E eller 4I) från ekonomisystemet, eller en CSV med kolumnerna year, month, side, costCentre, amount "
+                         + "(som nedladdningen av öppna data). Konton 3000–3999 blir intäkter och 4000–8999 kostnader; kostnadsstället (dimension 1) "
+                         + "anger budgetraden. Filens månader ersätter det som fanns för dem; samma fil två gånger ändrar ingenting.")),
+                .form(.method(.post), .action(FinanceURL.importOutcomes.link(org, yearText)), .attribute(named: "enctype", value: "multipart/form-data"),
+                      Forms.csrfField(csrf),
+                      .div(.class("field\(uploadError == nil ? "" : " invalid")"),
+                           .label(.for("file"), .text("Fil med utfall")),
+                           .p(.class("hint"), .id("file-hint"), .text("SIE eller CSV, högst 20 MB.")),
+                           .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".se,.si,.sie,.csv,.txt"),
+                                  .attribute(named: "aria-describedby", value: "file-hint\(uploadError == nil ? "" : " file-error")")),
+                           .unwrap(uploadError) { .p(.class("field-error"), .id("file-error"), .text($0)) }),
+                      .div(.class("actions"), .button(.type(.submit), .text("Läs in utfallet"))))),
+            .section(
+                .h2(.text("Skriv in en månad")),
+                .p(.text("Utan SIE-fil: varje rads utfall för en månad i hela kronor, kostnader med minustecken. En tom ruta betyder inget utfall.")),
+                .form(.method(.post), .action(FinanceURL.typeOutcomes.link(org, yearText)), Forms.csrfField(csrf),
+                      Forms.fields([.init("month", "Månad", .select(OutcomeContent.months.enumerated().map { .init(String($0 + 1), $1.capitalized) }))],
+                                   state: .init(values: typed.values, error: typed.error?.field == "month" ? typed.error : nil)),
+                      .raw(grid()),
+                      .div(.class("actions"), .button(.type(.submit), .text("Spara månadens utfall"))))),
+            .section(
+                .h2(.text("Prognos per period")),
+                columns.isEmpty ? .p(.text("När det finns utfall kan en prognos för helåret göras vid varje periods slut."))
+                    : .ul(.forEach(columns) { column in
+                        .li(.a(.href(FinanceURL.forecasts.link(org, yearText, String(column.throughMonth))),
+                               .text("Prognos vid \(column.label)" + (column.periods.isEmpty ? "" : " (\(column.periods.joined(separator: ", ")))"))))
+                    }))
+        )
+    }
+
+    func grid() -> String {
+        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Månadens utfall per rad\"><table><thead><tr>"
+            + "<th scope=\"col\">Rad</th><th scope=\"col\">Utfall, kronor</th></tr></thead><tbody>"
+        for (index, line) in typed.lines.enumerated() {
+            let key = "line.\(index).amount", label = "\(line.costCentre) \(line.name) (\(line.side == .cost ? "kostnad" : "intäkt"))"
+            let invalid = typed.error?.field == "line\(index)"
+            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\"><label for=\"\(key)\">\(Markdown.escape(label))</label></th>"
+                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"\(key)\" id=\"\(key)\" size=\"12\" value=\"\(Markdown.escape(typed.values[key] ?? ""))\""
+                + (invalid ? " aria-invalid=\"true\" aria-describedby=\"\(key)-error\"" : "") + "></td></tr>"
+            if invalid, let error = typed.error {
+                html += "<tr><td colspan=\"2\"><p class=\"field-error\" id=\"\(key)-error\">\(Markdown.escape(error.message))</p></td></tr>"
+            }
+        }
+        return html + "</tbody></table></div>"
+    }
+}
+
+/// The forecasts made at one period's end: each line's outcome to date and budget beside an
+/// input for the year's forecast and its comment.
+final class ForecastPage: OrganisationPage {
+    let outcome: OutcomeContent
+    let values: [String: String]
+    let error: (field: String, message: String)?
+    let csrf: String
+
+    init(organisation: OrganisationRecord, content: OutcomeContent, values: [String: String], error: (field: String, message: String)?, csrf: String) {
+        self.outcome = content
+        self.values = values
+        self.error = error
+        self.csrf = csrf
+        super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
+    }
+
+    var column: OutcomeContent.Column { outcome.columns[0] }
+    override func pageTitle() -> String { "Prognos \(outcome.year) vid \(column.label) – \(organisationName)" }
+    override func breadcrumbs() -> [Breadcrumb] {
+        organisationCrumbs(Breadcrumb("Budget", url: FinanceURL.budgets.link(organisationSlug)),
+                           Breadcrumb("Utfall \(outcome.year)", url: FinanceURL.importOutcomes.link(organisationSlug, String(outcome.year))), Breadcrumb("Prognos"))
+    }
+
+    override func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("Prognos för \(outcome.year) vid \(column.label)")),
+            Forms.messages(error: error.map { _ in "Prognosen är inte sparad. Se felet nedan." }, notice: nil),
+            .p(.text("Vad varje rad väntas sluta på för helåret, i hela kronor med budgetens tecken, och varför. En rad utan belopp har ingen prognos."
+                     + (column.periods.isEmpty ? "" : " Prognosen visas med \(column.periods.joined(separator: ", ")).")))
+            ,
+            .form(.method(.post), .action(FinanceURL.forecasts.link(organisationSlug, String(outcome.year), String(column.throughMonth))), Forms.csrfField(csrf),
+                  .raw(grid()),
+                  .div(.class("actions"), .button(.type(.submit), .text("Spara prognosen")),
+                       .a(.href(FinanceURL.importOutcomes.link(organisationSlug, String(outcome.year))), .text("Avbryt"))))
+        )
+    }
+
+    func grid() -> String {
+        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Prognos per rad\"><table><thead><tr><th scope=\"col\">Rad</th>"
+            + "<th scope=\"col\" class=\"amount\">Budget, helår</th><th scope=\"col\" class=\"amount\">Utfall \(column.label)</th>"
+            + "<th scope=\"col\">Prognos helår, kronor</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>"
+        for (index, row) in outcome.rows.enumerated() {
+            let label = "\(row.costCentre) \(row.name)"
+            let invalid = error?.field == "line\(index)"
+            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\">\(Markdown.escape(label))</th>"
+                + "<td class=\"amount\">\(Formatting.thousands(row.budget))</td><td class=\"amount\">\(Formatting.thousands(row.cells[0].outcome))</td>"
+                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(Markdown.escape(label))\""
+                + " value=\"\(Markdown.escape(values["line.\(index).amount"] ?? ""))\"\(invalid ? " aria-invalid=\"true\"" : "")></td>"
+                + "<td><input type=\"text\" name=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(Markdown.escape(label))\""
+                + " value=\"\(Markdown.escape(values["line.\(index).comment"] ?? ""))\"></td></tr>"
+            if invalid, let error {
+                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">\(Markdown.escape(error.message))</p></td></tr>"
+            }
+        }
+        return html + "</tbody></table></div>"
+    }
+}
