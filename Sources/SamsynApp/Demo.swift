@@ -1,4 +1,5 @@
 import Auth
+import Finance
 import Fluent
 import Foundation
 import Organisation
@@ -19,9 +20,13 @@ public enum Demo {
     /// period marked `example`, kept apart so the organisation file stays the seeds' content.
     public static var examplesURL: URL { resource("\(organisationSlug)-uppfoljning") }
 
-    static func resource(_ name: String) -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/Demo") else {
-            fatalError("the demo file \(name).json is missing from the app's resources")
+    /// The example books of January–August 2023 as the accounting system would export them: an SIE
+    /// file of Samsyn's own making (scripts/make-example-sie.py), read like any other and marked as example data.
+    public static var exampleBooksURL: URL { resource("\(organisationSlug)-utfall-2023", extension: "se") }
+
+    static func resource(_ name: String, extension suffix: String = "json") -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: suffix, subdirectory: "Resources/Demo") else {
+            fatalError("the demo file \(name).\(suffix) is missing from the app's resources")
         }
         return url
     }
@@ -66,6 +71,10 @@ public enum Demo {
     public static func loadIfMissing(examples: Bool = true, on db: any Database) async throws -> Bool {
         if try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() != nil { return false }
         _ = try await OrganisationImporter.importFile(try file(examples: examples), on: db)
+        if examples, let organisation = try await OrganisationRecord.query(on: db).filter(\.$slug == organisationSlug).first() {
+            try await OutcomeImport.run(try Data(contentsOf: exampleBooksURL), name: exampleBooksURL.lastPathComponent, in: organisation, example: true,
+                                        actor: .commandLine, at: Date(timeIntervalSince1970: 1_694_764_800), on: db)
+        }
         if try await OrganisationRecord.query(on: db).filter(\.$slug == agreementSlug).first() == nil {
             _ = try await OrganisationImporter.importFile(try Data(contentsOf: agreementFileURL), on: db)
         }

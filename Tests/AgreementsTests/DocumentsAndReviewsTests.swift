@@ -17,23 +17,7 @@ struct DocumentsAndReviewsTests {
     static func upload(_ browser: inout Browser, _ path: String, name: String, data: Data, isPublic: Bool) async throws -> (HTTPStatus, String, HTTPHeaders) {
         let (_, page, _) = try await browser.send(.GET, "/logga-in")
         let token = try #require(Browser.csrf(in: page))
-        let boundary = "samsyn-test-boundary"
-        var body = Data()
-        func part(_ headers: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(headers)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"csrf\"", Data(token.utf8))
-        if isPublic { part("Content-Disposition: form-data; name=\"public\"", Data("on".utf8)) }
-        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", data)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await browser.app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { result = ($0.status, $0.body.string, $0.headers) }
-        return result
+        return try await browser.upload(path, fields: ["csrf": token].merging(isPublic ? ["public": "on"] : [:]) { $1 }, file: name, data: data)
     }
 
     static let pdf = Data("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)

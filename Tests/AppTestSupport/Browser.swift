@@ -47,6 +47,26 @@ public struct Browser {
         return result
     }
 
+    /// A multipart form with one file, as a browser sends a file input: the fields, then the file.
+    public mutating func upload(_ path: String, fields: [String: String], file name: String, data: Data) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        let boundary = "samsyn-test-boundary"
+        var body = Data()
+        func part(_ headers: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(headers)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        for (field, value) in fields.sorted(by: { $0.key < $1.key }) { part("Content-Disposition: form-data; name=\"\(field)\"", Data(value.utf8)) }
+        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", data)
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = self.headers
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { result = ($0.status, $0.body.string, $0.headers) }
+        return result
+    }
+
     /// The CSRF token in the page's first form.
     public static func csrf(in html: String) -> String? {
         HTMLCheck.matches(of: #"name="csrf" value="([^"]+)""#, in: html).first

@@ -81,7 +81,7 @@ struct RoutesTests {
             let meeting = try await Meetings.create(MeetingRecord(title: "Förbundsfullmäktige", heldOn: "2023-04-26"), in: organisation, actor: .commandLine, on: app.db)
             let values = ["org": "norrbottens-kommuner", "doc": "verksamhetsplan-2023", "node": "jamlik-valfard", "group": "styrelse",
                           "unit": "avdelning-social-valfard", "actor": "region-norrbotten", "version": "1", "indicator": "invanare-totalt", "agreement": "skolfilm-i-norrbotten",
-                          "year": "2023", "meeting": meeting.key]
+                          "year": "2023", "meeting": meeting.key, "funding": "yrkesresan-norrbotten"]
             for (template, operations) in paths {
                 for method in operations.keys where ["get", "post"].contains(method) {
                     #expect(documented.contains("\(method) \(template)"), "\(method) \(template) is documented but not routed")

@@ -104,6 +104,7 @@ public enum OutcomeImport {
         return (cells, unmapped)
     }
 
+    @discardableResult
     public static func run(_ data: Data, name: String, in organisation: OrganisationRecord, expectedYear: Int? = nil, example: Bool = false,
                            actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Report {
         let file: SIEReader.File

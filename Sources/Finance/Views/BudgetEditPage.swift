@@ -115,10 +115,12 @@ final class BudgetKeepPage: OrganisationPage {
             .h1(.text("Hantera budget")),
             Forms.messages(error: error, notice: notice),
             .p(.text("Ett förslag kan ändras tills förbundsfullmäktige har beslutat det. En beslutad budget är låst; nästa års budget börjar som en kopia av den.")),
+            .p(.a(.href(FinanceURL.keepFundings.link(org)), .text("Extern finansiering: bidrag, fonder och rapporter till finansiärer"))),
             .ul(.class("budget-keep"), .forEach(budgets) { budget in
                 let year = String(budget.year)
                 return .li(
                     .a(.href(FinanceURL.budget.link(org, year)), .text(budget.title)), .text(" – \(budget.status.label.lowercased())"),
+                    .text(" · "), .a(.href(FinanceURL.importOutcomes.link(org, year)), .text("Utfall och prognos"), .span(.class("visually-hidden"), .text(" \(budget.year)"))),
                     .if(budget.status == .proposal, .group(
                         .text(" · "), .a(.href(FinanceURL.edit.link(org, year)), .text("Ändra"), .span(.class("visually-hidden"), .text(" \(budget.title)"))),
                         .text(" · "), .a(.href(FinanceURL.editFees.link(org, year)), .text("Indata för medlemsavgifterna"),

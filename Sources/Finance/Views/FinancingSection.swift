@@ -16,8 +16,8 @@ enum FinancingSection {
                 .caption(.text("Finansiering per kostnadsställe \(financing.year), kronor")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Kostnadsställe")),
                            .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Kostnad")),
-                           .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Extern finansiering")),
-                           .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Medlemsavgifter och övriga intäkter")))),
+                           .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Externa medel")),
+                           .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Medlemsavgifter m.m.")))),
                 .tbody(.forEach(financing.lines) { line in
                     .tr(.th(.attribute(named: "scope", value: "row"), .text("\(line.costCentre) \(line.name)")),
                         .td(.class("amount"), .text(Formatting.thousands(line.cost))),

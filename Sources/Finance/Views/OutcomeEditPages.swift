@@ -33,42 +33,69 @@ final class OutcomeKeepPage: OrganisationPage {
     }
 
     override func content() -> Node<HTML.BodyContext> {
-        let org = organisationSlug, yearText = String(year)
-        return .group(
+        .group(
             .h1(.text("Utfall \(year)")),
             Forms.messages(error: nil, notice: notice),
-            .p(.a(.href(FinanceURL.outcomes.link(org, yearText)), .text("Se utfallet som alla ser det"))),
-            .section(
-                .h2(.text("Läs in från bokföringen")),
-                .p(.text("En SIE-fil (typ 4E eller 4I) från ekonomisystemet, eller en CSV med kolumnerna year, month, side, costCentre, amount "
-                         + "(som nedladdningen av öppna data). Konton 3000–3999 blir intäkter och 4000–8999 kostnader; kostnadsstället (dimension 1) "
-                         + "anger budgetraden. Filens månader ersätter det som fanns för dem; samma fil två gånger ändrar ingenting.")),
-                .form(.method(.post), .action(FinanceURL.importOutcomes.link(org, yearText)), .attribute(named: "enctype", value: "multipart/form-data"),
-                      Forms.csrfField(csrf),
-                      .div(.class("field\(uploadError == nil ? "" : " invalid")"),
-                           .label(.for("file"), .text("Fil med utfall")),
-                           .p(.class("hint"), .id("file-hint"), .text("SIE eller CSV, högst 20 MB.")),
-                           .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".se,.si,.sie,.csv,.txt"),
-                                  .attribute(named: "aria-describedby", value: "file-hint\(uploadError == nil ? "" : " file-error")")),
-                           .unwrap(uploadError) { .p(.class("field-error"), .id("file-error"), .text($0)) }),
-                      .div(.class("actions"), .button(.type(.submit), .text("Läs in utfallet"))))),
-            .section(
-                .h2(.text("Skriv in en månad")),
-                .p(.text("Utan SIE-fil: varje rads utfall för en månad i hela kronor, kostnader med minustecken. En tom ruta betyder inget utfall.")),
-                .form(.method(.post), .action(FinanceURL.typeOutcomes.link(org, yearText)), Forms.csrfField(csrf),
-                      Forms.fields([.init("month", "Månad", .select(OutcomeContent.months.enumerated().map { .init(String($0 + 1), $1.capitalized) }))],
-                                   state: .init(values: typed.values, error: typed.error?.field == "month" ? typed.error : nil)),
-                      .raw(grid()),
-                      .div(.class("actions"), .button(.type(.submit), .text("Spara månadens utfall"))))),
-            .section(
-                .h2(.text("Prognos per period")),
-                columns.isEmpty ? .p(.text("När det finns utfall kan en prognos för helåret göras vid varje periods slut."))
-                    : .ul(.forEach(columns) { column in
-                        .li(.a(.href(FinanceURL.forecasts.link(org, yearText, String(column.throughMonth))),
-                               .text("Prognos vid \(column.label)" + (column.periods.isEmpty ? "" : " (\(column.periods.joined(separator: ", ")))"))))
-                    }))
+            .p(.a(.href(FinanceURL.outcomes.link(organisationSlug, String(year))), .text("Se utfallet som alla ser det"))),
+            fileSection(), monthSection(), forecastLinks()
         )
     }
+
+    func fileSection() -> Node<HTML.BodyContext> {
+        let describedBy = "file-hint" + (uploadError == nil ? "" : " file-error")
+        let error: Node<HTML.BodyContext> = uploadError.map { .p(.class("field-error"), .id("file-error"), .text($0)) } ?? .empty
+        let field: Node<HTML.FormContext> = .div(
+            .class(uploadError == nil ? "field" : "field invalid"), .label(.for("file"), .text("Fil med utfall")),
+            .p(.class("hint"), .id("file-hint"), .text("SIE eller CSV, högst 20 MB.")),
+            .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".se,.si,.sie,.csv,.txt"),
+                   .attribute(named: "aria-describedby", value: describedBy)),
+            .raw(error.render()))
+        return .section(
+            .h2(.text("Läs in från bokföringen")),
+            .p(.text("En SIE-fil (typ 4E eller 4I) från ekonomisystemet, eller en CSV med kolumnerna year, month, side, costCentre, amount "
+                     + "(som nedladdningen av öppna data). Konton 3000–3999 blir intäkter och 4000–8999 kostnader; kostnadsstället (dimension 1) "
+                     + "anger budgetraden. Filens månader ersätter det som fanns för dem; samma fil två gånger ändrar ingenting.")),
+            .form(.method(.post), .action(FinanceURL.importOutcomes.link(organisationSlug, String(year))),
+                  .attribute(named: "enctype", value: "multipart/form-data"), Forms.csrfField(csrf), field,
+                  .div(.class("actions"), .button(.type(.submit), .text("Läs in utfallet")))))
+    }
+
+    func monthSection() -> Node<HTML.BodyContext> {
+        let options: [(value: String, label: String)] = OutcomeContent.months.enumerated().map { (String($0 + 1), $1.capitalized) }
+        let select = "<select name=\"manad\" id=\"manad\">" + options.map { option in
+            "<option value=\"\(option.value)\"\(option.value == month ? " selected" : "")>\(option.label)</option>"
+        }.joined() + "</select>"
+        let chooser: Node<HTML.BodyContext> = .form(
+            .method(.get), .action(FinanceURL.importOutcomes.link(organisationSlug, String(year))), .class("inline"),
+            .label(.for("manad"), .text("Månad ")), .raw(select), .text(" "), .button(.type(.submit), .class("secondary"), .text("Visa månaden")))
+        return .section(
+            .h2(.text("Skriv in en månad")),
+            .p(.text("Utan SIE-fil: varje rads utfall för en månad i hela kronor, kostnader med minustecken. En tom ruta betyder inget utfall.")),
+            chooser, typedForm())
+    }
+
+    func forecastLinks() -> Node<HTML.BodyContext> {
+        let org = organisationSlug, yearText = String(year)
+        let links: [(url: String, label: String)] = columns.map { column in
+            let periods = column.periods.isEmpty ? "" : " (\(column.periods.joined(separator: ", ")))"
+            return (FinanceURL.forecasts.link(org, yearText, String(column.throughMonth)), "Prognos vid \(column.label)\(periods)")
+        }
+        return .section(
+            .h2(.text("Prognos per period")),
+            links.isEmpty ? .p(.text("När det finns utfall kan en prognos för helåret göras vid varje periods slut."))
+                : .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.label))) }))
+    }
+
+    func typedForm() -> Node<HTML.BodyContext> {
+        let heading = "Utfall för \(monthName) \(year)"
+        let monthError: Node<HTML.FormContext> = typed.error?.field == "month" ? .p(.class("field-error"), .text(typed.error?.message ?? "")) : .empty
+        return .form(.method(.post), .action(FinanceURL.typeOutcomes.link(organisationSlug, String(year))), Forms.csrfField(csrf),
+                     .input(.type(.hidden), .name("month"), .value(month)), .h3(.text(heading)), monthError, .raw(grid()),
+                     .div(.class("actions"), .button(.type(.submit), .text("Spara utfallet för \(monthName)"))))
+    }
+
+    var month: String { typed.values["month"].flatMap { Int($0) }.map { (1...12).contains($0) ? String($0) : "1" } ?? "1" }
+    var monthName: String { OutcomeContent.months[(Int(month) ?? 1) - 1] }
 
     func grid() -> String {
         var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Månadens utfall per rad\"><table><thead><tr>"

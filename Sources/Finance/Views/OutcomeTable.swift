@@ -6,7 +6,9 @@ import Plot
 /// per line and column the outcome, the budget to date, the deviation in kronor and percent and
 /// the forecast for the year; the forecasts' comments follow as a list, so no cell holds prose.
 enum OutcomeTable {
-    static func percent(_ text: String?) -> String { text.map { $0.replacingOccurrences(of: ".", with: ",") + " %" } ?? "–" }
+    static func percent(_ text: String?) -> String {
+        text.map { $0.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "\u{2212}") + " %" } ?? "–"
+    }
 
     static func money(_ value: Int?) -> String { value.map(Formatting.thousands) ?? "–" }
 
