@@ -12,7 +12,7 @@ import Vapor
 /// from the books beside the follow-up's periods with forecasts, external funding tied to the key
 /// activities it pays for, and their exports for spreadsheets and as open data.
 public enum FinanceModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFinance(), CreateFinanceOutcomes(), CreateFinanceForecasts(), CreateFinanceFunding()] }
+    public static var migrations: [any Migration] { [CreateFinance(), CreateFinanceOutcomes(), CreateFinanceForecasts(), CreateFinanceFunding(), CreateFinanceMappings()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FinanceURL.budgets.pathComponents, use: BudgetController.index)
@@ -46,6 +46,8 @@ public enum FinanceModule: AppModule {
         signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: OutcomeEditorController.type)
         signedIn.get(FinanceURL.forecasts.pathComponents, use: OutcomeEditorController.forecastForm)
         signedIn.on(.POST, FinanceURL.forecasts.pathComponents, body: form, use: OutcomeEditorController.saveForecast)
+        signedIn.get(FinanceURL.mapping.pathComponents, use: MappingController.form)
+        signedIn.on(.POST, FinanceURL.mapping.pathComponents, body: form, use: MappingController.save)
         signedIn.get(FinanceURL.keepFundings.pathComponents, use: FundingController.keep)
         signedIn.get(FinanceURL.newFunding.pathComponents, use: FundingController.newForm)
         signedIn.on(.POST, FinanceURL.newFunding.pathComponents, body: form, use: FundingController.create)
@@ -61,6 +63,7 @@ public enum FinanceModule: AppModule {
         routes.publicAPI.get(API.outcomes.pathComponents, use: BudgetController.outcomesJSON).describe(FinanceOpenAPI.outcomes)
         routes.publicAPI.get(API.financing.pathComponents, use: OutcomeAPIController.financing).describe(FinanceOpenAPI.financing)
         routes.publicAPI.get(API.fundings.pathComponents, use: FundingController.indexJSON).describe(FinanceOpenAPI.fundings)
+        routes.publicAPI.get(API.mapping.pathComponents, use: MappingController.json).describe(FinanceOpenAPI.mapping)
         routes.publicAPI.get(API.funding.pathComponents, use: FundingController.showJSON).describe(FinanceOpenAPI.funding)
         let write: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         routes.tokenAPI.on(.POST, API.budgets.pathComponents, body: write, use: BudgetAPIController.create).describe(FinanceOpenAPI.create)
@@ -69,6 +72,7 @@ public enum FinanceModule: AppModule {
         routes.tokenAPI.on(.POST, API.outcomes.pathComponents, body: .collect(maxSize: "20mb"), use: OutcomeAPIController.importFile)
             .describe(FinanceOpenAPI.importOutcomes)
         routes.tokenAPI.on(.POST, API.forecasts.pathComponents, body: write, use: OutcomeAPIController.forecasts).describe(FinanceOpenAPI.forecasts)
+        routes.tokenAPI.on(.PUT, API.mapping.pathComponents, body: write, use: MappingController.replace).describe(FinanceOpenAPI.replaceMapping)
         routes.tokenAPI.on(.POST, API.fundings.pathComponents, body: write, use: OutcomeAPIController.createFunding).describe(FinanceOpenAPI.createFunding)
         routes.tokenAPI.on(.PUT, API.funding.pathComponents, body: write, use: OutcomeAPIController.replaceFunding).describe(FinanceOpenAPI.replaceFunding)
         routes.tokenAPI.on(.DELETE, API.funding.pathComponents, use: OutcomeAPIController.deleteFunding).describe(FinanceOpenAPI.deleteFunding)

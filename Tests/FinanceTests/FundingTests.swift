@@ -141,4 +141,50 @@ struct FundingTests {
             #expect(finance.fundings?.first { $0.key == "yrkesresan-norrbotten" }?.reminders?.map(\.deadline) == ["2024-03-31"])
         }
     }
+
+    @Test("The organisation file carries outcomes, forecasts and funding with its sent reminders, round trip lossless; bad entries refused by path",
+          arguments: Engine.enabled)
+    func file(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let exported = try await OrganisationExporter.export(slug: "norrbottens-kommuner", on: app.db)
+            let file = try OrganisationExporter.encode(exported)
+            let finance = try #require(exported.content(FinanceSection.Content.self)?.finance)
+            #expect(finance.outcomes?.count == 71 && finance.outcomes?.allSatisfy { $0.example == true } == true, "the demo's example books")
+            #expect(finance.forecasts?.count == 13 && finance.fundings?.map(\.key) == ["inkluderande-samhallsplanering", "vald-i-nara-relation-2023", "yrkesresan-norrbotten"])
+            _ = try await OrganisationImporter.importFile(file, replace: true, on: app.db)
+            #expect(try OrganisationExporter.encode(try await OrganisationExporter.export(slug: "norrbottens-kommuner", on: app.db)) == file)
+
+            let before = try await DatabaseFingerprint.take(app.db)
+            func refused(_ change: (inout [String: Any]) -> Void) async throws -> String? {
+                var json = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+                var section = try #require(json["finance"] as? [String: Any])
+                change(&section)
+                json["finance"] = section
+                do {
+                    _ = try await OrganisationImporter.importFile(try JSONSerialization.data(withJSONObject: json), replace: true, on: app.db)
+                    return nil
+                } catch let error as ImportError { return error.path }
+            }
+            #expect(try await refused { section in
+                var outcomes = section["outcomes"] as! [[String: Any]]
+                outcomes[0]["costCentre"] = "77"
+                section["outcomes"] = outcomes
+            } == "finance.outcomes[0].costCentre")
+            #expect(try await refused { section in
+                var fundings = section["fundings"] as! [[String: Any]]
+                var spec = fundings[0]["spec"] as! [String: Any]
+                spec["activities"] = [["document": "verksamhetsplan-2023", "lineage": "finns-inte"]]
+                fundings[0]["spec"] = spec
+                section["fundings"] = fundings
+            } == "finance.fundings[0].spec.activities[0]")
+            #expect(try await refused { section in
+                var fundings = section["fundings"] as! [[String: Any]]
+                var spec = fundings[1]["spec"] as! [String: Any]
+                spec["funder"] = "finns-inte"
+                fundings[1]["spec"] = spec
+                section["fundings"] = fundings
+            } == "finance.fundings[1].spec.funder")
+            #expect(try await DatabaseFingerprint.take(app.db) == before, "a refused file writes nothing")
+        }
+    }
 }

@@ -66,4 +66,43 @@ struct OutcomeTests {
             #expect(try await Outcome.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("A saved mapping sends an account range, or one object's rows, to a line of its own; the form and the API refuse what is no rule",
+          arguments: Engine.enabled)
+    func mapping(engine: Engine) async throws {
+        try await withApp(engine, examples: false) { app in
+            let organisation = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$slug == "norrbottens-kommuner").first())
+            #expect(OutcomeMapping.rule("3000–3999 intäkt") == .init(from: 3000, to: 3999, side: .revenue))
+            #expect(OutcomeMapping.rule("6110 objekt 12 kostnad 10") == .init(from: 6110, to: 6110, object: "12", side: .cost, costCentre: "10"))
+            #expect(OutcomeMapping.rule("6110 kostnad 10 extra") == nil && OutcomeMapping.rule("konto kostnad") == nil)
+
+            var editor = try await BudgetEditingTests.editor(app)
+            let path = "/o/norrbottens-kommuner/budget/hantera/kontomappning"
+            let form = try await editor.send(.GET, path)
+            var fields = try Browser.formFields(in: form.1, action: path)
+            #expect(fields["rules"] == "3000–3999 intäkt\n4000–8999 kostnad", "the standard until one is saved")
+            let before = try await DatabaseFingerprint.take(app.db)
+            #expect(try await editor.send(.POST, path, form: fields).2.first(name: .location)?.hasSuffix("klart=oforandrad") == true)
+            #expect(try await DatabaseFingerprint.take(app.db) == before)
+            fields["rules"] = "6110 objekt 12 kostnad 10\n7000-7999 kostnad\nfel rad"
+            let refused = try await editor.send(.POST, path, form: fields)
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("Raden ”fel rad” är ingen regel.") && refused.1.contains("6110 objekt 12 kostnad 10"))
+            fields["rules"] = "6110 objekt 12 kostnad 10\n7000-7999 kostnad"
+            #expect(try await editor.send(.POST, path, form: fields).2.first(name: .location)?.hasSuffix("klart=sparad") == true)
+
+            let report = try await OutcomeImport.run(try Self.fixture("exempel-4e"), name: "exempel-4e.se", in: organisation, actor: .commandLine, at: Date(), on: app.db)
+            #expect(report.added == 2 && report.unmapped == 1)
+            let rows = try await Outcome.query(on: app.db).sort(\.$month).all()
+            #expect(rows.map { "\($0.month) \($0.side.rawValue) \($0.costCentre)" } == ["1 cost 14", "2 cost 10"], "object 12's office supplies go to line 10")
+
+            let token = try await app.apiToken("ekonom@example.se")
+            let bad = try await app.api(.PUT, "/api/v1/organisations/norrbottens-kommuner/outcome-mapping", token: token,
+                                        body: #"{"rules":[{"from":4000,"to":3000,"side":"cost"}]}"#)
+            #expect(bad.0 == .unprocessableEntity && bad.1.contains("rules[0]: from and to are accounts 1000–9999"))
+            let read = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/outcome-mapping", as: OutcomeMapping.self)
+            #expect(read.rules.count == 2 && read.rules[0].object == "12")
+            let file = try await OrganisationExporter.export(slug: "norrbottens-kommuner", on: app.db)
+            #expect(file.content(FinanceSection.Content.self)?.finance?.mapping == read, "the file carries the saved mapping")
+        }
+    }
 }

@@ -5,11 +5,11 @@ import Foundation
 import Organisation
 
 /// Outcomes from an SIE file (docs/finance.md): the file's result accounts, by month and cost-centre
-/// object, mapped to the budget's lines and written in one transaction. The mapping: accounts
-/// 3000–3999 are revenues, 4000–8999 costs, and the object in dimension 1 (the cost centre) names
-/// the line; the amounts change sign, since the books write costs as debits (positive) and the
-/// budget as negative. Rows without a cost centre, accounts outside 3000–8999 and cost centres the
-/// budget lacks are counted, not written. A second import of the same file changes nothing.
+/// object, mapped to the budget's lines by the organisation's `OutcomeMapping` (by default accounts
+/// 3000–3999 are revenues, 4000–8999 costs, and the object in dimension 1 names the line) and written
+/// in one transaction. The amounts change sign, since the books write costs as debits (positive) and
+/// the budget as negative. Rows no rule maps and cost centres the budget lacks are counted, not
+/// written. A second import of the same file changes nothing.
 public enum OutcomeImport {
     public struct Report: Codable, Sendable, Equatable, CustomStringConvertible {
         public let year: Int
@@ -67,28 +67,18 @@ public enum OutcomeImport {
         }
     }
 
-    /// The side of an account's line, by the mapping's account ranges.
-    static func side(of account: String) -> BudgetSide? {
-        guard let number = Int(account) else { return nil }
-        switch number {
-        case 3000...3999: return .revenue
-        case 4000...8999: return .cost
-        default: return nil
-        }
-    }
-
     struct Cell: Hashable { let month: Int; let side: BudgetSide; let costCentre: String }
 
     /// The file's outcomes per month and line, in öre as the budget signs them: from #PSALDO where the
     /// file has period balances, otherwise from the vouchers' #TRANS rows by their date's month.
-    static func cells(_ file: SIEReader.File, year: Int) -> (cells: [Cell: Int], unmapped: Int) {
+    static func cells(_ file: SIEReader.File, year: Int, mapping: OutcomeMapping) -> (cells: [Cell: Int], unmapped: Int) {
         var cells: [Cell: Int] = [:], unmapped = 0
         func add(month: Int, account: String, objects: [SIEReader.ObjectReference], ore: Int) {
-            guard let side = side(of: account), let centre = objects.first(where: { $0.dimension == "1" })?.object, (1...12).contains(month) else {
+            guard (1...12).contains(month), let line = mapping.line(account: account, object: objects.first(where: { $0.dimension == "1" })?.object) else {
                 unmapped += 1
                 return
             }
-            cells[Cell(month: month, side: side, costCentre: centre), default: 0] -= ore
+            cells[Cell(month: month, side: line.side, costCentre: line.costCentre), default: 0] -= ore
         }
         let balances = file.periodBalances.filter { $0.year == 0 }
         if !balances.isEmpty {
@@ -111,7 +101,7 @@ public enum OutcomeImport {
         do { file = try SIEReader.read(data) } catch { throw Failure.file(error) }
         guard let start = file.years[0]?.start, let year = Int(start.prefix(4)) else { throw Failure.noYear }
         if let expectedYear, expectedYear != year { throw Failure.otherYear(file: year, expected: expectedYear) }
-        let (all, unmapped) = cells(file, year: year)
+        let (all, unmapped) = cells(file, year: year, mapping: try await MappingWork.mapping(of: organisation, on: db))
         return try await store(all, year: year, months: Set(all.keys.map(\.month)), source: "sie:\(name)", unmapped: unmapped, example: example,
                                in: organisation, actor: actor, at: now, on: db)
     }

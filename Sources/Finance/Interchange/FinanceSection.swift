@@ -18,6 +18,8 @@ public enum FinanceSection: InterchangeSection {
         public var outcomes: [OutcomeEntry]?
         public var forecasts: [ForecastEntry]?
         public var fundings: [FundingEntry]?
+        /// The mapping from accounts to lines, where the organisation has saved one.
+        public var mapping: OutcomeMapping?
     }
 
     /// One line's outcome in one month, in öre, as the books or a form gave it.
@@ -87,7 +89,8 @@ public enum FinanceSection: InterchangeSection {
         let fundings = try await Funding.query(on: db).filter(\.$organisationID == tenant).sort(\.$key).all()
         let reminders = try await FundingReminder.query(on: db).filter(\.$funding.$id ~~ fundings.compactMap(\.id)).all()
             .sorted { ($0.deadline, $0.recipient) < ($1.deadline, $1.recipient) }
-        guard !budgets.isEmpty || !fundings.isEmpty else { return Content(finance: nil) }
+        let mapping = try await OutcomeMappingRecord.query(on: db).filter(\.$organisationID == tenant).first()?.mapping
+        guard !budgets.isEmpty || !fundings.isEmpty || mapping != nil else { return Content(finance: nil) }
         context[OrganisationSection.ReferencedRegistryKeys.self] = (context[OrganisationSection.ReferencedRegistryKeys.self] ?? []) + fundings.map(\.spec.funder)
         let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id ~~ budgets.compactMap(\.id)).sort(\.$number).all()
         return Content(finance: FinanceEntry(
@@ -111,7 +114,8 @@ public enum FinanceSection: InterchangeSection {
             fundings: fundings.isEmpty ? nil : fundings.map { funding in
                 let sent = reminders.filter { $0.$funding.id == funding.id }.map { ReminderEntry(deadline: $0.deadline, recipient: $0.recipient, sentAt: moment($0.sentAt)) }
                 return FundingEntry(key: funding.key, spec: funding.spec, updatedAt: moment(funding.updatedAt), reminders: sent.isEmpty ? nil : sent)
-            }))
+            },
+            mapping: mapping))
     }
 
     static func defaultRevision(_ status: BudgetStatus, _ spec: BudgetSpec, updatedAt: String) -> RevisionEntry {
@@ -122,6 +126,7 @@ public enum FinanceSection: InterchangeSection {
         guard let finance = content.finance else { return }
         let budgets = finance.budgets
         try validateOutcomes(finance)
+        if let problem = finance.mapping?.problem() { throw ImportError("finance.mapping.\(problem.path)", problem.english) }
         try validateFundings(finance.fundings ?? [], context: context)
         let members = context[OrganisationSection.MemberKeys.self] ?? []
         var years = Set<Int>()
@@ -206,6 +211,14 @@ public enum FinanceSection: InterchangeSection {
         try await Outcome.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await Forecast.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await Funding.query(on: db).filter(\.$organisationID == organisationID).delete()
+        try await OutcomeMappingRecord.query(on: db).filter(\.$organisationID == organisationID).delete()
+        if let mapping = content.finance?.mapping {
+            let record = OutcomeMappingRecord()
+            record.organisationID = organisationID
+            record.mapping = mapping
+            record.updatedAt = Date()
+            try await record.create(on: db)
+        }
         for entry in content.finance?.budgets ?? [] {
             let budget = Budget()
             budget.organisationID = organisationID

@@ -62,6 +62,12 @@ enum FinanceOpenAPI {
                 "other": .list(.record(["key": .string, "title": .string, "amount": JSONSchema.integer.optional, "reason": .string])),
             ], description: "How a year's costs are financed per cost centre; funding not put on a year or a line is listed in other, not spread"),
             "FundingSpec": fundingSpec,
+            "OutcomeMapping": .record([
+                "rules": .list(.record(["from": JSONSchema.integer(description: "The first account"), "to": JSONSchema.integer(description: "The last account"),
+                                        "object": JSONSchema.string(description: "The cost-centre object (dimension 1) the rule is limited to").optional,
+                                        "side": .oneOf(BudgetSide.self),
+                                        "costCentre": JSONSchema.string(description: "The budget line; the row's own object when absent").optional])),
+            ], description: "Rules tried in order; the first that fits a row gives its side and budget line. The standard: 3000–3999 revenue, 4000–8999 cost"),
             "FundingInput": .record(["key": JSONSchema.string(description: "The address segment; from the title when absent").optional, "spec": .component("FundingSpec")]),
             "Funding": .record([
                 "key": .string, "title": .string, "funder": .record(["key": .string, "name": .string]), "programme": .string, "amount": .integer,
@@ -114,6 +120,10 @@ enum FinanceOpenAPI {
                                         response: .component("Outcomes"), errors: [400, 404, 422])
     static let financing = APIOperation("budgetFinancing", summary: "A year's costs per cost centre: external funding and what member fees carry",
                                         response: .component("Financing"), errors: [404])
+    static let mapping = APIOperation("outcomeMapping", summary: "How the books' accounts and cost-centre objects map to the budget's lines",
+                                      response: .component("OutcomeMapping"), errors: [404])
+    static let replaceMapping = APIOperation("replaceOutcomeMapping", summary: "Replace the mapping the next imports use (editors)",
+                                             requestBody: .component("OutcomeMapping"), response: .component("OutcomeMapping"), errors: [400, 404, 422])
     static let fundings = APIOperation("fundings", summary: "The organisation's external funding", response: .list(.component("Funding")), errors: [404])
     static let funding = APIOperation("funding", summary: "One external funding", response: .component("Funding"), errors: [404])
     static let createFunding = APIOperation("createFunding", summary: "Add external funding (editors)", requestBody: .component("FundingInput"), status: 201,

@@ -24,6 +24,7 @@ public enum FinanceURL {
     public static let importOutcomes = outcomes.appending("importera")
     public static let typeOutcomes = outcomes.appending("registrera")
     public static let forecasts = outcomes.appending("prognos", ":month")
+    public static let mapping = keep.appending("kontomappning")
     public static let outcomeSheet = outcomes.appending("kalkylark")
     public static let outcomeCSV = OrganisationURL.openData.appending("utfall", ":year")
     /// External funding: the public list and pages, the editors' forms, the exports.
@@ -44,6 +45,7 @@ public enum FinanceURL {
         public static let outcomes = budget.appending("outcomes")
         public static let forecasts = budget.appending("forecasts")
         public static let financing = budget.appending("financing")
+        public static let mapping = OrganisationURL.API.organisation.appending("outcome-mapping")
         public static let fundings = OrganisationURL.API.organisation.appending("fundings")
         public static let funding = fundings.appending(":funding")
     }

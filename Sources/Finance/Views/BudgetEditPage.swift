@@ -115,7 +115,8 @@ final class BudgetKeepPage: OrganisationPage {
             .h1(.text("Hantera budget")),
             Forms.messages(error: error, notice: notice),
             .p(.text("Ett förslag kan ändras tills förbundsfullmäktige har beslutat det. En beslutad budget är låst; nästa års budget börjar som en kopia av den.")),
-            .p(.a(.href(FinanceURL.keepFundings.link(org)), .text("Extern finansiering: bidrag, fonder och rapporter till finansiärer"))),
+            .ul(.li(.a(.href(FinanceURL.keepFundings.link(org)), .text("Extern finansiering: bidrag, fonder och rapporter till finansiärer"))),
+                .li(.a(.href(FinanceURL.mapping.link(org)), .text("Konton till budgetrader: hur bokföringens utfall läses in")))),
             .ul(.class("budget-keep"), .forEach(budgets) { budget in
                 let year = String(budget.year)
                 return .li(
