@@ -3,7 +3,8 @@
 against `samsyn demo`, as the association's staff use the editor: next year's plan from this
 year's (meeting an error that keeps the input first), an activity's facts edited without losing
 a partner, a prose section edited with a preview, the draft compared with the plan it came from,
-adopted after confirming; a second draft discarded; then the adopted plan followed up: a period
+adopted after confirming; a second draft discarded; the books read from an SIE file and a forecast
+commented; external funding added for a key activity; then the adopted plan followed up: a period
 opened, an activity reported, a goal area assessed, the period closed, and the public plan and
 dashboard changed; an agreement kept in the registry (refused, added, a file attached, its review
 listed) and read as the public does; the regional agreement read in full and joined (an application refused and
@@ -12,7 +13,7 @@ every editor and follow-up page pattern at 1280 and 390 px.
 
 Usage: e2e-editing.py BASE_URL AXE_JS
 """
-import json, re, sqlite3, sys, time, urllib.error, urllib.parse, urllib.request
+import json, os, re, sqlite3, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
@@ -393,6 +394,44 @@ try:
     axe_check("the fee inputs' form")
     driver.get(base + org + "/budget/2024")
     check("−420" in driver.page_source and "Budget 2023" in driver.page_source, "the proposal shows beside last year's budget")
+
+    # The books through the year: the demo's SIE file read again through the file input changes nothing, a broken file is
+    # refused by its line, a period's forecast gets a comment the public outcome page shows.
+    here = os.path.dirname(os.path.abspath(__file__))
+    driver.get(base + org + "/budget/2023/utfall/importera")
+    axe_check("the outcomes for editors")
+    driver.find_element(By.ID, "file").send_keys(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se"))
+    submit("/budget/2023/utfall/importera")
+    check("Inget ändrades: utfallet för 2023 var redan detsamma" in driver.page_source, "the same SIE file read again changes nothing, and says so")
+    with tempfile.NamedTemporaryFile(suffix=".se", delete=False) as broken:
+        broken.write(b'#SIETYP 4E\r\n#RAR 0 20230101 20231231\r\n#PSALDO 0 202301 7010 {1 "14" 100.00\r\n')
+    driver.find_element(By.ID, "file").send_keys(broken.name)
+    submit("/budget/2023/utfall/importera")
+    check("Rad 3 i filen går inte att läsa som SIE" in driver.page_source, "a broken SIE file is refused naming its line")
+    axe_check("a refused SIE file")
+    driver.get(base + org + "/budget/2023/utfall/prognos/8")
+    axe_check("a period's forecasts")
+    fill({"line.4.comment": "Fler uppdrag inom utbildning än planerat."})
+    submit("/budget/2023/utfall/prognos/8")
+    check("Prognosen är sparad." in driver.page_source, "the forecast saved, and said so")
+    driver.get(base + org + "/budget/2023/utfall")
+    check("Fler uppdrag inom utbildning än planerat." in driver.page_source, "the public outcome page shows the forecast's comment")
+
+    # External funding: refused without its programme (the input kept), then added for a key activity; its goal area shows it.
+    driver.get(base + org + "/budget/hantera/finansiering/ny")
+    axe_check("the funding form")
+    fill({"title": "Mikromeriter i Norrbotten", "amount": "200 000", "startsOn": "2023-03-01", "endsOn": "2023-12-31"})
+    Select(driver.find_element(By.ID, "funder")).select_by_visible_text("Universitets- och högskolerådet (UHR)")
+    submit("/budget/hantera/finansiering/ny")
+    check("Skriv finansieringens program eller utlysning." in driver.page_source and driver.find_element(By.ID, "title").get_attribute("value") == "Mikromeriter i Norrbotten",
+          "funding without a programme is refused beside the field, the input kept")
+    axe_check("a refused funding form")
+    fill({"programme": "Utlysning om mikromeriter", "byYear": "2023: 200 000", "deadlines": "2024-01-31; Slutrapport till UHR; 14"})
+    driver.find_element(By.CSS_SELECTOR, 'input[value$="/undersoka-finansieringsmojligheter-for-att-utveckla"]').click()
+    submit("/budget/hantera/finansiering/ny")
+    check("Finansieringen är sparad." in driver.page_source, "the funding saved, and said so")
+    driver.get(base + org + "/dokument/verksamhetsplan-2023/strategisk-kompetensforsorjning")
+    check("Mikromeriter i Norrbotten" in driver.page_source, "the goal area's page shows the funding of its key activity")
 
     # The regional agreement's ledningsgrupp records its annual meeting.
     driver.get(base + "/konto")

@@ -160,9 +160,9 @@ final class ForecastPage: OrganisationPage {
             let invalid = error?.field == "line\(index)"
             html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\">\(Markdown.escape(label))</th>"
                 + "<td class=\"amount\">\(Formatting.thousands(row.budget))</td><td class=\"amount\">\(Formatting.thousands(row.cells[0].outcome))</td>"
-                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(Markdown.escape(label))\""
+                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" id=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(Markdown.escape(label))\""
                 + " value=\"\(Markdown.escape(values["line.\(index).amount"] ?? ""))\"\(invalid ? " aria-invalid=\"true\"" : "")></td>"
-                + "<td><input type=\"text\" name=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(Markdown.escape(label))\""
+                + "<td><input type=\"text\" name=\"line.\(index).comment\" id=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(Markdown.escape(label))\""
                 + " value=\"\(Markdown.escape(values["line.\(index).comment"] ?? ""))\"></td></tr>"
             if invalid, let error {
                 html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">\(Markdown.escape(error.message))</p></td></tr>"
