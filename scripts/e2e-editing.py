@@ -400,7 +400,11 @@ try:
     here = os.path.dirname(os.path.abspath(__file__))
     driver.get(base + org + "/budget/2023/utfall/importera")
     axe_check("the outcomes for editors")
-    driver.find_element(By.ID, "file").send_keys(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se"))
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se")))
+    submit("/budget/2023/utfall/importera")
+    check("Utfallet för 2023 är inläst för månad 1, 2, 3, 4, 5, 6, 7, 8" in driver.page_source,
+          "the demo's example books read as the organisation's own: what changed is said")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se")))
     submit("/budget/2023/utfall/importera")
     check("Inget ändrades: utfallet för 2023 var redan detsamma" in driver.page_source, "the same SIE file read again changes nothing, and says so")
     with tempfile.NamedTemporaryFile(suffix=".se", delete=False) as broken:
@@ -420,14 +424,16 @@ try:
     # External funding: refused without its programme (the input kept), then added for a key activity; its goal area shows it.
     driver.get(base + org + "/budget/hantera/finansiering/ny")
     axe_check("the funding form")
-    fill({"title": "Mikromeriter i Norrbotten", "amount": "200 000", "startsOn": "2023-03-01", "endsOn": "2023-12-31"})
+    fill({"title": "Mikromeriter i Norrbotten", "amount": "200 000"})
+    driver.execute_script("arguments[0].value = '2023-03-01'", driver.find_element(By.ID, "startsOn"))
+    driver.execute_script("arguments[0].value = '2023-12-31'", driver.find_element(By.ID, "endsOn"))
     Select(driver.find_element(By.ID, "funder")).select_by_visible_text("Universitets- och högskolerådet (UHR)")
     submit("/budget/hantera/finansiering/ny")
     check("Skriv finansieringens program eller utlysning." in driver.page_source and driver.find_element(By.ID, "title").get_attribute("value") == "Mikromeriter i Norrbotten",
           "funding without a programme is refused beside the field, the input kept")
     axe_check("a refused funding form")
     fill({"programme": "Utlysning om mikromeriter", "byYear": "2023: 200 000", "deadlines": "2024-01-31; Slutrapport till UHR; 14"})
-    driver.find_element(By.CSS_SELECTOR, 'input[value$="/undersoka-finansieringsmojligheter-for-att-utveckla"]').click()
+    driver.find_element(By.CSS_SELECTOR, 'input[value="verksamhetsplan-2023/undersoka-finansieringsmojligheter-for-att-utveckla"]').click()
     submit("/budget/hantera/finansiering/ny")
     check("Finansieringen är sparad." in driver.page_source, "the funding saved, and said so")
     driver.get(base + org + "/dokument/verksamhetsplan-2023/strategisk-kompetensforsorjning")
