@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The budget and fee downloads as their readers get them: the spreadsheet CSV opened by LibreOffice
+"""The budget, fee and outcome downloads as their readers get them: the spreadsheet CSV opened by LibreOffice
 (semicolon, UTF-8, Swedish locale) must give every amount cell as a number with the API's value,
 and the open-data CSV read by Python's csv module must give the same numbers and names.
 
@@ -60,6 +60,27 @@ for label, sheet_path, open_path, columns, expected in [
     if label == "fees":
         check({row[5] for row in reader[1:]} == {"0.34"}, "fees: the open-data CSV writes the rate with a decimal point")
         check([row[1] for row in reader[1:-1]] == [m["name"] for m in fees["table"]["members"]], "fees: the members' names as in the API")
+
+# The outcomes per line and period: LibreOffice reads the amounts and the percentages as numbers; the
+# open-data months add up to the outcome the API gives for the latest column.
+outcomes = json.loads(get(f"/api/v1/organisations/{org}/budgets/{year}/outcomes"))
+if outcomes["columns"]:
+    expected = [[row["budget"], cell["throughMonth"], cell["outcome"], cell["budgetToDate"], cell["deviation"], cell.get("forecast")]
+                for index in range(len(outcomes["columns"])) for row in outcomes["rows"] for cell in [row["cells"][index]]]
+    data = get(f"/o/{org}/budget/{year}/utfall/kalkylark")
+    sheet = open_in_libreoffice(data, "outcomes")
+    cells = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    got = [[int(row[i]) if row[i] is not None else None for i in (3, 4, 6, 7, 8, 10)] for row in cells]
+    check(got == expected, f"outcomes: LibreOffice's numbers equal the API's ({len(got)} rows)")
+    percents = [row[9] for row in cells if row[9] is not None]
+    check(percents and all(isinstance(value, (int, float)) for value in percents), "outcomes: the deviation in percent reads as a number")
+    reader = list(csv.DictReader(io.StringIO(get(f"/o/{org}/oppna-data/utfall/{year}").decode("utf-8"))))
+    last = outcomes["columns"][-1]["throughMonth"]
+    for row in outcomes["rows"]:
+        months = sum(float(r["amount"]) for r in reader if r["side"] == row["side"] and r["costCentre"] == row["costCentre"] and int(r["month"]) <= last)
+        if abs(round(months) - row["cells"][-1]["outcome"]) > 1:
+            failures.append(f"outcomes: {row['costCentre']} months add up to {months}, the API says {row['cells'][-1]['outcome']}")
+    check(not any(f.startswith("outcomes: ") and "add up" in f for f in failures), "outcomes: the open-data months add up to the API's outcome per line")
 
 print(f"spreadsheet check: {len(failures)} failed")
 sys.exit(1 if failures else 0)
