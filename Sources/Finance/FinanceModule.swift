@@ -12,7 +12,7 @@ import Vapor
 /// from the books beside the follow-up's periods with forecasts, external funding tied to the key
 /// activities it pays for, and their exports for spreadsheets and as open data.
 public enum FinanceModule: AppModule {
-    public static var migrations: [any Migration] { [CreateFinance(), CreateFinanceOutcomes(), CreateFinanceForecasts(), CreateFinanceFunding(), CreateFinanceMappings()] }
+    public static var migrations: [any Migration] { [CreateFinance(), CreateFinanceOutcomes(), CreateFinanceForecasts(), CreateFinanceFunding(), CreateFinanceMappings(), CreateFinanceLineGoals()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FinanceURL.budgets.pathComponents, use: BudgetController.index)
@@ -46,6 +46,8 @@ public enum FinanceModule: AppModule {
         signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: OutcomeEditorController.type)
         signedIn.get(FinanceURL.forecasts.pathComponents, use: OutcomeEditorController.forecastForm)
         signedIn.on(.POST, FinanceURL.forecasts.pathComponents, body: form, use: OutcomeEditorController.saveForecast)
+        signedIn.get(FinanceURL.lineGoals.pathComponents, use: LineGoalController.form)
+        signedIn.on(.POST, FinanceURL.lineGoals.pathComponents, body: form, use: LineGoalController.save)
         signedIn.get(FinanceURL.mapping.pathComponents, use: MappingController.form)
         signedIn.on(.POST, FinanceURL.mapping.pathComponents, body: form, use: MappingController.save)
         signedIn.get(FinanceURL.keepFundings.pathComponents, use: FundingController.keep)
@@ -72,6 +74,7 @@ public enum FinanceModule: AppModule {
         routes.tokenAPI.on(.POST, API.outcomes.pathComponents, body: .collect(maxSize: "20mb"), use: OutcomeAPIController.importFile)
             .describe(FinanceOpenAPI.importOutcomes)
         routes.tokenAPI.on(.POST, API.forecasts.pathComponents, body: write, use: OutcomeAPIController.forecasts).describe(FinanceOpenAPI.forecasts)
+        routes.tokenAPI.on(.PUT, API.goalAreas.pathComponents, body: write, use: LineGoalController.replace).describe(FinanceOpenAPI.goalAreas)
         routes.tokenAPI.on(.PUT, API.mapping.pathComponents, body: write, use: MappingController.replace).describe(FinanceOpenAPI.replaceMapping)
         routes.tokenAPI.on(.POST, API.fundings.pathComponents, body: write, use: OutcomeAPIController.createFunding).describe(FinanceOpenAPI.createFunding)
         routes.tokenAPI.on(.PUT, API.funding.pathComponents, body: write, use: OutcomeAPIController.replaceFunding).describe(FinanceOpenAPI.replaceFunding)

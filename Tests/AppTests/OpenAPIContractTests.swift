@@ -28,7 +28,7 @@ struct OpenAPIContractTests {
         ("BudgetSummary", BudgetSummary.self), ("Budget", BudgetContent.self), ("Fees", FeeContent.self), ("FeeBasis", FeeBasis.self),
         ("Outcomes", OutcomeContent.self), ("ImportReport", OutcomeImport.Report.self), ("ForecastInput", OutcomeAPIController.ForecastInput.self),
         ("Financing", FinancingContent.self), ("FundingSpec", FundingSpec.self), ("FundingInput", OutcomeAPIController.FundingInput.self),
-        ("Funding", FundingContent.self), ("OutcomeMapping", OutcomeMapping.self),
+        ("Funding", FundingContent.self), ("OutcomeMapping", OutcomeMapping.self), ("GoalAreaLinks", LineGoalController.Input.self),
         ("NewBudget", BudgetAPIController.NewBudget.self), ("BudgetInput", BudgetAPIController.BudgetInput.self),
         ("BudgetDecision", BudgetAPIController.Decision.self),
         ("Accession", AccessionContent.self), ("AccessionApplication", ApplicationContent.self), ("AccessionDecision", Accessions.Decision.self), ("Section", DocumentContent.Section.self),

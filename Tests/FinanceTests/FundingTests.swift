@@ -69,13 +69,13 @@ struct FundingTests {
             #expect(one.contains("Implementera Yrkesresan") && one.contains("2024-01-31") && one.contains("Delrapport till Skolverket"))
             // Yrkesresan is a key activity of the goal area Jämlik välfärd.
             let area = try await app.get("\(Self.org)/dokument/\(Self.plan)/jamlik-valfard").body
-            #expect(area.contains("Extern finansiering") && area.contains("Validering i länet") && area.contains("Budgeten fördelar dem inte på målområden"))
+            #expect(area.contains("Extern finansiering") && area.contains("Validering i länet") && area.contains("Ingen budgetrad är kopplad till målområdet"))
             let otherArea = try await app.get("\(Self.org)/dokument/\(Self.plan)/strategisk-kompetensforsorjning").body
             #expect(otherArea.contains("Ingen extern finansiering är knuten till nyckelaktiviteterna här."), "no split is invented for an area without funding")
             let financing = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/budgets/2023/financing", as: FinancingContent.self)
             let line = try #require(financing.lines.first { $0.costCentre == "16" })
             #expect(line == .init(costCentre: "16", name: "Utbildning och arbetsmarknad", cost: 216_000, external: 250_000, byMembers: -34_000,
-                                  fundings: ["validering-i-lanet"]))
+                                  fundings: ["validering-i-lanet"], goalArea: nil))
             #expect(financing.lines.filter { $0.costCentre != "16" }.allSatisfy { $0.external == 0 && $0.byMembers == $0.cost })
             #expect(try await app.get("\(Self.org)/budget/2023").body.contains("Finansiering per kostnadsställe"))
 
@@ -185,6 +185,47 @@ struct FundingTests {
                 section["fundings"] = fundings
             } == "finance.fundings[1].spec.funder")
             #expect(try await DatabaseFingerprint.take(app.db) == before, "a refused file writes nothing")
+        }
+    }
+
+    @Test("Cost lines linked to goal areas: the goal area's page says what the member fees carry there, a line without a link is not split; form, API and file",
+          arguments: Engine.enabled)
+    func goalAreas(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let area = try await app.get("\(Self.org)/dokument/\(Self.plan)/jamlik-valfard").body
+            #expect(area.contains("<h2>Finansiering</h2>") && area.contains("kopplingen är demonstrationens egen läsning av budgeten"))
+            #expect(area.contains("15 Social välfärd, kostnad \(Formatting.thousands(190_000)) kronor, varav externa medel \(Formatting.thousands(90_000)) "
+                                  + "och medlemsavgifter m.m. \(Formatting.thousands(100_000)) kronor."))
+            let financing = try await app.getJSON("/api/v1/organisations/norrbottens-kommuner/budgets/2023/financing", as: FinancingContent.self)
+            #expect(financing.lines.compactMap(\.goalArea?.title) == ["Jämlik välfärd", "Strategisk kompetensförsörjning", "Hållbar samhällsutveckling och tillväxt"])
+            #expect(financing.lines.first { $0.costCentre == "14" }?.goalArea == nil, "the staff's line serves no one goal area and is not split")
+
+            var editor = try await BudgetEditingTests.editor(app)
+            let path = "\(Self.org)/budget/2023/malomraden"
+            var fields = try Browser.formFields(in: try await editor.send(.GET, path).1, action: path)
+            #expect(fields["goal.15"] == "\(Self.plan)/jamlik-valfard" && fields["goal.14"] == "")
+            let before = try await DatabaseFingerprint.take(app.db)
+            #expect(try await editor.send(.POST, path, form: fields).2.first(name: .location)?.hasSuffix("klart=oforandrad") == true)
+            #expect(try await DatabaseFingerprint.take(app.db) == before, "an unchanged form writes nothing")
+            fields["goal.17"] = ""
+            fields["goal.23"] = "\(Self.plan)/finns-inte"
+            let refused = try await editor.send(.POST, path, form: fields)
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("Välj ett målområde i en publicerad plan."))
+            fields["goal.23"] = ""
+            #expect(try await editor.send(.POST, path, form: fields).2.first(name: .location)?.hasSuffix("klart=sparad") == true)
+            let growth = try await app.get("\(Self.org)/dokument/\(Self.plan)/hallbar-samhallsutveckling-och-tillvaxt").body
+            #expect(growth.contains("Ingen budgetrad är kopplad till målområdet"), "unlinked, the area invents no share")
+
+            let token = try await app.apiToken("ekonom@example.se")
+            let api = "/api/v1/organisations/norrbottens-kommuner/budgets/2023/goal-areas"
+            let bad = try await app.api(.PUT, api, token: token, body: #"{"lines":[{"costCentre":"80","document":"verksamhetsplan-2023","lineage":"jamlik-valfard"}]}"#)
+            #expect(bad.0 == .unprocessableEntity && bad.1.contains("lines[0].costCentre: is no cost line of the budget"))
+            let set = try await app.api(.PUT, api, token: token, body: #"{"lines":[{"costCentre":"17","document":"verksamhetsplan-2023","lineage":"hallbar-samhallsutveckling-och-tillvaxt"}]}"#)
+            #expect(set.0 == .ok && set.1.contains(#""title":"Hållbar samhällsutveckling och tillväxt""#))
+            let file = try await OrganisationExporter.export(slug: "norrbottens-kommuner", on: app.db)
+            #expect(file.content(FinanceSection.Content.self)?.finance?.lineGoals?.map(\.costCentre) == ["17"])
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "line-goals.update").count()
+            #expect(audit == 2)
         }
     }
 }

@@ -56,7 +56,7 @@ enum BudgetController {
         try await req.cachedPage {
             let (organisation, content) = try await content(req)
             let budget = try await BudgetEditorController.budget(req, organisation)
-            let financing = FinancingContent.make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: req.db))
+            let financing = try await FinancingContent.load(budget, of: organisation, on: req.db)
             return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
         }
     }

@@ -71,7 +71,7 @@ enum OutcomeAPIController {
         try await req.cachedJSON {
             let organisation = try await req.organisation()
             let budget = try await BudgetEditorController.budget(req, organisation)
-            return FinancingContent.make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: req.db))
+            return try await FinancingContent.load(budget, of: organisation, on: req.db)
         }
     }
 

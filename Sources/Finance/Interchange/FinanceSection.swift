@@ -20,6 +20,16 @@ public enum FinanceSection: InterchangeSection {
         public var fundings: [FundingEntry]?
         /// The mapping from accounts to lines, where the organisation has saved one.
         public var mapping: OutcomeMapping?
+        /// Cost lines linked to the goal areas they serve.
+        public var lineGoals: [LineGoalEntry]?
+    }
+
+    public struct LineGoalEntry: Codable, Equatable, Sendable {
+        public var year: Int
+        public var costCentre: String
+        public var document: String
+        public var lineage: String
+        public var example: Bool?
     }
 
     /// One line's outcome in one month, in öre, as the books or a form gave it.
@@ -90,6 +100,8 @@ public enum FinanceSection: InterchangeSection {
         let reminders = try await FundingReminder.query(on: db).filter(\.$funding.$id ~~ fundings.compactMap(\.id)).all()
             .sorted { ($0.deadline, $0.recipient) < ($1.deadline, $1.recipient) }
         let mapping = try await OutcomeMappingRecord.query(on: db).filter(\.$organisationID == tenant).first()?.mapping
+        let lineGoals = try await LineGoal.query(on: db).filter(\.$organisationID == tenant).all()
+            .sorted { ($0.year, $0.costCentre) < ($1.year, $1.costCentre) }
         guard !budgets.isEmpty || !fundings.isEmpty || mapping != nil else { return Content(finance: nil) }
         context[OrganisationSection.ReferencedRegistryKeys.self] = (context[OrganisationSection.ReferencedRegistryKeys.self] ?? []) + fundings.map(\.spec.funder)
         let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id ~~ budgets.compactMap(\.id)).sort(\.$number).all()
@@ -115,7 +127,10 @@ public enum FinanceSection: InterchangeSection {
                 let sent = reminders.filter { $0.$funding.id == funding.id }.map { ReminderEntry(deadline: $0.deadline, recipient: $0.recipient, sentAt: moment($0.sentAt)) }
                 return FundingEntry(key: funding.key, spec: funding.spec, updatedAt: moment(funding.updatedAt), reminders: sent.isEmpty ? nil : sent)
             },
-            mapping: mapping))
+            mapping: mapping,
+            lineGoals: lineGoals.isEmpty ? nil : lineGoals.map {
+                LineGoalEntry(year: $0.year, costCentre: $0.costCentre, document: $0.document, lineage: $0.lineage, example: $0.example ? true : nil)
+            }))
     }
 
     static func defaultRevision(_ status: BudgetStatus, _ spec: BudgetSpec, updatedAt: String) -> RevisionEntry {
@@ -128,6 +143,7 @@ public enum FinanceSection: InterchangeSection {
         try validateOutcomes(finance)
         if let problem = finance.mapping?.problem() { throw ImportError("finance.mapping.\(problem.path)", problem.english) }
         try validateFundings(finance.fundings ?? [], context: context)
+        try validateLineGoals(finance, context: context)
         let members = context[OrganisationSection.MemberKeys.self] ?? []
         var years = Set<Int>()
         for (index, entry) in budgets.enumerated() {
@@ -150,61 +166,7 @@ public enum FinanceSection: InterchangeSection {
         }
     }
 
-    /// Outcomes and forecasts only for a budget's lines, one per cell.
-    static func validateOutcomes(_ finance: FinanceEntry) throws {
-        var lines: [Int: Set<String>] = [:]
-        for budget in finance.budgets { lines[budget.year] = Set(budget.spec.lines.map { "\($0.side.rawValue) \($0.costCentre)" }) }
-        var cells = Set<String>()
-        for (index, entry) in (finance.outcomes ?? []).enumerated() {
-            let path = "finance.outcomes[\(index)]"
-            guard (1...12).contains(entry.month) else { throw ImportError("\(path).month", "a month 1–12") }
-            guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
-                throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
-            }
-            guard moment(entry.importedAt) != nil else { throw ImportError("\(path).importedAt", "a moment in ISO 8601") }
-            guard cells.insert("\(entry.year) \(entry.month) \(entry.side.rawValue) \(entry.costCentre)").inserted else {
-                throw ImportError(path, "a second outcome for the same line and month")
-            }
-        }
-        cells = []
-        for (index, entry) in (finance.forecasts ?? []).enumerated() {
-            let path = "finance.forecasts[\(index)]"
-            guard (1...12).contains(entry.throughMonth) else { throw ImportError("\(path).throughMonth", "a month 1–12") }
-            guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
-                throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
-            }
-            if let comment = entry.comment, let problem = TextRules.problem(in: comment, as: .title, limit: 1_000) {
-                throw ImportError("\(path).comment", problem.english)
-            }
-            guard moment(entry.changedAt) != nil else { throw ImportError("\(path).changedAt", "a moment in ISO 8601") }
-            guard cells.insert("\(entry.year) \(entry.throughMonth) \(entry.side.rawValue) \(entry.costCentre)").inserted else {
-                throw ImportError(path, "a second forecast for the same line and month")
-            }
-        }
-    }
-
-    /// Funders in the file's registry, key activities of the file's plans.
-    static func validateFundings(_ fundings: [FundingEntry], context: InterchangeContext) throws {
-        let registry = (context[OrganisationSection.RegistryKeys.self] ?? []).union([context[OrganisationSection.OwnKey.self]].compactMap { $0 })
-        let versions = context[DocumentsSection.Versions.self] ?? [:]
-        let activities = Set(versions.flatMap { document, numbered in
-            numbered.values.flatMap { $0.activities.map { FundingSpec.Activity(document: document, lineage: $0) } }
-        })
-        var keys = Set<String>()
-        for (index, entry) in fundings.enumerated() {
-            let path = "finance.fundings[\(index)]"
-            guard Slug.isValid(entry.key) else { throw ImportError("\(path).key", "lowercase letters, digits and hyphens") }
-            guard keys.insert(entry.key).inserted else { throw ImportError("\(path).key", "duplicate key \"\(entry.key)\"") }
-            if let problem = FundingRules.problem(entry.spec, known: .init(funders: registry, activities: activities)) {
-                throw ImportError("\(path).spec.\(problem.path)", problem.english)
-            }
-            guard moment(entry.updatedAt) != nil, (entry.reminders ?? []).allSatisfy({ moment($0.sentAt) != nil }) else {
-                throw ImportError("\(path).updatedAt", "a moment in ISO 8601")
-            }
-        }
-    }
-
-    /// Replaces the organisation's budgets, outcomes, forecasts and funding with the file's.
+    /// Replaces the organisation's budgets, outcomes, forecasts, funding, mapping and links with the file's.
     public static func write(_ content: Content, context: inout InterchangeContext, on db: any Database) async throws {
         guard let organisationID = context.tenant else { return }
         try await Budget.query(on: db).filter(\.$organisationID == organisationID).delete()
@@ -212,13 +174,7 @@ public enum FinanceSection: InterchangeSection {
         try await Forecast.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await Funding.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await OutcomeMappingRecord.query(on: db).filter(\.$organisationID == organisationID).delete()
-        if let mapping = content.finance?.mapping {
-            let record = OutcomeMappingRecord()
-            record.organisationID = organisationID
-            record.mapping = mapping
-            record.updatedAt = Date()
-            try await record.create(on: db)
-        }
+        try await LineGoal.query(on: db).filter(\.$organisationID == organisationID).delete()
         for entry in content.finance?.budgets ?? [] {
             let budget = Budget()
             budget.organisationID = organisationID
@@ -240,48 +196,7 @@ public enum FinanceSection: InterchangeSection {
             }
         }
         context.counts["budgets"] = content.finance?.budgets.count ?? 0
-        for entry in content.finance?.outcomes ?? [] {
-            let row = Outcome()
-            row.organisationID = organisationID
-            row.year = entry.year
-            row.month = entry.month
-            row.side = entry.side
-            row.costCentre = entry.costCentre
-            row.ore = entry.ore
-            row.source = entry.source
-            row.importedAt = moment(entry.importedAt) ?? Date()
-            row.example = entry.example ?? false
-            try await row.create(on: db)
-        }
-        for entry in content.finance?.forecasts ?? [] {
-            let row = Forecast()
-            row.organisationID = organisationID
-            row.year = entry.year
-            row.throughMonth = entry.throughMonth
-            row.side = entry.side
-            row.costCentre = entry.costCentre
-            row.amount = entry.amount
-            row.comment = entry.comment
-            row.changedAt = moment(entry.changedAt) ?? Date()
-            row.changedBy = entry.changedBy
-            try await row.create(on: db)
-        }
-        for entry in content.finance?.fundings ?? [] {
-            let funding = Funding()
-            funding.organisationID = organisationID
-            funding.key = entry.key
-            funding.spec = entry.spec
-            funding.updatedAt = moment(entry.updatedAt) ?? Date()
-            try await funding.create(on: db)
-            for sent in entry.reminders ?? [] {
-                let reminder = FundingReminder()
-                reminder.$funding.id = try funding.requireID()
-                reminder.deadline = sent.deadline
-                reminder.recipient = sent.recipient
-                reminder.sentAt = moment(sent.sentAt) ?? Date()
-                try await reminder.create(on: db)
-            }
-        }
+        if let finance = content.finance { try await writeThroughTheYear(finance, organisationID: organisationID, on: db) }
         context.counts["fundings"] = content.finance?.fundings?.count ?? 0
     }
 }

@@ -58,10 +58,14 @@ enum FinanceOpenAPI {
                 "year": .integer,
                 "lines": .list(.record(["costCentre": .string, "name": .string, "cost": .integer, "external": .integer,
                                         "byMembers": JSONSchema.integer(description: "Cost less external funding: what member fees and other revenues carry"),
-                                        "fundings": .list(.string)])),
+                                        "fundings": .list(.string),
+                                        "goalArea": JSONSchema.record(["document": .string, "lineage": .string, "title": .string, "example": .boolean]).optional])),
                 "other": .list(.record(["key": .string, "title": .string, "amount": JSONSchema.integer.optional, "reason": .string])),
             ], description: "How a year's costs are financed per cost centre; funding not put on a year or a line is listed in other, not spread"),
             "FundingSpec": fundingSpec,
+            "GoalAreaLinks": .record(["lines": .list(.record(["costCentre": .string, "document": .string,
+                                                              "lineage": JSONSchema.string(description: "A goal area: a top-level node of a published plan")]))],
+                                     description: "The year's cost lines linked to goal areas; a line left out has none"),
             "OutcomeMapping": .record([
                 "rules": .list(.record(["from": JSONSchema.integer(description: "The first account"), "to": JSONSchema.integer(description: "The last account"),
                                         "object": JSONSchema.string(description: "The cost-centre object (dimension 1) the rule is limited to").optional,
@@ -120,6 +124,8 @@ enum FinanceOpenAPI {
                                         response: .component("Outcomes"), errors: [400, 404, 422])
     static let financing = APIOperation("budgetFinancing", summary: "A year's costs per cost centre: external funding and what member fees carry",
                                         response: .component("Financing"), errors: [404])
+    static let goalAreas = APIOperation("setBudgetGoalAreas", summary: "Link the year's cost lines to goal areas (editors)",
+                                        requestBody: .component("GoalAreaLinks"), response: .component("Financing"), errors: [400, 404, 422])
     static let mapping = APIOperation("outcomeMapping", summary: "How the books' accounts and cost-centre objects map to the budget's lines",
                                       response: .component("OutcomeMapping"), errors: [404])
     static let replaceMapping = APIOperation("replaceOutcomeMapping", summary: "Replace the mapping the next imports use (editors)",

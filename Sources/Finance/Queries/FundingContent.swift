@@ -84,6 +84,15 @@ public struct FinancingContent: Codable, Sendable, Equatable {
         public let byMembers: Int
         /// The fundings counted, by key.
         public let fundings: [String]
+        /// The goal area the line serves, where the organisation links it to one.
+        public let goalArea: GoalArea?
+    }
+
+    public struct GoalArea: Codable, Sendable, Equatable {
+        public let document: String
+        public let lineage: String
+        public let title: String
+        public let example: Bool
     }
 
     public struct Other: Codable, Sendable, Equatable {
@@ -99,14 +108,24 @@ public struct FinancingContent: Codable, Sendable, Equatable {
     /// Fundings of the year that no line counts: not tied to a line, or not split per year.
     public let other: [Other]
 
-    public static func make(_ budget: Budget, fundings: [Funding]) -> FinancingContent {
+    public static func load(_ budget: Budget, of organisation: OrganisationRecord, on db: any Database) async throws -> FinancingContent {
+        let links = try await LineGoalWork.links(budget.year, of: organisation, on: db)
+        return make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: db), links: links,
+                    areas: links.isEmpty ? [] : try await LineGoalWork.goalAreas(of: organisation, on: db))
+    }
+
+    public static func make(_ budget: Budget, fundings: [Funding], links: [LineGoal] = [], areas: [PublicNode] = []) -> FinancingContent {
         let year = budget.year
         let current = fundings.filter { (Int($0.spec.startsOn.prefix(4)) ?? 0) <= year && year <= (Int($0.spec.endsOn.prefix(4)) ?? 0) }
         let lines = budget.spec.lines.filter { $0.side == .cost }.map { line in
             let counted = current.filter { $0.spec.costCentre == line.costCentre && $0.spec.amount(in: year) != nil }
             let external = counted.reduce(0) { $0 + ($1.spec.amount(in: year) ?? 0) }
+            let goal = links.first { $0.costCentre == line.costCentre }.map { link in
+                GoalArea(document: link.document, lineage: link.lineage,
+                         title: areas.first { $0.document == link.document && $0.lineage == link.lineage }?.title ?? link.lineage, example: link.example)
+            }
             return Line(costCentre: line.costCentre, name: line.name, cost: -line.amount, external: external, byMembers: -line.amount - external,
-                        fundings: counted.map(\.key))
+                        fundings: counted.map(\.key), goalArea: goal)
         }
         let lineCentres = Set(lines.map(\.costCentre))
         let other = current.compactMap { funding -> Other? in

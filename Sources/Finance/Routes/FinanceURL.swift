@@ -25,6 +25,7 @@ public enum FinanceURL {
     public static let typeOutcomes = outcomes.appending("registrera")
     public static let forecasts = outcomes.appending("prognos", ":month")
     public static let mapping = keep.appending("kontomappning")
+    public static let lineGoals = budget.appending("malomraden")
     public static let outcomeSheet = outcomes.appending("kalkylark")
     public static let outcomeCSV = OrganisationURL.openData.appending("utfall", ":year")
     /// External funding: the public list and pages, the editors' forms, the exports.
@@ -46,6 +47,7 @@ public enum FinanceURL {
         public static let forecasts = budget.appending("forecasts")
         public static let financing = budget.appending("financing")
         public static let mapping = OrganisationURL.API.organisation.appending("outcome-mapping")
+        public static let goalAreas = budget.appending("goal-areas")
         public static let fundings = OrganisationURL.API.organisation.appending("fundings")
         public static let funding = fundings.appending(":funding")
     }

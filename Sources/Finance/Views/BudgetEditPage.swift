@@ -122,6 +122,7 @@ final class BudgetKeepPage: OrganisationPage {
                 return .li(
                     .a(.href(FinanceURL.budget.link(org, year)), .text(budget.title)), .text(" – \(budget.status.label.lowercased())"),
                     .text(" · "), .a(.href(FinanceURL.importOutcomes.link(org, year)), .text("Utfall och prognos"), .span(.class("visually-hidden"), .text(" \(budget.year)"))),
+                    .text(" · "), .a(.href(FinanceURL.lineGoals.link(org, year)), .text("Målområden"), .span(.class("visually-hidden"), .text(" för budgetraderna \(budget.year)"))),
                     .if(budget.status == .proposal, .group(
                         .text(" · "), .a(.href(FinanceURL.edit.link(org, year)), .text("Ändra"), .span(.class("visually-hidden"), .text(" \(budget.title)"))),
                         .text(" · "), .a(.href(FinanceURL.editFees.link(org, year)), .text("Indata för medlemsavgifterna"),

@@ -49,7 +49,8 @@ enum FinanceSlotSections {
         return [PageSection(heading: "Ekonomiskt utfall \(year)", html: html.render())]
     }
 
-    /// On a goal area's page (and any node some funding pays for): the external funding tied to its key activities.
+    /// On a goal area's page (and any node some funding pays for): the external funding tied to its key
+    /// activities, and on a goal area the budget lines linked to it, or that none is.
     static func node(_ subject: NodeSubject, on req: Request) async throws -> [PageSection] {
         let organisation = try await req.organisation()
         let fundings = try await FundingQuery.fundings(of: organisation, on: req.db)
@@ -58,16 +59,42 @@ enum FinanceSlotSections {
         walk(subject.node)
         let tied = fundings.filter { $0.spec.activities.contains { $0.document == subject.content.slug && lineages.contains($0.lineage) } }
         let isGoalArea = subject.node.depth == 0 && !subject.node.children.isEmpty
-        guard !tied.isEmpty || (isGoalArea && !fundings.isEmpty) else { return [] }
-        let contents = try await FundingQuery.contents(tied, of: organisation, on: req.db)
-        let html: Node<HTML.BodyContext> = .group(
-            contents.isEmpty ? .p(.text("Ingen extern finansiering är knuten till nyckelaktiviteterna här.")) : .ul(.forEach(contents) { funding in
-                .li(.a(.href(FinanceURL.funding.link(organisation.slug, funding.key)), .text(funding.title)), .if(funding.example, .text(" (exempel)")),
-                    .text(" – \(Formatting.thousands(funding.amount)) kronor från \(funding.funder.name), \(funding.startsOn) – \(funding.endsOn). Betalar: "),
-                    .text(funding.activities.filter { $0.document == subject.content.slug && lineages.contains($0.lineage) }.map(\.title).joined(separator: "; ")))
-            }),
-            .if(isGoalArea, .p(.text("I övrigt finansieras arbetet av medlemsavgifterna och övriga intäkter. Budgeten fördelar dem inte på målområden, "
-                                     + "så här anges ingen sådan andel. "), .a(.href(FinanceURL.budgets.link(organisation.slug)), .text("Budgeten")))))
-        return [PageSection(heading: "Extern finansiering", html: html.render())]
+        let links = isGoalArea ? try await LineGoal.query(on: req.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$document == subject.content.slug).filter(\.$lineage == subject.node.lineage).sort(\.$year).all() : []
+        guard !tied.isEmpty || (isGoalArea && (!fundings.isEmpty || !links.isEmpty)) else { return [] }
+        let external = fundingList(try await FundingQuery.contents(tied, of: organisation, on: req.db), document: subject.content.slug,
+                                   lineages: lineages, organisation: organisation.slug)
+        guard isGoalArea else { return [PageSection(heading: "Extern finansiering", html: external.render())] }
+        var lines: [(year: Int, line: FinancingContent.Line)] = []
+        for year in Set(links.map(\.year)).sorted() {
+            guard let budget = try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: req.db) else { continue }
+            lines += FinancingContent.make(budget, fundings: fundings, links: links.filter { $0.year == year }).lines.filter { $0.goalArea != nil }.map { (year, $0) }
+        }
+        let html = Node<HTML.BodyContext>.group(.h3(.text("Extern finansiering")), external, .h3(.text("Budgeten")),
+                                                lineList(lines, example: links.contains(where: \.example), organisation: organisation.slug))
+        return [PageSection(heading: "Finansiering", html: html.render())]
+    }
+
+    static func fundingList(_ fundings: [FundingContent], document: String, lineages: Set<String>, organisation: String) -> Node<HTML.BodyContext> {
+        guard !fundings.isEmpty else { return .p(.text("Ingen extern finansiering är knuten till nyckelaktiviteterna här.")) }
+        return .ul(.forEach(fundings) { funding in
+            let paid = funding.activities.filter { $0.document == document && lineages.contains($0.lineage) }.map(\.title).joined(separator: "; ")
+            return .li(.a(.href(FinanceURL.funding.link(organisation, funding.key)), .text(funding.title)), .if(funding.example, .text(" (exempel)")),
+                       .text(" – \(Formatting.thousands(funding.amount)) kronor från \(funding.funder.name), \(funding.startsOn) – \(funding.endsOn). Betalar: \(paid)"))
+        })
+    }
+
+    static func lineList(_ lines: [(year: Int, line: FinancingContent.Line)], example: Bool, organisation: String) -> Node<HTML.BodyContext> {
+        guard !lines.isEmpty else {
+            return .p(.text("I övrigt finansieras arbetet av medlemsavgifterna och övriga intäkter. Ingen budgetrad är kopplad till målområdet, "
+                            + "så här anges ingen andel av dem. "), .a(.href(FinanceURL.budgets.link(organisation)), .text("Budgeten")))
+        }
+        let note = example ? " (exempel: kopplingen är demonstrationens egen läsning av budgeten)" : ""
+        return .group(.p(.text("Budgetrader som är kopplade till målområdet\(note):")), .ul(.forEach(lines) { entry in
+            let line = entry.line
+            return .li(.a(.href(FinanceURL.budget.link(organisation, String(entry.year))), .text("Budget \(entry.year)")),
+                       .text(": \(line.costCentre) \(line.name), kostnad \(Formatting.thousands(line.cost)) kronor, varav externa medel "
+                             + "\(Formatting.thousands(line.external)) och medlemsavgifter m.m. \(Formatting.thousands(line.byMembers)) kronor."))
+        }))
     }
 }

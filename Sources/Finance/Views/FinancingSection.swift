@@ -11,7 +11,7 @@ enum FinancingSection {
             .attribute(named: "aria-labelledby", value: "finansiering-per-kostnadsstalle"),
             .h2(.id("finansiering-per-kostnadsstalle"), .text("Finansiering per kostnadsställe")),
             .p(.text("Kostnaderna \(financing.year) med den externa finansiering som beslutet lägger på året och raden. Resten bärs av medlemsavgifterna "
-                     + "och övriga intäkter; budgeten fördelar dem inte vidare på målområden.")),
+                     + "och övriga intäkter. En rad som är kopplad till ett målområde visar det; övriga rader fördelas inte på målområden.")),
             .scrollingTable("Finansiering per kostnadsställe", .table(
                 .caption(.text("Finansiering per kostnadsställe \(financing.year), kronor")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Kostnadsställe")),
@@ -19,7 +19,8 @@ enum FinancingSection {
                            .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Externa medel")),
                            .th(.attribute(named: "scope", value: "col"), .class("amount"), .text("Medlemsavgifter m.m.")))),
                 .tbody(.forEach(financing.lines) { line in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text("\(line.costCentre) \(line.name)")),
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text("\(line.costCentre) \(line.name)"),
+                            .unwrap(line.goalArea) { area in .span(.class("line-goal"), .text(" – målområde \(area.title)" + (area.example ? " (exempel)" : ""))) }),
                         .td(.class("amount"), .text(Formatting.thousands(line.cost))),
                         .td(.class("amount"), .text(Formatting.thousands(line.external))),
                         .td(.class("amount"), .text(Formatting.thousands(line.byMembers))))
