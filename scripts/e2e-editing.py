@@ -438,6 +438,16 @@ try:
     check("Finansieringen är sparad." in driver.page_source, "the funding saved, and said so")
     driver.get(base + org + "/dokument/verksamhetsplan-2023/strategisk-kompetensforsorjning")
     check("Mikromeriter i Norrbotten" in driver.page_source, "the goal area's page shows the funding of its key activity")
+    # The line of Tillväxt och samhällsutveckling unlinked from its goal area: that area's page then claims no share of the fees.
+    driver.get(base + org + "/budget/2023/malomraden")
+    axe_check("the goal areas of the budget's lines")
+    Select(driver.find_element(By.ID, "goal.17")).select_by_visible_text("Inget målområde")
+    submit("/budget/2023/malomraden")
+    check("Kopplingarna är sparade." in driver.page_source, "the links saved, and said so")
+    driver.get(base + org + "/dokument/verksamhetsplan-2023/hallbar-samhallsutveckling-och-tillvaxt")
+    check("Ingen budgetrad är kopplad till målområdet" in driver.page_source, "an unlinked goal area invents no share of the member fees")
+    driver.get(base + org + "/budget/hantera/kontomappning")
+    axe_check("the account mapping")
 
     # The regional agreement's ledningsgrupp records its annual meeting.
     driver.get(base + "/konto")
