@@ -9,16 +9,12 @@ import Plans
 /// organisations, the members, the structure's units and networks, the goals and key activities of
 /// the organisation's public documents, and the users who may be responsible for a review.
 public struct Catalogue: Sendable {
+    /// A goal or key activity as Plans lists it, referred to as agreements refer to nodes.
+    @dynamicMemberLookup
     public struct Node: Sendable, Equatable {
-        public let reference: AgreementSpec.NodeReference
-        /// The node's key in that version (its page's address).
-        public let key: String
-        public let documentTitle: String
-        public let level: String
-        public let title: String
-        public let isActivity: Bool
-        /// The key of the node it sits under (a commitment's principle), nil at the top.
-        public let parentKey: String?
+        public let node: PublicNode
+        public var reference: AgreementSpec.NodeReference { .init(document: node.document, lineage: node.lineage) }
+        public subscript<T>(dynamicMember path: KeyPath<PublicNode, T>) -> T { node[keyPath: path] }
     }
 
     public let organisation: OrganisationRecord
@@ -57,10 +53,7 @@ public struct Catalogue: Sendable {
 
     /// The goals and key activities of each public document at its newest public version.
     static func nodes(of organisation: OrganisationRecord, on db: any Database) async throws -> [Node] {
-        try await PublicNodes.list(of: organisation, on: db).map {
-            Node(reference: .init(document: $0.document, lineage: $0.lineage), key: $0.key, documentTitle: $0.documentTitle, level: $0.level,
-                 title: $0.title, isActivity: $0.isActivity, parentKey: $0.parentKey)
-        }
+        try await PublicNodes.list(of: organisation, on: db).map(Node.init)
     }
 
     public func node(_ reference: AgreementSpec.NodeReference) -> Node? { nodes.first { $0.reference == reference } }
