@@ -58,7 +58,7 @@ public enum OutcomeImport {
 
         public var swedish: String {
             switch self {
-            case .file(let failure): "Rad \(failure.line) i filen går inte att läsa som SIE (\(failure.message)). Inget lästes in."
+            case .file(let failure): "Rad \(failure.line) i filen går inte att läsa som SIE: \(failure.swedish). Inget lästes in."
             case .noYear: "Filen anger inget räkenskapsår (#RAR 0). Inget lästes in."
             case .noBudget(let year): "Det finns ingen budget för \(year) att jämföra utfallet med. Inget lästes in."
             case .otherYear(let file, let expected): "Filen gäller \(file), inte \(expected). Inget lästes in."

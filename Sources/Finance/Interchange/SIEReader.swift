@@ -5,10 +5,20 @@ import Foundation
 /// words, quoted strings ("Kassa och bank", with \" inside) and object lists ({1 "10" 6 "P1"}).
 /// Unknown labels are skipped, as the format asks; a malformed line is refused with its number.
 public enum SIEReader {
+    /// A line the reader cannot read: its number and what is wrong, in English (CLI, API) and Swedish (the page).
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let line: Int
         public let message: String
+        public let swedish: String
         public var description: String { "line \(line): \(message)" }
+
+        public init(line: Int, message: String, swedish: String? = nil) {
+            self.line = line
+            self.message = message
+            self.swedish = swedish ?? message
+        }
+
+        public static func == (lhs: Failure, rhs: Failure) -> Bool { lhs.line == rhs.line && lhs.message == rhs.message }
     }
 
     /// A dimension and an object in it: cost centre 1 "10".
@@ -107,7 +117,7 @@ public enum SIEReader {
                     text.append(characters[index])
                     index += 1
                 }
-                guard index < characters.count else { throw Failure(line: number, message: "a quoted field is not closed") }
+                guard index < characters.count else { throw Failure(line: number, message: "a quoted field is not closed", swedish: "ett citerat fält avslutas inte") }
                 index += 1
                 return String(text)
             }
@@ -124,13 +134,13 @@ public enum SIEReader {
                 var inner: [String] = []
                 while true {
                     while index < characters.count, isBlank(characters[index]) { index += 1 }
-                    guard index < characters.count else { throw Failure(line: number, message: "an object list is not closed with }") }
+                    guard index < characters.count else { throw Failure(line: number, message: "an object list is not closed with }", swedish: "en objektlista avslutas inte med }") }
                     if characters[index] == "}" { index += 1; break }
                     inner.append(try word())
                 }
                 fields.append(.list(inner))
             } else if characters[index] == "}" {
-                throw Failure(line: number, message: "a } without its {")
+                throw Failure(line: number, message: "a } without its {", swedish: "en } står utan sin {")
             } else {
                 fields.append(.word(try word()))
             }
@@ -140,7 +150,7 @@ public enum SIEReader {
 
     /// An amount with a decimal point ("-1500.50", "12", "1234.5") in öre, exactly.
     static func ore(_ text: String?, line: Int) throws(Failure) -> Int {
-        let failure = Failure(line: line, message: "\"\(text ?? "")\" is not an amount (digits, a point and at most two decimals)")
+        let failure = Failure(line: line, message: "\"\(text ?? "")\" is not an amount (digits, a point and at most two decimals)", swedish: "\"\(text ?? "")\" är inget belopp (siffror, punkt och högst två decimaler)")
         guard let text else { throw failure }
         var bytes = Substring(text).utf8[...]
         let negative = bytes.first == UInt8(ascii: "-")
@@ -171,13 +181,15 @@ public enum SIEReader {
     }
 
     static func objects(_ field: Field?, line: Int) throws(Failure) -> [ObjectReference] {
-        guard case .list(let inner) = field else { throw Failure(line: line, message: "an object list {dimension object …} is expected") }
-        guard inner.count.isMultiple(of: 2) else { throw Failure(line: line, message: "an object list holds pairs of dimension and object") }
+        guard case .list(let inner) = field else { throw Failure(line: line, message: "an object list {dimension object …} is expected", swedish: "här ska en objektlista {dimension objekt …} stå") }
+        guard inner.count.isMultiple(of: 2) else { throw Failure(line: line, message: "an object list holds pairs of dimension and object", swedish: "en objektlista består av par av dimension och objekt") }
         return stride(from: 0, to: inner.count, by: 2).map { ObjectReference(dimension: inner[$0], object: inner[$0 + 1]) }
     }
 
-    static func integer(_ text: String?, line: Int, _ what: String) throws(Failure) -> Int {
-        guard let text, let value = Int(text) else { throw Failure(line: line, message: "\(what) \"\(text ?? "")\" is not a whole number") }
+    static func integer(_ text: String?, line: Int, _ what: String, _ swedish: String) throws(Failure) -> Int {
+        guard let text, let value = Int(text) else {
+            throw Failure(line: line, message: "\(what) \"\(text ?? "")\" is not a whole number", swedish: "\(swedish) \"\(text ?? "")\" är inget heltal")
+        }
         return value
     }
 
@@ -201,78 +213,78 @@ public enum SIEReader {
             let line = Substring(scalars)
             guard !line.isEmpty else { continue }
             if line == "{" {
-                guard expectingBrace else { throw Failure(line: number, message: "a { that opens no voucher") }
+                guard expectingBrace else { throw Failure(line: number, message: "a { that opens no voucher", swedish: "en { som inte inleder någon verifikation") }
                 expectingBrace = false
                 continue
             }
             if line == "}" {
-                guard let voucher = open, !expectingBrace else { throw Failure(line: number, message: "a } that closes no voucher") }
+                guard let voucher = open, !expectingBrace else { throw Failure(line: number, message: "a } that closes no voucher", swedish: "en } som inte avslutar någon verifikation") }
                 file.vouchers.append(Voucher(series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text, transactions: transactions))
                 open = nil
                 transactions = []
                 continue
             }
-            guard line.hasPrefix("#") else { throw Failure(line: number, message: "a line starts with a #label") }
+            guard line.hasPrefix("#") else { throw Failure(line: number, message: "a line starts with a #label", swedish: "raden börjar inte med en #etikett") }
             let parsed = try fields(line, number: number)
-            guard let label = parsed.first?.text?.uppercased() else { throw Failure(line: number, message: "no label") }
+            guard let label = parsed.first?.text?.uppercased() else { throw Failure(line: number, message: "no label", swedish: "raden saknar etikett") }
             let rest = Array(parsed.dropFirst())
             func text(_ index: Int) -> String? { index < rest.count ? rest[index].text : nil }
             if open != nil, label != "#TRANS", label != "#RTRANS", label != "#BTRANS" {
-                throw Failure(line: number, message: "\(label) inside a voucher, which holds only #TRANS")
+                throw Failure(line: number, message: "\(label) inside a voucher, which holds only #TRANS", swedish: "\(label) inuti en verifikation, som bara rymmer #TRANS")
             }
             switch label {
             case "#FLAGGA": break
             case "#FORMAT": file.format = text(0)
             case "#SIETYP":
                 guard let type = text(0), ["4", "4E", "4I"].contains(type.uppercased()) else {
-                    throw Failure(line: number, message: "SIE type \"\(text(0) ?? "")\" is not 4E or 4I")
+                    throw Failure(line: number, message: "SIE type \"\(text(0) ?? "")\" is not 4E or 4I", swedish: "SIE-typen \"\(text(0) ?? "")\" är inte 4E eller 4I")
                 }
                 file.type = type.uppercased()
             case "#PROGRAM": file.program = [text(0), text(1)].compactMap { $0 }.joined(separator: " ")
             case "#FNAMN": file.companyName = text(0)
             case "#RAR":
-                let index = try integer(text(0), line: number, "the year's index")
+                let index = try integer(text(0), line: number, "the year's index", "årets index")
                 guard let start = text(1), let end = text(2), start.count == 8, end.count == 8 else {
-                    throw Failure(line: number, message: "#RAR needs the year's index, start and end as YYYYMMDD")
+                    throw Failure(line: number, message: "#RAR needs the year's index, start and end as YYYYMMDD", swedish: "#RAR ska ha årets index, början och slut som ÅÅÅÅMMDD")
                 }
                 file.years[index] = (start, end)
             case "#KONTO":
-                guard let account = text(0), !account.isEmpty else { throw Failure(line: number, message: "#KONTO needs an account number") }
+                guard let account = text(0), !account.isEmpty else { throw Failure(line: number, message: "#KONTO needs an account number", swedish: "#KONTO saknar kontonummer") }
                 file.accounts.append(Account(number: account, name: text(1) ?? ""))
             case "#DIM":
-                guard let dimension = text(0) else { throw Failure(line: number, message: "#DIM needs a dimension number") }
+                guard let dimension = text(0) else { throw Failure(line: number, message: "#DIM needs a dimension number", swedish: "#DIM saknar dimensionsnummer") }
                 file.dimensions[dimension] = text(1) ?? ""
             case "#OBJEKT":
-                guard let dimension = text(0), let object = text(1) else { throw Failure(line: number, message: "#OBJEKT needs a dimension and an object") }
+                guard let dimension = text(0), let object = text(1) else { throw Failure(line: number, message: "#OBJEKT needs a dimension and an object", swedish: "#OBJEKT ska ha dimension och objekt") }
                 file.objects[ObjectReference(dimension: dimension, object: object)] = text(2) ?? ""
             case "#IB", "#UB", "#RES":
-                let year = try integer(text(0), line: number, "the year's index")
-                guard let account = text(1) else { throw Failure(line: number, message: "\(label) needs an account") }
+                let year = try integer(text(0), line: number, "the year's index", "årets index")
+                guard let account = text(1) else { throw Failure(line: number, message: "\(label) needs an account", swedish: "\(label) saknar konto") }
                 let amount = Amount(year: year, period: nil, account: account, objects: [], ore: try ore(text(2), line: number))
                 if label == "#IB" { file.openingBalances.append(amount) } else if label == "#UB" { file.closingBalances.append(amount) } else { file.results.append(amount) }
             case "#PSALDO":
-                let year = try integer(text(0), line: number, "the year's index")
-                let period = try integer(text(1), line: number, "the period")
-                guard let account = text(2) else { throw Failure(line: number, message: "#PSALDO needs an account") }
+                let year = try integer(text(0), line: number, "the year's index", "årets index")
+                let period = try integer(text(1), line: number, "the period", "perioden")
+                guard let account = text(2) else { throw Failure(line: number, message: "#PSALDO needs an account", swedish: "#PSALDO saknar konto") }
                 let objects = try objects(rest.count > 3 ? rest[3] : nil, line: number)
                 file.periodBalances.append(Amount(year: year, period: period, account: account, objects: objects, ore: try ore(text(4), line: number)))
             case "#VER":
                 guard let series = text(0), let voucher = text(1), let date = text(2), date.count == 8, Int(date) != nil else {
-                    throw Failure(line: number, message: "#VER needs a series, a number and a date as YYYYMMDD")
+                    throw Failure(line: number, message: "#VER needs a series, a number and a date as YYYYMMDD", swedish: "#VER ska ha serie, nummer och datum som ÅÅÅÅMMDD")
                 }
                 open = (series, voucher, date, text(3) ?? "", number)
                 expectingBrace = true
             case "#TRANS", "#RTRANS", "#BTRANS":
-                guard open != nil, !expectingBrace else { throw Failure(line: number, message: "\(label) outside a voucher's { }") }
+                guard open != nil, !expectingBrace else { throw Failure(line: number, message: "\(label) outside a voucher's { }", swedish: "\(label) utanför en verifikations { }") }
                 guard label == "#TRANS" else { continue }  // added and removed rows: the #TRANS rows are the voucher
-                guard let account = text(0) else { throw Failure(line: number, message: "#TRANS needs an account") }
+                guard let account = text(0) else { throw Failure(line: number, message: "#TRANS needs an account", swedish: "#TRANS saknar konto") }
                 transactions.append(Transaction(account: account, objects: try objects(rest.count > 1 ? rest[1] : nil, line: number),
                                                 ore: try ore(text(2), line: number)))
             default:
                 continue  // a label this reader does not use: the format says to skip it
             }
         }
-        if let voucher = open { throw Failure(line: voucher.line, message: "the voucher is not closed with }") }
+        if let voucher = open { throw Failure(line: voucher.line, message: "the voucher is not closed with }", swedish: "verifikationen avslutas inte med }") }
         return file
     }
 }
