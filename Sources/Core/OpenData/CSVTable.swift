@@ -53,14 +53,6 @@ public struct CSVTable: Sendable {
         return (rows, dialect)
     }
 
-    /// A number in either dialect, without thousands separators or with spaces: "-1234.5", "−1 234,50".
-    public static func decimal(_ text: String) -> Decimal? {
-        let cleaned = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: ",", with: ".")
-            .filter { !$0.isWhitespace }
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
-        return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
-    }
-
     /// Several values in one cell: separated by semicolons, as spreadsheets read them.
     public static func list(_ values: [String]) -> String { values.joined(separator: "; ") }
 
@@ -88,14 +80,5 @@ public struct OpenDataSet: Sendable {
         self.csv = csv
         self.json = json
         self.order = order
-    }
-}
-
-extension Decimal {
-    /// No fraction: 12 and 12.0, not 12.5.
-    public var isWhole: Bool {
-        var value = self, rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        return rounded == self
     }
 }

@@ -11,10 +11,10 @@ public enum OutcomeWork {
     /// The columns of the outcome CSV, as the open-data export writes them.
     public static let csvColumns = ["year", "month", "side", "costCentre", "amount"]
 
-    /// Kronor with at most two decimals as öre: "-12345.5" is -1234550.
+    /// Kronor with at most two decimals as öre, in either CSV dialect: "-12345.5" and "−12 345,50" are -1234550.
     static func ore(_ text: String) -> Int? {
-        guard let value = CSVTable.decimal(text), (value * 100).isWhole else { return nil }
-        return NSDecimalNumber(decimal: value * 100).intValue
+        let plain = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: ",", with: ".").filter { !$0.isWhitespace }
+        return try? SIEReader.ore(plain, line: 0)
     }
 
     /// Reads a CSV of outcomes for `year` (either dialect) into cells, naming the first bad row.
@@ -62,6 +62,17 @@ public enum OutcomeWork {
         let cells = try cells(csv: data, year: year)
         return try await OutcomeImport.store(cells, year: year, months: Set(cells.keys.map(\.month)), source: "csv", unmapped: 0, example: false,
                                              in: organisation, actor: actor, at: now, on: db)
+    }
+
+    /// A file of outcomes for `year` as the browser and the API get it: an SIE file starts with a
+    /// #label (after any byte-order mark or blank lines), anything else is read as CSV.
+    public static func importFile(_ data: Data, name: String, year: Int, in organisation: OrganisationRecord, actor: AuditLog.Actor,
+                                  at now: Date, on db: any Database) async throws -> OutcomeImport.Report {
+        let start = data.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0D || $0 == 0x0A }.first
+        if start == UInt8(ascii: "#") {
+            return try await OutcomeImport.run(data, name: name.isEmpty ? "fil.se" : name, in: organisation, expectedYear: year, actor: actor, at: now, on: db)
+        }
+        return try await importCSV(data, year: year, in: organisation, actor: actor, at: now, on: db)
     }
 
     /// One month typed in: each line's outcome in kronor, nil for none. The month is the form's.

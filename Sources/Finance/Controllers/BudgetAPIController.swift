@@ -35,9 +35,10 @@ enum BudgetAPIController {
         }
     }
 
-    static func json(_ content: BudgetContent?, status: HTTPStatus = .ok) throws -> Response {
+    /// A write's answer: the value as the API encodes it.
+    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
         let response = Response(status: status)
-        try response.content.encode(content, using: JSONEncoder.api)
+        try response.content.encode(value, using: JSONEncoder.api)
         return response
     }
 

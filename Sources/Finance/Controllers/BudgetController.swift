@@ -54,8 +54,9 @@ enum BudgetController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         try await req.cachedPage {
-            let (organisation, content) = try await content(req)
+            let organisation = try await req.organisation()
             let budget = try await BudgetEditorController.budget(req, organisation)
+            let content = try await BudgetQuery.content(of: budget, on: req.db)
             let financing = try await FinancingContent.load(budget, of: organisation, on: req.db)
             return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
         }

@@ -54,17 +54,15 @@ enum FundingForm {
         .invalid(.init(field: field, path: field, swedish: swedish, english: swedish))
     }
 
-    static func kronor(_ text: String) -> Int? { CSVTable.decimal(text).flatMap { $0.isWhole ? NSDecimalNumber(decimal: $0).intValue : nil } }
-
     static func spec(_ values: [String: String]) throws(FundingWork.Failure) -> FundingSpec {
         func text(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         func optional(_ name: String) -> String? { text(name).isEmpty ? nil : text(name) }
         func lines(_ name: String) -> [String] { text(name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-        guard let amount = kronor(text("amount")) else { throw problem("amount", "Skriv beviljat belopp i hela kronor, som 1 200 000.") }
+        guard let amount = BudgetForm.amount(text("amount")) else { throw problem("amount", "Skriv beviljat belopp i hela kronor, som 1 200 000.") }
         var byYear: [FundingSpec.YearAmount] = []
         for line in lines("byYear") {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let year = Int(parts[0]), let value = kronor(parts[1]) else {
+            guard parts.count == 2, let year = Int(parts[0]), let value = BudgetForm.amount(parts[1]) else {
                 throw problem("byYear", "Raden ”\(line)” ska vara ett år och ett belopp, som 2023: 1 200 000.")
             }
             byYear.append(.init(year: year, amount: value))

@@ -70,6 +70,6 @@ enum LineGoalController {
         } catch let failure as BudgetWork.Failure {
             throw Abort(failure == .notFound ? .notFound : .unprocessableEntity, reason: failure.english)
         }
-        return try OutcomeAPIController.json(try await FinancingContent.load(budget, of: organisation, on: req.db))
+        return try BudgetAPIController.json(try await FinancingContent.load(budget, of: organisation, on: req.db))
     }
 }

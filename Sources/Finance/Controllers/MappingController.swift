@@ -69,6 +69,6 @@ enum MappingController {
         } catch let failure as BudgetWork.Failure {
             throw Abort(.unprocessableEntity, reason: failure.english)
         }
-        return try OutcomeAPIController.json(mapping)
+        return try BudgetAPIController.json(mapping)
     }
 }

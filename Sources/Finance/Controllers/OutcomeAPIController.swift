@@ -24,21 +24,15 @@ enum OutcomeAPIController {
         let spec: FundingSpec
     }
 
-    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
-        let response = Response(status: status)
-        try response.content.encode(value, using: JSONEncoder.api)
-        return response
-    }
-
     /// The body is the file itself: SIE (PC8) or CSV, told apart by the first character.
     @Sendable static func importFile(req: Request) async throws -> Response {
         let (organisation, user) = try await req.financeEditor()
         let budget = try await BudgetEditorController.budget(req, organisation)
         guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "the body is empty: send the SIE or CSV file") }
         do {
-            let report = try await OutcomeFile.read(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
+            let report = try await OutcomeWork.importFile(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
                                                     actor: .user(user), at: req.application.now(), on: req.db)
-            return try json(report)
+            return try BudgetAPIController.json(report)
         } catch let failure as OutcomeImport.Failure {
             throw Abort(.unprocessableEntity, reason: failure.description)
         }
@@ -64,7 +58,7 @@ enum OutcomeAPIController {
         } catch let failure as OutcomeWork.Failure {
             throw Abort(.unprocessableEntity, reason: failure.english)
         }
-        return try json(try await OutcomeContent.load(budget, through: input.throughMonth, on: req.db))
+        return try BudgetAPIController.json(try await OutcomeContent.load(budget, through: input.throughMonth, on: req.db))
     }
 
     @Sendable static func financing(req: Request) async throws -> Response {
@@ -96,7 +90,7 @@ enum OutcomeAPIController {
         let (funding, _) = try await run {
             try await FundingWork.save(input.spec, key: input.key, replacing: nil, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         }
-        return try json(try await content(funding, organisation, on: req.db), status: .created)
+        return try BudgetAPIController.json(try await content(funding, organisation, on: req.db), status: .created)
     }
 
     @Sendable static func replaceFunding(req: Request) async throws -> Response {
@@ -106,7 +100,7 @@ enum OutcomeAPIController {
         let (funding, _) = try await run {
             try await FundingWork.save(input.spec, key: input.key, replacing: existing, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         }
-        return try json(try await content(funding, organisation, on: req.db))
+        return try BudgetAPIController.json(try await content(funding, organisation, on: req.db))
     }
 
     @Sendable static func deleteFunding(req: Request) async throws -> Response {

@@ -61,7 +61,7 @@ enum OutcomeEditorController {
         }
         let data = Data(buffer: file.data)
         do {
-            let report = try await OutcomeFile.read(data, name: file.filename, year: budget.year, in: organisation, actor: .user(user),
+            let report = try await OutcomeWork.importFile(data, name: file.filename, year: budget.year, in: organisation, actor: .user(user),
                                                     at: req.application.now(), on: req.db)
             return try await page(req, organisation, budget, notice: report.swedish)
         } catch let failure as OutcomeImport.Failure {
@@ -80,7 +80,7 @@ enum OutcomeEditorController {
         for (index, line) in budget.spec.lines.enumerated() {
             let text = (values["line.\(index).amount"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            guard let amount = FundingForm.kronor(text) else {
+            guard let amount = BudgetForm.amount(text) else {
                 return try await page(req, organisation, budget, notice: nil, typed: values,
                                       typedError: ("line\(index)", "Skriv utfallet för \(line.costCentre) \(line.name) i hela kronor, som -125 000."), status: .unprocessableEntity)
             }
@@ -127,10 +127,10 @@ enum OutcomeEditorController {
             let text = (values["line.\(index).amount"] ?? "").trimmingCharacters(in: .whitespaces)
             let comment = values["line.\(index).comment"] ?? ""
             if text.isEmpty && comment.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard let amount = FundingForm.kronor(text), comment.count <= 1_000, TextRules.problem(in: comment, as: .title, limit: 1_000) == nil else {
+            guard let amount = BudgetForm.amount(text), comment.count <= 1_000, TextRules.problem(in: comment, as: .title, limit: 1_000) == nil else {
                 let content = try await OutcomeContent.load(budget, through: month, on: req.db)
                 let message = text.isEmpty ? "Raden \(line.costCentre) \(line.name) har en kommentar men ingen prognos."
-                    : FundingForm.kronor(text) == nil ? "Skriv prognosen för \(line.costCentre) \(line.name) i hela kronor, som -1 250 000."
+                    : BudgetForm.amount(text) == nil ? "Skriv prognosen för \(line.costCentre) \(line.name) i hela kronor, som -1 250 000."
                     : "Kommentaren till \(line.costCentre) \(line.name) är för lång eller har otillåtna tecken."
                 return privatePage(req.render(ForecastPage(organisation: organisation, content: content, values: values, error: ("line\(index)", message),
                                                            csrf: try req.signedIn.csrfToken)), status: .unprocessableEntity)
@@ -141,17 +141,5 @@ enum OutcomeEditorController {
                                                      at: req.application.now(), on: req.db)
         return req.redirect(to: FinanceURL.importOutcomes.link(organisation.slug, String(budget.year)) + "?klart=\(changed ? "prognos" : "oforandrad")",
                             redirectType: .normal)
-    }
-}
-
-/// A file of outcomes, SIE or CSV: an SIE file starts with a #label, anything else is read as CSV.
-enum OutcomeFile {
-    static func read(_ data: Data, name: String, year: Int, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
-                     on db: any Database) async throws -> OutcomeImport.Report {
-        let start = data.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0D || $0 == 0x0A }.first
-        if start == UInt8(ascii: "#") {
-            return try await OutcomeImport.run(data, name: name.isEmpty ? "fil.se" : name, in: organisation, expectedYear: year, actor: actor, at: now, on: db)
-        }
-        return try await OutcomeWork.importCSV(data, year: year, in: organisation, actor: actor, at: now, on: db)
     }
 }

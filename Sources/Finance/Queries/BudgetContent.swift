@@ -141,8 +141,12 @@ public enum BudgetQuery {
     /// A year's budget beside the year before.
     public static func content(_ year: Int, organisationID: UUID, on db: any Database) async throws -> BudgetContent? {
         guard let budget = try await budget(year, organisationID: organisationID, on: db) else { return nil }
+        return try await content(of: budget, on: db)
+    }
+
+    public static func content(of budget: Budget, on db: any Database) async throws -> BudgetContent {
         let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id == budget.requireID()).all()
-        return BudgetContent(budget, previous: try await self.budget(year - 1, organisationID: organisationID, on: db), revisions: revisions)
+        return BudgetContent(budget, previous: try await self.budget(budget.year - 1, organisationID: budget.organisationID, on: db), revisions: revisions)
     }
 
     /// The fee table of a year's budget, with the members' names from the registry.

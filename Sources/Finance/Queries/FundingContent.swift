@@ -51,8 +51,8 @@ public enum FundingQuery {
     public static func contents(_ fundings: [Funding], of organisation: OrganisationRecord, on db: any Database) async throws -> [FundingContent] {
         guard !fundings.isEmpty else { return [] }
         let funders = Set(fundings.map(\.spec.funder))
-        let names = Dictionary(try await OrganisationRecord.query(on: db).all().filter { funders.contains($0.scbCode ?? $0.slug) }
-            .map { ($0.scbCode ?? $0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(try await RegistryQuery.actors(ids: [], keys: funders, on: db).map { ($0.scbCode ?? $0.slug, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
         let nodes = try await PublicNodes.list(of: organisation, on: db)
         return fundings.map { funding in
             let spec = funding.spec
