@@ -34,7 +34,7 @@ enum FinanceSlotSections {
         guard content.kind == .verksamhetsberattelse, let year = content.version.periodStart else { return [] }
         let organisation = try await req.organisation()
         guard let budget = try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: req.db) else { return [] }
-        let latest = try await OutcomeContent.load(budget, on: req.db).latestMonth
+        let latest = try await Outcome.query(on: req.db).filter(\.$organisationID == budget.organisationID).filter(\.$year == year).max(\.$month) ?? 0
         guard latest > 0 else {
             return [PageSection(heading: "Ekonomiskt utfall \(year)", html: Node<HTML.BodyContext>.p(.text("Det finns inget utfall för \(year) i Samsyn.")).render())]
         }
