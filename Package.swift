@@ -20,6 +20,8 @@ let package = Package(
         // The SMTP client of the mail service (no SMTP package in the offline list): TCP and TLS.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Property-based tests of the readers (SIE, Kolada, organisation file, archive, CSV): fixed seeds, many cases.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Shared kernel, no domain: the module manifest, access-scoped routes, the page layout, the page cache,
@@ -45,6 +47,7 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // Reference data with its sources: Agenda 2030 goals and targets, Sweden's municipalities.
@@ -103,10 +106,10 @@ let package = Package(
             "SamsynApp", "Core", "Auth", "Mail", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
         ], path: "Tests/AppTestSupport"),
-        .testTarget(name: "FollowUpTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
+        .testTarget(name: "FollowUpTests", dependencies: [.product(name: "PropertyBased", package: "swift-property-based"), "AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AgreementsTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "Agreements", "SamsynApp"]),
-        .testTarget(name: "FinanceTests", dependencies: ["AppTestSupport", "Core", "Mail", "Organisation", "Plans", "FollowUp", "Finance", "SamsynApp"],
+        .testTarget(name: "FinanceTests", dependencies: [.product(name: "PropertyBased", package: "swift-property-based"), "AppTestSupport", "Core", "Mail", "Organisation", "Plans", "FollowUp", "Finance", "SamsynApp"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AuthTests", dependencies: ["AppTestSupport", "Core", "Auth", "Organisation", "SamsynApp"]),
         .testTarget(name: "OrganisationTests", dependencies: ["AppTestSupport", "Core", "Auth", "Mail", "Organisation", "SamsynApp"]),
@@ -118,6 +121,7 @@ let package = Package(
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
     ]
 )

@@ -37,7 +37,7 @@ public enum AgreementsModule: AppModule {
         signedIn.on(.POST, AgreementsURL.editAgreement.pathComponents, body: form, use: KeeperController.update)
         signedIn.get(AgreementsURL.commitments.pathComponents, use: CommitmentsController.form)
         signedIn.on(.POST, AgreementsURL.commitments.pathComponents, body: form, use: CommitmentsController.save)
-        signedIn.on(.POST, AgreementsURL.uploadDocument.pathComponents, body: .collect(maxSize: "11mb"), use: KeeperController.upload)
+        signedIn.upload(AgreementsURL.uploadDocument.pathComponents, maxSize: "11mb", use: KeeperController.upload)
         signedIn.get(AgreementsURL.staffDocument.pathComponents, use: KeeperController.document)
         signedIn.get(AgreementsURL.removeDocument.pathComponents, use: KeeperController.removeDocumentForm)
         signedIn.on(.POST, AgreementsURL.removeDocument.pathComponents, body: form, use: KeeperController.removeDocument)

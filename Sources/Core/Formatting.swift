@@ -14,7 +14,7 @@ public enum Formatting {
 
     /// Swedish digit grouping with a narrow no-break space: 80 321.
     public static func thousands(_ value: Int) -> String {
-        let digits = String(abs(value))
+        let digits = String(value.magnitude)
         var out = ""
         for (index, character) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { out.append("\u{202F}") }
@@ -22,6 +22,14 @@ public enum Formatting {
         }
         return (value < 0 ? "−" : "") + out
     }
+
+    /// Whole kronor as `thousands`, or, for a stored amount beyond `Bounds.kronor` (an older database), words saying it is refused.
+    public static func amount(_ value: Int) -> String {
+        Bounds.isKronor(value) ? thousands(value) : refused
+    }
+
+    /// What a page shows for a stored value that a bound refuses.
+    public static let refused = "ogiltigt värde (utanför gränserna)"
 }
 
 extension Optional where Wrapped == String {

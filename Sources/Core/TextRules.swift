@@ -35,7 +35,9 @@ public enum TextRules {
         }
     }
 
-    public static func problem(in text: String, as kind: Kind, limit: Int = titleLength) -> Problem? {
+    /// The problem with `text`, if any. Titles are bounded by `limit` (default `titleLength`); prose
+    /// only when a limit is given.
+    public static func problem(in text: String, as kind: Kind, limit: Int? = nil) -> Problem? {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: continue
@@ -44,7 +46,9 @@ public enum TextRules {
             default: continue
             }
         }
-        if kind == .title, text.count > limit { return .tooLong(limit: limit) }
+        if let limit = limit ?? (kind == .title ? titleLength : nil), text.unicodeScalars.count > limit, text.count > limit {
+            return .tooLong(limit: limit)
+        }
         return nil
     }
 

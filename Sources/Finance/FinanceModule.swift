@@ -42,7 +42,7 @@ public enum FinanceModule: AppModule {
         signedIn.get(FinanceURL.editFees.pathComponents, use: FeeBasisController.form)
         signedIn.on(.POST, FinanceURL.editFees.pathComponents, body: form, use: FeeBasisController.save)
         signedIn.get(FinanceURL.importOutcomes.pathComponents, use: OutcomeEditorController.keep)
-        signedIn.on(.POST, FinanceURL.importOutcomes.pathComponents, body: .collect(maxSize: "20mb"), use: OutcomeEditorController.importFile)
+        signedIn.upload(FinanceURL.importOutcomes.pathComponents, maxSize: "20mb", use: OutcomeEditorController.importFile)
         signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: OutcomeEditorController.type)
         signedIn.get(FinanceURL.forecasts.pathComponents, use: OutcomeEditorController.forecastForm)
         signedIn.on(.POST, FinanceURL.forecasts.pathComponents, body: form, use: OutcomeEditorController.saveForecast)

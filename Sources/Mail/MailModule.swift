@@ -53,30 +53,38 @@ extension Application {
     }
 }
 
-/// Sends the outbox in the background; stopped when the application shuts down.
+/// Fills and sends the outbox in the background, in two loops so that the periodic work (reminders,
+/// blanking survey texts, deleting rejected applications) never waits behind a slow SMTP server;
+/// stopped when the application shuts down.
 struct MailSenderLoop: LifecycleHandler {
-    final class Running: @unchecked Sendable { var task: Task<Void, Never>? }
+    final class Running: @unchecked Sendable { var tasks: [Task<Void, Never>] = [] }
     let running = Running()
 
     func start(_ app: Application, sender: MailSender?) {
-        running.task = Task {
+        running.tasks.append(Task {
             while !Task.isCancelled {
                 do {
                     try await MailModule.produce(on: app)
                 } catch {
                     app.logger.warning("mail: what was due could not be put in the outbox: \(error)")
                 }
+                try? await Task.sleep(for: .seconds(30))
+            }
+        })
+        guard let sender else { return }
+        running.tasks.append(Task {
+            while !Task.isCancelled {
                 do {
-                    if let sender { _ = try await sender.sendDue(on: app.db, group: app.eventLoopGroup) }
+                    _ = try await sender.sendDue(on: app.db, group: app.eventLoopGroup)
                 } catch {
                     app.logger.warning("mail: the outbox could not be read: \(error)")
                 }
                 try? await Task.sleep(for: .seconds(30))
             }
-        }
+        })
     }
 
     func shutdownAsync(_ app: Application) async {
-        running.task?.cancel()
+        for task in running.tasks { task.cancel() }
     }
 }

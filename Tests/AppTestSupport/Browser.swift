@@ -16,6 +16,10 @@ public struct Browser {
     /// Sent with every request, e.g. X-Forwarded-For to play a client behind a trusted proxy.
     public var headers = HTTPHeaders()
 
+    /// Uploads go over a real connection to a running server, so the body arrives streamed as a
+    /// browser sends it (in memory it arrives collected, which hides limits that apply while streaming).
+    public var live = false
+
     public mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
         try await send(method, path, encodedForm: form.map { form in
             form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
@@ -63,7 +67,8 @@ public struct Browser {
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
-        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { result = ($0.status, $0.body.string, $0.headers) }
+        try await app.testing(method: live ? .running(hostname: "127.0.0.1", port: 0) : .inMemory)
+            .test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { result = ($0.status, $0.body.string, $0.headers) }
         return result
     }
 

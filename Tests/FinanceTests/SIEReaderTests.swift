@@ -44,7 +44,7 @@ struct SIEReaderTests {
         #expect(throws: SIEReader.Failure(line: 23, message: "an object list is not closed with }")) {
             try SIEReader.read(try Self.fixture("trasig-4e"))
         }
-        #expect(throws: SIEReader.Failure(line: 2, message: "\"12,50\" is not an amount (digits, a point and at most two decimals)")) {
+        #expect(throws: SIEReader.Failure(line: 2, message: "\"12,50\" is not an amount (digits, a point and at most two decimals, at most 10^12 kronor)")) {
             try SIEReader.read(text: "#SIETYP 4E\n#RES 0 3010 12,50\n")
         }
         #expect(throws: SIEReader.Failure(line: 1, message: "the voucher is not closed with }")) {

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Mail
 import Organisation
+import SQLKit
 
 /// Joining an agreement (docs/agreements.md): an organisation applies through the public form and
 /// follows its application by a secret link; the agreement's editors (the ledningsgrupp) approve or
@@ -134,7 +135,7 @@ public enum Accessions {
                 Länken är personlig; dela den bara inom organisationen.
 
                 Samsyn
-                """, reason: "agreements.accession.applied"), organisationID: agreement.organisationID, at: now, on: db)
+                """, reason: "agreements.accession.applied", secret: link), organisationID: agreement.organisationID, at: now, on: db)
         }
         return (application, token)
     }
@@ -156,14 +157,16 @@ public enum Accessions {
         }
         if let problem = TextRules.problem(in: reason, as: .text, limit: 2000) { throw Failure.invalid(problem.swedish, english: "reason \(problem.english)", field: "reason") }
         try await db.write { db in
-            // Only a pending row changes, so of two decisions at once the second changes nothing and is refused.
-            try await AccessionApplication.query(on: db).filter(\.$id == application.requireID()).filter(\.$status == .pending)
-                .set(\.$status, to: approve ? .approved : .rejected).set(\.$decidedAt, to: now).set(\.$decidedBy, to: actor.description)
-                .set(\.$reason, to: reason.isEmpty ? nil : reason).set(\.$joinedOn, to: approve ? CalendarDate.day(of: now) : nil).update()
-            guard let saved = try await AccessionApplication.find(application.requireID(), on: db),
-                  // The database keeps dates to its own precision: a moment within a second is this decision's.
-                  let decidedAt = saved.decidedAt, abs(decidedAt.timeIntervalSince(now)) < 1,
-                  saved.decidedBy == actor.description, saved.status == (approve ? .approved : .rejected) else {
+            // Only a pending row changes, so of two decisions at once the second changes nothing and is refused:
+            // the database says which rows the conditional update changed (RETURNING), on both engines.
+            struct Row: Decodable { let id: UUID }
+            let changed = try await (db as! any SQLDatabase).update(AccessionApplication.schema)
+                .set("status", to: SQLBind((approve ? AccessionStatus.approved : .rejected).rawValue)).set("decided_at", to: SQLBind(now))
+                .set("decided_by", to: SQLBind(actor.description)).set("reason", to: SQLBind(reason.isEmpty ? nil : reason))
+                .set("joined_on", to: SQLBind(approve ? CalendarDate.day(of: now) : nil))
+                .where("id", .equal, SQLBind(try application.requireID())).where("status", .equal, SQLBind(AccessionStatus.pending.rawValue))
+                .returning("id").all(decoding: Row.self)
+            guard !changed.isEmpty else {
                 throw Failure.invalid("Ansökan är redan avgjord.", english: "the application is decided already", field: "decision")
             }
             try await AuditLog.record(approve ? "accession.approve" : "accession.reject", subject: "\(agreement.key) \(application.orgNumber)", actor: actor,

@@ -111,7 +111,13 @@ enum AccessionController {
 
     @Sendable static func leave(req: Request) async throws -> Response {
         let (organisation, agreement, application, token) = try await followed(req)
-        try await Accessions.leave(application, agreement: agreement, at: req.application.now(), on: req.db)
+        do {
+            try await Accessions.leave(application, agreement: agreement, at: req.application.now(), on: req.db)
+        } catch let failure as AgreementWork.Failure {
+            // A pending, rejected or already-left application cannot be left: said on a page, 409, nothing written.
+            return secretLinkPage(req.render(AccessionMessagePage(organisation: organisation, heading: "Det gick inte att lämna överenskommelsen",
+                                                               message: failure.swedish)), status: .conflict)
+        }
         return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token) + "?klart=lamnat", redirectType: .normal)
     }
 

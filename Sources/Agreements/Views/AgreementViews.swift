@@ -47,7 +47,7 @@ enum AgreementViews {
         let parties = catalogue.registry.values.filter { partyKeys.contains(Catalogue.key(of: $0)) }.sorted { AgreementQuery.swedishOrder($0.name, $1.name) }.map { (Catalogue.key(of: $0), $0.name) }
         return .form(.method(.get), .action(action), .class("filters"), .attribute(named: "role", value: "search"),
                      .div(.class("field wide"), .label(.for("filter-sok"), .text("Sök i titlarna")),
-                          .input(.type(.search), .name("sok"), .id("filter-sok"), .value(filter.text ?? ""))),
+                          .input(.type(.search), .name("sok"), .id("filter-sok"), .value(Markdown.escape(filter.text ?? "")))),
                      select("slag", "Slag", AgreementKind.allCases.map { ($0.rawValue, $0.label) }, filter.kind?.rawValue),
                      select("status", "Status", AgreementStatus.allCases.map { ($0.rawValue, $0.label) }, filter.status?.rawValue),
                      select("part", "Part", [("medlemmar", "Medlemmarna tillsammans")] + parties, filter.party),

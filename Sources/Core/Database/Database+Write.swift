@@ -16,6 +16,20 @@ extension Database {
     }
 }
 
+extension Database {
+    /// A write whose unique indexes may refuse what a concurrent write committed in between (the
+    /// same key, the same revision number): that refusal becomes `failure` — the 409 or 422 the checks
+    /// before the write would have given — never a database error. The transaction is rolled back.
+    public func write<T: Sendable>(refusingDuplicatesAs failure: @autoclosure () -> any Error,
+                                   _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        do {
+            return try await write(body)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw failure()
+        }
+    }
+}
+
 /// Lets one task at a time through, in arrival order; a task already inside passes again.
 actor SQLiteWriteGate {
     static let shared = SQLiteWriteGate()

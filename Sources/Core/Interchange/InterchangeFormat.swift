@@ -18,6 +18,7 @@ public struct InterchangeFormat: Sendable {
     /// Decodes a file strictly: malformed JSON, wrong types, missing fields and unknown properties
     /// are all refused with the path of the field at fault.
     public func decode(_ data: Data) throws(ImportError) -> InterchangeFile {
+        guard JSONShape.isShallow(data) else { throw ImportError("", "the file nests deeper than \(JSONShape.depthLimit) levels") }
         let raw: Any
         do {
             raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -78,14 +79,28 @@ public struct InterchangeFormat: Sendable {
             try await section.validateContent(content, context: &checked, on: db)
         }
         let sections = self.sections
-        return try await db.write { db in
-            var context = given
-            context.replace = replace
-            for (section, content) in zip(sections, file.contents) {
-                try await section.writeContent(content, context: &context, on: db)
+        do {
+            return try await db.write { db in
+                var context = given
+                context.replace = replace
+                for (section, content) in zip(sections, file.contents) {
+                    try await section.writeContent(content, context: &context, on: db)
+                }
+                return try await finish(context, db)
             }
-            return try await finish(context, db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // A value that must be unique across the database (a survey link's hash, say) and that
+            // another organisation already holds: refused like any other bad file, nothing written.
+            throw ImportError("", "the file holds a value that must be unique and is already used in this database (\(Self.constraint(error)))")
         }
+    }
+
+    /// The table and column a unique index names, from the engine's message.
+    static func constraint(_ error: any DatabaseError) -> String {
+        let text = String(describing: error)
+        if let range = text.range(of: "UNIQUE constraint failed: ") { return String(text[range.upperBound...].prefix { $0 != "\n" && $0 != ")" }.prefix(200)) }
+        if let range = text.range(of: "constraint \"") { return String(text[range.upperBound...].prefix { $0 != "\"" }.prefix(200)) }
+        return "a unique index"
     }
 }
 

@@ -35,8 +35,10 @@ public enum StrictDecoding {
         case let .valueNotFound(type, context):
             return ImportError(path(context.codingPath), "expected \(jsonTypeName(type)), found null")
         case let .dataCorrupted(context):
-            return ImportError(path(context.codingPath), context.debugDescription.contains("Cannot initialize")
-                               ? "value is not one of the allowed values" : context.debugDescription)
+            let text = context.debugDescription
+            return ImportError(path(context.codingPath), text.contains("Cannot initialize") ? "value is not one of the allowed values"
+                               : text.contains("not representable") || text.contains("does not fit") ? "the number is out of range"
+                               : text.replacingOccurrences(of: " in Swift", with: ""))
         @unknown default:
             return ImportError("", "the file could not be read")
         }

@@ -52,7 +52,7 @@ public enum TarArchive {
 
     public static func read(_ data: Data) throws -> [Entry] {
         let bytes = [UInt8](data)
-        var entries: [Entry] = [], offset = 0
+        var entries: [Entry] = [], names = Set<String>(), offset = 0
         while offset + 512 <= bytes.count {
             let header = Array(bytes[offset ..< offset + 512])
             if header.allSatisfy({ $0 == 0 }) { break }
@@ -60,12 +60,17 @@ public enum TarArchive {
             let stored = Int(text(148 ..< 156).trimmingCharacters(in: .whitespaces), radix: 8)
             let computed = header.enumerated().reduce(0) { $0 + (148 ..< 156 ~= $1.offset ? 0x20 : Int($1.element)) }
             guard stored == computed else { throw Failure(description: "the archive's entry at byte \(offset) is damaged (checksum)") }
-            guard let size = Int(text(124 ..< 136).trimmingCharacters(in: .whitespaces), radix: 8), offset + 512 + size <= bytes.count else {
+            guard let size = Int(text(124 ..< 136).trimmingCharacters(in: .whitespaces), radix: 8), size >= 0 else {
+                throw Failure(description: "the archive's entry at byte \(offset) has no valid size")
+            }
+            guard size <= bytes.count - offset - 512 else {
                 throw Failure(description: "the archive's entry at byte \(offset) is cut short")
             }
             let type = header[156]
             if type == UInt8(ascii: "0") || type == 0 {
-                entries.append(Entry(name: text(0 ..< 100), data: Data(bytes[offset + 512 ..< offset + 512 + size])))
+                let name = text(0 ..< 100)
+                guard names.insert(name).inserted else { throw Failure(description: "the archive holds \(name) twice") }
+                entries.append(Entry(name: name, data: Data(bytes[offset + 512 ..< offset + 512 + size])))
             }
             offset += 512 + (size + 511) / 512 * 512
         }

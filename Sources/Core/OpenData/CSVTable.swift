@@ -24,11 +24,33 @@ public struct CSVTable: Sendable {
     public func text() throws -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, delimiter: dialect == .spreadsheet ? ";" : ",", newline: .crlf)
-        try writer.write(row: columns)
-        for row in rows { try writer.write(row: row) }
+        let spreadsheet = dialect == .spreadsheet
+        func cell(_ text: String) -> String { spreadsheet ? Self.neutralised(text) : text }
+        try writer.write(row: columns.map(cell))
+        for row in rows { try writer.write(row: row.map(cell)) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
         return (dialect == .spreadsheet ? "\u{FEFF}" : "") + String(decoding: data, as: UTF8.self)
+    }
+
+    /// A spreadsheet cell that would start a formula (`=`, `+`, `@`, `-` followed by other than a
+    /// digit, a tab or a carriage return) gets a leading apostrophe, so Excel and LibreOffice show the
+    /// text instead of evaluating it; numbers ("-1400000", "0,34") stay numbers. The machine CSV is left as it is.
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first else { return cell }
+        switch first {
+        case "=", "+", "@", "\t", "\r": return "'" + cell
+        case "-":
+            let second = cell.unicodeScalars.dropFirst().first
+            return second.map { ("0"..."9").contains($0) } ?? true ? cell : "'" + cell
+        default: return cell
+        }
+    }
+
+    /// The cell as written before `neutralised`: a spreadsheet cell read back loses the apostrophe it was given.
+    public static func restored(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), neutralised(String(cell.dropFirst())) == cell else { return cell }
+        return String(cell.dropFirst())
     }
 
     /// A number as the dialect writes it: "-1400000", "0.34" for open data, "0,34" for a spreadsheet.
@@ -48,7 +70,7 @@ public struct CSVTable: Sendable {
         let dialect: Dialect = header.contains(";") ? .spreadsheet : .openData
         let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: dialect == .spreadsheet ? ";" : ",")
         var rows: [[String]] = []
-        while let row = reader.next() { rows.append(row) }
+        while let row = reader.next() { rows.append(dialect == .spreadsheet ? row.map(restored) : row) }
         if let error = reader.error { throw error }
         return (rows, dialect)
     }

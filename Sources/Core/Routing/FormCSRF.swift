@@ -6,11 +6,16 @@ import Vapor
 public enum FormCSRF {
     public static let field = "csrf"
 
-    /// The submitted token. Collects the body first (up to `limit`): middleware runs before the
-    /// route's own body collection.
+    /// The route's own body limit, where it is larger than a form's (an upload: `RoutesBuilder.upload`).
+    public static let bodyLimitKey = "bodyLimit"
+
+    /// The submitted token. Collects the body first: middleware runs before the route's own body
+    /// collection, so it collects up to the route's limit where the route declares one (an upload
+    /// of a document or an SIE file), else up to `limit`.
     public static func submittedToken(_ request: Request, limit: Int) async throws -> String? {
         if request.body.data == nil {
-            _ = try await request.body.collect(max: limit).get()
+            let routeLimit = request.route?.userInfo[bodyLimitKey] as? Int
+            _ = try await request.body.collect(max: routeLimit ?? limit).get()
         }
         return try? request.content.get(String.self, at: field)
     }
@@ -41,5 +46,17 @@ public struct DoubleSubmitCSRFMiddleware: AsyncMiddleware {
             throw Abort(.forbidden, reason: "the form's CSRF token is missing or wrong; reload the page")
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension RoutesBuilder {
+    /// A form that uploads a file: the body is collected up to `maxSize`, by the CSRF check too,
+    /// which reads the form's token before the route runs (a 256 kB cap there refused real PDFs).
+    @discardableResult
+    public func upload<Response: AsyncResponseEncodable>(_ path: [PathComponent], maxSize: ByteCount,
+                                                         use closure: @Sendable @escaping (Request) async throws -> Response) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: maxSize), use: closure)
+        route.userInfo[FormCSRF.bodyLimitKey] = maxSize.value
+        return route
     }
 }

@@ -30,6 +30,9 @@ public enum BudgetRules {
         for (index, note) in spec.notes.enumerated() where note.marker.isEmpty || note.text.trimmingCharacters(in: .whitespaces).isEmpty {
             return problem("notes", "notes[\(index)]", "En not behöver en markering och en text.", "a note needs a marker and a text")
         }
+        guard spec.lines.count <= Bounds.budgetLines else {
+            return problem("lines", "lines", "En budget har högst \(Bounds.budgetLines) rader.", "has more than \(Bounds.budgetLines) lines")
+        }
         var seen = Set<String>()
         for (index, line) in spec.lines.enumerated() {
             let field = "line\(index)"
@@ -44,8 +47,8 @@ public enum BudgetRules {
                 return problem(field, "lines[\(index)].costCentre", "Kostnadsställe \(line.costCentre) finns redan bland \(line.side.label.lowercased()).",
                                "a second \(line.side.rawValue) line for cost centre \(line.costCentre)")
             }
-            guard abs(line.amount) < 1_000_000_000_000 else {
-                return problem(field, "lines[\(index)].amount", "Beloppet är för stort.", "is larger than a trillion kronor")
+            guard Bounds.isKronor(line.amount) else {
+                return problem(field, "lines[\(index)].amount", Bounds.kronorSwedish, Bounds.kronorEnglish)
             }
             if let marker = line.notes.first(where: { !markers.contains($0) }) {
                 return problem(field, "lines[\(index)].notes", "Det finns ingen not \(marker).", "no note \"\(marker)\"")
@@ -66,9 +69,9 @@ public enum BudgetRules {
         func problem(_ field: String, _ path: String, _ swedish: String, _ english: String) -> Problem {
             Problem(field: field, path: "fees.\(path)", swedish: swedish, english: english)
         }
-        if fees.rate == nil { return problem("perMille", "perMille", "Skriv taket i promille som ett tal större än noll, som 0,34.", "is not a positive decimal") }
-        if fees.taxCapacity <= 0 {
-            return problem("taxCapacity", "taxCapacity", "Medelskattekraften ska vara större än noll kronor per invånare.", "must be more than zero")
+        if fees.rate == nil { return problem("perMille", "perMille", "Skriv taket i promille som ett tal större än noll och högst 1 000, som 0,34.", "is not a positive decimal of at most 1000") }
+        if fees.taxCapacity <= 0 || fees.taxCapacity > FeeBasis.maxTaxCapacity {
+            return problem("taxCapacity", "taxCapacity", "Medelskattekraften ska vara större än noll och högst 10 000 000 kronor per invånare.", "must be more than zero and at most 10 000 000")
         }
         if !(1900...2200).contains(fees.taxCapacityYear) { return problem("taxCapacityYear", "taxCapacityYear", "Skriv ett årtal.", "is not a year") }
         if !CalendarDate.isValid(fees.populationDate) {
@@ -88,6 +91,9 @@ public enum BudgetRules {
             }
             guard entry.population > 0 else {
                 return problem("populations", "populations[\(index)].population", "Befolkningen ska vara fler än noll.", "must be more than zero")
+            }
+            guard Bounds.isPopulation(entry.population) else {
+                return problem("populations", "populations[\(index)].population", Bounds.populationSwedish, Bounds.populationEnglish)
             }
         }
         if let missing = members.first(where: { !counted.contains($0) }) {

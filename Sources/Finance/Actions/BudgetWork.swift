@@ -79,7 +79,7 @@ public enum BudgetWork {
         budget.spec = spec
         budget.revision = 1
         budget.updatedAt = now
-        try await db.write { db in
+        try await db.write(refusingDuplicatesAs: Failure.exists(year)) { db in
             try await budget.create(on: db)
             try await record(budget, actor: actor, at: now, on: db)
             try await AuditLog.record("budget.create", subject: String(year), actor: actor, organisationID: budget.organisationID,
@@ -96,7 +96,8 @@ public enum BudgetWork {
         guard spec != budget.spec else { return .unchanged }
         if let expectedRevision, expectedRevision != budget.revision { throw Failure.conflict }
         let before = budget.spec
-        try await db.write { db in
+        // A save or decision that committed in between took this revision number: 409, not a database error.
+        try await db.write(refusingDuplicatesAs: Failure.conflict) { db in
             budget.spec = spec
             budget.revision += 1
             budget.updatedAt = now
@@ -124,7 +125,7 @@ public enum BudgetWork {
         }
         try await check(spec, organisation, on: db)
         let decided = spec
-        try await db.write { db in
+        try await db.write(refusingDuplicatesAs: Failure.conflict) { db in
             budget.spec = decided
             budget.status = .adopted
             budget.revision += 1

@@ -44,8 +44,11 @@ public enum FundingRules {
                 return problem("byYear", "byYear[\(index)].year", "År \(entry.year) ligger utanför perioden.", "is outside the funding's period")
             }
             guard entry.amount >= 0 else { return problem("byYear", "byYear[\(index)].amount", "Beloppet för \(entry.year) är negativt.", "is negative") }
+            guard entry.amount <= spec.amount else {
+                return problem("byYear", "byYear[\(index)].amount", "Beloppet för \(entry.year) är större än det beviljade beloppet.", "is more than amount")
+            }
         }
-        guard spec.byYear.reduce(0, { $0 + $1.amount }) <= spec.amount else {
+        guard let sum = Bounds.sum(spec.byYear.map(\.amount)), sum <= spec.amount else {
             return problem("byYear", "byYear", "Beloppen per år är tillsammans större än det beviljade beloppet.", "adds up to more than amount")
         }
         if let centre = spec.costCentre, centre.range(of: #"^[0-9A-Za-z]{1,12}$"#, options: .regularExpression) == nil {

@@ -65,7 +65,8 @@ public enum FundingWork {
         funding.key = key
         funding.spec = spec
         funding.updatedAt = now
-        try await db.write { db in
+        // A funding created in between with the same key: refused as the check above would have.
+        try await db.write(refusingDuplicatesAs: Failure.keyTaken(key)) { db in
             try await funding.save(on: db)
             try await AuditLog.record(replacing == nil ? "funding.create" : "funding.update", subject: key, actor: actor, organisationID: organisationID,
                                       before: before, after: funding.specJSON, on: db)

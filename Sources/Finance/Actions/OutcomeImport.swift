@@ -45,6 +45,8 @@ public enum OutcomeImport {
         case otherYear(file: Int, expected: Int)
         /// A CSV row that is not an outcome: its line and what is wrong.
         case row(Int, String, swedish: String)
+        /// A month's outcome on a line beyond ±10^12 kronor (`Bounds.kronor`): "month 3, cost 12".
+        case tooLarge(month: Int, line: String)
 
         public var description: String {
             switch self {
@@ -53,6 +55,7 @@ public enum OutcomeImport {
             case .noBudget(let year): "the organisation has no budget for \(year)"
             case .otherYear(let file, let expected): "the file is for \(file), not \(expected)"
             case .row(let line, let message, _): "line \(line): \(message)"
+            case .tooLarge(let month, let line): "the outcome of month \(month) on \(line) is more than 10^12 kronor in magnitude"
             }
         }
 
@@ -63,6 +66,8 @@ public enum OutcomeImport {
             case .noBudget(let year): "Det finns ingen budget för \(year) att jämföra utfallet med. Inget lästes in."
             case .otherYear(let file, let expected): "Filen gäller \(file), inte \(expected). Inget lästes in."
             case .row(let line, _, let swedish): "Rad \(line): \(swedish) Inget lästes in."
+            case .tooLarge(let month, let line):
+                "Utfallet för månad \(month) på raden \(line) blir större än 1 000 000 000 000 kronor, plus eller minus. Inget lästes in."
             }
         }
     }
@@ -71,24 +76,28 @@ public enum OutcomeImport {
 
     /// The file's outcomes per month and line, in öre as the budget signs them: from #PSALDO where the
     /// file has period balances, otherwise from the vouchers' #TRANS rows by their date's month.
-    static func cells(_ file: SIEReader.File, year: Int, mapping: OutcomeMapping) -> (cells: [Cell: Int], unmapped: Int) {
+    /// A cell's sum is checked: beyond ±10^12 kronor the file is refused (`Failure.tooLarge`), never a trap.
+    static func cells(_ file: SIEReader.File, year: Int, mapping: OutcomeMapping) throws(Failure) -> (cells: [Cell: Int], unmapped: Int) {
         var cells: [Cell: Int] = [:], unmapped = 0
-        func add(month: Int, account: String, objects: [SIEReader.ObjectReference], ore: Int) {
+        func add(month: Int, account: String, objects: [SIEReader.ObjectReference], ore: Int) throws(Failure) {
             guard (1...12).contains(month), let line = mapping.line(account: account, object: objects.first(where: { $0.dimension == "1" })?.object) else {
                 unmapped += 1
                 return
             }
-            cells[Cell(month: month, side: line.side, costCentre: line.costCentre), default: 0] -= ore
+            let cell = Cell(month: month, side: line.side, costCentre: line.costCentre)
+            let (sum, overflow) = (cells[cell] ?? 0).subtractingReportingOverflow(ore)
+            guard !overflow, Bounds.isOre(sum) else { throw .tooLarge(month: month, line: "\(line.side.rawValue) \(line.costCentre)") }
+            cells[cell] = sum
         }
         let balances = file.periodBalances.filter { $0.year == 0 }
         if !balances.isEmpty {
             for balance in balances where (balance.period ?? 0) / 100 == year {
-                add(month: (balance.period ?? 0) % 100, account: balance.account, objects: balance.objects, ore: balance.ore)
+                try add(month: (balance.period ?? 0) % 100, account: balance.account, objects: balance.objects, ore: balance.ore)
             }
         } else {
             for voucher in file.vouchers where Int(voucher.date.prefix(4)) == year {
                 let month = Int(voucher.date.dropFirst(4).prefix(2)) ?? 0
-                for row in voucher.transactions { add(month: month, account: row.account, objects: row.objects, ore: row.ore) }
+                for row in voucher.transactions { try add(month: month, account: row.account, objects: row.objects, ore: row.ore) }
             }
         }
         return (cells, unmapped)
@@ -101,7 +110,7 @@ public enum OutcomeImport {
         do { file = try SIEReader.read(data) } catch { throw Failure.file(error) }
         guard let start = file.years[0]?.start, let year = Int(start.prefix(4)) else { throw Failure.noYear }
         if let expectedYear, expectedYear != year { throw Failure.otherYear(file: year, expected: expectedYear) }
-        let (all, unmapped) = cells(file, year: year, mapping: try await MappingWork.mapping(of: organisation, on: db))
+        let (all, unmapped) = try cells(file, year: year, mapping: try await MappingWork.mapping(of: organisation, on: db))
         return try await store(all, year: year, months: Set(all.keys.map(\.month)), source: "sie:\(name)", unmapped: unmapped, example: example,
                                in: organisation, actor: actor, at: now, on: db)
     }
@@ -110,6 +119,9 @@ public enum OutcomeImport {
     /// so a line it no longer has there goes; cells outside the budget's lines are reported, not written.
     static func store(_ all: [Cell: Int], year: Int, months monthSet: Set<Int>, source: String, unmapped: Int, example: Bool,
                       in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Report {
+        if let cell = all.first(where: { !Bounds.isOre($0.value) })?.key {
+            throw Failure.tooLarge(month: cell.month, line: "\(cell.side.rawValue) \(cell.costCentre)")
+        }
         let organisationID = try organisation.requireID()
         guard let budget = try await BudgetQuery.budget(year, organisationID: organisationID, on: db) else { throw Failure.noBudget(year) }
         let lines = Set(budget.spec.lines.map { "\($0.side.rawValue) \($0.costCentre)" })

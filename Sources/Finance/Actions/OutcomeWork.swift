@@ -78,6 +78,9 @@ public enum OutcomeWork {
     /// One month typed in: each line's outcome in kronor, nil for none. The month is the form's.
     public static func type(month: Int, year: Int, amounts: [LineKey: Int], in organisation: OrganisationRecord, actor: AuditLog.Actor,
                             at now: Date, on db: any Database) async throws -> OutcomeImport.Report {
+        if let line = amounts.first(where: { !Bounds.isKronor($0.value) })?.key {
+            throw OutcomeImport.Failure.tooLarge(month: month, line: "\(line.side.rawValue) \(line.costCentre)")
+        }
         let cells = Dictionary(amounts.map { (OutcomeImport.Cell(month: month, side: $0.key.side, costCentre: $0.key.costCentre), $0.value * 100) },
                                uniquingKeysWith: { first, _ in first })
         return try await OutcomeImport.store(cells, year: year, months: [month], source: "form", unmapped: 0, example: false,
@@ -107,11 +110,14 @@ public enum OutcomeWork {
     public enum Failure: Error, Equatable {
         case month
         case unknownLine(String)
+        /// A forecast beyond ±10^12 kronor on this line.
+        case amount(String)
 
         public var english: String {
             switch self {
             case .month: "throughMonth must be 1–12"
             case .unknownLine(let line): "the budget has no line \(line)"
+            case .amount(let line): "the forecast for \(line) \(Bounds.kronorEnglish)"
             }
         }
     }
@@ -125,6 +131,7 @@ public enum OutcomeWork {
         guard let budget = try await BudgetQuery.budget(year, organisationID: organisationID, on: db) else { throw OutcomeImport.Failure.noBudget(year) }
         let lines = Set(budget.spec.lines.map { LineKey(side: $0.side, costCentre: $0.costCentre) })
         if let unknown = inputs.keys.first(where: { !lines.contains($0) }) { throw Failure.unknownLine("\(unknown.side.rawValue) \(unknown.costCentre)") }
+        if let line = inputs.first(where: { !Bounds.isKronor($0.value.amount) })?.key { throw Failure.amount("\(line.side.rawValue) \(line.costCentre)") }
         return try await db.write { db in
             let existing = try await Forecast.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year)
                 .filter(\.$throughMonth == throughMonth).all()

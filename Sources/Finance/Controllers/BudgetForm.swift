@@ -34,8 +34,8 @@ enum BudgetForm {
     /// "-408 695", "−408695" or "-408695" as whole kronor; nil for anything else.
     static func amount(_ text: String) -> Int? {
         let cleaned = text.filter { !$0.isWhitespace && $0 != "\u{202F}" && $0 != "\u{00A0}" }.replacingOccurrences(of: "−", with: "-")
-        guard cleaned.range(of: #"^-?[0-9]{1,13}$"#, options: .regularExpression) != nil else { return nil }
-        return Int(cleaned)
+        guard cleaned.range(of: #"^-?[0-9]{1,13}$"#, options: .regularExpression) != nil, let amount = Int(cleaned), Bounds.isKronor(amount) else { return nil }
+        return amount
     }
 
     static func markers(_ text: String?) -> [String] {

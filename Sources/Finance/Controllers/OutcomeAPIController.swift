@@ -47,7 +47,7 @@ enum OutcomeAPIController {
             if let comment = line.comment, let problem = TextRules.problem(in: comment, as: .title, limit: 1_000) {
                 throw Abort(.unprocessableEntity, reason: "lines[\(index)].comment: \(problem.english)")
             }
-            guard abs(line.amount) < 1_000_000_000_000 else { throw Abort(.unprocessableEntity, reason: "lines[\(index)].amount: is larger than a trillion kronor") }
+            guard Bounds.isKronor(line.amount) else { throw Abort(.unprocessableEntity, reason: "lines[\(index)].amount: \(Bounds.kronorEnglish)") }
             guard inputs.updateValue(.init(amount: line.amount, comment: line.comment), forKey: .init(side: line.side, costCentre: line.costCentre)) == nil else {
                 throw Abort(.unprocessableEntity, reason: "lines[\(index)]: a second forecast for \(line.side.rawValue) \(line.costCentre)")
             }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Reads SIE 4 files (types 4E and 4I), the export format of Swedish accounting programs, in the
@@ -136,6 +137,8 @@ public enum SIEReader {
                     while index < characters.count, isBlank(characters[index]) { index += 1 }
                     guard index < characters.count else { throw Failure(line: number, message: "an object list is not closed with }", swedish: "en objektlista avslutas inte med }") }
                     if characters[index] == "}" { index += 1; break }
+                    // A { inside a list would make no progress: every step must consume input.
+                    if characters[index] == "{" { throw Failure(line: number, message: "a { inside an object list", swedish: "en { inuti en objektlista") }
                     inner.append(try word())
                 }
                 fields.append(.list(inner))
@@ -148,9 +151,12 @@ public enum SIEReader {
         return fields
     }
 
-    /// An amount with a decimal point ("-1500.50", "12", "1234.5") in öre, exactly.
+    /// An amount with a decimal point ("-1500.50", "12", "1234.5") in öre, exactly, at most 10^12
+    /// kronor in magnitude (`Bounds.kronor`).
     static func ore(_ text: String?, line: Int) throws(Failure) -> Int {
-        let failure = Failure(line: line, message: "\"\(text ?? "")\" is not an amount (digits, a point and at most two decimals)", swedish: "\"\(text ?? "")\" är inget belopp (siffror, punkt och högst två decimaler)")
+        let shown = text.map { $0.count > 40 ? $0.prefix(40) + "…" : Substring($0) } ?? ""
+        let failure = Failure(line: line, message: "\"\(shown)\" is not an amount (digits, a point and at most two decimals, at most 10^12 kronor)",
+                              swedish: "\"\(shown)\" är inget belopp (siffror, punkt och högst två decimaler, högst 1 000 000 000 000 kronor)")
         guard let text else { throw failure }
         var bytes = Substring(text).utf8[...]
         let negative = bytes.first == UInt8(ascii: "-")
@@ -164,7 +170,7 @@ public enum SIEReader {
                 let digit = Int(byte - UInt8(ascii: "0"))
                 if decimals == -1 {
                     digits += 1
-                    guard digits <= 15 else { throw failure }
+                    guard digits <= 13 else { throw failure }
                     kronor = kronor * 10 + digit
                 } else {
                     decimals += 1
@@ -177,6 +183,7 @@ public enum SIEReader {
         }
         guard digits > 0, decimals != 0 else { throw failure }
         let value = kronor * 100 + (decimals == 1 ? ore * 10 : ore)
+        guard Bounds.isOre(value) else { throw failure }
         return negative ? -value : value
     }
 
@@ -191,6 +198,14 @@ public enum SIEReader {
             throw Failure(line: line, message: "\(what) \"\(text ?? "")\" is not a whole number", swedish: "\(swedish) \"\(text ?? "")\" är inget heltal")
         }
         return value
+    }
+
+    /// Whether YYYYMMDD is a day of the Gregorian calendar (without Foundation's Calendar: a voucher each).
+    static func isDay(_ date: String) -> Bool {
+        guard date.count == 8, let year = Int(date.prefix(4)), let month = Int(date.dropFirst(4).prefix(2)), let day = Int(date.suffix(2)),
+              (1...12).contains(month) else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)
     }
 
     /// Reads a whole file; the bytes are PC8.
@@ -271,6 +286,9 @@ public enum SIEReader {
             case "#VER":
                 guard let series = text(0), let voucher = text(1), let date = text(2), date.count == 8, Int(date) != nil else {
                     throw Failure(line: number, message: "#VER needs a series, a number and a date as YYYYMMDD", swedish: "#VER ska ha serie, nummer och datum som ÅÅÅÅMMDD")
+                }
+                guard isDay(date) else {
+                    throw Failure(line: number, message: "#VER date \(date) is not a day of the calendar", swedish: "#VER-datumet \(date) finns inte i kalendern")
                 }
                 open = (series, voucher, date, text(3) ?? "", number)
                 expectingBrace = true

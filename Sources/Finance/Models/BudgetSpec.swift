@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Everything an editor keeps about a budget, as forms, the API and the organisation file carry it.
@@ -89,7 +90,10 @@ public struct BudgetSpec: Codable, Equatable, Sendable {
         }
     }
 
-    public func sum(_ side: BudgetSide) -> Int { lines.filter { $0.side == side }.reduce(0) { $0 + $1.amount } }
+    /// A side's sum; a stored amount beyond `Bounds.kronor` (an older database) is left out, as the table shows it refused.
+    public func sum(_ side: BudgetSide) -> Int {
+        Bounds.sum(lines.lazy.filter { $0.side == side && Bounds.isKronor($0.amount) }.map(\.amount)) ?? 0
+    }
     /// Revenues plus costs (costs are negative): a planned deficit is negative.
     public var result: Int { sum(.revenue) + sum(.cost) }
     public var financing: Int? {

@@ -42,12 +42,18 @@ public struct FeeBasis: Codable, Equatable, Sendable {
         }
     }
 
-    /// The rate as a fraction (0.34 per mille = 0.00034), nil when it is not a positive decimal.
+    /// The rate as a fraction (0.34 per mille = 0.00034), nil when it is not a positive decimal of at most 1 000 per mille.
     public var rate: Decimal? {
-        guard perMille.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
-              let value = Decimal(string: perMille, locale: Locale(identifier: "en_US_POSIX")), value > 0 else { return nil }
+        guard perMille.count <= 40, perMille.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+              let value = Decimal(string: perMille, locale: Locale(identifier: "en_US_POSIX")), value > 0, value <= 1000 else { return nil }
         return value / 1000
     }
+}
+
+extension FeeBasis {
+    /// The largest tax capacity per inhabitant (kronor): with at most `Bounds.members` members of at
+    /// most `Bounds.population` each and a rate of at most 1, the ceiling stays under 10^18 kronor.
+    public static let maxTaxCapacity = 10_000_000
 }
 
 public enum TaxCapacityKind: String, Codable, CaseIterable, Sendable {

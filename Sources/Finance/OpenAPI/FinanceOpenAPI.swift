@@ -43,6 +43,7 @@ enum FinanceOpenAPI {
                 ])),
                 "result": .list(outcomeCell),
                 "sources": .list(.string), "example": JSONSchema.boolean(description: "Invented books (the demo's)"),
+                "refused": .list(.string),
             ], description: "Outcomes to the end of each follow-up period the books have reached (tertials where there are none) and to the latest month, beside the budget to date (spread evenly), with deviations and forecasts"),
             "ImportReport": .record([
                 "year": .integer, "months": .list(.integer), "added": .integer, "changed": .integer, "removed": .integer, "unchanged": .integer,

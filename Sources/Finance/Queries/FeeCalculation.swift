@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Member fees under the ceiling, in exact decimal arithmetic (docs/finance.md):
@@ -40,12 +41,14 @@ public enum FeeCalculation {
     /// The table for `members` (registry keys with names) in their order.
     public static func table(_ basis: FeeBasis, financing: Int?, members: [(key: String, name: String)]) throws(Failure) -> Table {
         guard let rate = basis.rate else { throw .rate }
-        guard basis.taxCapacity > 0 else { throw .taxCapacity }
+        // Stored inputs beyond the bounds (an older database) are refused here as they are where they enter.
+        guard basis.taxCapacity > 0, basis.taxCapacity <= FeeBasis.maxTaxCapacity else { throw .taxCapacity }
+        guard members.count <= Bounds.members else { throw .population(members[Bounds.members].key) }
         var populations: [String: Int] = [:]
         for entry in basis.populations { populations[entry.member] = entry.population }
         for member in members {
             guard let population = populations[member.key] else { throw .missingPopulation(member.key) }
-            guard population > 0 else { throw .population(member.key) }
+            guard population > 0, Bounds.isPopulation(population) else { throw .population(member.key) }
         }
         let counts = members.map { populations[$0.key]! }
         let total = counts.reduce(0, +)

@@ -119,12 +119,14 @@ public struct FinancingContent: Codable, Sendable, Equatable {
         let current = fundings.filter { (Int($0.spec.startsOn.prefix(4)) ?? 0) <= year && year <= (Int($0.spec.endsOn.prefix(4)) ?? 0) }
         let lines = budget.spec.lines.filter { $0.side == .cost }.map { line in
             let counted = current.filter { $0.spec.costCentre == line.costCentre && $0.spec.amount(in: year) != nil }
-            let external = counted.reduce(0) { $0 + ($1.spec.amount(in: year) ?? 0) }
+            // Stored values beyond the bounds (an older database) count as nothing rather than trap.
+            let external = Bounds.sum(counted.compactMap { $0.spec.amount(in: year) }.filter(Bounds.isKronor)) ?? 0
+            let amount = Bounds.isKronor(line.amount) ? line.amount : 0
             let goal = links.first { $0.costCentre == line.costCentre }.map { link in
                 GoalArea(document: link.document, lineage: link.lineage,
                          title: areas.first { $0.document == link.document && $0.lineage == link.lineage }?.title ?? link.lineage, example: link.example)
             }
-            return Line(costCentre: line.costCentre, name: line.name, cost: -line.amount, external: external, byMembers: -line.amount - external,
+            return Line(costCentre: line.costCentre, name: line.name, cost: -amount, external: external, byMembers: -amount - external,
                         fundings: counted.map(\.key), goalArea: goal)
         }
         let lineCentres = Set(lines.map(\.costCentre))

@@ -50,6 +50,8 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
     public let sources: [String]
     /// The outcomes are invented (the demo's books).
     public let example: Bool
+    /// Stored values beyond the bounds (`Bounds`, from an older database), left out of every sum: "outcome 2023-03 cost 12".
+    public let refused: [String]
 
     static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
@@ -85,8 +87,13 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
 
     /// Every column the books have reached; `through` asks for one month only (a period's view), shown even before the books reach it.
     public static func load(_ budget: Budget, through: Int? = nil, on db: any Database) async throws -> OutcomeContent {
-        let outcomes = try await Outcome.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
-        let forecasts = try await Forecast.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
+        let storedOutcomes = try await Outcome.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
+        let storedForecasts = try await Forecast.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
+        // A value beyond the bounds is shown as refused, never added up (docs/security.md, "Bounds").
+        let outcomes = storedOutcomes.filter { Bounds.isOre($0.ore) }, forecasts = storedForecasts.filter { Bounds.isKronor($0.amount) }
+        let refused = storedOutcomes.filter { !Bounds.isOre($0.ore) }.map { "utfall \(budget.year)-\($0.month) \($0.side.rawValue) \($0.costCentre)" }
+            + storedForecasts.filter { !Bounds.isKronor($0.amount) }.map { "prognos \(budget.year)-\($0.throughMonth) \($0.side.rawValue) \($0.costCentre)" }
+            + budget.spec.lines.filter { !Bounds.isKronor($0.amount) }.map { "budget \($0.side.rawValue) \($0.costCentre)" }
         let latest = outcomes.map(\.month).max() ?? 0
         let named = try await periodEnds(budget.organisationID, year: budget.year, on: db)
         let ends: [Int]
@@ -99,8 +106,9 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
         let columns = ends.map { Column(throughMonth: $0, label: "januari–\(months[$0 - 1])", periods: named[$0] ?? []) }
         let rows = budget.spec.lines.map { line in
             let mine = outcomes.filter { $0.side == line.side && $0.costCentre == line.costCentre }
-            return Row(side: line.side, costCentre: line.costCentre, name: line.name, budget: line.amount, cells: ends.map { end in
-                cell(outcomeOre: mine.filter { $0.month <= end }.reduce(0) { $0 + $1.ore }, budget: line.amount, through: end,
+            let amount = Bounds.isKronor(line.amount) ? line.amount : 0
+            return Row(side: line.side, costCentre: line.costCentre, name: line.name, budget: amount, cells: ends.map { end in
+                cell(outcomeOre: mine.filter { $0.month <= end }.reduce(0) { $0 + $1.ore }, budget: amount, through: end,
                      forecast: forecasts.first { $0.throughMonth == end && $0.side == line.side && $0.costCentre == line.costCentre })
             })
         }
@@ -111,6 +119,6 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
                         forecast: forecasts.count == cells.count && !cells.isEmpty ? forecasts.reduce(0, +) : nil, comment: nil)
         }
         return OutcomeContent(year: budget.year, title: budget.spec.title, latestMonth: latest, columns: columns, rows: rows, result: result,
-                              sources: Set(outcomes.map(\.source)).sorted(), example: outcomes.contains(where: \.example))
+                              sources: Set(outcomes.map(\.source)).sorted(), example: outcomes.contains(where: \.example), refused: refused.sorted())
     }
 }

@@ -12,7 +12,7 @@ enum BudgetTable {
                 let escaped = Markdown.escape(marker)
                 return "<sup><a href=\"#budget-\(budget.year)-not-\(escaped)\"><span class=\"visually-hidden\"> not </span>\(escaped)</a></sup>"
             }.joined()
-            return .group(.text(value.map(Formatting.thousands) ?? "–"), .raw(markers))
+            return .group(.text(value.map(Formatting.amount) ?? "–"), .raw(markers))
         }
         func row(_ row: BudgetContent.Row) -> Node<HTML.TableContext> {
             .tr(.td(.text(row.costCentre)), .th(.attribute(named: "scope", value: "row"), .text(row.name)),
@@ -41,11 +41,12 @@ enum BudgetTable {
             + (budget.result.notes.isEmpty ? "." : " (se not \(budget.result.notes.joined(separator: ", "))).")
         return .div(
             .class("budget"),
-            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"), .ariaLabel(budget.title), table),
+            .div(.class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"), .safeAriaLabel(budget.title), table),
             .if(deficit, .p(.class("note"), .text(deficitNote))),
             .unwrap(budget.notes.isEmpty ? nil : budget.notes) { notes in
                 .ol(.class("footnotes"), .attribute(named: "aria-label", value: "Noter till budgeten"), .forEach(notes) { note in
-                    .li(.id("budget-\(budget.year)-not-\(note.marker)"), .attribute(named: "value", value: note.marker), .text(note.text))
+                    .li(.id(Markdown.escape("budget-\(budget.year)-not-\(note.marker)")), .attribute(named: "value", value: Markdown.escape(note.marker)),
+                        .text(note.text))
                 })
             }
         )

@@ -25,6 +25,7 @@ final class OutcomePage: OrganisationPage {
             .class("wide"),
             .header(.p(.class("level-label"), .text(outcomes.title)), .h1(.text("Utfall \(outcomes.year)"))),
             .if(outcomes.example, .exampleMark("bokföringen här är påhittad", "organisationens eget utfall")),
+            OutcomeTable.refused(outcomes),
             outcomes.columns.isEmpty ? .p(.text("Det finns inget utfall för \(outcomes.year) ännu. Utfallet läses in från bokföringen som en SIE-fil.")) : .group(
                 OutcomeTable.explanation(),
                 .p(.text("Kolumnerna följer uppföljningens perioder: " + outcomes.columns.map { column in

@@ -64,4 +64,10 @@ enum OutcomeTable {
             source.hasPrefix("sie:") ? "SIE-filen \(source.dropFirst(4))" : source == "csv" ? "inläst CSV" : "inskrivet i formulär"
         }.joined(separator: ", ") + "."))
     }
+
+    /// Stored values beyond the bounds (an older database), said in words: they are in no sum.
+    static func refused(_ content: OutcomeContent) -> Node<HTML.BodyContext> {
+        .if(!content.refused.isEmpty, .p(.class("note"), .text("Lagrade värden utanför gränserna räknas inte med (\(Formatting.refused)): "
+                                                               + content.refused.joined(separator: ", ") + ".")))
+    }
 }

@@ -76,21 +76,24 @@ public enum IndicatorWork {
         }
         switch (spec.baselineValue, spec.baselineYear) {
         case (nil, nil): break
-        case (.some(let value), .some(let year)) where value.isFinite && years.contains(year): break
+        case (.some(let value), _) where !Bounds.isIndicatorValue(value):
+            throw Failure.invalid(Bounds.indicatorSwedish, english: "baselineValue \(Bounds.indicatorEnglish)", field: "baselineValue")
+        case (.some, .some(let year)) where years.contains(year): break
         case (.some, _):
             throw Failure.invalid("Ange året för utgångsvärdet, eller ta bort värdet.", english: "baselineYear is missing or not a year", field: "baselineYear")
         case (nil, _):
             throw Failure.invalid("Ange utgångsvärdet för året, eller ta bort året.", english: "baselineValue is missing", field: "baselineValue")
         }
-        for (year, value) in spec.targets where !years.contains(year) || !value.isFinite {
-            throw Failure.invalid("Målvärdet för \(year) är inte ett år med ett tal.", english: "target \(year) is not a year with a finite number", field: "targets")
+        for (year, value) in spec.targets where !years.contains(year) || !Bounds.isIndicatorValue(value) {
+            throw Failure.invalid("Målvärdet för \(year) är inte ett år med ett tal.", english: "target \(year) is not a year with a finite number of at most 10^15 in magnitude", field: "targets")
         }
         for (area, periods) in spec.values {
             guard areas.contains(area) else {
                 throw Failure.invalid("\(area) är inte en medlem eller hela organisationen.", english: "area \"\(area)\" is neither a member's SCB code nor \"org\"", field: "values")
             }
-            for (period, value) in periods where !isPeriod(period) || !value.isFinite {
-                throw Failure.invalid("Värdet för \(area) \(period) är inte en period med ett tal.", english: "value \(area) \(period) is not a period (e.g. 2023) with a finite number", field: "values")
+            for (period, value) in periods where !isPeriod(period) || !Bounds.isIndicatorValue(value) {
+                throw Failure.invalid("Värdet för \(area) \(period) är inte en period med ett tal (högst 10^15, plus eller minus).",
+                                      english: "value \(area) \(period) is not a period (e.g. 2023) with a finite number of at most 10^15 in magnitude", field: "values")
             }
         }
         return spec

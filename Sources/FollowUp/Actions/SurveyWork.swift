@@ -212,6 +212,12 @@ public enum SurveyWork {
         if let index = texts.firstIndex(where: { $0.count > textLength }) {
             throw Failure.invalid("Skriv högst \(textLength) tecken.", english: "answer \(index + 1) is longer than \(textLength) characters", field: "text\(index + 1)")
         }
+        // The text rules of every other form: an answer may be quoted on a page and travels in the organisation file.
+        for (index, text) in texts.enumerated() {
+            if let problem = TextRules.problem(in: text, as: .title, limit: textLength) {
+                throw Failure.invalid(problem.swedish, english: "answer \(index + 1) \(problem.english)", field: "text\(index + 1)")
+            }
+        }
         try await db.write { db in
             let id = try invitation.requireID()
             struct Row: Decodable { let id: UUID }
@@ -256,9 +262,12 @@ public enum SurveyWork {
     }
 
     public static func withdrawQuote(_ quote: SurveyQuote, actor: AuditLog.Actor, on db: any Database) async throws {
+        // The organisation's administrators see the withdrawal in their trail, as they see the publication.
+        let answer = try await quote.$answer.get(on: db)
+        let organisationID = try await answer.$survey.get(on: db).organisationID
         try await db.write { db in
             try await quote.delete(on: db)
-            try await AuditLog.record("quote.withdraw", subject: quote.$answer.id.uuidString, actor: actor, on: db)
+            try await AuditLog.record("quote.withdraw", subject: answer.groupKey, actor: actor, organisationID: organisationID, on: db)
         }
     }
 

@@ -96,8 +96,12 @@ enum SurveyAnswerController {
             guard let score = form["score"].flatMap(Int.init) else {
                 throw FollowUpWork.Failure.invalid("Välj ett värde från 1 till 5.", english: "score must be 1–5", field: "score")
             }
-            let answer = SurveyWork.Answer(score: score, texts: (1..<max(questions.count, 1)).map { form["text\($0)"] ?? "" },
-                                           consent: form["consent"].flatMap(QuoteConsent.init(rawValue:)) ?? .no)
+            // No consent given means no; an unknown value is refused rather than read as no.
+            let consent = (form["consent"] ?? "").isEmpty ? QuoteConsent.no : QuoteConsent(rawValue: form["consent"] ?? "")
+            guard let consent else {
+                throw FollowUpWork.Failure.invalid("Välj om vi får citera svaret.", english: "consent is not one of the choices", field: "consent")
+            }
+            let answer = SurveyWork.Answer(score: score, texts: (1..<max(questions.count, 1)).map { form["text\($0)"] ?? "" }, consent: consent)
             try await SurveyWork.answer(answer, token: token, on: req.db)
         } catch let failure as FollowUpWork.Failure {
             var model = Self.form(survey, network, organisation, token: token, values: form)

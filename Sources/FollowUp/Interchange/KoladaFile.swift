@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Files in the Kolada API's JSON format (docs/kolada.md): data pages (`/data`, v2 and v3) and
@@ -51,8 +52,16 @@ public enum KoladaFile {
     /// carry the path of the field at fault; rows are decoded by hand so that unknown fields are
     /// ignored and the two formats' names both read.
     public static func read(_ data: Data, file: String) throws(Failure) -> Page {
-        if let page = KoladaFastReader.page(data) { return page }
-        return try decode(data, file: file)
+        guard JSONShape.isShallow(data) else {
+            throw Failure(file: file, row: nil, field: "(file)", problem: "nests deeper than \(JSONShape.depthLimit) levels")
+        }
+        let page: Page
+        if let fast = KoladaFastReader.page(data) { page = fast } else { page = try decode(data, file: file) }
+        // A value must be a finite number within ±10^15 (Bounds): charts and sums never meet a value they cannot hold.
+        if let value = page.values.first(where: { $0.value.map { !Bounds.isIndicatorValue($0) } ?? false }) {
+            throw Failure(file: file, row: nil, field: "value", problem: "\(value.kpi) \(value.municipality) \(value.period) \(Bounds.indicatorEnglish)")
+        }
+        return page
     }
 
     /// The decoder's reading: every shape, and the row and field of what is wrong.

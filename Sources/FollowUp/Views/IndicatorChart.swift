@@ -7,6 +7,8 @@ import Plot
 /// number as text, and the target is a dashed line named in words, so nothing is told by colour alone.
 enum IndicatorChart {
     static func number(_ value: Double) -> String {
+        // A stored value beyond the bounds (an older database) is shown as refused, never converted to Int.
+        guard Bounds.isIndicatorValue(value) else { return Formatting.refused }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? Formatting.thousands(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
     }

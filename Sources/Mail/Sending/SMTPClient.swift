@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -28,13 +29,34 @@ public struct SMTPClient: Sendable {
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+        // Deadlines close the connection, which ends the wait for a reply; `timedOut` names which deadline it was.
+        let timedOut = NIOLockedValueBox<String?>(nil)
+        let loop = channel.channel.eventLoop
+        func deadline(_ seconds: TimeInterval, _ what: String) -> Scheduled<Void> {
+            loop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) { [channel] in
+                timedOut.withLockedValue { $0 = $0 ?? what }
+                channel.channel.close(promise: nil)
+            }
+        }
+        let whole = deadline(settings.messageTimeout, "the message was not delivered within \(Int(settings.messageTimeout)) s")
+        defer { whole.cancel() }
         try await channel.executeThenClose { inbound, outbound in
             var replies = ReplyReader(inbound.makeAsyncIterator())
+            func expect(_ codes: Set<Int>, step: String) async throws -> Reply {
+                let timer = deadline(settings.replyTimeout, "no reply within \(Int(settings.replyTimeout)) s")
+                defer { timer.cancel() }
+                do {
+                    return try await replies.expect(codes, step: step)
+                } catch {
+                    if let reason = timedOut.withLockedValue({ $0 }) { throw SMTPError(step: step, reply: reason) }
+                    throw error
+                }
+            }
             func command(_ line: String, expect codes: Set<Int>, step: String) async throws -> Reply {
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
-                return try await replies.expect(codes, step: step)
+                return try await expect(codes, step: step)
             }
-            _ = try await replies.expect([220], step: "greeting")
+            _ = try await expect([220], step: "greeting")
             let capabilities = try await command("EHLO \(settings.clientName)", expect: [250], step: "EHLO").lines
             if security == .starttls {
                 guard capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {

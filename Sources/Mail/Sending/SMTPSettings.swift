@@ -23,6 +23,10 @@ public struct SMTPSettings: Sendable, Equatable {
     public var from: String
     /// The name this client gives in EHLO.
     public var clientName: String
+    /// How long the client waits for one reply, and for a whole message, before it gives up on the
+    /// server (a server that accepts and never answers must not hold the outbox).
+    public var replyTimeout: TimeInterval = 30
+    public var messageTimeout: TimeInterval = 120
 
     public init(host: String, port: Int = 587, security: Security = .starttls, username: String? = nil, password: String? = nil,
                 trustedCertificateFile: String? = nil, from: String, clientName: String = "samsyn.localhost") {

@@ -32,7 +32,9 @@ public enum Meetings {
             }
         }
         for document in record.documents {
-            guard let url = URL(string: document.url), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            // Quotes, angle brackets and blanks never belong in an address (RFC 3986): refused, as well as escaped where shown.
+            guard document.url.count <= 2_000, !document.url.contains(where: { "\"<>'` \\".contains($0) || $0.isWhitespace }),
+                  let url = URL(string: document.url), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw fail("\(document.url) är inte en webbadress (http:// eller https://).", "document url \(document.url) is not an http(s) address", "documents")
             }
             if let problem = TextRules.problem(in: document.title, as: .title, limit: 300) { throw fail(problem.swedish, "document title \(problem.english)", "documents") }
@@ -58,7 +60,19 @@ public enum Meetings {
         let organisationID = try organisation.requireID()
         let known = try await context(organisationID, on: db)
         try validate(record, registry: known.registry, groups: known.groups)
-        return try await db.write { db in
+        // Two meetings with one title and day saved at once choose the same free key; the one the
+        // unique index refuses chooses again (at most five times), rather than answering 500.
+        var attempt = 1
+        while true {
+            do { return try await insert(record, organisationID: organisationID, actor: actor, on: db) } catch let error as any DatabaseError
+                where error.isConstraintFailure && attempt < 5 {
+                attempt += 1
+            }
+        }
+    }
+
+    static func insert(_ record: MeetingRecord, organisationID: UUID, actor: AuditLog.Actor, on db: any Database) async throws -> Meeting {
+        try await db.write { db in
             let meeting = Meeting()
             meeting.$organisation.id = organisationID
             var key = Slug.make(from: "\(record.heldOn) \(record.title)"), number = 2

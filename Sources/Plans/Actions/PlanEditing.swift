@@ -130,7 +130,7 @@ public enum PlanEditing {
     }
 
     /// Refuses text that breaks Core's text rules, with the rule's Swedish message.
-    static func check(_ text: String, as kind: TextRules.Kind, limit: Int = TextRules.titleLength, field: String? = nil) throws {
+    static func check(_ text: String, as kind: TextRules.Kind, limit: Int? = nil, field: String? = nil) throws {
         if let problem = TextRules.problem(in: text, as: kind, limit: limit) { throw Failure.invalid(problem.swedish, field: field) }
     }
 

@@ -76,10 +76,13 @@ enum IndicatorAPIController {
         let context = try await FollowUpAPIController.access(req, .manage)
         guard let body = req.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "send a Kolada file (JSON) or a list of them") }
         let data = Data(buffer: body)
-        var files: [(name: String, data: Data)] = [("body", data)]
-        if let list = try? JSONSerialization.jsonObject(with: data) as? [Any] {
-            files = try list.enumerated().map { index, page in ("body[\(index)]", try JSONSerialization.data(withJSONObject: page)) }
+        guard JSONShape.isShallow(data) else {
+            throw Abort(.unprocessableEntity, reason: "body: the JSON nests deeper than \(JSONShape.depthLimit) levels")
         }
+        // A list of pages is split by its bytes: each page is read by the Kolada reader, which refuses what is not a page.
+        let files: [(name: String, data: Data)] = JSONShape.arrayElements(of: data).map { ranges in
+            ranges.enumerated().map { index, range in ("body[\(index)]", data[range]) }
+        } ?? [("body", data)]
         do {
             return KoladaImportDTO(try await KoladaImport.run(files, actor: context.actor, on: req.db))
         } catch let failure as KoladaFile.Failure {
