@@ -1,4 +1,4 @@
-/// The bounds numbers are kept within where they enter Samsyn (forms, the API, organisation files,
+/// The bounds numbers are kept within where they enter Samsyn (forms, the API, interchange files,
 /// imports), so that every sum a page computes over stored values fits a 64-bit integer
 /// (docs/security.md, "Bounds"). A value outside them is refused with the field's name; a stored
 /// value from an older database that is outside them is shown as refused data, never computed with.
@@ -13,7 +13,7 @@ public enum Bounds {
     public static let indicatorMagnitude = 1e15
     /// Lines of one budget (per side and cost centre), the most rows any money page adds up.
     public static let budgetLines = 1_000
-    /// Members of an organisation whose populations a fee table adds up.
+    /// Members of a tenant whose populations a fee table adds up.
     public static let members = 1_000
 
     /// Whole kronor within ±10^12. `magnitude` never traps (unlike `abs(Int.min)`).

@@ -96,3 +96,52 @@ struct MailTests {
 
 /// Whatever made the transaction fail.
 struct Cause: Error {}
+
+/// Finding 7 of the probe of 43f0f05: a server that accepts the connection and never answers must
+/// not hold the outbox. A listening socket that never accepts is such a server: the kernel completes
+/// the connection, and no greeting ever comes.
+@Suite("E-mail: a silent SMTP server")
+struct SilentSMTPServerTests {
+    /// A socket listening on 127.0.0.1 at a free port that nobody accepts on; closed by `close()`.
+    final class SilentListener {
+        let descriptor: Int32
+        let port: Int
+
+        init() throws {
+            let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            guard bound == 0, listen(listener, 8) == 0 else { throw Failure() }
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+            descriptor = listener
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        func close() { _ = Glibc.close(descriptor) }
+
+        struct Failure: Error {}
+    }
+
+    @Test("A reply that never comes ends the attempt after the reply timeout, is recorded, and the next message is tried", arguments: Engine.enabled)
+    func silentServer(engine: Engine) async throws {
+        let listener = try SilentListener()
+        defer { listener.close() }
+        try await withApp(engine, demo: false) { app in
+            for index in 1...2 {
+                try await Outbox.enqueue(.init(to: "mottagare\(index)@example.se", subject: "Påminnelse", body: "Hej", reason: "test"), organisationID: nil, on: app.db)
+            }
+            var settings = SMTPSettings(host: "127.0.0.1", port: listener.port, security: .none, from: "samsyn@example.se")
+            settings.replyTimeout = 1
+            let started = Date()
+            let result = try await MailSender(client: SMTPClient(settings: settings)).sendDue(on: app.db, group: app.eventLoopGroup)
+            #expect(result.retrying == 2 && result.sent == 0)
+            #expect(Date().timeIntervalSince(started) < 10, "two attempts of about a second each")
+            let messages = try await MailMessage.query(on: app.db).all()
+            #expect(messages.allSatisfy { $0.attempts == 1 && ($0.lastError ?? "").contains("no reply within 1 s") }, "\(messages.map(\.lastError))")
+        }
+    }
+}

@@ -23,7 +23,8 @@ public struct InterchangeFormat: Sendable {
         do {
             raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ImportError("", "the file is not valid JSON (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)))")
+            let reason = String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)
+            throw ImportError("", "the file is not valid JSON (\(reason.replacingOccurrences(of: " in Swift", with: "")))")
         }
         guard raw is [String: Any] else { throw ImportError("", "the file must contain one JSON object") }
         if let (path, problem) = TextRules.firstProblem(in: raw) { throw ImportError(path, problem.english) }
@@ -90,14 +91,15 @@ public struct InterchangeFormat: Sendable {
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // A value that must be unique across the database (a survey link's hash, say) and that
-            // another organisation already holds: refused like any other bad file, nothing written.
+            // another tenant already holds: refused like any other bad file, nothing written.
             throw ImportError("", "the file holds a value that must be unique and is already used in this database (\(Self.constraint(error)))")
         }
     }
 
     /// The table and column a unique index names, from the engine's message.
     static func constraint(_ error: any DatabaseError) -> String {
-        let text = String(describing: error)
+        // PostgreSQL's error describes itself generically; its reflection names the constraint.
+        let text = String(describing: error) + " " + String(reflecting: error)
         if let range = text.range(of: "UNIQUE constraint failed: ") { return String(text[range.upperBound...].prefix { $0 != "\n" && $0 != ")" }.prefix(200)) }
         if let range = text.range(of: "constraint \"") { return String(text[range.upperBound...].prefix { $0 != "\"" }.prefix(200)) }
         return "a unique index"

@@ -35,9 +35,12 @@ public enum StrictDecoding {
         case let .valueNotFound(type, context):
             return ImportError(path(context.codingPath), "expected \(jsonTypeName(type)), found null")
         case let .dataCorrupted(context):
-            let text = context.debugDescription
+            // The reason may sit in the underlying error ("Number 1e400 is not representable in Swift.").
+            let text = context.debugDescription + (context.underlyingError.map { " " + String(describing: $0) } ?? "")
             return ImportError(path(context.codingPath), text.contains("Cannot initialize") ? "value is not one of the allowed values"
                                : text.contains("not representable") || text.contains("does not fit") ? "the number is out of range"
+                               // Foundation's decoder says this of a number it cannot hold (1e400) too.
+                               : text.contains("not valid JSON") ? "the body is not valid JSON, or holds a number out of range"
                                : text.replacingOccurrences(of: " in Swift", with: ""))
         @unknown default:
             return ImportError("", "the file could not be read")

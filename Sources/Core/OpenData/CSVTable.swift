@@ -35,11 +35,13 @@ public struct CSVTable: Sendable {
 
     /// A spreadsheet cell that would start a formula (`=`, `+`, `@`, `-` followed by other than a
     /// digit, a tab or a carriage return) gets a leading apostrophe, so Excel and LibreOffice show the
-    /// text instead of evaluating it; numbers ("-1400000", "0,34") stay numbers. The machine CSV is left as it is.
+    /// text instead of evaluating it, and so does one that starts with an apostrophe (the spreadsheet
+    /// shows it as written); numbers ("-1400000", "0,34") stay numbers. The machine CSV is left as it is.
     public static func neutralised(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first else { return cell }
         switch first {
-        case "=", "+", "@", "\t", "\r": return "'" + cell
+        // An apostrophe of the text's own is doubled, so that reading takes off exactly the one added.
+        case "=", "+", "@", "\t", "\r", "'": return "'" + cell
         case "-":
             let second = cell.unicodeScalars.dropFirst().first
             return second.map { ("0"..."9").contains($0) } ?? true ? cell : "'" + cell
@@ -66,7 +68,8 @@ public struct CSVTable: Sendable {
     public static func read(_ data: Data) throws -> (rows: [[String]], dialect: Dialect) {
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let header = text.prefix { $0 != "\n" && $0 != "\r" }
+        // The first line by scalars: "\r\n" is one Character, so a Character-wise prefix would run past it.
+        let header = text.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
         let dialect: Dialect = header.contains(";") ? .spreadsheet : .openData
         let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: dialect == .spreadsheet ? ";" : ",")
         var rows: [[String]] = []

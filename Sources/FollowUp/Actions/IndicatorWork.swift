@@ -93,7 +93,7 @@ public enum IndicatorWork {
             }
             for (period, value) in periods where !isPeriod(period) || !Bounds.isIndicatorValue(value) {
                 throw Failure.invalid("Värdet för \(area) \(period) är inte en period med ett tal (högst 10^15, plus eller minus).",
-                                      english: "value \(area) \(period) is not a period (e.g. 2023) with a finite number of at most 10^15 in magnitude", field: "values")
+                                      english: "values: \(area) \(period) is not a period (e.g. 2023) with a finite number of at most 10^15 in magnitude", field: "values")
             }
         }
         return spec
