@@ -347,6 +347,12 @@ try:
     driver.find_element(By.ID, "file").send_keys("/tmp/samsyn-e2e-avtal.pdf")
     submit("/dokument")
     check("Filen är bifogad." in driver.page_source and "samsyn-e2e-avtal.pdf" in driver.page_source, "a file attached, and said so")
+    # A real PDF's size: 5 MB through the file input (uploads were refused above 256 kB, the probe's finding 6).
+    with open("/tmp/samsyn-e2e-stort-avtal.pdf", "wb") as pdf:
+        pdf.write(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"%" + b" " * (5 * 1024 * 1024) + b"\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    driver.find_element(By.ID, "file").send_keys("/tmp/samsyn-e2e-stort-avtal.pdf")
+    submit("/dokument")
+    check("Filen är bifogad." in driver.page_source and "samsyn-e2e-stort-avtal.pdf" in driver.page_source, "a 5 MB PDF attached through the file input")
     axe_check("the agreement's page for editors")
     driver.get(base + org + "/avtal/omprovningar")
     check("Exempelavtal om kalenderkontroll" in driver.page_source and review in driver.page_source, "the review is on the reviews page")
@@ -413,6 +419,22 @@ try:
     submit("/budget/2023/utfall/importera")
     check("Rad 3 i filen går inte att läsa som SIE" in driver.page_source, "a broken SIE file is refused naming its line")
     axe_check("a refused SIE file")
+    # A year's books of a larger organisation: the demo's file with 15 MB of vouchers after it, through the file input.
+    # Its period balances are what the import reads, so nothing changes, and the page says so.
+    with open(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se"), "rb") as demo:
+        books = demo.read()
+    voucher = b'#VER "A" %d 20230110 "Leverant\x94rsfaktura med en l\x86ng text"\r\n{\r\n#TRANS 5010 {1 "14"} 1250.00\r\n#TRANS 2440 {} -1250.00\r\n}\r\n'
+    with tempfile.NamedTemporaryFile(suffix=".se", delete=False) as large:
+        large.write(books)
+        number, written = 1, len(books)
+        while written < 15 * 1024 * 1024:
+            row = voucher % number
+            large.write(row)
+            written += len(row)
+            number += 1
+    driver.find_element(By.ID, "file").send_keys(large.name)
+    submit("/budget/2023/utfall/importera")
+    check("Inget ändrades: utfallet för 2023 var redan detsamma" in driver.page_source, "a 15 MB SIE file read through the file input")
     driver.get(base + org + "/budget/2023/utfall/prognos/8")
     axe_check("a period's forecasts")
     fill({"line.4.comment": "Fler uppdrag inom utbildning än planerat."})

@@ -88,6 +88,25 @@ struct AgreementsProbeTests {
         }
     }
 
+    @Test("Finding 5: the registry's search term and a budget's title and note marker reach attributes escaped", arguments: Engine.enabled)
+    func attributeSinks(engine: Engine) async throws {
+        try await withApp(engine, examples: false) { app in
+            let search = try await app.get("/o/\(Demo.organisationSlug)/avtal?sok=%22%3E%3Cb%3Ex%3C%2Fb%3E")
+            #expect(search.status == .ok && !search.body.contains("<b>x</b>") && search.body.contains("value=\"&quot;&gt;&lt;b&gt;x&lt;/b&gt;\""))
+            let organisation = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$slug == Demo.organisationSlug).first())
+            try await Factory.user("ekonom@example.se", roles: [.editor], in: organisation, on: app.db)
+            let token = try await app.apiToken("ekonom@example.se")
+            let api = "/api/v1/organisations/\(Demo.organisationSlug)/budgets"
+            #expect(try await app.api(.POST, api, token: token, body: #"{"year": 2024}"#).0 == .created)
+            let body = #"{"spec": {"title": "Budget \"><b>x</b>", "notes": [{"marker": "1\"><b>y</b>", "text": "En not"}], "#
+                + #""lines": [{"side": "cost", "costCentre": "12", "name": "Styrelsen", "amount": -1000, "notes": ["1\"><b>y</b>"]}]}}"#
+            #expect(try await app.api(.PUT, "\(api)/2024", token: token, body: body).0 == .ok)
+            let page = try await app.get("/o/\(Demo.organisationSlug)/budget/2024")
+            #expect(page.status == .ok && !page.body.contains("<b>x</b>") && !page.body.contains("<b>y</b>"), "\(page.status)")
+            #expect(page.body.contains(#"aria-label="Budget &quot;&gt;&lt;b&gt;x&lt;/b&gt;""#))
+        }
+    }
+
     @Test("Finding 6: a 2 MB PDF is attached to an agreement through a streamed browser upload", arguments: Engine.enabled)
     func largeDocument(engine: Engine) async throws {
         try await withApp(engine) { app in

@@ -26,6 +26,8 @@ struct FinanceReaderPropertyTests {
         "#FLAGGA 0\n#SIETYP 4E\n#RAR 0 20230101 20231231\n#VER \"A\" 1 20230110 \"x\"\n{\n"
             + String(repeating: "#TRANS 5010 {1 \"14\"} 9999999999.99\n", count: 200) + "}\n",
         "#VER \"A\" 1 20231399 \"x\"\n{\n}\n", "{{{{", "#TRANS {", "#PSALDO 0 202301 5010 {1 \"14\" {} 1\n",
+        // Bytes above 0x80 in bulk: decoding PC8 once copied the text for each of them.
+        "#FNAMN \"" + String(repeating: "åäö", count: 40_000) + "\"\n",
     ]
 
     @Test("SIE: 10 000 texts of its own words and hostile ones; each read or refused with its line within 100 ms, and what is read adds up without a trap")

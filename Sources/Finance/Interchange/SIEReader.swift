@@ -86,13 +86,19 @@ public enum SIEReader {
     /// Code page 437's upper half, 0x80–0xFF.
     static let upperHalf = Array("ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}")
 
-    /// The bytes as text: PC8 (code page 437), the character set SIE prescribes.
+    /// Each byte's UTF-8 in code page 437: one byte below 0x80, two or three above.
+    static let utf8OfByte: [[UInt8]] = (0...255).map { byte in
+        byte < 0x80 ? [UInt8(byte)] : Array(String(upperHalf[byte - 0x80]).utf8)
+    }
+
+    /// The bytes as text: PC8 (code page 437), the character set SIE prescribes. Linear in the size:
+    /// each byte's UTF-8 is appended to one buffer (appending scalars to a String copied it for every
+    /// character outside ASCII, so a file of many å, ä and ö took minutes).
     public static func decodePC8(_ data: Data) -> String {
-        var text = String.UnicodeScalarView()
-        for byte in data {
-            if byte < 0x80 { text.append(Unicode.Scalar(byte)) } else { text.append(contentsOf: String(upperHalf[Int(byte) - 0x80]).unicodeScalars) }
-        }
-        return String(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + data.count / 4)
+        for byte in data { bytes.append(contentsOf: utf8OfByte[Int(byte)]) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One line's fields: words, quoted strings and object lists (as one field each, the list's inner fields kept).
