@@ -420,10 +420,10 @@ try:
     check("Rad 3 i filen går inte att läsa som SIE" in driver.page_source, "a broken SIE file is refused naming its line")
     axe_check("a refused SIE file")
     # A year's books of a larger organisation: the demo's file with 15 MB of vouchers after it, through the file input.
-    # Its period balances are what the import reads, so nothing changes, and the page says so.
+    # Each voucher books an amount and takes it back on the same line, so nothing changes, and the page says so.
     with open(os.path.join(here, "..", "Sources/SamsynApp/Resources/Demo/norrbottens-kommuner-utfall-2023.se"), "rb") as demo:
         books = demo.read()
-    voucher = b'#VER "A" %d 20230110 "Leverant\x94rsfaktura med en l\x86ng text"\r\n{\r\n#TRANS 5010 {1 "14"} 1250.00\r\n#TRANS 2440 {} -1250.00\r\n}\r\n'
+    voucher = b'#VER "A" %d 20230110 "Leverant\x94rsfaktura med en l\x86ng text"\r\n{\r\n#TRANS 5010 {1 "14"} 1250.00\r\n#TRANS 5010 {1 "14"} -1250.00\r\n}\r\n'
     with tempfile.NamedTemporaryFile(suffix=".se", delete=False) as large:
         large.write(books)
         number, written = 1, len(books)
