@@ -42,6 +42,16 @@ struct CLITests {
         let broken = try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", fixtures.appending(path: "trasig-4e.se").path], database: database)
         #expect(broken.status == 1 && broken.errors.contains("line 23: an object list is not closed with }; nothing was imported"))
         #expect(try CLI.run(["sie", "import", "--org", "finns-inte", file], database: database).status == 1)
+        // A 4I file without #RAR: read for the year --year names, with the file's own disagreement as a warning.
+        let fourI = FileManager.default.temporaryDirectory.appending(path: "samsyn-4i-\(UUID().uuidString).se")
+        try Data("#FLAGGA 0\n#SIETYP 4I\n#VER A 1 20230315 \"Faktura\"\n{\n#TRANS 5010 {1 \"14\"} 300.00\n#TRANS 1930 {} -290.00\n}\n".utf8).write(to: fourI)
+        defer { try? FileManager.default.removeItem(at: fourI) }
+        let withoutYear = try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", fourI.path], database: database)
+        #expect(withoutYear.status == 1 && withoutYear.errors.contains("the file names no financial year (#RAR 0)"))
+        let withYear = try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", "--year", "2023", fourI.path], database: database)
+        #expect(withYear.status == 0 && withYear.output.contains("2023, months 3: 1 added") && withYear.output.contains("warning: line 3: voucher A 1 does not balance: its rows add to 10.00"),
+                "\(withYear.output) \(withYear.errors)")
+        #expect(try CLI.run(["sie", "import", "--org", "norrbottens-kommuner", "--year", "tjugo", fourI.path], database: database).status == 1)
     }
 
     @Test("import, export, refusal of an existing organisation, --replace, and a lossless file")

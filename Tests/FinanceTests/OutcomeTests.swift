@@ -24,7 +24,11 @@ struct OutcomeTests {
             let organisation = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$slug == "norrbottens-kommuner").first())
             let data = try Self.fixture("exempel-4e")
             let first = try await OutcomeImport.run(data, name: "exempel-4e.se", in: organisation, actor: .commandLine, at: Date(), on: app.db)
-            #expect(first == .init(year: 2023, months: [1, 2], added: 2, changed: 0, removed: 0, unchanged: 0, unmapped: 1, notInBudget: []))
+            #expect(first.description == """
+                2023, months 1, 2: 2 added, 0 changed, 0 removed, 0 unchanged; 1 rows not mapped
+                warning: account 3010, month 1: #PSALDO is -7068096.00, the vouchers add to 0.00; the balance was read
+                warning: line 21: account 7010: #RES gives 2450000.00 for the year, the period balances add to 612500.00; the file may hold only part of the year
+                """, "the file's own figures disagree: its vouchers hold no revenue, its #RES a whole year")
             let rows = try await Outcome.query(on: app.db).sort(\.$month).all()
             #expect(rows.map { "\($0.month) \($0.side.rawValue) \($0.costCentre) \($0.ore)" } == ["1 cost 14 -61250000", "2 cost 12 -123450"],
                     "costs are debits in the books and negative in the budget")

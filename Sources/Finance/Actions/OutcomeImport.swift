@@ -11,6 +11,20 @@ import Organisation
 /// the budget as negative. Rows no rule maps and cost centres the budget lacks are counted, not
 /// written. A second import of the same file changes nothing.
 public enum OutcomeImport {
+    /// What the file says against itself, or a row it could not read: shown beside the report on the
+    /// page, in the API answer and by the CLI. `line` is the file's, where one line is at fault.
+    public struct Warning: Codable, Sendable, Equatable {
+        public let line: Int?
+        public let english: String
+        public let swedish: String
+
+        public init(line: Int?, english: String, swedish: String) {
+            self.line = line
+            self.english = english
+            self.swedish = swedish
+        }
+    }
+
     public struct Report: Codable, Sendable, Equatable, CustomStringConvertible {
         public let year: Int
         public let months: [Int]
@@ -18,28 +32,48 @@ public enum OutcomeImport {
         public let changed: Int
         public let removed: Int
         public let unchanged: Int
+        /// Rows whose amounts were the same but were example data (the demo's), now the organisation's own: not counted as changed.
+        public var markedAsOwn: Int = 0
         /// Rows of the file that are no line's: no cost centre, another kind of account.
         public let unmapped: Int
         /// Cost centres the file names that the budget has no line for, by side.
         public let notInBudget: [String]
+        /// The file checked against itself: differences between its own figures, unbalanced vouchers, rows not read.
+        public var warnings: [Warning] = []
+
+        /// Nothing in the file became a budget line's outcome: no row matched the mapping and the budget's lines.
+        public var nothingMatched: Bool { added + changed + removed + unchanged + markedAsOwn == 0 }
 
         public var description: String {
-            "\(year), months \(months.map(String.init).joined(separator: ", ")): \(added) added, \(changed) changed, \(removed) removed, "
-                + "\(unchanged) unchanged; \(unmapped) rows not mapped" + (notInBudget.isEmpty ? "" : "; not in the budget: \(notInBudget.joined(separator: ", "))")
+            let counts = nothingMatched
+                ? "\(year): nothing in the file matched the mapping to the budget's lines (\(unmapped) rows not mapped)"
+                : "\(year), months \(months.map(String.init).joined(separator: ", ")): \(added) added, \(changed) changed, \(removed) removed, "
+                    + "\(unchanged) unchanged" + (markedAsOwn == 0 ? "" : ", \(markedAsOwn) example rows now the organisation's own")
+                    + "; \(unmapped) rows not mapped"
+            return counts + (notInBudget.isEmpty ? "" : "; not in the budget: \(notInBudget.joined(separator: ", "))")
+                + warnings.map { "\nwarning: " + ($0.line.map { "line \($0): " } ?? "") + $0.english }.joined()
         }
 
-        /// What the page says after an import.
+        /// What the page says after an import (the warnings are listed beside it).
         public var swedish: String {
-            guard added + changed + removed > 0 else { return "Inget ändrades: utfallet för \(year) var redan detsamma (\(unchanged) rader)." }
+            if nothingMatched {
+                return "Inget i filen matchade kopplingen mellan bokföringens konton och budgetens rader"
+                    + (unmapped == 0 ? "" : " (\(unmapped) rader hör inte till någon budgetrad)") + ". Inget lästes in."
+                    + (notInBudget.isEmpty ? "" : " Kostnadsställen som budgeten saknar: \(notInBudget.joined(separator: ", ")).")
+            }
+            let own = markedAsOwn == 0 ? "" : " \(markedAsOwn) rader med samma belopp var exempeldata och är nu organisationens eget utfall."
+            guard added + changed + removed > 0 else { return "Inget ändrades: utfallet för \(year) var redan detsamma (\(unchanged + markedAsOwn) rader)." + own }
             return "Utfallet för \(year) är inläst för månad \(months.map(String.init).joined(separator: ", ")): \(added) tillagda, \(changed) ändrade, "
-                + "\(removed) borttagna och \(unchanged) oförändrade rader."
-                + (unmapped == 0 ? "" : " \(unmapped) rader i filen hör inte till någon budgetrad (konto utanför 3000–8999 eller utan kostnadsställe).")
+                + "\(removed) borttagna och \(unchanged) oförändrade rader." + own
+                + (unmapped == 0 ? "" : " \(unmapped) rader i filen hör inte till någon budgetrad enligt kontomappningen.")
                 + (notInBudget.isEmpty ? "" : " Kostnadsställen som budgeten saknar: \(notInBudget.joined(separator: ", ")).")
         }
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case file(SIEReader.Failure)
+        /// A type 1 file: the year's balances only, no months.
+        case yearBalancesOnly
         case noYear
         case noBudget(Int)
         case otherYear(file: Int, expected: Int)
@@ -51,7 +85,8 @@ public enum OutcomeImport {
         public var description: String {
             switch self {
             case .file(let failure): failure.description
-            case .noYear: "the file names no financial year (#RAR 0)"
+            case .yearBalancesOnly: "an SIE file of type 1 holds only the year's balances; the import needs period balances (types 2 and 3) or vouchers (type 4)"
+            case .noYear: "the file names no financial year (#RAR 0); a file of type 4I may leave it out where the year is given (the page's year, the API path, --year)"
             case .noBudget(let year): "the organisation has no budget for \(year)"
             case .otherYear(let file, let expected): "the file is for \(file), not \(expected)"
             case .row(let line, let message, _): "line \(line): \(message)"
@@ -62,6 +97,7 @@ public enum OutcomeImport {
         public var swedish: String {
             switch self {
             case .file(let failure): "Rad \(failure.line) i filen går inte att läsa som SIE: \(failure.swedish). Inget lästes in."
+            case .yearBalancesOnly: "Filen är av SIE-typ 1 och innehåller bara årets saldon, inga månader. Läs in en fil av typ 2 eller 3 (periodsaldon) eller 4 (verifikationer). Inget lästes in."
             case .noYear: "Filen anger inget räkenskapsår (#RAR 0). Inget lästes in."
             case .noBudget(let year): "Det finns ingen budget för \(year) att jämföra utfallet med. Inget lästes in."
             case .otherYear(let file, let expected): "Filen gäller \(file), inte \(expected). Inget lästes in."
@@ -74,33 +110,23 @@ public enum OutcomeImport {
 
     struct Cell: Hashable { let month: Int; let side: BudgetSide; let costCentre: String }
 
-    /// The file's outcomes per month and line, in öre as the budget signs them: from #PSALDO where the
-    /// file has period balances, otherwise from the vouchers' #TRANS rows by their date's month.
-    /// A cell's sum is checked: beyond ±10^12 kronor the file is refused (`Failure.tooLarge`), never a trap.
-    static func cells(_ file: SIEReader.File, year: Int, mapping: OutcomeMapping) throws(Failure) -> (cells: [Cell: Int], unmapped: Int) {
+    /// The file's outcomes per month and line, in öre as the budget signs them (`SIEReading`: money
+    /// counted once), the rows no rule maps, and the file's warnings. A cell's sum is checked: beyond
+    /// ±10^12 kronor the file is refused (`Failure.tooLarge`), never a trap.
+    static func cells(_ file: SIEReader.File, year: Int, mapping: OutcomeMapping) throws(Failure) -> (cells: [Cell: Int], unmapped: Int, warnings: [Warning]) {
         var cells: [Cell: Int] = [:], unmapped = 0
-        func add(month: Int, account: String, objects: [SIEReader.ObjectReference], ore: Int) throws(Failure) {
-            guard (1...12).contains(month), let line = mapping.line(account: account, object: objects.first(where: { $0.dimension == "1" })?.object) else {
+        let reading = SIEReading(file, year: year)
+        for posting in reading.postings {
+            guard (1...12).contains(posting.month), let line = mapping.line(account: posting.account, object: posting.object) else {
                 unmapped += 1
-                return
+                continue
             }
-            let cell = Cell(month: month, side: line.side, costCentre: line.costCentre)
-            let (sum, overflow) = (cells[cell] ?? 0).subtractingReportingOverflow(ore)
-            guard !overflow, Bounds.isOre(sum) else { throw .tooLarge(month: month, line: "\(line.side.rawValue) \(line.costCentre)") }
+            let cell = Cell(month: posting.month, side: line.side, costCentre: line.costCentre)
+            let (sum, overflow) = (cells[cell] ?? 0).subtractingReportingOverflow(posting.ore)
+            guard !overflow, Bounds.isOre(sum) else { throw .tooLarge(month: posting.month, line: "\(line.side.rawValue) \(line.costCentre)") }
             cells[cell] = sum
         }
-        let balances = file.periodBalances.filter { $0.year == 0 }
-        if !balances.isEmpty {
-            for balance in balances where (balance.period ?? 0) / 100 == year {
-                try add(month: (balance.period ?? 0) % 100, account: balance.account, objects: balance.objects, ore: balance.ore)
-            }
-        } else {
-            for voucher in file.vouchers where Int(voucher.date.prefix(4)) == year {
-                let month = Int(voucher.date.dropFirst(4).prefix(2)) ?? 0
-                for row in voucher.transactions { try add(month: month, account: row.account, objects: row.objects, ore: row.ore) }
-            }
-        }
-        return (cells, unmapped)
+        return (cells, unmapped, reading.warnings)
     }
 
     @discardableResult
@@ -108,11 +134,22 @@ public enum OutcomeImport {
                            actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Report {
         let file: SIEReader.File
         do { file = try SIEReader.read(data) } catch { throw Failure.file(error) }
-        guard let start = file.years[0]?.start, let year = Int(start.prefix(4)) else { throw Failure.noYear }
+        if file.type == "1" { throw Failure.yearBalancesOnly }
+        let year: Int
+        if let start = file.years[0]?.start, let named = Int(start.prefix(4)) {
+            year = named
+        } else if file.type == "4I", let expectedYear {
+            // A 4I file (vouchers for another system) may leave out #RAR: the year is the page's, the path's or --year.
+            year = expectedYear
+        } else {
+            throw Failure.noYear
+        }
         if let expectedYear, expectedYear != year { throw Failure.otherYear(file: year, expected: expectedYear) }
-        let (all, unmapped) = try cells(file, year: year, mapping: try await MappingWork.mapping(of: organisation, on: db))
-        return try await store(all, year: year, months: Set(all.keys.map(\.month)), source: "sie:\(name)", unmapped: unmapped, example: example,
-                               in: organisation, actor: actor, at: now, on: db)
+        let (all, unmapped, warnings) = try cells(file, year: year, mapping: try await MappingWork.mapping(of: organisation, on: db))
+        var report = try await store(all, year: year, months: Set(all.keys.map(\.month)), source: "sie:\(name)", unmapped: unmapped, example: example,
+                                     in: organisation, actor: actor, at: now, on: db)
+        report.warnings = warnings
+        return report
     }
 
     /// Writes a year's outcomes for the given months in one transaction: the months are the source's,
@@ -128,13 +165,20 @@ public enum OutcomeImport {
         let inBudget = all.filter { lines.contains("\($0.key.side.rawValue) \($0.key.costCentre)") }
         let missing = Set(all.keys.filter { !lines.contains("\($0.side.rawValue) \($0.costCentre)") }.map { "\($0.side.rawValue) \($0.costCentre)" }).sorted()
         let months = monthSet.sorted()
-        let (added, changed, removed, unchanged) = try await db.write { db -> (Int, Int, Int, Int) in
-            var added = 0, changed = 0, removed = 0, unchanged = 0
+        let (added, changed, removed, unchanged, markedAsOwn) = try await db.write { db -> (Int, Int, Int, Int, Int) in
+            var added = 0, changed = 0, removed = 0, unchanged = 0, markedAsOwn = 0
             let existing = try await Outcome.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).filter(\.$month ~~ months).all()
             var byCell = Dictionary(existing.map { (Cell(month: $0.month, side: $0.side, costCentre: $0.costCentre), $0) }, uniquingKeysWith: { first, _ in first })
             for (cell, ore) in inBudget.sorted(by: { ($0.key.month, $0.key.side.rawValue, $0.key.costCentre) < ($1.key.month, $1.key.side.rawValue, $1.key.costCentre) }) {
                 if let row = byCell.removeValue(forKey: cell) {
                     if row.ore == ore, row.example == example { unchanged += 1; continue }
+                    if row.ore == ore {
+                        // The same amount, no longer example data: marked, not counted as a change.
+                        row.example = example
+                        try await row.update(on: db)
+                        markedAsOwn += 1
+                        continue
+                    }
                     row.ore = ore
                     row.source = source
                     row.example = example
@@ -157,13 +201,14 @@ public enum OutcomeImport {
                 }
             }
             for row in byCell.values { try await row.delete(on: db); removed += 1 }
-            if added + changed + removed > 0 {
+            if added + changed + removed + markedAsOwn > 0 {
                 try await AuditLog.record("outcomes.import", subject: String(year), actor: actor, organisationID: organisationID,
-                                          after: "\(source): \(added) added, \(changed) changed, \(removed) removed", on: db)
+                                          after: "\(source): \(added) added, \(changed) changed, \(removed) removed"
+                                              + (markedAsOwn == 0 ? "" : ", \(markedAsOwn) marked as the organisation's own"), on: db)
             }
-            return (added, changed, removed, unchanged)
+            return (added, changed, removed, unchanged, markedAsOwn)
         }
-        return Report(year: year, months: months, added: added, changed: changed, removed: removed, unchanged: unchanged, unmapped: unmapped,
-                      notInBudget: missing)
+        return Report(year: year, months: months, added: added, changed: changed, removed: removed, unchanged: unchanged, markedAsOwn: markedAsOwn,
+                      unmapped: unmapped, notInBudget: missing)
     }
 }

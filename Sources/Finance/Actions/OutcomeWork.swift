@@ -81,11 +81,20 @@ public enum OutcomeWork {
         if let line = amounts.first(where: { !Bounds.isKronor($0.value) })?.key {
             throw OutcomeImport.Failure.tooLarge(month: month, line: "\(line.side.rawValue) \(line.costCentre)")
         }
-        let cells = Dictionary(amounts.map { (OutcomeImport.Cell(month: month, side: $0.key.side, costCentre: $0.key.costCentre), $0.value * 100) },
-                               uniquingKeysWith: { first, _ in first })
+        // A line whose kronor the user left as the form showed them keeps what was read: its öre and its source.
+        let organisationID = try organisation.requireID()
+        let stored = try await Outcome.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).filter(\.$month == month).all()
+        let read = Dictionary(stored.map { (LineKey(side: $0.side, costCentre: $0.costCentre), $0.ore) }, uniquingKeysWith: { first, _ in first })
+        let cells = Dictionary(amounts.map { key, kronor in
+            let kept = read[key].flatMap { ore in Self.shownKronor(ore) == kronor ? ore : nil }
+            return (OutcomeImport.Cell(month: month, side: key.side, costCentre: key.costCentre), kept ?? kronor * 100)
+        }, uniquingKeysWith: { first, _ in first })
         return try await OutcomeImport.store(cells, year: year, months: [month], source: "form", unmapped: 0, example: false,
                                              in: organisation, actor: actor, at: now, on: db)
     }
+
+    /// Öre as the month's form shows them: whole kronor, halves away from zero.
+    static func shownKronor(_ ore: Int) -> Int { FeeCalculation.rounded(Decimal(ore) / 100) }
 
     public struct LineKey: Hashable, Sendable {
         public let side: BudgetSide

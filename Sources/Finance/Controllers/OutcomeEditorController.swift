@@ -20,14 +20,16 @@ enum OutcomeEditorController {
         }
     }
 
-    static func page(_ req: Request, _ organisation: OrganisationRecord, _ budget: Budget, notice: String?, uploadError: String? = nil,
-                     typed: [String: String]? = nil, typedError: (field: String, message: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    static func page(_ req: Request, _ organisation: OrganisationRecord, _ budget: Budget, notice: String?, warnings: [OutcomeImport.Warning] = [],
+                     uploadError: String? = nil, typed: [String: String]? = nil, typedError: (field: String, message: String)? = nil,
+                     status: HTTPStatus = .ok) async throws -> Response {
         let content = try await OutcomeContent.load(budget, on: req.db)
         let month = typed?["month"] ?? String(max(1, content.latestMonth))
         var values = typed ?? [:]
         if typed == nil { values = try await monthValues(budget, month: Int(month) ?? 1, on: req.db) }
         return privatePage(req.render(OutcomeKeepPage(organisation: organisation, year: budget.year, title: budget.spec.title, columns: content.columns,
-                                                      csrf: try req.signedIn.csrfToken, notice: notice, uploadError: uploadError,
+                                                      csrf: try req.signedIn.csrfToken, notice: notice, warnings: warnings, uploadError: uploadError,
+                                                      mapping: try await MappingWork.mapping(of: organisation, on: req.db),
                                                       typed: (values, budget.spec.lines, typedError))), status: status)
     }
 
@@ -37,7 +39,7 @@ enum OutcomeEditorController {
         var values = ["month": String(month)]
         for (index, line) in budget.spec.lines.enumerated() {
             if let row = rows.first(where: { $0.side == line.side && $0.costCentre == line.costCentre }) {
-                values["line.\(index).amount"] = String(FeeCalculation.rounded(Decimal(row.ore) / 100))
+                values["line.\(index).amount"] = String(OutcomeWork.shownKronor(row.ore))
             }
         }
         return values
@@ -63,7 +65,7 @@ enum OutcomeEditorController {
         do {
             let report = try await OutcomeWork.importFile(data, name: file.filename, year: budget.year, in: organisation, actor: .user(user),
                                                     at: req.application.now(), on: req.db)
-            return try await page(req, organisation, budget, notice: report.swedish)
+            return try await page(req, organisation, budget, notice: report.swedish, warnings: report.warnings)
         } catch let failure as OutcomeImport.Failure {
             return try await page(req, organisation, budget, notice: nil, uploadError: failure.swedish, status: .unprocessableEntity)
         }

@@ -1,10 +1,12 @@
 import Core
 import Foundation
 
-/// Reads SIE 4 files (types 4E and 4I), the export format of Swedish accounting programs, in the
-/// format's own character set (PC8: IBM code page 437). Each line is a label and its fields:
+/// Reads SIE files (types 1, 2, 3, 4E and 4I; the SIE 4B specification), the export format of
+/// Swedish accounting programs, in the format's own character set (PC8: IBM code page 437), or in
+/// UTF-8 where the file starts with a UTF-8 byte-order mark. Each line is a label and its fields:
 /// words, quoted strings ("Kassa och bank", with \" inside) and object lists ({1 "10" 6 "P1"}).
-/// Unknown labels are skipped, as the format asks; a malformed line is refused with its number.
+/// Unknown labels are skipped, as the format asks; a malformed line is refused with its number. What
+/// a type carries is the import's to judge (`OutcomeImport`): the reader reads every type alike.
 public enum SIEReader {
     /// A line the reader cannot read: its number and what is wrong, in English (CLI, API) and Swedish (the page).
     public struct Failure: Error, Equatable, CustomStringConvertible {
@@ -41,12 +43,18 @@ public enum SIEReader {
         public let account: String
         public let objects: [ObjectReference]
         public let ore: Int
+        /// The file's line.
+        public var line: Int = 0
     }
 
     public struct Transaction: Equatable, Sendable {
         public let account: String
         public let objects: [ObjectReference]
         public let ore: Int
+        /// The row's own date (`transdat`, YYYYMMDD), where the file gives one: it decides the month (SIE 4B).
+        public var date: String? = nil
+        /// The file's line.
+        public var line: Int = 0
     }
 
     public struct Voucher: Equatable, Sendable {
@@ -56,6 +64,8 @@ public enum SIEReader {
         public let date: String
         public let text: String
         public let transactions: [Transaction]
+        /// The line of its #VER.
+        public var line: Int = 0
     }
 
     public struct File: Equatable, Sendable {
@@ -73,13 +83,15 @@ public enum SIEReader {
         public var results: [Amount] = []
         public var periodBalances: [Amount] = []
         public var vouchers: [Voucher] = []
+        /// Lines of #TRANS rows that name no account: skipped, and reported by the import.
+        public var rowsWithoutAccount: [Int] = []
 
         public static func == (lhs: File, rhs: File) -> Bool {
             lhs.type == rhs.type && lhs.format == rhs.format && lhs.program == rhs.program && lhs.companyName == rhs.companyName
                 && lhs.years.mapValues { [$0.start, $0.end] } == rhs.years.mapValues { [$0.start, $0.end] } && lhs.accounts == rhs.accounts
                 && lhs.dimensions == rhs.dimensions && lhs.objects == rhs.objects && lhs.openingBalances == rhs.openingBalances
                 && lhs.closingBalances == rhs.closingBalances && lhs.results == rhs.results && lhs.periodBalances == rhs.periodBalances
-                && lhs.vouchers == rhs.vouchers
+                && lhs.vouchers == rhs.vouchers && lhs.rowsWithoutAccount == rhs.rowsWithoutAccount
         }
     }
 
@@ -214,10 +226,15 @@ public enum SIEReader {
         return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)
     }
 
-    /// Reads a whole file; the bytes are PC8.
+    /// Reads a whole file: PC8, as SIE prescribes, unless it starts with a UTF-8 byte-order mark,
+    /// which some programs write: then UTF-8, the mark taken off.
     public static func read(_ data: Data) throws(Failure) -> File {
-        try read(text: decodePC8(data))
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return try read(text: String(decoding: data.dropFirst(3), as: UTF8.self)) }
+        return try read(text: decodePC8(data))
     }
+
+    /// The types of SIE file: 1 year balances, 2 period balances, 3 with objects, 4E and 4I with vouchers.
+    public static let types: Set<String> = ["1", "2", "3", "4", "4E", "4I"]
 
     public static func read(text: String) throws(Failure) -> File {
         var file = File()
@@ -240,7 +257,8 @@ public enum SIEReader {
             }
             if line == "}" {
                 guard let voucher = open, !expectingBrace else { throw Failure(line: number, message: "a } that closes no voucher", swedish: "en } som inte avslutar någon verifikation") }
-                file.vouchers.append(Voucher(series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text, transactions: transactions))
+                file.vouchers.append(Voucher(series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text, transactions: transactions,
+                                             line: voucher.line))
                 open = nil
                 transactions = []
                 continue
@@ -257,8 +275,9 @@ public enum SIEReader {
             case "#FLAGGA": break
             case "#FORMAT": file.format = text(0)
             case "#SIETYP":
-                guard let type = text(0), ["4", "4E", "4I"].contains(type.uppercased()) else {
-                    throw Failure(line: number, message: "SIE type \"\(text(0) ?? "")\" is not 4E or 4I", swedish: "SIE-typen \"\(text(0) ?? "")\" är inte 4E eller 4I")
+                guard let type = text(0), types.contains(type.uppercased()) else {
+                    throw Failure(line: number, message: "SIE type \"\(text(0) ?? "")\" is not 1, 2, 3, 4E or 4I",
+                                  swedish: "SIE-typen \"\(text(0) ?? "")\" är inte 1, 2, 3, 4E eller 4I")
                 }
                 file.type = type.uppercased()
             case "#PROGRAM": file.program = [text(0), text(1)].compactMap { $0 }.joined(separator: " ")
@@ -281,14 +300,15 @@ public enum SIEReader {
             case "#IB", "#UB", "#RES":
                 let year = try integer(text(0), line: number, "the year's index", "årets index")
                 guard let account = text(1) else { throw Failure(line: number, message: "\(label) needs an account", swedish: "\(label) saknar konto") }
-                let amount = Amount(year: year, period: nil, account: account, objects: [], ore: try ore(text(2), line: number))
+                let amount = Amount(year: year, period: nil, account: account, objects: [], ore: try ore(text(2), line: number), line: number)
                 if label == "#IB" { file.openingBalances.append(amount) } else if label == "#UB" { file.closingBalances.append(amount) } else { file.results.append(amount) }
             case "#PSALDO":
                 let year = try integer(text(0), line: number, "the year's index", "årets index")
                 let period = try integer(text(1), line: number, "the period", "perioden")
                 guard let account = text(2) else { throw Failure(line: number, message: "#PSALDO needs an account", swedish: "#PSALDO saknar konto") }
                 let objects = try objects(rest.count > 3 ? rest[3] : nil, line: number)
-                file.periodBalances.append(Amount(year: year, period: period, account: account, objects: objects, ore: try ore(text(4), line: number)))
+                file.periodBalances.append(Amount(year: year, period: period, account: account, objects: objects, ore: try ore(text(4), line: number),
+                                                  line: number))
             case "#VER":
                 guard let series = text(0), let voucher = text(1), let date = text(2), date.count == 8, Int(date) != nil else {
                     throw Failure(line: number, message: "#VER needs a series, a number and a date as YYYYMMDD", swedish: "#VER ska ha serie, nummer och datum som ÅÅÅÅMMDD")
@@ -300,10 +320,20 @@ public enum SIEReader {
                 expectingBrace = true
             case "#TRANS", "#RTRANS", "#BTRANS":
                 guard open != nil, !expectingBrace else { throw Failure(line: number, message: "\(label) outside a voucher's { }", swedish: "\(label) utanför en verifikations { }") }
-                guard label == "#TRANS" else { continue }  // added and removed rows: the #TRANS rows are the voucher
-                guard let account = text(0) else { throw Failure(line: number, message: "#TRANS needs an account", swedish: "#TRANS saknar konto") }
+                // #RTRANS (a row added afterwards) is followed by the same row as #TRANS, and #BTRANS (a row
+                // removed) is no longer the voucher's: the #TRANS rows are the voucher (SIE 4B).
+                guard label == "#TRANS" else { continue }
+                guard let account = text(0), !account.isEmpty else {
+                    file.rowsWithoutAccount.append(number)
+                    continue
+                }
+                // #TRANS account {objects} amount transdat transtext quantity sign: the row's own date, where given and a day.
+                let date = text(3).flatMap { $0.isEmpty ? nil : $0 }
+                if let date, !isDay(date) {
+                    throw Failure(line: number, message: "#TRANS date \(date) is not a day of the calendar", swedish: "#TRANS-datumet \(date) finns inte i kalendern")
+                }
                 transactions.append(Transaction(account: account, objects: try objects(rest.count > 1 ? rest[1] : nil, line: number),
-                                                ore: try ore(text(2), line: number)))
+                                                ore: try ore(text(2), line: number), date: date, line: number))
             default:
                 continue  // a label this reader does not use: the format says to skip it
             }

@@ -47,9 +47,11 @@ enum FinanceOpenAPI {
             ], description: "Outcomes to the end of each follow-up period the books have reached (tertials where there are none) and to the latest month, beside the budget to date (spread evenly), with deviations and forecasts"),
             "ImportReport": .record([
                 "year": .integer, "months": .list(.integer), "added": .integer, "changed": .integer, "removed": .integer, "unchanged": .integer,
+                "markedAsOwn": JSONSchema.integer(description: "Rows with the same amount that were example data and are now the organisation's own (not counted as changed)"),
                 "unmapped": JSONSchema.integer(description: "Rows of the file that are no budget line's"),
                 "notInBudget": .list(.string),
-            ]),
+                "warnings": .list(.record(["line": JSONSchema.integer.optional, "english": .string, "swedish": .string])),
+            ], description: "What an import changed; warnings say where the file disagrees with itself (#RES against the year read, #PSALDO against the vouchers, unbalanced vouchers, rows without an account)"),
             "ForecastInput": .record([
                 "throughMonth": JSONSchema.integer(description: "The month the forecast is made at the end of, 1–12"),
                 "lines": .list(.record(["side": .oneOf(BudgetSide.self), "costCentre": .string, "amount": JSONSchema.integer(description: "Whole kronor; costs negative"),

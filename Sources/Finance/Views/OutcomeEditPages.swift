@@ -11,17 +11,22 @@ final class OutcomeKeepPage: OrganisationPage {
     let columns: [OutcomeContent.Column]
     let csrf: String
     let notice: String?
+    let warnings: [OutcomeImport.Warning]
     let uploadError: String?
+    let mapping: OutcomeMapping
     let typed: (values: [String: String], lines: [BudgetSpec.Line], error: (field: String, message: String)?)
 
     init(organisation: OrganisationRecord, year: Int, title: String, columns: [OutcomeContent.Column], csrf: String, notice: String?,
-         uploadError: String? = nil, typed: (values: [String: String], lines: [BudgetSpec.Line], error: (field: String, message: String)?)) {
+         warnings: [OutcomeImport.Warning] = [], uploadError: String? = nil, mapping: OutcomeMapping,
+         typed: (values: [String: String], lines: [BudgetSpec.Line], error: (field: String, message: String)?)) {
         self.year = year
         self.title = title
         self.columns = columns
         self.csrf = csrf
         self.notice = notice
+        self.warnings = warnings
         self.uploadError = uploadError
+        self.mapping = mapping
         self.typed = typed
         super.init(organisationSlug: organisation.slug, organisationName: organisation.name)
     }
@@ -36,6 +41,11 @@ final class OutcomeKeepPage: OrganisationPage {
         .group(
             .h1(.text("Utfall \(year)")),
             Forms.messages(error: nil, notice: notice),
+            .if(!warnings.isEmpty, .section(
+                .class("warnings"), .attribute(named: "aria-labelledby", value: "varningar"),
+                .h2(.id("varningar"), .text("Filen stämmer inte med sig själv")),
+                .p(.text("Utfallet är inläst, men filen säger emot sig själv eller har rader som inte lästes. Kontrollera i ekonomisystemet:")),
+                .ul(.forEach(warnings) { warning in .li(.text((warning.line.map { "Rad \($0): " } ?? "") + warning.swedish)) }))),
             .p(.a(.href(FinanceURL.outcomes.link(organisationSlug, String(year))), .text("Se utfallet som alla ser det"))),
             fileSection(), monthSection(), forecastLinks()
         )
@@ -52,12 +62,24 @@ final class OutcomeKeepPage: OrganisationPage {
             .raw(error.render()))
         return .section(
             .h2(.text("Läs in från bokföringen")),
-            .p(.text("En SIE-fil (typ 4E eller 4I) från ekonomisystemet, eller en CSV med kolumnerna year, month, side, costCentre, amount "
-                     + "(som nedladdningen av öppna data). Konton 3000–3999 blir intäkter och 4000–8999 kostnader; kostnadsstället (dimension 1) "
-                     + "anger budgetraden. Filens månader ersätter det som fanns för dem; samma fil två gånger ändrar ingenting.")),
+            .p(.text("En SIE-fil från ekonomisystemet (typ 2 eller 3 med periodsaldon, eller 4E eller 4I med verifikationer), eller en CSV med "
+                     + "kolumnerna year, month, side, costCentre, amount (som nedladdningen av öppna data). Filens månader ersätter det som fanns "
+                     + "för dem; samma fil två gånger ändrar ingenting.")),
+            .p(.text(mapping == .standard ? "Kontomappningen är standardmappningen: " : "Organisationens kontomappning: "),
+               .text(mapping.rules.map(Self.describe).joined(separator: "; ") + ". "),
+               .a(.href(FinanceURL.mapping.link(organisationSlug)), .text("Ändra kontomappningen"))),
             .form(.method(.post), .action(FinanceURL.importOutcomes.link(organisationSlug, String(year))),
                   .attribute(named: "enctype", value: "multipart/form-data"), Forms.csrfField(csrf), field,
                   .div(.class("actions"), .button(.type(.submit), .text("Läs in utfallet")))))
+    }
+
+    /// A rule in words: "konto 3000–3999 blir intäkter på raden som kostnadsstället (dimension 1) anger".
+    static func describe(_ rule: OutcomeMapping.Rule) -> String {
+        let accounts = rule.from == rule.to ? "konto \(rule.from)" : "konton \(rule.from)–\(rule.to)"
+        let object = rule.object.map { " med kostnadsställe \($0)" } ?? ""
+        let side = rule.side == .cost ? "kostnader" : "intäkter"
+        let line = rule.costCentre.map { "raden \($0)" } ?? "raden som kostnadsstället (dimension 1) anger"
+        return "\(accounts)\(object) blir \(side) på \(line)"
     }
 
     func monthSection() -> Node<HTML.BodyContext> {
