@@ -17,7 +17,7 @@ rm -rf "$PGDATA"
 install -d -o postgres -g postgres "$PGDATA" "$PGSOCK"
 runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGSOCK -c max_connections=300 -c fsync=off" start >&2
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGSOCK -c max_connections=600 -c fsync=off" start >&2
 psql() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql -c "CREATE ROLE samsyn LOGIN PASSWORD 'samsyn'" >&2
 psql -c "CREATE DATABASE samsyn_test OWNER samsyn" >&2

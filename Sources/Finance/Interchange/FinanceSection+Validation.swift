@@ -17,6 +17,7 @@ extension FinanceSection {
             guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
                 throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
             }
+            guard Bounds.isOre(entry.ore) else { throw ImportError("\(path).ore", "at most 10^14 öre (10^12 kronor) in magnitude") }
             guard moment(entry.importedAt) != nil else { throw ImportError("\(path).importedAt", "a moment in ISO 8601") }
             guard cells.insert("\(entry.year) \(entry.month) \(entry.side.rawValue) \(entry.costCentre)").inserted else {
                 throw ImportError(path, "a second outcome for the same line and month")
@@ -29,6 +30,7 @@ extension FinanceSection {
             guard lines[entry.year]?.contains("\(entry.side.rawValue) \(entry.costCentre)") == true else {
                 throw ImportError("\(path).costCentre", "a line of the file's budget for \(entry.year)")
             }
+            guard Bounds.isKronor(entry.amount) else { throw ImportError("\(path).amount", Bounds.kronorEnglish) }
             if let comment = entry.comment, let problem = TextRules.problem(in: comment, as: .title, limit: 1_000) {
                 throw ImportError("\(path).comment", problem.english)
             }

@@ -127,7 +127,9 @@ extension FollowUpSection {
             guard IndicatorWork.isKPI(value.kpi) else { throw ImportError("\(path).kpi", "a letter and five digits, e.g. N01951") }
             guard IndicatorWork.isPeriod(value.period) else { throw ImportError("\(path).period", "a year, or a year and a part, e.g. 2023") }
             guard ["T", "K", "M"].contains(value.gender) else { throw ImportError("\(path).gender", "T, K or M") }
-            guard value.value?.isFinite ?? true, value.count >= 0 else { throw ImportError("\(path).value", "a finite number or null, and a count of 0 or more") }
+            guard value.value.map(Bounds.isIndicatorValue) ?? true, value.count >= 0 else {
+                throw ImportError("\(path).value", "a finite number of at most 10^15 in magnitude or null, and a count of 0 or more")
+            }
             guard seen.insert("\(value.kpi) \(value.municipality) \(value.period) \(value.gender)").inserted else {
                 throw ImportError(path, "the same KPI, municipality, period and gender appear twice")
             }
