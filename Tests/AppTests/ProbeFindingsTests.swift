@@ -41,6 +41,32 @@ struct InterchangeProbeTests {
         #expect(throws: ImportError.self) { try OrganisationFile.decode(Data(deep.utf8)) }
     }
 
+    @Test("The bounds hold in files too: an outcome beyond 10^14 öre and a Kolada value of 1e300 are refused naming the field", arguments: Engine.enabled)
+    func boundsInFiles(engine: Engine) async throws {
+        try await withApp(engine) { app in
+            let exported = try OrganisationExporter.encode(try await OrganisationExporter.export(slug: Demo.organisationSlug, on: app.db))
+            let file = try JSONSerialization.jsonObject(with: exported) as! [String: Any]
+            var finance = file["finance"] as! [String: Any]
+            var outcomes = finance["outcomes"] as! [[String: Any]]
+            outcomes[0]["ore"] = Int.max
+            finance["outcomes"] = outcomes
+            var changed = file
+            changed["finance"] = finance
+            await #expect(throws: ImportError("finance.outcomes[0].ore", "at most 10^14 öre (10^12 kronor) in magnitude")) {
+                try await OrganisationImporter.importFile(try data(changed), replace: true, on: app.db)
+            }
+            var followUp = file["followUp"] as! [String: Any]
+            var kolada = followUp["kolada"] as! [String: Any]
+            var values = kolada["values"] as! [[String: Any]]
+            values[0]["value"] = 1e300
+            kolada["values"] = values
+            followUp["kolada"] = kolada
+            changed = file
+            changed["followUp"] = followUp
+            await #expect(throws: ImportError.self) { try await OrganisationImporter.importFile(try data(changed), replace: true, on: app.db) }
+        }
+    }
+
     @Test("Finding 15: a copy of an organisation whose survey links exist already is refused with 422 naming the unique value, nothing written",
           arguments: Engine.enabled)
     func takenSurveyLinks(engine: Engine) async throws {

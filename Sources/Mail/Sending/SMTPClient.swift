@@ -40,6 +40,20 @@ public struct SMTPClient: Sendable {
         }
         let whole = deadline(settings.messageTimeout, "the message was not delivered within \(Int(settings.messageTimeout)) s")
         defer { whole.cancel() }
+        do {
+            try await converse(channel, security: security, tls: tls, host: host, recipient: recipient, subject: subject, body: body,
+                               messageID: messageID, date: date, deadline: deadline, timedOut: timedOut)
+        } catch {
+            // A deadline closed the connection under a write or a read: say which deadline.
+            if let reason = timedOut.withLockedValue({ $0 }), !(error is SMTPError) { throw SMTPError(step: "the message", reply: reason) }
+            throw error
+        }
+    }
+
+    /// The conversation on an open connection: greeting, EHLO, STARTTLS, AUTH, the envelope and the message.
+    private func converse(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, security: SMTPSettings.Security, tls: NIOSSLContext, host: String,
+                          recipient: String, subject: String, body: String, messageID: String, date: Date,
+                          deadline: (TimeInterval, String) -> Scheduled<Void>, timedOut: NIOLockedValueBox<String?>) async throws {
         try await channel.executeThenClose { inbound, outbound in
             var replies = ReplyReader(inbound.makeAsyncIterator())
             func expect(_ codes: Set<Int>, step: String) async throws -> Reply {
