@@ -1,3 +1,5 @@
+import Plot
+
 /// A deliberately small Markdown subset for document prose: paragraphs, `- ` lists,
 /// `**strong**` and `*emphasis*`. Everything else is text, and all text is escaped,
 /// so prose from an import can never inject markup.
@@ -56,41 +58,37 @@ public enum Markdown {
 
     static func inlineHTML(_ text: String) -> String {
         var out = ""
+        var plain = text[text.startIndex..<text.startIndex]
         var strong = false, emphasis = false
         var index = text.startIndex
+        func flush() {
+            out += HTML.escape(String(plain))
+            plain = text[index..<index]
+        }
         while index < text.endIndex {
             if text[index...].hasPrefix("**") {
+                flush()
                 out += strong ? "</strong>" : "<strong>"
                 strong.toggle()
                 index = text.index(index, offsetBy: 2)
+                plain = text[index..<index]
                 continue
             }
-            let character = text[index]
-            if character == "*" {
+            if text[index] == "*" {
+                flush()
                 out += emphasis ? "</em>" : "<em>"
                 emphasis.toggle()
-            } else {
-                out += escape(character)
+                index = text.index(after: index)
+                plain = text[index..<index]
+                continue
             }
+            plain = text[plain.startIndex...index]
             index = text.index(after: index)
         }
+        out += HTML.escape(String(plain))
         if emphasis { out += "</em>" }
         if strong { out += "</strong>" }
         return out
     }
 
-    public static func escape(_ text: String) -> String {
-        text.map(escape).joined()
-    }
-
-    static func escape(_ character: Character) -> String {
-        switch character {
-        case "&": "&amp;"
-        case "<": "&lt;"
-        case ">": "&gt;"
-        case "\"": "&quot;"
-        case "'": "&#39;"
-        default: String(character)
-        }
-    }
 }

@@ -110,7 +110,7 @@ public enum PlansModule: AppModule {
                 partnerKeys.formUnion(version.allNodes.flatMap(\.partners))
             }
             for (previous, next) in zip(numbers, numbers.dropFirst()) {
-                paths.append(PlansURL.compare.link(organisation, content.slug) + "?fran=\(previous)&till=\(next)")
+                paths.append(PlansURL.compare.link(organisation, content.slug, query: ["fran": "\(previous)", "till": "\(next)"]))
             }
             // The partners the activities name, whose pages the activities link to.
             let partners = try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: req.db)

@@ -7,6 +7,7 @@ import Foundation
 import Organisation
 import Plans
 @testable import SamsynApp
+import Plot
 import Testing
 
 /// The demo's registry against the seed: the 38 agreements of Verksamhetsplan 2023 (000 l.1135–1255)
@@ -72,7 +73,7 @@ struct AgreementsDemoTests {
             let part = try #require(page.range(of: "id=\"avtal-och-overenskommelser-i-planen\"").map { String(page[$0.lowerBound...]) })
             let linked = part.components(separatedBy: "<li><a href=\"/o/norrbottens-kommuner/avtal/").dropFirst().prefix(38)
                 .map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
-            #expect(linked == seed.map { Markdown.escape($0.title) })
+            #expect(linked == seed.map { HTML.escape($0.title) })
             #expect(part.contains("<h3>Avtal</h3>") && part.contains("<h3>Överenskommelser</h3>"))
         }
     }

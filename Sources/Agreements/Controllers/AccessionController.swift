@@ -74,7 +74,7 @@ enum AccessionController {
         do {
             let (_, token) = try await Accessions.apply(form, to: agreement, organisation: organisation, publicURL: req.application.siteShell.publicURL,
                                                         at: req.application.now(), on: req.db)
-            return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token) + "?klart=skickad", redirectType: .normal)
+            return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token, query: ["klart": "skickad"]), redirectType: .normal)
         } catch let failure as AgreementWork.Failure {
             var model = formModel(organisation, agreement, values: values)
             if case .invalid(_, _, let field) = failure { model.state.error = (field ?? "", failure.swedish) }
@@ -118,7 +118,7 @@ enum AccessionController {
             return secretLinkPage(req.render(AccessionMessagePage(organisation: organisation, heading: "Det gick inte att lämna överenskommelsen",
                                                                message: failure.swedish)), status: .conflict)
         }
-        return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token) + "?klart=lamnat", redirectType: .normal)
+        return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token, query: ["klart": "lamnat"]), redirectType: .normal)
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
@@ -171,7 +171,7 @@ enum AccessionController {
             try await Accessions.decide(application, approve: decision == "approve", reason: form.reason ?? "", agreement: agreement,
                                         organisation: context.organisation, actor: context.actor, publicURL: req.application.siteShell.publicURL,
                                         at: req.application.now(), on: req.db)
-            return req.redirect(to: AgreementsURL.applications.link(context.slug, agreement.key) + "?klart=\(decision == "approve" ? "godkand" : "avslagen")",
+            return req.redirect(to: AgreementsURL.applications.link(context.slug, agreement.key, query: ["klart": "\(decision == "approve" ? "godkand" : "avslagen")"]),
                                 redirectType: .normal)
         } catch let failure as AgreementWork.Failure {
             let field: String? = if case .invalid(_, _, let field) = failure { field } else { nil }

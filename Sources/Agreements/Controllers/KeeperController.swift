@@ -49,7 +49,7 @@ enum KeeperController {
     }
 
     static func redirect(_ req: Request, _ url: String, notice: String, at anchor: String? = nil) -> Response {
-        req.redirect(to: url + "?klart=\(notice)" + (anchor.map { "#\($0)" } ?? ""), redirectType: .normal)
+        req.redirect(to: url + QueryString.make(["klart": "\(notice)"]) + (anchor.map { "#\($0)" } ?? ""), redirectType: .normal)
     }
 
     static func render(_ req: Request, _ context: Context, _ model: Forms.FormView.Model, status: HTTPStatus = .ok) -> Response {

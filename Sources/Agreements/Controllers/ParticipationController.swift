@@ -51,7 +51,7 @@ enum ParticipationController {
             let reference = AgreementSpec.NodeReference(document: parts.first ?? "", lineage: parts.count == 2 ? parts[1] : "")
             let changed = try await Participation.mark(reference, level: (values["level"]).flatMap(ParticipationLevel.init), in: context.catalogue,
                                                        actor: context.actor, on: req.db)
-            return req.redirect(to: AgreementsURL.participation.link(context.slug) + "?klart=\(changed ? "sparat" : "oforandrat")", redirectType: .normal)
+            return req.redirect(to: AgreementsURL.participation.link(context.slug, query: ["klart": changed ? "sparat" : "oforandrat"]), redirectType: .normal)
         }
     }
 }

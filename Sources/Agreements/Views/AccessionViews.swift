@@ -175,8 +175,8 @@ final class ApplicationsPage: OrganisationPage {
     func pendingItem(_ application: ApplicationContent) -> Node<HTML.BodyContext> {
         let id = application.id
         return .section(
-            .class("application"), .attribute(named: "aria-labelledby", value: "ansokan-\(id)"),
-            .h3(.id("ansokan-\(id)"), .text(application.name)),
+            .class("application"), .attribute(named: "aria-labelledby", value: HTML.escape("ansokan-\(id)")),
+            .h3(.id(HTML.escape("ansokan-\(id)")), .text(application.name)),
             .dl(.class("facts"),
                 .dt("Organisationsnummer"), .dd(.text(application.orgNumber)),
                 .dt("Inskickad"), .dd(.text(String(application.submittedAt.prefix(10)))),

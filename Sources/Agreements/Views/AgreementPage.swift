@@ -108,7 +108,7 @@ final class AgreementPage: OrganisationPage {
             .h2(.id("dokument"), .text("Dokument")),
             agreement.documents.isEmpty ? .p(.text("Inga dokument är bifogade.")) : .ul(.forEach(agreement.documents) { document in
                 .li(document.available
-                        ? .a(.href((staff ? AgreementsURL.staffDocument : AgreementsURL.document).link(org, key, document.id)), .text(document.name))
+                        ? .a(.href(HTML.escape((staff ? AgreementsURL.staffDocument : AgreementsURL.document).link(org, key, document.id))), .text(document.name))
                         : .text(document.name),
                     .text(" (\(AgreementViews.size(document.size))\(document.isPublic ? "" : ", internt")\(document.available ? "" : ", filen finns inte i den här installationen"))"),
                     .if(mayEdit, .group(.text(" · "), .a(.href(AgreementsURL.removeDocument.link(org, key, document.id)), .text("Ta bort"),
@@ -120,7 +120,7 @@ final class AgreementPage: OrganisationPage {
                       .div(.class("field\(uploadError == nil ? "" : " invalid")"),
                            .label(.for("file"), .text("Bifoga en fil")),
                            .p(.class("hint"), .id("file-hint"), .text("\(DocumentWork.FileType.description), högst 10 MB.")),
-                           .input(.type(.file), .name("file"), .id("file"), .attribute(named: "aria-describedby", value: "file-hint\(uploadError == nil ? "" : " file-error")")),
+                           .input(.type(.file), .name("file"), .id("file"), .attribute(named: "aria-describedby", value: HTML.escape("file-hint\(uploadError == nil ? "" : " file-error")"))),
                            .unwrap(uploadError) { .p(.class("field-error"), .id("file-error"), .text($0)) }),
                       .div(.class("field checkbox"), .input(.type(.checkbox), .name("public"), .id("public"), .value("on"), .attribute(named: "checked", value: "checked")),
                            .label(.for("public"), .text("Offentligt (visas på avtalets offentliga sida)"))),

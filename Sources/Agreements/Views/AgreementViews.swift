@@ -24,7 +24,7 @@ enum AgreementViews {
             .tbody(.forEach(agreements) { agreement in
                 .tr(
                     .th(.attribute(named: "scope", value: "row"),
-                        .a(.href((staff ? AgreementsURL.staffAgreement : AgreementsURL.agreement).link(organisation, agreement.key)), .text(agreement.title)),
+                        .a(.href(HTML.escape((staff ? AgreementsURL.staffAgreement : AgreementsURL.agreement).link(organisation, agreement.key))), .text(agreement.title)),
                         .if(!agreement.isPublic, .span(.class("meta"), .text(" (internt)")))),
                     .td(.text(agreement.kind.label)),
                     .td(.text(partiesText(agreement.parties))),
@@ -38,24 +38,23 @@ enum AgreementViews {
     /// `parties`: the registry keys the party filter offers (the members, and whoever the agreements name).
     static func filters(_ filter: RegistryFilter, catalogue: Catalogue, parties partyKeys: Set<String>, action: String) -> Node<HTML.BodyContext> {
         func select(_ name: String, _ label: String, _ choices: [(String, String)], _ chosen: String?) -> Node<HTML.FormContext> {
-            let options = ([("", "Alla")] + choices).map { value, text in
-                "<option value=\"\(Markdown.escape(value))\"\(value == (chosen ?? "") ? " selected" : "")>\(Markdown.escape(text))</option>"
-            }.joined()
-            return .raw("<div class=\"field\"><label for=\"filter-\(name)\">\(Markdown.escape(label))</label>"
-                        + "<select name=\"\(name)\" id=\"filter-\(name)\">\(options)</select></div>")
+            Markup.element("div", [.value("class", "field")], [
+                .element("label", [.value("for", "filter-\(name)")], text: label),
+                Forms.select(name: name, id: "filter-\(name)", choices: ([("", "Alla")] + choices).map { Forms.Choice($0.0, $0.1) }, chosen: chosen ?? ""),
+            ]).node()
         }
         let parties = catalogue.registry.values.filter { partyKeys.contains(Catalogue.key(of: $0)) }.sorted { AgreementQuery.swedishOrder($0.name, $1.name) }.map { (Catalogue.key(of: $0), $0.name) }
-        return .form(.method(.get), .action(action), .class("filters"), .attribute(named: "role", value: "search"),
+        return .form(.method(.get), .action(HTML.escape(action)), .class("filters"), .attribute(named: "role", value: "search"),
                      .div(.class("field wide"), .label(.for("filter-sok"), .text("Sök i titlarna")),
-                          .input(.type(.search), .name("sok"), .id("filter-sok"), .value(Markdown.escape(filter.text ?? "")))),
+                          .input(.type(.search), .name("sok"), .id("filter-sok"), .value(HTML.escape(filter.text ?? "")))),
                      select("slag", "Slag", AgreementKind.allCases.map { ($0.rawValue, $0.label) }, filter.kind?.rawValue),
                      select("status", "Status", AgreementStatus.allCases.map { ($0.rawValue, $0.label) }, filter.status?.rawValue),
                      select("part", "Part", [("medlemmar", "Medlemmarna tillsammans")] + parties, filter.party),
                      select("enhet", "Ansvarig enhet", catalogue.units.map { ($0.key, $0.name) }, filter.unit),
                      .div(.class("field"), .label(.for("filter-ar"), .text("Gäller år")),
-                          .input(.type(.number), .name("ar"), .id("filter-ar"), .value(filter.year.map(String.init) ?? ""),
+                          .input(.type(.number), .name("ar"), .id("filter-ar"), .value(HTML.escape(filter.year.map(String.init) ?? "")),
                                  .attribute(named: "inputmode", value: "numeric"))),
-                     .div(.class("actions"), .button(.type(.submit), .text("Visa")), .if(!filter.isEmpty, .a(.href(action), .text("Rensa filtren")))))
+                     .div(.class("actions"), .button(.type(.submit), .text("Visa")), .if(!filter.isEmpty, .a(.href(HTML.escape(action)), .text("Rensa filtren")))))
     }
 
     /// "38 avtal och överenskommelser" or the number found with the filters.

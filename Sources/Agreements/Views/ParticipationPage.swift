@@ -34,7 +34,7 @@ final class ParticipationPage: OrganisationPage {
                 .li(chosen == nil ? .span(.attribute(named: "aria-current", value: "page"), .text("Alla")) : .a(.href(AgreementsURL.participation.link(organisationSlug)), .text("Alla"))),
                 .forEach(ParticipationLevel.allCases) { level in
                     .li(chosen == level ? .span(.attribute(named: "aria-current", value: "page"), .text(level.label))
-                                        : .a(.href(AgreementsURL.participation.link(organisationSlug) + "?niva=\(level.rawValue)"), .text(level.label)))
+                                        : .a(.href(AgreementsURL.participation.link(organisationSlug, query: ["niva": "\(level.rawValue)"])), .text(level.label)))
                 })),
             shown.isEmpty ? .p(.text(chosen == nil ? "Ingen nyckelaktivitet är markerad med en nivå ännu." : "Ingen nyckelaktivitet är markerad med nivån \(chosen!.label.lowercased()).")) :
                 .ul(.forEach(shown) { item in
@@ -49,7 +49,7 @@ final class ParticipationPage: OrganisationPage {
     static func nodeSection(_ level: ParticipationLevel, organisation: String) -> PageSection {
         PageSection(heading: "Medverkan", html: Node<HTML.BodyContext>.group(
             .p(.strong(.text(level.label)), .text(": \(level.explanation)")),
-            .p(.a(.href(AgreementsURL.participation.link(organisation) + "?niva=\(level.rawValue)"), .text("Fler aktiviteter med nivån \(level.label.lowercased())")))
+            .p(.a(.href(AgreementsURL.participation.link(organisation, query: ["niva": "\(level.rawValue)"])), .text("Fler aktiviteter med nivån \(level.label.lowercased())")))
         ).render())
     }
 }

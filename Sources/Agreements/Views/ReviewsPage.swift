@@ -40,7 +40,7 @@ final class ReviewsPage: OrganisationPage {
             .p(.text("Avtal som ska omprövas de närmaste \(months) månaderna och de vars omprövningsdatum har passerat. Den ansvariga påminns med e-post 60 och 14 dagar före och när datumet har passerat.")),
             .form(.method(.get), .action(AgreementsURL.reviews.link(org)), .class("filters"),
                   .div(.class("field"), .label(.for("manader"), .text("Antal månader framåt")),
-                       .input(.type(.number), .name("manader"), .id("manader"), .value(String(months)), .attribute(named: "min", value: "1"),
+                       .input(.type(.number), .name("manader"), .id("manader"), .value(HTML.escape(String(months))), .attribute(named: "min", value: "1"),
                               .attribute(named: "max", value: "60"))),
                   .div(.class("actions"), .button(.type(.submit), .text("Visa")))),
             .section(.h2(.text("Passerade")), overdue.isEmpty ? .p(.text("Inget avtal har ett passerat omprövningsdatum.")) : list(overdue)),

@@ -22,9 +22,9 @@ public final class SignInPage: Page {
             .unwrap(message) { .p(.class("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
                 .method(.post), .action(AuthURL.signIn.link()),
-                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf))),
                 .div(.class("field"), .label(.for("email"), .text("E-postadress")),
-                     .input(.type(.email), .name("email"), .id("email"), .value(Markdown.escape(email)), .attribute(named: "autocomplete", value: "username"), .required(true))),
+                     .input(.type(.email), .name("email"), .id("email"), .value(HTML.escape(email)), .attribute(named: "autocomplete", value: "username"), .required(true))),
                 .div(.class("field"), .label(.for("password"), .text("Lösenord")),
                      .input(.type(.password), .name("password"), .id("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true))),
                 .button(.type(.submit), .text("Logga in"))
@@ -77,7 +77,7 @@ public final class AccountPage: Page {
             .h2(.text("Roller")),
             roles.isEmpty ? .p(.text("Du har inga roller ännu.")) : .ul(.forEach(roles) { line in
                 .li(.text(line.description), .forEach(line.links.indices) { index in
-                    .group(.text(index == 0 ? " – " : " · "), .a(.href(line.links[index].url ?? ""), .text(line.links[index].title)))
+                    .group(.text(index == 0 ? " – " : " · "), .a(.href(HTML.escape(line.links[index].url ?? "")), .text(line.links[index].title)))
                 })
             }),
             .h2(.text("Lösenord")),
@@ -92,15 +92,15 @@ public final class AccountPage: Page {
                 .ul(.forEach(list) { token in
                     .li(.text(token.name), .if(token.revoked, .text(" – återkallad")),
                         .if(!token.revoked, .form(.class("inline"), .method(.post), .action(AuthURL.revokeToken.link(token.id)),
-                                                  .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
-                                                  .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: Markdown.escape("Återkalla \(token.name)")), .text("Återkalla")))))
+                                                  .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf))),
+                                                  .button(.type(.submit), .class("small"), .attribute(named: "aria-label", value: HTML.escape("Återkalla \(token.name)")), .text("Återkalla")))))
                 })
             },
             .p(.a(.href(AuthURL.tokens.link()), .text("Ny API-nyckel …"))),
             .h2(.text("Logga ut")),
             .form(
                 .method(.post), .action(AuthURL.signOut.link()),
-                .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf))),
+                .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf))),
                 .button(.type(.submit), .text("Logga ut"))
             )
         )

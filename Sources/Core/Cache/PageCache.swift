@@ -73,7 +73,7 @@ public final class PageCache: Sendable {
     /// that other parameters, however many, all share one entry.
     static func key(_ request: Request, varyingOn parameters: [String]) -> String {
         let used = parameters.sorted().compactMap { name in (try? request.query.get(String.self, at: name)).map { "\(name)=\($0)" } }
-        return request.url.path + "?" + used.joined(separator: "&")
+        return request.url.path + QueryString.make([]) + used.joined(separator: "&")
     }
 
     /// Answers from the cache, or renders, stores and answers. Honours If-None-Match with 304.

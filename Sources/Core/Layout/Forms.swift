@@ -48,61 +48,81 @@ public enum Forms {
         }
     }
 
-    /// One field, escaped by hand since Plot writes attribute values as given. A field in error
-    /// carries aria-invalid and points at its message with aria-describedby.
-    public static func render(_ spec: FieldSpec, id: String, state: FormState) -> String {
+    /// One field, built with `Markup` so every value is escaped. A field in error carries
+    /// aria-invalid and points at its message with aria-describedby.
+    public static func render(_ spec: FieldSpec, id: String, state: FormState) -> Markup {
         let value = state.values[spec.name] ?? ""
-        let name = Markdown.escape(spec.name), id = Markdown.escape(id)
-        if case .hidden = spec.kind { return "<input type=\"hidden\" name=\"\(name)\" value=\"\(Markdown.escape(value))\">" }
+        let name = spec.name
+        if case .hidden = spec.kind { return .void("input", [.value("type", "hidden"), .value("name", name), .value("value", value)]) }
         let error = state.error?.field == spec.name ? state.error?.message : nil
+        let errorText = { (withID: Bool) in
+            error.map { Markup.element("p", [.value("class", "field-error"), .value("id", withID ? "\(id)-error" : nil)], text: $0) } ?? .empty
+        }
         if case .checkbox = spec.kind {
-            let invalid = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
-            return "<div class=\"field checkbox\(error == nil ? "" : " invalid")\">"
-                + (error.map { "<p class=\"field-error\" id=\"\(id)-error\">\(Markdown.escape($0))</p>" } ?? "")
-                + "<input type=\"checkbox\" name=\"\(name)\" id=\"\(id)\"\(value == "on" ? " checked" : "")\(invalid)>"
-                + "<label for=\"\(id)\">\(Markdown.escape(spec.label))</label></div>"
+            return .element("div", [.value("class", "field checkbox" + (error == nil ? "" : " invalid"))], [
+                errorText(true),
+                .void("input", [.value("type", "checkbox"), .value("name", name), .value("id", id), .flag("checked", value == "on"),
+                                .value("aria-invalid", error == nil ? nil : "true"), .value("aria-describedby", error == nil ? nil : "\(id)-error")]),
+                .element("label", [.value("for", id)], text: spec.label),
+            ])
         }
         if case .checkboxes(let choices) = spec.kind {
-            let chosen = Set(value.split(separator: "\n").map(String.init))
-            let boxes = choices.enumerated().map { index, choice in
-                "<div class=\"check\"><input type=\"checkbox\" name=\"\(name).\(index)\" id=\"\(id)-\(index)\" value=\"\(Markdown.escape(choice.value))\""
-                    + "\(chosen.contains(choice.value) ? " checked" : "")><label for=\"\(id)-\(index)\">\(Markdown.escape(choice.label))</label></div>"
-            }.joined()
-            return "<fieldset class=\"checks\(error == nil ? "" : " invalid")\" id=\"\(id)\"><legend>\(Markdown.escape(spec.label))</legend>"
-                + (spec.hint.map { "<p class=\"hint\">\(Markdown.escape($0))</p>" } ?? "")
-                + (error.map { "<p class=\"field-error\">\(Markdown.escape($0))</p>" } ?? "")
-                + (choices.isEmpty ? "<p>Det finns inget att välja.</p>" : "<div class=\"check-list\">\(boxes)</div>") + "</fieldset>"
+            return checkboxGroup(name: name, id: id, legend: spec.label, hint: spec.hint, choices: choices,
+                                 chosen: Set(value.split(separator: "\n").map(String.init)), error: error)
         }
         let described = [spec.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
-        let aria = (error == nil ? "" : " aria-invalid=\"true\"")
-            + (described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\"")
-        let control: String
+        let aria: [Markup.Attribute] = [.value("aria-invalid", error == nil ? nil : "true"),
+                                        .value("aria-describedby", described.isEmpty ? nil : described.joined(separator: " "))]
+        let control: Markup
         switch spec.kind {
         case .password(let autocomplete):
-            control = "<input type=\"password\" name=\"\(name)\" id=\"\(id)\" autocomplete=\"\(autocomplete)\"\(aria)>"
-        case .text, .hidden, .checkbox:
-            control = "<input type=\"text\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+            control = .void("input", [.value("type", "password"), .value("name", name), .value("id", id), .value("autocomplete", autocomplete)] + aria)
+        case .text, .hidden, .checkbox, .checkboxes:
+            control = .void("input", [.value("type", "text"), .value("name", name), .value("id", id), .value("value", value)] + aria)
         case .date:
-            control = "<input type=\"date\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+            control = .void("input", [.value("type", "date"), .value("name", name), .value("id", id), .value("value", value)] + aria)
         case .number:
-            control = "<input type=\"number\" inputmode=\"numeric\" name=\"\(name)\" id=\"\(id)\" value=\"\(Markdown.escape(value))\"\(aria)>"
+            control = .void("input", [.value("type", "number"), .value("inputmode", "numeric"), .value("name", name), .value("id", id),
+                                      .value("value", value)] + aria)
         case .textarea(let rows):
             // A newline after the tag, since HTML drops the first one: a text starting with a line break keeps it.
-            control = "<textarea name=\"\(name)\" id=\"\(id)\" rows=\"\(rows)\"\(aria)>\n\(Markdown.escape(value))</textarea>"
-        case .checkboxes:
-            control = ""
+            control = .element("textarea", [.value("name", name), .value("id", id), .value("rows", String(rows))] + aria, text: "\n" + value)
         case .select(let choices):
-            let options = choices.map { choice in
-                "<option value=\"\(Markdown.escape(choice.value))\"\(choice.value == value ? " selected" : "")>\(Markdown.escape(choice.label))</option>"
-            }.joined()
-            control = "<select name=\"\(name)\" id=\"\(id)\"\(aria)>\(options)</select>"
+            control = select(name: name, id: id, choices: choices, chosen: value, extra: aria)
         }
         let wide: Bool = if case .textarea = spec.kind { true } else { spec.name == "title" || spec.name == "heading" }
-        return "<div class=\"field\(wide ? " wide" : "")\(error == nil ? "" : " invalid")\"><label for=\"\(id)\">\(Markdown.escape(spec.label))</label>"
-            + (spec.hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\(Markdown.escape($0))</p>" } ?? "")
-            + control
-            + (error.map { "<p class=\"field-error\" id=\"\(id)-error\">\(Markdown.escape($0))</p>" } ?? "")
-            + "</div>"
+        return .element("div", [.value("class", "field" + (wide ? " wide" : "") + (error == nil ? "" : " invalid"))], [
+            .element("label", [.value("for", id)], text: spec.label),
+            spec.hint.map { .element("p", [.value("class", "hint"), .value("id", "\(id)-hint")], text: $0) } ?? .empty,
+            control,
+            errorText(true),
+        ])
+    }
+
+    /// A `<select>` of choices with the chosen value selected.
+    public static func select(name: String, id: String, choices: [Choice], chosen: String, extra: [Markup.Attribute] = []) -> Markup {
+        .element("select", [.value("name", name), .value("id", id)] + extra, choices.map { choice in
+            .element("option", [.value("value", choice.value), .flag("selected", choice.value == chosen)], text: choice.label)
+        })
+    }
+
+    /// Several checkboxes in a fieldset, each named `name.N` (read back with `checked(_:in:)`).
+    public static func checkboxGroup(name: String, id: String, legend: String, hint: String?, choices: [Choice], chosen: Set<String>,
+                                     error: String?) -> Markup {
+        func box(_ index: Int) -> Markup {
+            let choice = choices[index]
+            return .element("div", [.value("class", "check")], [
+                .void("input", [.value("type", "checkbox"), .value("name", "\(name).\(index)"), .value("id", "\(id)-\(index)"),
+                                .value("value", choice.value), .flag("checked", chosen.contains(choice.value))]),
+                .element("label", [.value("for", "\(id)-\(index)")], text: choice.label),
+            ])
+        }
+        return .element("fieldset", [.value("class", "checks" + (error == nil ? "" : " invalid")), .value("id", id)], [
+            .element("legend", text: legend),
+            hint.map { .element("p", [.value("class", "hint")], text: $0) } ?? .empty,
+            error.map { .element("p", [.value("class", "field-error")], text: $0) } ?? .empty,
+            choices.isEmpty ? .element("p", text: "Det finns inget att välja.") : .element("div", [.value("class", "check-list")], choices.indices.map(box)),
+        ])
     }
 
     /// The values of a `.checkboxes` field as a submitted form has them (`name.0`, `name.1`, …), one per line.
@@ -112,7 +132,7 @@ public enum Forms {
     }
 
     public static func fields(_ specs: [FieldSpec], state: FormState, idPrefix: String = "") -> Node<HTML.FormContext> {
-        .raw(specs.map { render($0, id: idPrefix + $0.name, state: state) }.joined())
+        Markup.group(specs.map { render($0, id: idPrefix + $0.name, state: state) }).node()
     }
 
     public static func messages(error: String?, notice: String?) -> Node<HTML.BodyContext> {
@@ -125,7 +145,7 @@ public enum Forms {
     /// A page with one form: a new document, a copy, a draft's title and period, a new node,
     /// an adoption, a prose section. A refusal comes back here with the input and the reason.
     public static func csrfField(_ csrf: String) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("csrf"), .value(Markdown.escape(csrf)))
+        .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf)))
     }
 
     public final class FormView: TenantPage {
@@ -181,15 +201,15 @@ public enum Forms {
                 .h1(.text(model.heading)),
                 messages(error: generalError ?? (model.state.error == nil ? nil : "Formuläret är inte sparat. Se felet nedan."), notice: model.notice),
                 .forEach(model.intro) { .p(.text($0)) },
-                .form(.method(.post), .action(model.action), csrfField(csrf),
+                .form(.method(.post), .action(HTML.escape(model.action)), csrfField(csrf),
                       fields(model.fields, state: model.state),
                       .div(.class("actions"),
                            .button(.type(.submit), .text(model.submit)),
                            .unwrap(model.previewButton) { label in
                                .button(.type(.submit), .class("secondary"), .name("forhandsgranska"), .value("ja"), .text(label))
                            },
-                           .a(.href(model.cancelURL), .text("Avbryt")))),
-                .if(!model.links.isEmpty, .ul(.class("more"), .forEach(model.links) { .li(.a(.href($0.value), .text($0.label))) })),
+                           .a(.href(HTML.escape(model.cancelURL)), .text("Avbryt")))),
+                .if(!model.links.isEmpty, .ul(.class("more"), .forEach(model.links) { .li(.a(.href(HTML.escape($0.value)), .text($0.label))) })),
                 .unwrap(model.preview) { preview in
                     .section(.class("preview"), .attribute(named: "aria-labelledby", value: "preview-heading"),
                              .h2(.id("preview-heading"), .text("Förhandsgranskning (inte sparad)")), .markdown(preview))
@@ -231,10 +251,10 @@ extension Forms {
             .group(
                 .h1(.text(heading)),
                 .p(.text(question)),
-                .form(.method(.post), .action(action),
-                      .forEach(fields.sorted { $0.key < $1.key }) { field in .input(.type(.hidden), .name(field.key), .value(Markdown.escape(field.value))) },
+                .form(.method(.post), .action(HTML.escape(action)),
+                      .forEach(fields.sorted { $0.key < $1.key }) { field in .input(.type(.hidden), .name(HTML.escape(field.key)), .value(HTML.escape(field.value))) },
                       .input(.type(.hidden), .name("confirmed"), .value("ja")),
-                      .div(.class("actions"), .button(.type(.submit), .class("danger"), .text(confirmLabel)), .a(.href(cancelURL), .text("Avbryt"))))
+                      .div(.class("actions"), .button(.type(.submit), .class("danger"), .text(confirmLabel)), .a(.href(HTML.escape(cancelURL)), .text("Avbryt"))))
             )
         }
     }

@@ -39,17 +39,17 @@ open class Page {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Plot's .title() would copy the title into unescaped meta attributes.
                 .element(named: "title", text: pageTitle() == "Samsyn" ? "Samsyn" : "\(pageTitle()) – Samsyn"),
-                .meta(.name("description"), .content(Markdown.escape(pageDescription()))),
-                .link(.rel(.canonical), .href(shell.publicURL + path)),
+                .meta(.name("description"), .content(HTML.escape(pageDescription()))),
+                .link(.rel(.canonical), .href(HTML.escape(shell.publicURL + path))),
                 // Open Graph, for links shared in mail, chat and social media.
-                .meta(.attribute(named: "property", value: "og:title"), .content(Markdown.escape(pageTitle()))),
-                .meta(.attribute(named: "property", value: "og:description"), .content(Markdown.escape(pageDescription()))),
+                .meta(.attribute(named: "property", value: "og:title"), .content(HTML.escape(pageTitle()))),
+                .meta(.attribute(named: "property", value: "og:description"), .content(HTML.escape(pageDescription()))),
                 .meta(.attribute(named: "property", value: "og:type"), .content("website")),
-                .meta(.attribute(named: "property", value: "og:url"), .content(shell.publicURL + path)),
+                .meta(.attribute(named: "property", value: "og:url"), .content(HTML.escape(shell.publicURL + path))),
                 .meta(.attribute(named: "property", value: "og:site_name"), .content("Samsyn")),
                 .meta(.attribute(named: "property", value: "og:locale"), .content("sv_SE")),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet)),
-                .forEach(scripts()) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
+                .forEach(scripts()) { .script(.src(HTML.escape($0)), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#innehall"), .text("Hoppa till innehållet")),
@@ -59,7 +59,7 @@ open class Page {
                     // On a phone the links give way to "Meny", which leads to the same links at the
                     // foot of the page: a menu that needs no JavaScript.
                     .a(.class("menu-link"), .href("#meny"), .text("Meny")),
-                    .nav(.class("site-nav"), .ariaLabel(navigationLabel), navigationList()),
+                    .nav(.class("site-nav"), .ariaLabel(HTML.escape(navigationLabel)), navigationList()),
                     .raw(Self.accountPlaceholder)
                 ),
                 .unwrap(breadcrumbs().isEmpty ? nil : breadcrumbs()) { crumbs in
@@ -69,7 +69,7 @@ open class Page {
                         .ol(.forEach(crumbs.indices, { index in
                             let crumb = crumbs[index]
                             if let url = crumb.url, index < crumbs.count - 1 {
-                                return .li(.a(.href(url), .text(crumb.title)))
+                                return .li(.a(.href(HTML.escape(url)), .text(crumb.title)))
                             }
                             return .li(.attribute(named: "aria-current", value: "page"), .text(crumb.title))
                         }))
@@ -94,7 +94,7 @@ extension Page {
     var navigationLabel: String { tenantNavigation().isEmpty ? "Webbplatsen" : "Organisationens sidor" }
 
     func navigationList() -> Node<HTML.BodyContext> {
-        .ul(.forEach(navigationItems) { item in .li(.a(.href(item.url ?? "#"), .text(item.title))) })
+        .ul(.forEach(navigationItems) { item in .li(.a(.href(HTML.escape(item.url ?? "#")), .text(item.title))) })
     }
 }
 
@@ -102,7 +102,7 @@ public extension Node {
     /// An aria-label from any text. Plot writes attribute values as given, so text that
     /// comes from users must be escaped here.
     static func safeAriaLabel(_ text: String) -> Node {
-        .attribute(named: "aria-label", value: Markdown.escape(text))
+        .attribute(named: "aria-label", value: HTML.escape(text))
     }
 }
 
@@ -122,8 +122,8 @@ public extension Node where Context == HTML.BodyContext {
 
     /// "Ladda ned: CSV · JSON" under a list a page shows: the same list as open data.
     static func downloads(_ what: String, csv: String, json: String) -> Node {
-        .p(.class("downloads"), .text("Ladda ned \(what): "), .a(.href(csv), .safeAriaLabel("\(what) som CSV"), .text("CSV")), .text(" · "),
-           .a(.href(json), .safeAriaLabel("\(what) som JSON"), .text("JSON")))
+        .p(.class("downloads"), .text("Ladda ned \(what): "), .a(.href(HTML.escape(csv)), .safeAriaLabel("\(what) som CSV"), .text("CSV")), .text(" · "),
+           .a(.href(HTML.escape(json)), .safeAriaLabel("\(what) som JSON"), .text("JSON")))
     }
 
     /// The column's name inside a cell, shown only where a narrow screen stacks the table (`table.stack`).

@@ -38,8 +38,21 @@ public struct URLPattern: Sendable, Equatable, CustomStringConvertible {
     public func link(_ values: [String]) -> String {
         precondition(values.count == parameterNames.count, "\(self) takes \(parameterNames.count) values, got \(values.count)")
         var remaining = values[...]
-        return "/" + parts.map { $0.hasPrefix(":") ? remaining.removeFirst() : $0 }.joined(separator: "/")
+        return "/" + parts.map { $0.hasPrefix(":") ? Self.segment(remaining.removeFirst()) : $0 }.joined(separator: "/")
     }
+
+    /// The path with its query: `item.link(tenant, key, query: ["sida": "2"])`.
+    public func link(_ values: String..., query: KeyValuePairs<String, String?>) -> String {
+        link(values) + QueryString.make(query)
+    }
+
+    /// A value as one path segment: percent-encoded, so a link is safe in an attribute as it is
+    /// and a value cannot add segments. Keys and slugs pass unchanged.
+    static func segment(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? value
+    }
+
+    private static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:@!$()*+,;=")
 
     public var description: String { "/" + parts.joined(separator: "/") }
 }

@@ -57,7 +57,7 @@ enum BudgetEditorController {
         do {
             let outcome = try await BudgetWork.update(budget, to: try BudgetForm.spec(values, keeping: budget.spec), expectedRevision: values["revision"].flatMap(Int.init),
                                                       in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.keep.link(organisation.slug) + "?klart=\(outcome == .unchanged ? "oforandrad" : "sparad")", redirectType: .normal)
+            return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": outcome == .unchanged ? "oforandrad" : "sparad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             return try await editPage(req, organisation, budget.year, values, error: (failure.field ?? "", failure.swedish),
                                       status: failure == .adopted ? .conflict : failure == .conflict ? .conflict : .unprocessableEntity)
@@ -95,7 +95,7 @@ enum BudgetEditorController {
         do {
             try await BudgetWork.adopt(budget, by: values["adoptedBy"] ?? "", on: values["adoptedOn"] ?? "", reference: values["decisionReference"],
                                        in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.keep.link(organisation.slug) + "?klart=beslutad", redirectType: .normal)
+            return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": "beslutad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             var model = adoptModel(organisation, budget, values: values)
             model.state.error = (failure.field ?? "", failure.swedish)
@@ -122,7 +122,7 @@ enum BudgetEditorController {
         let budget = try await budget(req, organisation)
         do {
             let copy = try await BudgetWork.copy(budget, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.edit.link(organisation.slug, String(copy.year)) + "?klart=kopierad", redirectType: .normal)
+            return req.redirect(to: FinanceURL.edit.link(organisation.slug, String(copy.year), query: ["klart": "kopierad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             return privatePage(req.render(BudgetKeepPage(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
                                                          csrf: try req.signedIn.csrfToken, notice: nil, error: failure.swedish)), status: .conflict)

@@ -79,7 +79,7 @@ enum FeeBasisController {
             spec.fees = try basis(values, members: members)
             let outcome = try await BudgetWork.update(budget, to: spec, expectedRevision: values["revision"].flatMap(Int.init), in: organisation,
                                                       actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.keep.link(organisation.slug) + "?klart=\(outcome == .unchanged ? "oforandrad" : "sparad")", redirectType: .normal)
+            return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": outcome == .unchanged ? "oforandrad" : "sparad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             var model = model(organisation, budget, members, values: values)
             model.state.error = (failure.field ?? "", failure.swedish)

@@ -116,7 +116,7 @@ enum FundingController {
         do {
             let (_, outcome) = try await FundingWork.save(try FundingForm.spec(values), key: values["key"]?.trimmingCharacters(in: .whitespaces),
                                                           replacing: replacing, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.keepFundings.link(organisation.slug) + "?klart=\(outcome == .unchanged ? "oforandrad" : "sparad")", redirectType: .normal)
+            return req.redirect(to: FinanceURL.keepFundings.link(organisation.slug, query: ["klart": outcome == .unchanged ? "oforandrad" : "sparad"]), redirectType: .normal)
         } catch let failure as FundingWork.Failure {
             return try await form(req, organisation, funding: replacing, values: values, error: (failure.field ?? "", failure.swedish), status: .unprocessableEntity)
         }
@@ -147,6 +147,6 @@ enum FundingController {
     @Sendable static func remove(req: Request) async throws -> Response {
         let (organisation, user) = try await req.financeEditor()
         try await FundingWork.remove(try await funding(req, organisation), actor: .user(user), on: req.db)
-        return req.redirect(to: FinanceURL.keepFundings.link(organisation.slug) + "?klart=borttagen", redirectType: .normal)
+        return req.redirect(to: FinanceURL.keepFundings.link(organisation.slug, query: ["klart": "borttagen"]), redirectType: .normal)
     }
 }

@@ -48,7 +48,7 @@ enum LineGoalController {
         }
         do {
             let changed = try await LineGoalWork.set(links, year: budget.year, in: organisation, actor: .user(user), on: req.db)
-            return req.redirect(to: FinanceURL.lineGoals.link(organisation.slug, String(budget.year)) + "?klart=\(changed ? "sparad" : "oforandrad")",
+            return req.redirect(to: FinanceURL.lineGoals.link(organisation.slug, String(budget.year), query: ["klart": changed ? "sparad" : "oforandrad"]),
                                 redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             let areas = try await LineGoalWork.goalAreas(of: organisation, on: req.db)

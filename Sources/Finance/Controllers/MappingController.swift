@@ -50,7 +50,7 @@ enum MappingController {
         }
         do {
             let changed = try await MappingWork.save(OutcomeMapping(rules: rules), in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-            return req.redirect(to: FinanceURL.mapping.link(organisation.slug) + "?klart=\(changed ? "sparad" : "oforandrad")", redirectType: .normal)
+            return req.redirect(to: FinanceURL.mapping.link(organisation.slug, query: ["klart": changed ? "sparad" : "oforandrad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             return try BudgetEditorController.formPage(req, organisation, model(organisation, values: values, error: ("rules", failure.swedish)),
                                                        status: .unprocessableEntity)

@@ -141,7 +141,7 @@ enum OutcomeEditorController {
         }
         let changed = try await OutcomeWork.forecast(year: budget.year, throughMonth: month, inputs, in: organisation, actor: .user(user),
                                                      at: req.application.now(), on: req.db)
-        return req.redirect(to: FinanceURL.importOutcomes.link(organisation.slug, String(budget.year)) + "?klart=\(changed ? "prognos" : "oforandrad")",
+        return req.redirect(to: FinanceURL.importOutcomes.link(organisation.slug, String(budget.year), query: ["klart": changed ? "prognos" : "oforandrad"]),
                             redirectType: .normal)
     }
 }

@@ -64,7 +64,7 @@ final class BudgetEditPage: OrganisationPage {
     func grid() -> String {
         let rows = BudgetForm.rowCount(values) + BudgetForm.emptyRows
         func input(_ index: Int, _ name: String, _ label: String, size: Int) -> String {
-            let key = "line.\(index).\(name)", value = Markdown.escape(values[key] ?? "")
+            let key = "line.\(index).\(name)", value = HTML.escape(values[key] ?? "")
             return "<td><input type=\"text\" name=\"\(key)\" id=\"\(key)\" value=\"\(value)\" size=\"\(size)\" aria-label=\"\(label), rad \(index + 1)\"></td>"
         }
         var html = "<fieldset class=\"budget-grid\"><legend>Rader</legend><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Budgetens rader\">"
@@ -81,7 +81,7 @@ final class BudgetEditPage: OrganisationPage {
                 + input(index, "costCentre", "Kostnadsställe", size: 4) + input(index, "name", "Namn", size: 24)
                 + input(index, "amount", "Belopp", size: 12) + input(index, "notes", "Noter", size: 4) + "</tr>"
             if invalid, let error {
-                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">Rad \(index + 1): \(Markdown.escape(error.message))</p></td></tr>"
+                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">Rad \(index + 1): \(HTML.escape(error.message))</p></td></tr>"
             }
         }
         return html + "</tbody></table></div></fieldset>"

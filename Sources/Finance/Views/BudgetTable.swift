@@ -9,7 +9,7 @@ enum BudgetTable {
         let comparison = budget.comparisonYear != nil
         func amount(_ value: Int?, _ notes: [String]) -> Node<HTML.BodyContext> {
             let markers = notes.map { marker in
-                let escaped = Markdown.escape(marker)
+                let escaped = HTML.escape(marker)
                 return "<sup><a href=\"#budget-\(budget.year)-not-\(escaped)\"><span class=\"visually-hidden\"> not </span>\(escaped)</a></sup>"
             }.joined()
             return .group(.text(value.map(Formatting.amount) ?? "–"), .raw(markers))
@@ -45,7 +45,7 @@ enum BudgetTable {
             .if(deficit, .p(.class("note"), .text(deficitNote))),
             .unwrap(budget.notes.isEmpty ? nil : budget.notes) { notes in
                 .ol(.class("footnotes"), .attribute(named: "aria-label", value: "Noter till budgeten"), .forEach(notes) { note in
-                    .li(.id(Markdown.escape("budget-\(budget.year)-not-\(note.marker)")), .attribute(named: "value", value: Markdown.escape(note.marker)),
+                    .li(.id(HTML.escape("budget-\(budget.year)-not-\(note.marker)")), .attribute(named: "value", value: HTML.escape(note.marker)),
                         .text(note.text))
                 })
             }

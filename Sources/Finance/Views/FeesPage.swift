@@ -78,20 +78,24 @@ final class FeesPage: OrganisationPage {
         let members = fees.table.members
         let largest = max(1, members.map { max($0.ceiling, $0.financing ?? 0) }.max() ?? 1)
         let label = 150.0, barArea = 330.0, rowHeight = 22.0, gap = 10.0
-        var parts: [String] = []
+        var parts: [Markup] = []
         var y = 24.0
-        parts.append("<rect x=\"\(label)\" y=\"2\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"#4a5360\" stroke-dasharray=\"3 2\"/>")
-        parts.append("<text x=\"\(label + 20)\" y=\"15\" font-size=\"16\" fill=\"#1b1f24\">Tak</text>")
-        parts.append("<rect x=\"\(label + 70)\" y=\"2\" width=\"14\" height=\"14\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
-        parts.append("<text x=\"\(label + 90)\" y=\"15\" font-size=\"16\" fill=\"#1b1f24\">Andel av finansieringen</text>")
+        let ink: [Markup.Attribute] = [.value("font-size", "16"), .value("fill", "#1b1f24")]
+        parts.append(SVG.shape("rect", [.value("x", "\(label)"), .value("y", "2"), .value("width", "14"), .value("height", "14"), .value("fill", "#ffffff"),
+                                        .value("stroke", "#4a5360"), .value("stroke-dasharray", "3 2")]))
+        parts.append(SVG.text([.value("x", "\(label + 20)"), .value("y", "15")] + ink, "Tak"))
+        parts.append(SVG.shape("rect", [.value("x", "\(label + 70)"), .value("y", "2"), .value("width", "14"), .value("height", "14"), .value("fill", "#bcd3ee"),
+                                        .value("stroke", "#4a5360")]))
+        parts.append(SVG.text([.value("x", "\(label + 90)"), .value("y", "15")] + ink, "Andel av finansieringen"))
         y += 10
         for member in members {
-            parts.append("<text x=\"0\" y=\"\(format(y + 16))\" font-size=\"16\" fill=\"#1b1f24\">\(Markdown.escape(member.name))</text>")
-            for (value, fill, dash) in [(member.ceiling, "#ffffff", " stroke-dasharray=\"3 2\""), (member.financing, "#bcd3ee", "")] {
+            parts.append(SVG.text([.value("x", "0"), .value("y", format(y + 16))] + ink, member.name))
+            for (value, fill, dash) in [(member.ceiling, "#ffffff", "3 2"), (member.financing, "#bcd3ee", nil)] {
                 guard let value else { continue }
                 let width = max(1, barArea * Double(value) / Double(largest))
-                parts.append("<rect x=\"\(label)\" y=\"\(format(y))\" width=\"\(format(width))\" height=\"\(format(rowHeight - 4))\" fill=\"\(fill)\" stroke=\"#4a5360\"\(dash)/>")
-                parts.append("<text x=\"\(format(label + width + 6))\" y=\"\(format(y + 15))\" font-size=\"16\" fill=\"#1b1f24\">\(Formatting.thousands(value))</text>")
+                parts.append(SVG.shape("rect", [.value("x", "\(label)"), .value("y", format(y)), .value("width", format(width)), .value("height", format(rowHeight - 4)),
+                                                .value("fill", fill), .value("stroke", "#4a5360"), .value("stroke-dasharray", dash)]))
+                parts.append(SVG.text([.value("x", format(label + width + 6)), .value("y", format(y + 15))] + ink, Formatting.thousands(value)))
                 y += rowHeight
             }
             y += gap
@@ -99,9 +103,9 @@ final class FeesPage: OrganisationPage {
         let width = label + barArea + 110
         // Wider than a phone: the chart scrolls in its own box, which the keyboard can reach.
         return .div(.class("chart-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"),
-                    .ariaLabel("Diagram: tak och andel av finansieringen per medlem"), .raw(
-            "<svg class=\"fee-chart\" viewBox=\"0 0 \(format(width)) \(format(y))\" width=\"\(format(width))\" height=\"\(format(y))\" role=\"img\" "
-                + "aria-label=\"Tak och andel av finansieringen per medlem \(fees.year); siffrorna står i tabellen nedan\">" + parts.joined() + "</svg>"))
+                    .ariaLabel("Diagram: tak och andel av finansieringen per medlem"),
+                    SVG.image(class: "fee-chart", width: format(width), height: format(y),
+                              label: "Tak och andel av finansieringen per medlem \(fees.year); siffrorna står i tabellen nedan", parts).node())
     }
 
     func format(_ value: Double) -> String { String(format: "%.1f", value) }

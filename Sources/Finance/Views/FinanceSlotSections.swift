@@ -25,7 +25,7 @@ enum FinanceSlotSections {
                 OutcomeTable.explanation(),
                 OutcomeTable.table(content, caption: "Ekonomi \(subject.name): utfall, avvikelse och prognos per rad, kronor"),
                 OutcomeTable.comments(content),
-                .p(.a(.href(link), .text("Utfallet för hela \(year)"))))
+                .p(.a(.href(HTML.escape(link)), .text("Utfallet för hela \(year)"))))
         return [PageSection(heading: "Ekonomi \(subject.name)", html: html.render())]
     }
 

@@ -81,7 +81,7 @@ final class FundingPage: OrganisationPage {
             .section(.h2(.text("Det här betalar finansieringen")),
                      funding.activities.isEmpty && funding.projects.isEmpty ? .p(.text("Finansieringen är inte knuten till någon nyckelaktivitet eller något projekt."))
                         : .ul(.forEach(funding.activities) { activity in
-                            .li(activity.url.map { Node.a(.href($0), .text(activity.title)) } ?? .text(activity.title), .text(" (\(activity.documentTitle))"))
+                            .li(activity.url.map { Node.a(.href(HTML.escape($0)), .text(activity.title)) } ?? .text(activity.title), .text(" (\(activity.documentTitle))"))
                         }, .forEach(funding.projects) { .li(.text("Projekt: \($0)")) })),
             .section(.h2(.text("Rapporter till finansiären")),
                      funding.deadlines.isEmpty ? .p(.text("Inga rapporter är angivna."))

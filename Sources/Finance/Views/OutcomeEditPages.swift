@@ -58,7 +58,7 @@ final class OutcomeKeepPage: OrganisationPage {
             .class(uploadError == nil ? "field" : "field invalid"), .label(.for("file"), .text("Fil med utfall")),
             .p(.class("hint"), .id("file-hint"), .text("SIE eller CSV, högst 20 MB.")),
             .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".se,.si,.sie,.csv,.txt"),
-                   .attribute(named: "aria-describedby", value: describedBy)),
+                   .attribute(named: "aria-describedby", value: HTML.escape(describedBy))),
             .raw(error.render()))
         return .section(
             .h2(.text("Läs in från bokföringen")),
@@ -83,13 +83,10 @@ final class OutcomeKeepPage: OrganisationPage {
     }
 
     func monthSection() -> Node<HTML.BodyContext> {
-        let options: [(value: String, label: String)] = OutcomeContent.months.enumerated().map { (String($0 + 1), $1.capitalized) }
-        let select = "<select name=\"manad\" id=\"manad\">" + options.map { option in
-            "<option value=\"\(option.value)\"\(option.value == month ? " selected" : "")>\(option.label)</option>"
-        }.joined() + "</select>"
+        let months = OutcomeContent.months.enumerated().map { Forms.Choice(String($0 + 1), $1.capitalized) }
         let chooser: Node<HTML.BodyContext> = .form(
             .method(.get), .action(FinanceURL.importOutcomes.link(organisationSlug, String(year))), .class("inline"),
-            .label(.for("manad"), .text("Månad ")), .raw(select), .text(" "), .button(.type(.submit), .class("secondary"), .text("Visa månaden")))
+            .label(.for("manad"), .text("Månad ")), Forms.select(name: "manad", id: "manad", choices: months, chosen: month).node(), .text(" "), .button(.type(.submit), .class("secondary"), .text("Visa månaden")))
         return .section(
             .h2(.text("Skriv in en månad")),
             .p(.text("Utan SIE-fil: varje rads utfall för en månad i hela kronor, kostnader med minustecken. En tom ruta betyder inget utfall.")),
@@ -105,14 +102,14 @@ final class OutcomeKeepPage: OrganisationPage {
         return .section(
             .h2(.text("Prognos per period")),
             links.isEmpty ? .p(.text("När det finns utfall kan en prognos för helåret göras vid varje periods slut."))
-                : .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.label))) }))
+                : .ul(.forEach(links) { link in .li(.a(.href(HTML.escape(link.url)), .text(link.label))) }))
     }
 
     func typedForm() -> Node<HTML.BodyContext> {
         let heading = "Utfall för \(monthName) \(year)"
         let monthError: Node<HTML.FormContext> = typed.error?.field == "month" ? .p(.class("field-error"), .text(typed.error?.message ?? "")) : .empty
         return .form(.method(.post), .action(FinanceURL.typeOutcomes.link(organisationSlug, String(year))), Forms.csrfField(csrf),
-                     .input(.type(.hidden), .name("month"), .value(month)), .h3(.text(heading)), monthError, .raw(grid()),
+                     .input(.type(.hidden), .name("month"), .value(HTML.escape(month))), .h3(.text(heading)), monthError, .raw(grid()),
                      .div(.class("actions"), .button(.type(.submit), .text("Spara utfallet för \(monthName)"))))
     }
 
@@ -125,11 +122,11 @@ final class OutcomeKeepPage: OrganisationPage {
         for (index, line) in typed.lines.enumerated() {
             let key = "line.\(index).amount", label = "\(line.costCentre) \(line.name) (\(line.side == .cost ? "kostnad" : "intäkt"))"
             let invalid = typed.error?.field == "line\(index)"
-            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\"><label for=\"\(key)\">\(Markdown.escape(label))</label></th>"
-                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"\(key)\" id=\"\(key)\" size=\"12\" value=\"\(Markdown.escape(typed.values[key] ?? ""))\""
+            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\"><label for=\"\(key)\">\(HTML.escape(label))</label></th>"
+                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"\(key)\" id=\"\(key)\" size=\"12\" value=\"\(HTML.escape(typed.values[key] ?? ""))\""
                 + (invalid ? " aria-invalid=\"true\" aria-describedby=\"\(key)-error\"" : "") + "></td></tr>"
             if invalid, let error = typed.error {
-                html += "<tr><td colspan=\"2\"><p class=\"field-error\" id=\"\(key)-error\">\(Markdown.escape(error.message))</p></td></tr>"
+                html += "<tr><td colspan=\"2\"><p class=\"field-error\" id=\"\(key)-error\">\(HTML.escape(error.message))</p></td></tr>"
             }
         }
         return html + "</tbody></table></div>"
@@ -180,14 +177,14 @@ final class ForecastPage: OrganisationPage {
         for (index, row) in outcome.rows.enumerated() {
             let label = "\(row.costCentre) \(row.name)"
             let invalid = error?.field == "line\(index)"
-            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\">\(Markdown.escape(label))</th>"
+            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\">\(HTML.escape(label))</th>"
                 + "<td class=\"amount\">\(Formatting.thousands(row.budget))</td><td class=\"amount\">\(Formatting.thousands(row.cells[0].outcome))</td>"
-                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" id=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(Markdown.escape(label))\""
-                + " value=\"\(Markdown.escape(values["line.\(index).amount"] ?? ""))\"\(invalid ? " aria-invalid=\"true\"" : "")></td>"
-                + "<td><input type=\"text\" name=\"line.\(index).comment\" id=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(Markdown.escape(label))\""
-                + " value=\"\(Markdown.escape(values["line.\(index).comment"] ?? ""))\"></td></tr>"
+                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" id=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(HTML.escape(label))\""
+                + " value=\"\(HTML.escape(values["line.\(index).amount"] ?? ""))\"\(invalid ? " aria-invalid=\"true\"" : "")></td>"
+                + "<td><input type=\"text\" name=\"line.\(index).comment\" id=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(HTML.escape(label))\""
+                + " value=\"\(HTML.escape(values["line.\(index).comment"] ?? ""))\"></td></tr>"
             if invalid, let error {
-                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">\(Markdown.escape(error.message))</p></td></tr>"
+                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">\(HTML.escape(error.message))</p></td></tr>"
             }
         }
         return html + "</tbody></table></div>"

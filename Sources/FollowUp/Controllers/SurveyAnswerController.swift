@@ -110,6 +110,6 @@ enum SurveyAnswerController {
         } catch let problem as SurveyWork.LinkProblem {
             return try await message(req, problem, invitation: invitation, survey: survey)
         }
-        return req.redirect(to: SurveyURL.answer.link(token) + "?klart=svar", redirectType: .normal)
+        return req.redirect(to: SurveyURL.answer.link(token, query: ["klart": "svar"]), redirectType: .normal)
     }
 }

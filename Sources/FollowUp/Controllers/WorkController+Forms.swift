@@ -28,7 +28,7 @@ extension WorkController {
                      trail: trail(context, tree), action: FollowUpURL.newPeriod.link(context.slug, tree.documentSlug), fields: periodFields,
                      state: .init(values: values), submit: "Öppna perioden", cancelURL: FollowUpURL.periods.link(context.slug, tree.documentSlug),
                      links: templates.enumerated().map { index, template in
-                         .init(FollowUpURL.newPeriod.link(context.slug, tree.documentSlug) + "?mall=\(index)", "Fyll i från mallen \(template.name) \(year)")
+                         .init(FollowUpURL.newPeriod.link(context.slug, tree.documentSlug, query: ["mall": "\(index)"]), "Fyll i från mallen \(template.name) \(year)")
                      })
     }
 

@@ -30,7 +30,7 @@ public enum FollowUpURL {
 
     /// A closed period's public dashboard.
     public static func dashboard(_ org: String, _ doc: String, period: String? = nil) -> String {
-        dashboard.link(org, doc) + (period.map { "?period=\($0)" } ?? "")
+        dashboard.link(org, doc, query: ["period": period])
     }
 
     public enum API {

@@ -12,7 +12,7 @@ enum DashboardSections {
     /// Sections other modules add to a period, each under its heading.
     static func slotSections(_ sections: [PageSection]) -> Node<HTML.BodyContext> {
         .forEach(sections) { section in
-            .section(.class("wide"), .attribute(named: "aria-label", value: Markdown.escape(section.heading)), .h2(.text(section.heading)), .raw(section.html))
+            .section(.class("wide"), .attribute(named: "aria-label", value: HTML.escape(section.heading)), .h2(.text(section.heading)), .raw(section.html))
         }
     }
 
@@ -38,7 +38,7 @@ enum DashboardSections {
             .tbody(.forEach(rows) { item in
                 let rollUp = dashboard.rollUp(item)
                 return .tr(
-                    .th(.attribute(named: "scope", value: "row"), .a(.href(link(item)), .text(item.title))),
+                    .th(.attribute(named: "scope", value: "row"), .a(.href(HTML.escape(link(item))), .text(item.title))),
                     .td(StatusChart.bar(rollUp, label: rollUp.phrase(level: dashboard.activityLevel))),
                     .forEach(countColumns) { column in
                         .td(.class("number"), .label("\(StatusChart.mark(column.status)) \(statusHeading(column.status))"),
@@ -80,7 +80,7 @@ enum DashboardSections {
                         .class(item.depth == 0 ? "goal-area-row" : "goal-row"),
                         .th(.attribute(named: "scope", value: "row"), .span(.class("level-label"), .text(item.level)), .text(item.title)),
                         .td(.label("Bedömning"), assessment.map { verdict($0.verdict) } ?? .text("Ej bedömd"),
-                            .unwrap(assessLink) { link in .group(.text(" "), .a(.href(link(item)), .safeAriaLabel("Bedöm \(item.title)"), .text(assessment == nil ? "Bedöm" : "Ändra"))) }),
+                            .unwrap(assessLink) { link in .group(.text(" "), .a(.href(HTML.escape(link(item))), .safeAriaLabel("Bedöm \(item.title)"), .text(assessment == nil ? "Bedöm" : "Ändra"))) }),
                         .td(.label("Motivering"), .text(assessment?.motivation ?? "")),
                         .td(.label("Samsyns förslag"), verdict(proposal.verdict), .span(.class("meta"), .text(" (regel \(proposal.rule))")),
                             .if(showBasis, .group(.br(), .span(.class("meta"), .text(proposal.basis)))))
@@ -129,7 +129,7 @@ enum DashboardSections {
             .h2(.id("lagging"), .text("Försenade och uppskjutna")),
             lagging.isEmpty ? .p(.text("Ingen nyckelaktivitet är uppskjuten eller efter tidplanen i perioden."))
                 : .ul(.class("lagging"), .forEach(lagging) { entry in
-                    .li(.a(.href(activityURL(dashboard, entry.item)), .text(entry.item.title)), .text(" – "), reportSummary(entry.report))
+                    .li(.a(.href(HTML.escape(activityURL(dashboard, entry.item))), .text(entry.item.title)), .text(" – "), reportSummary(entry.report))
                 })
         )
     }
@@ -143,8 +143,8 @@ enum DashboardSections {
         guard dashboard.periods.count > 1 else { return .empty }
         return .nav(.class("period-nav"), .ariaLabel("Perioder"), .ul(.forEach(dashboard.periods) { period in
             period.period.key == dashboard.selected?.period.key
-                ? .li(.a(.href(link(period)), .attribute(named: "aria-current", value: "page"), .strong(.text(period.period.name))))
-                : .li(.a(.href(link(period)), .text(period.period.name)))
+                ? .li(.a(.href(HTML.escape(link(period))), .attribute(named: "aria-current", value: "page"), .strong(.text(period.period.name))))
+                : .li(.a(.href(HTML.escape(link(period))), .text(period.period.name)))
         }))
     }
 }

@@ -13,24 +13,28 @@ enum IndicatorChart {
         return rounded == rounded.rounded() ? Formatting.thousands(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
     }
 
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
     /// Horizontal bars, one per area, longest scale at the largest value.
     static func members(_ indicator: IndicatorContent, period: String) -> Node<HTML.BodyContext> {
         let rows = indicator.areas.compactMap { area in indicator.values[area.code]?[period].map { (area.name, $0) } }
         guard let largest = rows.map({ abs($0.1) }).max(), largest > 0 else { return .empty }
         let labelWidth = 150.0, barWidth = 330.0, rowHeight = 26.0
-        var parts: [String] = []
+        var parts: [Markup] = []
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight
             let width = max(1, barWidth * abs(row.1) / largest)
-            parts.append("<text x=\"\(labelWidth - 8)\" y=\"\(y + 18)\" text-anchor=\"end\" font-size=\"16\" fill=\"#1b1f24\">\(Markdown.escape(row.0))</text>")
-            parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(String(format: "%.1f", width))\" height=\"18\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
-            parts.append("<text x=\"\(String(format: "%.1f", labelWidth + width + 6))\" y=\"\(y + 18)\" font-size=\"16\" fill=\"#1b1f24\">\(number(row.1))</text>")
+            parts.append(SVG.text([.value("x", "\(labelWidth - 8)"), .value("y", "\(y + 18)"), .value("text-anchor", "end"), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], row.0))
+            parts.append(SVG.shape("rect", [.value("x", "\(labelWidth)"), .value("y", "\(y + 4)"), .value("width", String(format: "%.1f", width)),
+                                            .value("height", "18"), .value("fill", "#bcd3ee"), .value("stroke", "#4a5360")]))
+            parts.append(SVG.text([.value("x", String(format: "%.1f", labelWidth + width + 6)), .value("y", "\(y + 18)"), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], number(row.1)))
         }
         let height = Double(rows.count) * rowHeight + 4, width = labelWidth + barWidth + 90
         let label = "\(indicator.title), \(period): " + rows.map { "\($0.0) \(number($0.1))" }.joined(separator: ", ")
         return .group(
-            .raw("<svg class=\"indicator-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
-                 + parts.joined() + "</svg>"),
+            SVG.image(class: "indicator-chart", width: String(Int(width)), height: String(Int(height)), label: label, parts).node(),
             .scrollingTable("\(indicator.title) per medlem", .table(
                 .caption(.text("\(indicator.title) per medlem, \(period)" + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"))),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Medlem")), .th(.attribute(named: "scope", value: "col"), .class("number"), .text("Värde")))),
@@ -48,28 +52,31 @@ enum IndicatorChart {
         let low = min(0, bottom), span = max(top - low, 1)
         let left = 60.0, width = 420.0, height = 160.0, step = periods.count > 1 ? width / Double(periods.count - 1) : 0
         let y = { (value: Double) in 20 + height * (1 - (value - low) / span) }
-        var parts: [String] = []
+        var parts: [Markup] = []
         let points = periods.enumerated().compactMap { index, period in series[period].map { (left + Double(index) * step, y($0), $0) } }
         if points.count > 1 {
-            parts.append("<polyline fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" points=\"" + points.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ") + "\"/>")
+            parts.append(SVG.shape("polyline", [.value("fill", "none"), .value("stroke", "#0b4f8a"), .value("stroke-width", "2"),
+                                                .value("points", points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))]))
         }
         for point in points {
-            parts.append(String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0b4f8a\"/>", point.0, point.1))
-            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">", point.0, point.1 - 8) + number(point.2) + "</text>")
+            parts.append(SVG.shape("circle", [.value("cx", f(point.0)), .value("cy", f(point.1)), .value("r", "4"), .value("fill", "#0b4f8a")]))
+            parts.append(SVG.text([.value("x", f(point.0)), .value("y", f(point.1 - 8)), .value("text-anchor", "middle"), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], number(point.2)))
         }
         for (index, period) in periods.enumerated() {
             let x = left + Double(index) * step
-            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">", x, height + 44) + Markdown.escape(period) + "</text>")
+            parts.append(SVG.text([.value("x", f(x)), .value("y", f(height + 44)), .value("text-anchor", "middle"), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], period))
             if let year = Int(period), let target = indicator.targets[year] {
-                parts.append(String(format: "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#8a5a00\" stroke-width=\"3\" stroke-dasharray=\"4 3\"/>", x - 14, x + 14, y(target), y(target)))
+                parts.append(SVG.shape("line", [.value("x1", f(x - 14)), .value("x2", f(x + 14)), .value("y1", f(y(target))), .value("y2", f(y(target))),
+                                                .value("stroke", "#8a5a00"), .value("stroke-width", "3"), .value("stroke-dasharray", "4 3")]))
             }
         }
         let summary = "\(indicator.title), \(label.lowercased()): " + periods.map { period in
             "\(period) " + (series[period].map(number) ?? "–") + (Int(period).flatMap { indicator.targets[$0] }.map { " (mål \(number($0)))" } ?? "")
         }.joined(separator: ", ")
         return .group(
-            .raw("<svg class=\"indicator-chart\" viewBox=\"0 0 \(Int(left + width + 40)) \(Int(height + 56))\" width=\"\(Int(left + width + 40))\" height=\"\(Int(height + 56))\" role=\"img\" aria-label=\"\(Markdown.escape(summary))\">"
-                 + parts.joined() + "</svg>"),
+            SVG.image(class: "indicator-chart", width: String(Int(left + width + 40)), height: String(Int(height + 56)), label: summary, parts).node(),
             .p(.class("hint"), .text("Linjen är \(label.lowercased()); streckade markeringar är målvärden.")),
             .scrollingTable("\(indicator.title) över tid", .table(
                 .caption(.text("\(indicator.title) över tid: \(label.lowercased()) och mål")),

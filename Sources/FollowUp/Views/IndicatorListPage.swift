@@ -48,7 +48,7 @@ final class IndicatorListPage: OrganisationPage {
                                                  .span(.class("visually-hidden"), .text(" \(indicator.title)"))),
                                 .if(indicator.kpi == nil, .group(.text(" · Skriv in värden för "), .forEach(Array(yearsToType(indicator).enumerated())) { index, year in
                                     .group(.if(index > 0, .text(", ")),
-                                           .a(.href(FollowUpURL.indicatorValues.link(org, doc, indicator.key) + "?period=\(year)"), .text(year),
+                                           .a(.href(FollowUpURL.indicatorValues.link(org, doc, indicator.key, query: ["period": "\(year)"])), .text(year),
                                               .span(.class("visually-hidden"), .text(" för \(indicator.title)"))))
                                 })),
                                 .text(" · "), .a(.href(FollowUpURL.deleteIndicator.link(org, doc, indicator.key)), .text("Ta bort"),

@@ -57,7 +57,7 @@ enum IndicatorSections {
             .dt("Hela organisationen"), .dd(.text(indicator.values[IndicatorValue.organisation] == nil ? indicator.aggregate.label : "Egna värden")),
             .dt("Källa"), .dd(
                 .unwrap(indicator.kpi) { kpi in
-                    .group(.text("Kolada, nyckeltal "), .a(.href(indicator.kpiURL ?? ""), .text(kpi)), .unwrap(indicator.kpiTitle) { .text(" – \($0)") },
+                    .group(.text("Kolada, nyckeltal "), .a(.href(HTML.escape(indicator.kpiURL ?? "")), .text(kpi)), .unwrap(indicator.kpiTitle) { .text(" – \($0)") },
                            .unwrap(indicator.kpiDescription.flatMap { $0.isEmpty ? nil : $0 }) { .group(.br(), .span(.class("meta"), .text($0))) })
                 },
                 .unwrap(indicator.source) { source in .group(.if(indicator.kpi != nil, .br()), .text(source)) },

@@ -86,7 +86,7 @@ final class PeriodPage: OrganisationPage {
                         .th(.attribute(named: "scope", value: "row"), .text(reporter.name), .unwrap(reporter.email) { .span(.class("meta"), .text(" \($0)")) }),
                         .td(.label("Rapporterat"), .text("\(reporter.lineages.count - missing.count) av \(reporter.lineages.count)")),
                         .td(.label("Saknas"), missing.isEmpty ? .text("Inget") : .ul(.forEach(missing) { item in
-                            .li(isOpen && mayReport.contains(item.lineage) ? .a(.href(link(FollowUpURL.report, item.lineage)), .text(item.title)) : .text(item.title))
+                            .li(isOpen && mayReport.contains(item.lineage) ? .a(.href(HTML.escape(link(FollowUpURL.report, item.lineage))), .text(item.title)) : .text(item.title))
                         }))
                     )
                 })
@@ -108,11 +108,11 @@ final class PeriodPage: OrganisationPage {
                     .tbody(.forEach(goal.children.filter(tree.isActivity)) { item in
                         let report = period.reports[item.lineage]
                         return .tr(
-                            .th(.attribute(named: "scope", value: "row"), .a(.href(DashboardSections.activityURL(dashboard, item)), .text(item.title))),
+                            .th(.attribute(named: "scope", value: "row"), .a(.href(HTML.escape(DashboardSections.activityURL(dashboard, item))), .text(item.title))),
                             .td(.label("Status"), report.map { .group(.span(.attribute(named: "aria-hidden", value: "true"), .text("\(StatusChart.mark($0.status)) ")),
                                                                       .text($0.status.label + ($0.progress.map { ", \($0) %" } ?? ""))) } ?? .text("Ej rapporterad"),
                                 .if(isOpen && mayReport.contains(item.lineage),
-                                    .group(.text(" "), .a(.href(link(FollowUpURL.report, item.lineage)), .safeAriaLabel("Rapportera \(item.title)"),
+                                    .group(.text(" "), .a(.href(HTML.escape(link(FollowUpURL.report, item.lineage))), .safeAriaLabel("Rapportera \(item.title)"),
                                                          .text(report == nil ? "Rapportera" : "Ändra"))))),
                             .td(.label("Kommentar"), .text(report?.comment ?? "")),
                             .td(.label("Rapporterad"), .text(report.map { "\($0.reportedBy), \(Formatting.minute($0.reportedAt))" } ?? ""))

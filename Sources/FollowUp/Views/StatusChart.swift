@@ -19,41 +19,42 @@ enum StatusChart {
         guard rollUp.activities > 0 else { return .empty }
         let width = 300.0
         var x = 0.0
-        var parts: [String] = []
+        var parts: [Markup] = []
         for (status, mark, fill) in marks {
             let count = status.map(rollUp.count) ?? rollUp.missing
             guard count > 0 else { continue }
             let w = width * Double(count) / Double(rollUp.activities)
-            let dash = status == nil ? " stroke-dasharray=\"3 2\"" : ""
-            parts.append("<rect x=\"\(format(x))\" y=\"1\" width=\"\(format(w))\" height=\"26\" fill=\"\(fill)\" stroke=\"#4a5360\"\(dash)/>")
+            parts.append(SVG.shape("rect", [.value("x", format(x)), .value("y", "1"), .value("width", format(w)), .value("height", "26"), .value("fill", fill),
+                                            .value("stroke", "#4a5360"), .value("stroke-dasharray", status == nil ? "3 2" : nil)]))
             if w >= 36 {
-                parts.append("<text x=\"\(format(x + w / 2))\" y=\"20\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">\(mark) \(count)</text>")
+                parts.append(SVG.text([.value("x", format(x + w / 2)), .value("y", "20"), .value("text-anchor", "middle"), .value("font-size", "16"),
+                                       .value("fill", "#1b1f24")], "\(mark) \(count)"))
             }
             x += w
         }
-        return .raw("<svg class=\"status-bar\" viewBox=\"0 0 300 28\" width=\"300\" height=\"28\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
-                    + parts.joined() + "</svg>")
+        return SVG.image(class: "status-bar", width: "300", height: "28", label: label, parts).node()
     }
 
     /// Mean progress per period as vertical bars with the percentage written on each.
     static func progress(_ values: [(period: String, percent: Int?)], label: String) -> Node<HTML.BodyContext> {
         let barWidth = 52.0, gap = 12.0, height = 60.0
-        var parts: [String] = []
+        var parts: [Markup] = []
         for (index, value) in values.enumerated() {
             let x = Double(index) * (barWidth + gap)
             let h = height * Double(value.percent ?? 0) / 100
-            parts.append("<rect x=\"\(format(x))\" y=\"\(format(20 + height - h))\" width=\"\(format(barWidth))\" height=\"\(format(max(h, 0.5)))\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>")
-            parts.append("<text x=\"\(format(x + barWidth / 2))\" y=\"16\" text-anchor=\"middle\" font-size=\"16\" fill=\"#1b1f24\">\(value.percent.map { "\($0) %" } ?? "–")</text>")
+            parts.append(SVG.shape("rect", [.value("x", format(x)), .value("y", format(20 + height - h)), .value("width", format(barWidth)),
+                                            .value("height", format(max(h, 0.5))), .value("fill", "#bcd3ee"), .value("stroke", "#4a5360")]))
+            parts.append(SVG.text([.value("x", format(x + barWidth / 2)), .value("y", "16"), .value("text-anchor", "middle"), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], value.percent.map { "\($0) %" } ?? "–"))
         }
         let width = max(1, Double(values.count) * (barWidth + gap) - gap)
-        return .raw("<svg class=\"progress-bars\" viewBox=\"0 0 \(format(width)) \(format(height + 22))\" width=\"\(format(width))\" height=\"\(format(height + 22))\" "
-                    + "role=\"img\" aria-label=\"\(Markdown.escape(label))\">" + parts.joined() + "</svg>")
+        return SVG.image(class: "progress-bars", width: format(width), height: format(height + 22), label: label, parts).node()
     }
 
     /// The legend: each status's mark and name.
     static func legend() -> Node<HTML.BodyContext> {
         .ul(.class("status-legend"), .forEach(marks) { entry in
-            .li(.span(.class("legend-swatch"), .attribute(named: "style", value: "background:\(entry.fill)"), .attribute(named: "aria-hidden", value: "true"),
+            .li(.span(.class("legend-swatch"), .attribute(named: "style", value: HTML.escape("background:\(entry.fill)")), .attribute(named: "aria-hidden", value: "true"),
                       .text(entry.mark)),
                 .text(entry.status?.label ?? "Ej rapporterad"))
         })

@@ -37,7 +37,7 @@ final class ContactsPage: OrganisationPage {
                     own.isEmpty ? .p(.class("meta"), .text("Ingen kontaktperson.")) : .ul(.forEach(own) { contact in
                         .li(.text("\(contact.name), \(contact.email) "),
                             .form(.class("inline"), .method(.post), .action(SurveyURL.removeContact.link(organisationSlug, contact.id!.uuidString)),
-                                  .input(.type(.hidden), .name("csrf"), .value(csrf)), .input(.type(.hidden), .name("confirmed"), .value("ja")),
+                                  .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf))), .input(.type(.hidden), .name("confirmed"), .value("ja")),
                                   .button(.type(.submit), .class("link"), .text("Ta bort"), .span(.class("visually-hidden"), .text(" \(contact.name) från \(group.name)")))))
                     })
                 )
@@ -114,8 +114,8 @@ final class SurveyResultsPage: OrganisationPage {
 
     func quoteButton(_ answer: SurveyAnswer, _ index: Int, published: Bool) -> Node<HTML.BodyContext> {
         .form(.class("inline"), .method(.post), .action(SurveyURL.quotes.link(organisationSlug, String(survey.year))),
-              .input(.type(.hidden), .name("csrf"), .value(csrf)), .input(.type(.hidden), .name("answer"), .value(answer.id!.uuidString)),
-              .input(.type(.hidden), .name("question"), .value(String(index))),
+              .input(.type(.hidden), .name("csrf"), .value(HTML.escape(csrf))), .input(.type(.hidden), .name("answer"), .value(HTML.escape(answer.id!.uuidString))),
+              .input(.type(.hidden), .name("question"), .value(HTML.escape(String(index)))),
               .input(.type(.hidden), .name("action"), .value(published ? "withdraw" : "publish")),
               .button(.type(.submit), .class("link"), .text(published ? "Dra tillbaka citatet" : "Publicera som citat")))
     }

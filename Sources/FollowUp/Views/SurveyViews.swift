@@ -35,18 +35,20 @@ enum SurveyViews {
     /// Bars of how many gave each score, the count written beside each bar.
     static func distribution(_ name: String, _ year: SurveyTally.Year) -> Node<HTML.BodyContext> {
         let largest = max(year.distribution.max() ?? 1, 1)
-        var parts: [String] = []
+        var parts: [Markup] = []
         for (index, count) in year.distribution.enumerated() {
             let y = Double(index) * 26, width = 300 * Double(count) / Double(largest)
-            parts.append("<text x=\"30\" y=\"\(y + 18)\" text-anchor=\"end\" font-size=\"16\" fill=\"#1b1f24\">\(index + 1)</text>")
-            parts.append(String(format: "<rect x=\"40\" y=\"%.0f\" width=\"%.1f\" height=\"18\" fill=\"#bcd3ee\" stroke=\"#4a5360\"/>", y + 4, max(width, 1)))
-            parts.append(String(format: "<text x=\"%.1f\" y=\"%.0f\" font-size=\"16\" fill=\"#1b1f24\">%d</text>", 46 + width, y + 18, count))
+            parts.append(SVG.text([.value("x", "30"), .value("y", "\(y + 18)"), .value("text-anchor", "end"), .value("font-size", "16"), .value("fill", "#1b1f24")],
+                                  String(index + 1)))
+            parts.append(SVG.shape("rect", [.value("x", "40"), .value("y", String(format: "%.0f", y + 4)), .value("width", String(format: "%.1f", max(width, 1))),
+                                            .value("height", "18"), .value("fill", "#bcd3ee"), .value("stroke", "#4a5360")]))
+            parts.append(SVG.text([.value("x", String(format: "%.1f", 46 + width)), .value("y", String(format: "%.0f", y + 18)), .value("font-size", "16"),
+                                   .value("fill", "#1b1f24")], String(count)))
         }
         let label = "\(name) \(year.year): " + year.distribution.enumerated().map { "betyg \($0.offset + 1): \($0.element)" }.joined(separator: ", ")
         return .group(
             .p(.text("\(year.year): \(year.answers) svar, medel \(mean(year.mean)) av 5.")),
-            .raw("<svg class=\"indicator-chart\" viewBox=\"0 0 400 134\" width=\"400\" height=\"134\" role=\"img\" aria-label=\"\(Markdown.escape(label))\">"
-                 + parts.joined() + "</svg>"))
+            SVG.image(class: "indicator-chart", width: "400", height: "134", label: label, parts).node())
     }
 
     static func quote(_ quote: SurveyQuery.Quote) -> Node<HTML.BodyContext> {

@@ -30,7 +30,7 @@ enum AdminController {
     }
 
     static func redirect(_ req: Request, _ organisation: OrganisationRecord, _ notice: Notice) -> Response {
-        req.redirect(to: OrganisationURL.users.link(organisation.slug) + "?\(Notice.parameter)=\(notice.rawValue)", redirectType: .normal)
+        req.redirect(to: OrganisationURL.users.link(organisation.slug, query: [Notice.parameter: notice.rawValue]), redirectType: .normal)
     }
 
     @Sendable static func users(req: Request) async throws -> Response {

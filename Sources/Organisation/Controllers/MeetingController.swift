@@ -106,7 +106,7 @@ enum MeetingController {
         let form = try req.content.decode([String: String].self)
         do {
             let meeting = try await Meetings.create(try record(form, parties: try await parties(on: req.db)), in: organisation, actor: .user(try req.user), on: req.db)
-            return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key) + "?klart=sparat", redirectType: .normal)
+            return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key, query: ["klart": "sparat"]), redirectType: .normal)
         } catch let failure as Meetings.Failure {
             return try await page(req, organisation, heading: "Nytt möte", action: OrganisationURL.newMeeting.link(organisation.slug), values: form,
                                   error: (failure.field, failure.swedish))
@@ -126,7 +126,7 @@ enum MeetingController {
         let form = try req.content.decode([String: String].self)
         do {
             let changed = try await Meetings.update(meeting, to: try record(form, parties: try await parties(on: req.db)), actor: .user(try req.user), on: req.db)
-            return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key) + "?klart=\(changed ? "sparat" : "oforandrat")", redirectType: .normal)
+            return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key, query: ["klart": changed ? "sparat" : "oforandrat"]), redirectType: .normal)
         } catch let failure as Meetings.Failure {
             return try await page(req, organisation, heading: "Ändra \(meeting.title)", action: OrganisationURL.editMeeting.link(organisation.slug, meeting.key),
                                   values: form, error: (failure.field, failure.swedish))

@@ -35,10 +35,7 @@ public struct AuditFilter: Sendable, Equatable {
     public func query(page: Int) -> String {
         let pairs: [(String, String?)] = [("dokument", document), ("punkt", item), ("anvandare", user), ("fran", from), ("till", to),
                                           ("sida", page == 1 ? nil : String(page))]
-        let encoded = pairs.compactMap { name, value in
-            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._"))) ?? "")" }
-        }
-        return encoded.isEmpty ? "" : "?" + encoded.joined(separator: "&")
+        return QueryString.make(pairs)
     }
 }
 

@@ -47,7 +47,7 @@ public final class AuditPage: OrganisationPage {
         return .group(
             .h1(.text(model.heading)),
             .p(.text("Varje ändring, vem som gjorde den och när, från vad till vad, med namnen som de var då. Historiken kan inte ändras eller raderas.")),
-            .unwrap(model.itemName) { name in .p(.text("Visar historiken för "), .strong(.text(name)), .text(". "), .a(.href(model.base), .text("Visa all historik"))) },
+            .unwrap(model.itemName) { name in .p(.text("Visar historiken för "), .strong(.text(name)), .text(". "), .a(.href(HTML.escape(model.base)), .text("Visa all historik"))) },
             filterForm(),
             model.entries.isEmpty ? .p(.text(filter == AuditFilter() ? "Inga ändringar ännu." : "Inga ändringar matchar filtret.")) : .scrollingTable("Ändringar", .table(
                 .class("stack"),
@@ -63,7 +63,7 @@ public final class AuditPage: OrganisationPage {
                     .tr(
                         .td(.label("När"), .text(entry.createdAt.map(Formatting.minute) ?? "–")),
                         .td(.label("Vem"), entry.actorID == nil ? .text(Self.actorName(entry.actor))
-                            : .a(.href(model.base + AuditFilter(user: entry.actor).query(page: 1)), .text(entry.actor))),
+                            : .a(.href(HTML.escape(model.base + AuditFilter(user: entry.actor).query(page: 1))), .text(entry.actor))),
                         .td(.label("Vad"), what(entry)),
                         .td(.label("Före"), long(entry.before)),
                         .td(.label("Efter"), long(entry.after))
@@ -71,8 +71,8 @@ public final class AuditPage: OrganisationPage {
                 })
             )),
             .nav(.ariaLabel("Sidor"), .class("paging"),
-                 .if(filter.page > 1, .a(.href(model.base + filter.query(page: filter.page - 1)), .text("← Nyare"))),
-                 .if(model.hasMore, .a(.href(model.base + filter.query(page: filter.page + 1)), .text("Äldre →"))))
+                 .if(filter.page > 1, .a(.href(HTML.escape(model.base + filter.query(page: filter.page - 1))), .text("← Nyare"))),
+                 .if(model.hasMore, .a(.href(HTML.escape(model.base + filter.query(page: filter.page + 1))), .text("Äldre →"))))
         )
     }
 
@@ -107,9 +107,9 @@ public final class AuditPage: OrganisationPage {
         if !model.documents.isEmpty {
             specs.insert(Forms.FieldSpec("dokument", "Dokument", .select([Forms.Choice("", "Alla")] + model.documents)), at: 0)
         }
-        return .form(.method(.get), .action(model.base), .class("filters"), .attribute(named: "role", value: "search"),
+        return .form(.method(.get), .action(HTML.escape(model.base)), .class("filters"), .attribute(named: "role", value: "search"),
                      .attribute(named: "aria-label", value: "Filtrera historiken"),
-                     .unwrap(filter.item) { .input(.type(.hidden), .name("punkt"), .value(Markdown.escape($0))) },
+                     .unwrap(filter.item) { .input(.type(.hidden), .name("punkt"), .value(HTML.escape($0))) },
                      Forms.fields(specs, state: .init(values: values), idPrefix: "logg-"),
                      .button(.type(.submit), .class("secondary"), .text("Filtrera")))
     }

@@ -137,7 +137,7 @@ public enum ActivityList {
         guard !activities.isEmpty else { return .empty }
         return .section(
             .h2(.text("Nyckelaktiviteter")),
-            .ul(.forEach(activities) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.context))")) })
+            .ul(.forEach(activities) { link in .li(.a(.href(HTML.escape(link.url)), .text(link.title)), .text(" (\(link.context))")) })
         )
     }
 }

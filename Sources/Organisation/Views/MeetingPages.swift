@@ -71,7 +71,7 @@ enum MeetingPages {
                             }),
                 .unwrap(record.notes) { .section(.h2(.text("Anteckningar")), .markdown($0)) },
                 .if(!record.documents.isEmpty, .section(.h2(.text("Dokument")), .ul(.forEach(record.documents) { document in
-                    .li(.a(.href(Markdown.escape(document.url)), .text(document.title)))
+                    .li(.a(.href(HTML.escape(document.url)), .text(document.title)))
                 })))
             )
         }

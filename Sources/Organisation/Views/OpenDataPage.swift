@@ -33,8 +33,8 @@ public final class OpenDataPage: OrganisationPage {
                            .th(.attribute(named: "scope", value: "col"), .text("Ladda ned")))),
                 .tbody(.forEach(sets) { set in
                     .tr(.th(.attribute(named: "scope", value: "row"), .text(set.title)), .td(.text(set.description)),
-                        .td(.a(.href(set.csv), .safeAriaLabel("\(set.title) som CSV"), .text("CSV")), .text(" · "),
-                            .a(.href(set.json), .safeAriaLabel("\(set.title) som JSON"), .text("JSON"))))
+                        .td(.a(.href(HTML.escape(set.csv)), .safeAriaLabel("\(set.title) som CSV"), .text("CSV")), .text(" · "),
+                            .a(.href(HTML.escape(set.json)), .safeAriaLabel("\(set.title) som JSON"), .text("JSON"))))
                 })
             )),
             .h2(.text("Hämta med API:t")),
@@ -51,7 +51,7 @@ public final class OpenDataPage: OrganisationPage {
         .section(.class("licence"), .attribute(named: "aria-labelledby", value: "licens"),
                  .h2(.id("licens"), .text("Licens")),
                  licence == .cc0
-                    ? .p(.text("Data får användas fritt, också kommersiellt, utan att källan behöver anges: "), .a(.href(licence.url), .text(licence.name)), .text("."))
-                    : .p(.text("\(organisationName) publicerar sina data under licensen "), .a(.href(licence.url), .text(licence.name)), .text(".")))
+                    ? .p(.text("Data får användas fritt, också kommersiellt, utan att källan behöver anges: "), .a(.href(HTML.escape(licence.url)), .text(licence.name)), .text("."))
+                    : .p(.text("\(organisationName) publicerar sina data under licensen "), .a(.href(HTML.escape(licence.url)), .text(licence.name)), .text(".")))
     }
 }

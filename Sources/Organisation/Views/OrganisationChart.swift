@@ -1,4 +1,5 @@
 import Core
+import Plot
 
 /// The organisation chart as inline SVG, drawn by the server: the bodies of the reporting chain
 /// in rows by their distance from the top, each box a link to the body's page, connectors drawn
@@ -79,12 +80,12 @@ public enum OrganisationChart {
             var text = ""
             let top = box.y + (box.height - Double(box.lines.count) * lineHeight) / 2 + fontSize
             for (index, line) in box.lines.enumerated() {
-                text += "<text x=\"\(format(box.centre))\" y=\"\(format(top + Double(index) * lineHeight - 3))\" text-anchor=\"middle\">\(Markdown.escape(line))</text>"
+                text += "<text x=\"\(format(box.centre))\" y=\"\(format(top + Double(index) * lineHeight - 3))\" text-anchor=\"middle\">\(HTML.escape(line))</text>"
             }
             let rect = "<rect x=\"\(format(box.x))\" y=\"\(format(box.y))\" width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
                 + "rx=\"6\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2\"/>"
             if let target = item.group.map({ OrganisationURL.group.link(organisation, $0) }) ?? item.person.map({ OrganisationURL.person.link(organisation, $0) }) {
-                parts.append("<a href=\"\(target)\" aria-label=\"\(Markdown.escape(item.label))\">\(rect)\(text)</a>")
+                parts.append("<a href=\"\(target)\" aria-label=\"\(HTML.escape(item.label))\">\(rect)\(text)</a>")
             } else {
                 parts.append("<g>\(rect)\(text)</g>")
             }
@@ -93,7 +94,7 @@ public enum OrganisationChart {
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(format(width)) \(format(totalHeight))" role="group" aria-labelledby="org-chart-title org-chart-desc" class="org-chart" font-family="system-ui, sans-serif" font-size="\(format(fontSize))" fill="#1b1f24">\
         <title id="org-chart-title">Organisationsschema</title>\
-        <desc id="org-chart-desc">\(Markdown.escape("Uppifrån och ned: \(names). Samma uppgifter finns som lista bredvid."))</desc>\
+        <desc id="org-chart-desc">\(HTML.escape("Uppifrån och ned: \(names). Samma uppgifter finns som lista bredvid."))</desc>\
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#0b4f8a"/></marker></defs>\
         \(parts.joined())</svg>
         """

@@ -41,8 +41,7 @@ public final class UsersPage: OrganisationPage {
     public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Användare")) }
 
     func query(_ email: String, role: RoleKind? = nil) -> String {
-        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-        return "?epost=\(encode(email))" + (role.map { "&roll=\($0.rawValue)" } ?? "")
+        QueryString.make(["epost": email, "roll": role?.rawValue])
     }
 
     public override func content() -> Node<HTML.BodyContext> {
@@ -68,16 +67,16 @@ public final class UsersPage: OrganisationPage {
                         .td(.label("Roller"), .ul(.class("plain"), .forEach(person.roles) { held in
                             .li(.text(held.role.label + (held.represents.map { " för \($0)" } ?? "")), .text(" "),
                                 .if(!(person.email == viewer && held.role == .administrator),
-                                    .a(.href(OrganisationURL.revokeRole.link(organisationSlug) + query(person.email, role: held.role)),
+                                    .a(.href(HTML.escape(OrganisationURL.revokeRole.link(organisationSlug) + query(person.email, role: held.role))),
                                        .safeAriaLabel("Ta bort rollen \(held.role.label) från \(person.name)"), .text("Ta bort …"))))
                         })),
                         .td(.label("Konto"), .text(person.disabled ? "Avstängt" : "Aktivt"), .text(" "),
                             person.email == viewer ? .text("(du)") : person.disabled
                                 ? .form(.class("inline"), .method(.post), .action(OrganisationURL.account.link(organisationSlug)), Forms.csrfField(csrf),
-                                        .input(.type(.hidden), .name("email"), .value(Markdown.escape(person.email))),
+                                        .input(.type(.hidden), .name("email"), .value(HTML.escape(person.email))),
                                         .input(.type(.hidden), .name("disabled"), .value("nej")),
                                         .button(.type(.submit), .class("small"), .safeAriaLabel("Öppna kontot för \(person.name)"), .text("Öppna")))
-                                : .a(.href(OrganisationURL.account.link(organisationSlug) + query(person.email)),
+                                : .a(.href(HTML.escape(OrganisationURL.account.link(organisationSlug) + query(person.email))),
                                      .safeAriaLabel("Stäng av kontot för \(person.name)"), .text("Stäng av …"))),
                         .td(.label("Senast inloggad"), .text(person.lastSignedIn.map(Formatting.minute) ?? "Aldrig"))
                     )

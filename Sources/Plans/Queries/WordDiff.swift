@@ -1,4 +1,5 @@
 import Core
+import Plot
 
 /// Word-level differences between two texts, for reading a change: the words removed and added
 /// between the unchanged ones. Longest common subsequence over words, after trimming the common
@@ -76,9 +77,9 @@ public enum WordDiff {
     public static func html(_ old: String, _ new: String) -> String {
         parts(old, new).map { part in
             switch part {
-            case .same(let text): Markdown.escape(text)
-            case .removed(let text): "<del><span class=\"visually-hidden\">[borttaget:] </span>\(Markdown.escape(text))</del>"
-            case .added(let text): "<ins><span class=\"visually-hidden\">[tillagt:] </span>\(Markdown.escape(text))</ins>"
+            case .same(let text): HTML.escape(text)
+            case .removed(let text): "<del><span class=\"visually-hidden\">[borttaget:] </span>\(HTML.escape(text))</del>"
+            case .added(let text): "<ins><span class=\"visually-hidden\">[tillagt:] </span>\(HTML.escape(text))</ins>"
             }
         }.joined()
     }

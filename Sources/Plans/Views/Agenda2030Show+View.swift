@@ -65,14 +65,14 @@ public enum Agenda2030Show {
         func goalSection(_ goal: Agenda2030.Goal) -> Node<HTML.BodyContext> {
             let uses = model.uses(ofGoal: goal.code)
             return .section(
-                .id("mal-\(goal.code)"),
+                .id(HTML.escape("mal-\(goal.code)")),
                 .h2(.span(.class("sdg-chip"), .text(goal.code)), .text(goal.titleSv)),
                 uses.isEmpty
                     ? .p(.class("meta"), .text("Inga styrdokument är kopplade till målet."))
                     : .ul(.forEach(uses) { use in
                         .li(
                             .span(.class("role served"), .text("\(use.role.label): ")),
-                            .a(.href(use.node.map { PlansURL.node(organisationSlug, use.document, $0) } ?? PlansURL.document(organisationSlug, use.document)),
+                            .a(.href(HTML.escape(use.node.map { PlansURL.node(organisationSlug, use.document, $0) } ?? PlansURL.document(organisationSlug, use.document))),
                                .text(use.nodeTitle ?? use.documentTitle)),
                             .unwrap(use.code == goal.code ? nil : use.code) { .text(" (delmål \($0))") },
                             .p(.class("meta"), .text(use.explanation))

@@ -104,22 +104,22 @@ public enum DocumentShow {
         func sectionNode(_ section: DocumentContent.Section) -> Node<HTML.BodyContext> {
             if section.role == .goalTree {
                 return .section(
-                    .id(section.key),
+                    .id(HTML.escape(section.key)),
                     .safeAriaLabel(section.heading ?? treeName),
                     .forEach(model.nodes) { root in GoalTree.node(root, in: model, headingLevel: 2, progress: progress) },
                     // Published versions only: a draft has no public download.
                     .if(model.version.status != .draft, .downloads(
-                        levelsPhrase, csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)",
-                        json: PlansURL.API.tree.link(model.organisation.slug, model.slug) + "?version=\(model.version.number)"))
+                        levelsPhrase, csv: PlansURL.nodesCSV.link(model.organisation.slug, model.slug, query: ["version": "\(model.version.number)"]),
+                        json: PlansURL.API.tree.link(model.organisation.slug, model.slug, query: ["version": "\(model.version.number)"])))
                 )
             }
             let heading: Node<HTML.BodyContext> = section.heading.map { text in
                 section.depth <= 1 ? .h2(.text(text)) : .h3(.text(text))
             } ?? .empty
             guard section.role == .agenda2030, !model.agenda2030.isEmpty else {
-                return .section(.id(section.key), heading, .markdown(section.body))
+                return .section(.id(HTML.escape(section.key)), heading, .markdown(section.body))
             }
-            return .section(.id(section.key), heading, Agenda2030Mapping.inline(section.body, entries: model.agenda2030))
+            return .section(.id(HTML.escape(section.key)), heading, Agenda2030Mapping.inline(section.body, entries: model.agenda2030))
         }
     }
 }
@@ -180,11 +180,11 @@ enum DocumentFacts {
         let url = isDraft ? PlansURL.Editor.preview.link(org, doc, String(other.number)) : PlansURL.document(org, doc, version: other.number)
         let label = "Version \(other.number) – \(other.status.label)" + (other.adoptedOn.map { " \($0)" } ?? "")
         return .li(
-            .a(.href(url), .text(label)),
+            .a(.href(HTML.escape(url)), .text(label)),
             .unwrap(versions.first { $0.number < other.number }) { previous in
-                let compare = isDraft ? PlansURL.Editor.compare.link(org, doc, String(other.number)) + "?med=\(previous.number)"
-                    : PlansURL.document(org, doc) + "/jamfor?fran=\(previous.number)&till=\(other.number)"
-                return .group(.text(" · "), .a(.href(compare), .text("ändringar mot version \(previous.number)")))
+                let compare = isDraft ? PlansURL.Editor.compare.link(org, doc, String(other.number), query: ["med": "\(previous.number)"])
+                    : PlansURL.compare.link(org, doc, query: ["fran": "\(previous.number)", "till": "\(other.number)"])
+                return .group(.text(" · "), .a(.href(HTML.escape(compare)), .text("ändringar mot version \(previous.number)")))
             }
         )
     }

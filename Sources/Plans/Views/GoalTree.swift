@@ -9,7 +9,7 @@ enum GoalTree {
         let leaves = node.children.filter(isLeaf)
         let branches = node.children.filter { !isLeaf($0) }
         return .section(
-            .id(anchor(node)),
+            .id(HTML.escape(anchor(node))),
             .class(node.depth == 0 ? "goal-area" : "goal"),
             heading(level: headingLevel, .span(.class("level-label"), .text(node.level)), link(node, in: model)),
             .markdown(node.text),

@@ -78,7 +78,7 @@ public enum NodeShow {
                                           .text("\(document.title) (version \(document.version.number))"))),
                     .dt("Nivå"), .dd(.text(node.level)),
                     .unwrap(model.path.count > 1 ? model.path[model.path.count - 2] : nil) { parent in
-                        .group(.dt("Ingår i"), .dd(.a(.href(url(parent.key)), .text(parent.title))))
+                        .group(.dt("Ingår i"), .dd(.a(.href(HTML.escape(url(parent.key))), .text(parent.title))))
                     },
                     .unwrap(node.responsibleUnit) { .group(.dt("Ansvarig"), .dd(.text($0))) },
                     .unwrap(Glossary.status(node.status)) { .group(.dt("Status"), .dd(.text($0))) },
@@ -98,7 +98,7 @@ public enum NodeShow {
                 .unwrap(node.children.isEmpty ? nil : node.children) { children in
                     .section(
                         .h2(.text(Glossary.heading(children[0].level, count: children.count))),
-                        .ul(.forEach(children) { child in .li(.a(.href(url(child.key)), .text(child.title))) })
+                        .ul(.forEach(children) { child in .li(.a(.href(HTML.escape(url(child.key))), .text(child.title))) })
                     )
                 }
             )
@@ -106,7 +106,7 @@ public enum NodeShow {
 
         func linkList(_ links: [Model.Link]) -> Node<HTML.BodyContext> {
             .group(links.enumerated().map { index, link in
-                .group(.if(index > 0, .text(", ")), link.url.isEmpty ? .text(link.title) : .a(.href(link.url), .text(link.title)))
+                .group(.if(index > 0, .text(", ")), link.url.isEmpty ? .text(link.title) : .a(.href(HTML.escape(link.url)), .text(link.title)))
             })
         }
 
@@ -114,7 +114,7 @@ public enum NodeShow {
             guard !links.isEmpty else { return .empty }
             return .section(
                 .h2(.text(heading)),
-                .ul(.forEach(links) { link in .li(.a(.href(link.url), .text(link.title)), .text(" (\(link.context))")) })
+                .ul(.forEach(links) { link in .li(.a(.href(HTML.escape(link.url)), .text(link.title)), .text(" (\(link.context))")) })
             )
         }
     }

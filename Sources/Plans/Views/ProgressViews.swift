@@ -7,7 +7,7 @@ enum ProgressViews {
         .p(.class("progress-notice"), .attribute(named: "role", value: "note"),
            .if(progress.example, .group(.strong(.text("Exempeldata")), .text(" – "))),
            .text("Status och framsteg nedan är rapporterade för \(progress.periodName). "),
-           .a(.href(progress.url), .text("Se hela uppföljningen")))
+           .a(.href(HTML.escape(progress.url)), .text("Se hela uppföljningen")))
     }
 
     static func status(_ entry: ReportedProgress.Entry) -> Node<HTML.BodyContext> {
@@ -42,7 +42,7 @@ enum ProgressViews {
                     })
                 ))
             },
-            .p(.a(.href(progress.url), .text("Hela uppföljningen av planen")))
+            .p(.a(.href(HTML.escape(progress.url)), .text("Hela uppföljningen av planen")))
         )
     }
 }

@@ -42,7 +42,7 @@ public enum VersionCompare {
                 .p(.text("Från "), .strong(.text(Self.name(model.old))), .text(" till "), .strong(.text(Self.name(model.new))), .text(": "),
                    .text(comparison.isEmpty ? "inga ändringar." : "\(comparison.count) ändringar.")),
                 .unwrap(model.choices) { choices in
-                    .form(.method(.get), .action(choices.action), .class("filters"),
+                    .form(.method(.get), .action(HTML.escape(choices.action)), .class("filters"),
                           Editor.fields([Editor.FieldSpec("med", "Jämför med", .select(choices.options))], state: .init(values: ["med": choices.selected])),
                           .button(.type(.submit), .class("secondary"), .text("Jämför")))
                 },

@@ -3,6 +3,7 @@ import Core
 import Fluent
 import Organisation
 import Plans
+import Plot
 import Vapor
 
 /// Shows who is signed in on every page: pages (cached ones too) carry a placeholder in their
@@ -47,14 +48,14 @@ struct AccountBarMiddleware: AsyncMiddleware {
 
     func bar(for signedIn: SignedIn, on request: Request) async throws -> String {
         let user = signedIn.user
-        var parts = ["<span>Inloggad som <strong>\(Markdown.escape(user.name))</strong></span>"]
+        var parts = ["<span>Inloggad som <strong>\(HTML.escape(user.name))</strong></span>"]
         if let slug = request.url.path.split(separator: "/").dropFirst().first.map(String.init), request.url.path.hasPrefix("/o/"),
            let organisation = try await OrganisationRecord.query(on: request.db).filter(\.$slug == slug).first() {
             let roles = try await Role.query(on: request.db).filter(\.$user.$id == user.requireID())
                 .filter(\.$organisation.$id == organisation.requireID()).all()
             if !roles.isEmpty {
-                parts[0] = "<span>Inloggad som <strong>\(Markdown.escape(user.name))</strong>, "
-                    + roles.map { Markdown.escape($0.role.label.lowercased()) }.sorted().joined(separator: " och ") + "</span>"
+                parts[0] = "<span>Inloggad som <strong>\(HTML.escape(user.name))</strong>, "
+                    + roles.map { HTML.escape($0.role.label.lowercased()) }.sorted().joined(separator: " och ") + "</span>"
             }
             if roles.contains(where: { $0.role.mayEdit }) {
                 // On a document's public page, "Redigera" leads to that document in the editor.
@@ -66,7 +67,7 @@ struct AccountBarMiddleware: AsyncMiddleware {
         }
         parts.append("<a href=\"\(AuthURL.account.link())\">Mitt konto</a>")
         parts.append("<form class=\"inline\" method=\"post\" action=\"\(AuthURL.signOut.link())\">"
-            + "<input type=\"hidden\" name=\"csrf\" value=\"\(Markdown.escape(signedIn.csrfToken))\"/>"
+            + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(signedIn.csrfToken))\"/>"
             + "<button type=\"submit\" class=\"small\">Logga ut</button></form>")
         return "<div class=\"account-bar\">" + parts.joined(separator: " · ") + "</div>"
     }

@@ -27,7 +27,7 @@ enum OpenDataIndex {
                         .text(" utan inloggning, som får anropas från vilken webbsida som helst, beskrivet i "),
                         .a(.href(SiteURL.openAPI), .text("OpenAPI 3.1")), .text(".")),
                     .li(.strong(.text("Licens: ")), .text("om inget annat anges är data fria att använda, också kommersiellt och utan källangivelse: "),
-                        .a(.href(Licence.cc0.url), .text(Licence.cc0.name)), .text("."))
+                        .a(.href(HTML.escape(Licence.cc0.url)), .text(Licence.cc0.name)), .text("."))
                 ),
                 .h2(.text("Organisationer")),
                 organisations.isEmpty ? .p(.text("Inga organisationer publicerar här ännu."))

@@ -74,7 +74,7 @@ enum OrganisationShow {
                 .p(.a(.href(PlansURL.agenda2030.link(organisationSlug)), .text("Vilka av Agenda 2030:s mål och delmål organisationens styrdokument tjänar"))),
                 .h2(.text("Öppna data")),
                 .p(.text("Styrdokumenten och allt de innehåller, medlemmar och nätverk som CSV och JSON, fria att använda ("),
-                   .a(.href(model.organisation.licence.url), .text(model.organisation.licence.name)), .text("): "),
+                   .a(.href(HTML.escape(model.organisation.licence.url)), .text(model.organisation.licence.name)), .text("): "),
                    .a(.href(OrganisationURL.openData.link(organisationSlug)), .text("Öppna data från \(organisationName)")))
             )
         }

@@ -1,5 +1,6 @@
 import Core
 import Organisation
+import Plot
 import Vapor
 
 /// For search engines: the sitemap of every public page, and robots.txt pointing at it and away
@@ -26,7 +27,7 @@ enum SitemapController {
     static func sitemap(modules: [any AppModule.Type]) -> @Sendable (Request) async throws -> Response {
         { req in
             let base = base(req)
-            let entries = try await paths(req, modules: modules).map { "<url><loc>\(Markdown.escape(base + $0))</loc></url>" }.joined(separator: "\n")
+            let entries = try await paths(req, modules: modules).map { "<url><loc>\(HTML.escape(base + $0))</loc></url>" }.joined(separator: "\n")
             var headers = HTTPHeaders()
             headers.contentType = .xml
             return Response(status: .ok, headers: headers, body: .init(string: """

@@ -136,6 +136,6 @@ extension EditorController {
         } catch let failure as PlanEditing.Failure {
             return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
         }
-        return redirect(req, PlansURL.Editor.index.link(context.slug) + "?\(EditorNotice.parameter)=\(EditorNotice.discarded.rawValue)#dokument-" + document.slug)
+        return redirect(req, PlansURL.Editor.index.link(context.slug, query: [EditorNotice.parameter: EditorNotice.discarded.rawValue]) + "#dokument-" + document.slug)
     }
 }

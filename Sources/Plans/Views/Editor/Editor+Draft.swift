@@ -88,20 +88,20 @@ extension Editor {
                         .h2(.id("gammalt-ar"), .text("Avsnitt som nämner \(found.year)")),
                         .p(.text("Läs igenom dem och uppdatera årtalen där det behövs:")),
                         .ul(.forEach(found.sections) { section in
-                            .li(.a(.href(link(PlansURL.Editor.section, section.key)), .text(section.heading ?? "Avsnitt utan rubrik (\(section.key))")))
+                            .li(.a(.href(HTML.escape(link(PlansURL.Editor.section, section.key))), .text(section.heading ?? "Avsnitt utan rubrik (\(section.key))")))
                         }))
                 },
                 .nav(.class("toolbar"), .ariaLabel("Utkastets verktyg"), .ul(
-                    .li(.a(.href(isDraft ? link(PlansURL.Editor.preview) : PlansURL.document(organisationSlug, document.slug, version: version.number)),
+                    .li(.a(.href(HTML.escape(isDraft ? link(PlansURL.Editor.preview) : PlansURL.document(organisationSlug, document.slug, version: version.number))),
                            .text(isDraft ? "Förhandsgranska som publicerad sida" : "Visa den publicerade sidan"))),
-                    .li(.a(.href(link(PlansURL.Editor.compare)), .text("Jämför med annan version"))),
+                    .li(.a(.href(HTML.escape(link(PlansURL.Editor.compare))), .text("Jämför med annan version"))),
                     .if(isDraft, .group(
-                        .li(.a(.href(link(PlansURL.Editor.details)), .text("Titel och period"))),
-                        .li(.a(.href(link(PlansURL.Editor.adopt)), .text("Anta versionen …"))),
-                        .li(.a(.href(link(PlansURL.Editor.discard)), .text("Kasta utkastet …")))
+                        .li(.a(.href(HTML.escape(link(PlansURL.Editor.details))), .text("Titel och period"))),
+                        .li(.a(.href(HTML.escape(link(PlansURL.Editor.adopt))), .text("Anta versionen …"))),
+                        .li(.a(.href(HTML.escape(link(PlansURL.Editor.discard))), .text("Kasta utkastet …")))
                     )),
-                    .if(!isDraft, .li(.a(.href(link(PlansURL.Editor.furtherAdoption)), .text("Lägg till ett beslut (fler parter) …")))),
-                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)"), .text("Historik")))
+                    .if(!isDraft, .li(.a(.href(HTML.escape(link(PlansURL.Editor.furtherAdoption))), .text("Lägg till ett beslut (fler parter) …")))),
+                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug, query: ["dokument": "\(document.slug)"])), .text("Historik")))
                 )),
                 sectionList(),
                 treeSection()
@@ -118,7 +118,7 @@ extension Editor {
                     let name = section.role == .goalTree ? "Målträdet" : (section.heading ?? "Avsnitt utan rubrik (\(section.key))")
                     return .li(
                         .id("avsnitt-\(section.key)"),
-                        isDraft && section.role != .goalTree ? .a(.href(link(PlansURL.Editor.section, section.key)), .text(name)) : .text(name),
+                        isDraft && section.role != .goalTree ? .a(.href(HTML.escape(link(PlansURL.Editor.section, section.key))), .text(name)) : .text(name),
                         .if(isDraft, .group(
                             .if(index > 0, actionButton(link(PlansURL.Editor.sectionOrder, section.key), csrf: csrf, label: "↑",
                                                         ariaLabel: "Flytta upp: \(name)", fields: ["direction": "up"], small: true)),
@@ -127,7 +127,7 @@ extension Editor {
                         ))
                     )
                 })),
-                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.newSection)), .text("Nytt avsnitt …"))))
+                .if(isDraft, .p(.a(.href(HTML.escape(link(PlansURL.Editor.newSection))), .text("Nytt avsnitt …"))))
             )
         }
 
@@ -140,9 +140,9 @@ extension Editor {
                 filterForm(),
                 .if(filter.isActive, .p(.attribute(named: "role", value: "status"),
                                         .text(matches == 1 ? "1 träff." : "\(matches) träffar."), .text(" "),
-                                        .a(.href(base + "#maltrad"), .text("Visa hela trädet")))),
+                                        .a(.href(HTML.escape(base + "#maltrad")), .text("Visa hela trädet")))),
                 nodes.isEmpty ? .p(.text(filter.isActive ? "Inget i trädet matchar filtret." : "Trädet är tomt.")) : .ul(.class("tree"), .forEach(nodes) { node(in: $0) }),
-                .if(isDraft, .p(.a(.href(link(PlansURL.Editor.addNode)), .text("Lägg till \(top) …"))))
+                .if(isDraft, .p(.a(.href(HTML.escape(link(PlansURL.Editor.addNode))), .text("Lägg till \(top) …"))))
             )
         }
 
@@ -154,7 +154,7 @@ extension Editor {
                                            "q": filter.text ?? ""])
             let specs = [FieldSpec("niva", "Nivå", .select(levels)), FieldSpec("omrade", document.version.levels.first ?? "Område", .select(areas)),
                          FieldSpec("status", "Status", .select(statuses)), FieldSpec("q", "Ord i titel eller text")]
-            return .form(.class("filters"), .method(.get), .action(base + "#maltrad"), .attribute(named: "role", value: "search"),
+            return .form(.class("filters"), .method(.get), .action(HTML.escape(base + "#maltrad")), .attribute(named: "role", value: "search"),
                          .attribute(named: "aria-label", value: "Filtrera målträdet"),
                          fields(specs, state: state, idPrefix: "filter-"), .button(.type(.submit), .class("secondary"), .text("Filtrera")))
         }
@@ -163,7 +163,7 @@ extension Editor {
             .li(
                 .id("punkt-\(item.key)"),
                 .span(.class("level-label"), .text(item.level)),
-                isDraft ? .a(.href(link(PlansURL.Editor.node, item.key)), .text(item.title))
+                isDraft ? .a(.href(HTML.escape(link(PlansURL.Editor.node, item.key))), .text(item.title))
                     : .a(.href(PlansURL.node(organisationSlug, document.slug, item.key, version: document.version.number)), .text(item.title)),
                 .unwrap(Glossary.status(item.status)) { .span(.class("status"), .text(" – \($0)")) },
                 .if(isDraft && !filter.isActive, .group(

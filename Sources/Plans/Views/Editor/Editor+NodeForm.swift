@@ -79,8 +79,8 @@ extension Editor {
                              .p(.strong(.text(other.title))), .markdown(other.text),
                              .p(.text("Formuläret nedan har din text. Spara igen för att ersätta den sparade versionen.")))
                 },
-                .form(.method(.post), .action(base), .class("node-form"),
-                      csrfField(csrf), .input(.type(.hidden), .name("revision"), .value(String(revision))),
+                .form(.method(.post), .action(HTML.escape(base)), .class("node-form"),
+                      csrfField(csrf), .input(.type(.hidden), .name("revision"), .value(HTML.escape(String(revision)))),
                       fields([FieldSpec("title", "Titel"),
                               FieldSpec("text", "Text", .textarea(rows: 8),
                                         hint: "Stycken skiljs med en tom rad; **fetstil**, *kursiv*, rader som börjar med - blir punktlista.")], state: state),
@@ -94,13 +94,13 @@ extension Editor {
                       fields([FieldSpec("primary", "Agenda 2030, primär påverkan", hint: "Mål eller delmål skilda med kommatecken, till exempel 3.4, 10"),
                               FieldSpec("secondary", "Agenda 2030, sekundär påverkan", hint: "Mål eller delmål skilda med kommatecken")], state: state),
                       parentField(),
-                      .div(.class("actions"), .button(.type(.submit), .text("Spara")), .a(.href(draftBase + "#punkt-\(node.key)"), .text("Tillbaka till utkastet")))),
+                      .div(.class("actions"), .button(.type(.submit), .text("Spara")), .a(.href(HTML.escape(draftBase + "#punkt-\(node.key)")), .text("Tillbaka till utkastet")))),
                 .h2(.text("Mer")),
                 .ul(
                     .if(node.depth + 1 < levels.count,
-                        .li(.a(.href(PlansURL.Editor.addNode.link(organisationSlug, document.slug, String(document.version.number)) + "?under=\(node.key)"),
+                        .li(.a(.href(PlansURL.Editor.addNode.link(organisationSlug, document.slug, String(document.version.number), query: ["under": "\(node.key)"])),
                                .text("Lägg till \(levels[min(node.depth + 1, levels.count - 1)].lowercased()) här under …")))),
-                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug) + "?dokument=\(document.slug)&punkt=\(node.lineage)"), .text("Historik"))),
+                    .li(.a(.href(PlansURL.Editor.history.link(organisationSlug, query: ["dokument": "\(document.slug)", "punkt": "\(node.lineage)"])), .text("Historik"))),
                     .li(.a(.href(PlansURL.Editor.remove.link(organisationSlug, document.slug, String(document.version.number), node.key)),
                            .text(node.children.isEmpty ? "Ta bort …" : "Ta bort med allt under …")))
                 )
@@ -131,14 +131,19 @@ extension Editor {
             let checked = Set((state.values[name] ?? "").split(separator: "\n").map(String.init))
             let error = state.error?.field == name ? state.error?.message : nil
             let boxes = items.enumerated().map { index, item in
-                "<div class=\"check\"><input type=\"checkbox\" name=\"\(name)[]\" id=\"\(name)-\(index)\" value=\"\(Markdown.escape(item.key))\"\(checked.contains(item.key) ? " checked" : "")>"
-                    + "<label for=\"\(name)-\(index)\">\(Markdown.escape(item.name))</label></div>"
-            }.joined()
+                Markup.element("div", [.value("class", "check")], [
+                    .void("input", [.value("type", "checkbox"), .value("name", "\(name)[]"), .value("id", "\(name)-\(index)"), .value("value", item.key),
+                                    .flag("checked", checked.contains(item.key))]),
+                    .element("label", [.value("for", "\(name)-\(index)")], text: item.name),
+                ])
+            }
             let count = "\(checked.count) av \(items.count) valda"
-            return .raw("<fieldset class=\"checks\(error == nil ? "" : " invalid")\" data-picker id=\"\(name)\"\(error == nil ? "" : " aria-describedby=\"\(name)-error\"")>"
-                + "<legend>\(Markdown.escape(legend)) <span class=\"hint\">(\(count))</span></legend>"
-                + (error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(Markdown.escape($0))</p>" } ?? "")
-                + "<div class=\"check-list\">\(boxes)</div></fieldset>")
+            return Markup.element("fieldset", [.value("class", "checks" + (error == nil ? "" : " invalid")), .flag("data-picker", true), .value("id", name),
+                                               .value("aria-describedby", error == nil ? nil : "\(name)-error")], [
+                .element("legend", [], [.text(legend + " "), .element("span", [.value("class", "hint")], text: "(\(count))")]),
+                error.map { .element("p", [.value("class", "field-error"), .value("id", "\(name)-error")], text: $0) } ?? .empty,
+                .element("div", [.value("class", "check-list")], boxes),
+            ]).node()
         }
 
         func parentField() -> Node<HTML.FormContext> {

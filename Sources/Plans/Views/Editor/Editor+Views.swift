@@ -36,10 +36,10 @@ public enum Editor {
     /// A button that posts without input, so it loses nothing typed elsewhere on the page.
     static func actionButton(_ action: String, csrf: String, label: String, ariaLabel: String? = nil, fields: [String: String] = [:],
                              small: Bool = false) -> Node<HTML.BodyContext> {
-        .form(.class("inline"), .method(.post), .action(action), csrfField(csrf),
-              .forEach(fields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .value(Markdown.escape($0.value))) },
+        .form(.class("inline"), .method(.post), .action(HTML.escape(action)), csrfField(csrf),
+              .forEach(fields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name(HTML.escape($0.key)), .value(HTML.escape($0.value))) },
               .button(.type(.submit), .class(small ? "small" : "secondary"),
-                      .unwrap(ariaLabel) { .attribute(named: "aria-label", value: Markdown.escape($0)) }, .text(label)))
+                      .unwrap(ariaLabel) { .attribute(named: "aria-label", value: HTML.escape($0)) }, .text(label)))
     }
 
     public final class IndexView: OrganisationPage {
@@ -68,12 +68,12 @@ public enum Editor {
                         .class("document-card"), .id("dokument-\(document.slug)"),
                         .h2(.text(document.latest?.title ?? document.slug)),
                         .ul(.forEach(document.versions) { version in
-                            .li(.a(.href(editURL(organisationSlug, document.slug, version.number)), .text("Version \(version.number): \(version.title)")),
+                            .li(.a(.href(HTML.escape(editURL(organisationSlug, document.slug, version.number))), .text("Version \(version.number): \(version.title)")),
                                 .text(" – "), .strong(.text(stateLabel(version.status, adoptedOn: version.adoptedOn))))
                         }),
                         .p(.class("actions"),
                            document.draft.map { draft in
-                               .a(.href(editURL(organisationSlug, document.slug, draft.number)), .text("Fortsätt med utkastet (version \(draft.number))"))
+                               .a(.href(HTML.escape(editURL(organisationSlug, document.slug, draft.number))), .text("Fortsätt med utkastet (version \(draft.number))"))
                            } ?? actionButton(PlansURL.Editor.newDraft.link(organisationSlug, document.slug), csrf: csrf,
                                              label: "Nytt utkast av version \(document.latest?.number ?? 1)"),
                            .text(" "),
