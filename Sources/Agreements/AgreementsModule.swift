@@ -13,23 +13,23 @@ public enum AgreementsModule: AppModule {
     public static var migrations: [any Migration] { [CreateAgreements(), CreateAgreementsParticipation(), CreateAgreementsAccessions()] }
 
     public static func routes(_ routes: ModuleRoutes) throws {
-        routes.pages.get(AgreementsURL.registry.pathComponents, use: RegistryController.registry)
+        routes.pages.get(AgreementsURL.registry.pathComponents, use: RegistryController.registry).reads(RegistryFilter.pageParameters)
         routes.pages.get(AgreementsURL.calendar.pathComponents, use: RegistryController.calendar)
         routes.pages.get(AgreementsURL.secretCalendar.pathComponents, use: RegistryController.secretCalendar)
         routes.pages.get(AgreementsURL.agreement.pathComponents, use: RegistryController.agreement)
         routes.pages.get(AgreementsURL.document.pathComponents, use: RegistryController.document)
         routes.pages.get(AgreementsURL.party.pathComponents, use: RegistryController.party)
         routes.pages.get(AgreementsURL.csv.pathComponents, use: RegistryController.csv)
-        routes.pages.get(AgreementsURL.participation.pathComponents, use: ParticipationController.page)
+        routes.pages.get(AgreementsURL.participation.pathComponents, use: ParticipationController.page).reads("niva")
         routes.pages.get(AgreementsURL.accession.pathComponents, use: AccessionController.form)
         routes.pages.on(.POST, AgreementsURL.accession.pathComponents, body: .collect(maxSize: "16kb"), use: AccessionController.apply)
-        routes.pages.get(AgreementsURL.application.pathComponents, use: AccessionController.follow)
+        routes.pages.get(AgreementsURL.application.pathComponents, use: AccessionController.follow).reads("klart")
         routes.pages.on(.POST, AgreementsURL.leave.pathComponents, body: .collect(maxSize: "4kb"), use: AccessionController.leave)
         routes.pages.get(AgreementsURL.accessions.pathComponents, use: AccessionController.list)
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         let signedIn = routes.signedIn
-        signedIn.get(AgreementsURL.staffRegistry.pathComponents, use: KeeperController.registry)
+        signedIn.get(AgreementsURL.staffRegistry.pathComponents, use: KeeperController.registry).reads(RegistryFilter.pageParameters)
         signedIn.get(AgreementsURL.staffAgreement.pathComponents, use: KeeperController.agreementPage)
         signedIn.get(AgreementsURL.newAgreement.pathComponents, use: KeeperController.newForm)
         signedIn.on(.POST, AgreementsURL.newAgreement.pathComponents, body: form, use: KeeperController.create)
@@ -41,9 +41,9 @@ public enum AgreementsModule: AppModule {
         signedIn.get(AgreementsURL.staffDocument.pathComponents, use: KeeperController.document)
         signedIn.get(AgreementsURL.removeDocument.pathComponents, use: KeeperController.removeDocumentForm)
         signedIn.on(.POST, AgreementsURL.removeDocument.pathComponents, body: form, use: KeeperController.removeDocument)
-        signedIn.get(AgreementsURL.markParticipation.pathComponents, use: ParticipationController.form)
+        signedIn.get(AgreementsURL.markParticipation.pathComponents, use: ParticipationController.form).reads("niva")
         signedIn.on(.POST, AgreementsURL.markParticipation.pathComponents, body: form, use: ParticipationController.mark)
-        signedIn.get(AgreementsURL.reviews.pathComponents, use: KeeperController.reviews)
+        signedIn.get(AgreementsURL.reviews.pathComponents, use: KeeperController.reviews).reads("manader")
         signedIn.on(.POST, AgreementsURL.calendarLink.pathComponents, body: form, use: KeeperController.calendarLink)
         signedIn.get(AgreementsURL.applications.pathComponents, use: AccessionController.applications)
         signedIn.on(.POST, AgreementsURL.decision.pathComponents, body: form, use: AccessionController.decide)
@@ -103,8 +103,7 @@ public enum AgreementsModule: AppModule {
                                 csv: AgreementsURL.csv.link(organisation.slug), json: AgreementsURL.API.agreements.link(organisation.slug), order: 30)]
         }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
-            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all()
-                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+            try await RoleQuery.organisations(of: user, on: req.db)
                 .map { AccountPage.RoleLine(description: "Avtalsregistret i \($0.name)",
                                             links: [Breadcrumb("alla avtal", url: AgreementsURL.staffRegistry.link($0.slug)),
                                                     Breadcrumb("omprövningar", url: AgreementsURL.reviews.link($0.slug))]) }

@@ -41,7 +41,7 @@ public enum FinanceModule: AppModule {
         signedIn.on(.POST, FinanceURL.copy.pathComponents, body: form, use: BudgetEditorController.copy)
         signedIn.get(FinanceURL.editFees.pathComponents, use: FeeBasisController.form)
         signedIn.on(.POST, FinanceURL.editFees.pathComponents, body: form, use: FeeBasisController.save)
-        signedIn.get(FinanceURL.importOutcomes.pathComponents, use: OutcomeEditorController.keep)
+        signedIn.get(FinanceURL.importOutcomes.pathComponents, use: OutcomeEditorController.keep).reads("manad")
         signedIn.upload(FinanceURL.importOutcomes.pathComponents, maxSize: "20mb", use: OutcomeEditorController.importFile)
         signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: OutcomeEditorController.type)
         signedIn.get(FinanceURL.forecasts.pathComponents, use: OutcomeEditorController.forecastForm)
@@ -118,8 +118,7 @@ public enum FinanceModule: AppModule {
             try await FundingReminders.enqueueDue(at: now, publicURL: app.siteShell.publicURL, on: app.db)
         }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
-            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$role ~~ [.editor, .administrator]).with(\.$organisation).all()
-                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+            try await RoleQuery.organisations(of: user, kinds: [.editor, .administrator], on: req.db)
                 .map { AccountPage.RoleLine(description: "Budgeten i \($0.name)", links: [Breadcrumb("hantera budget", url: FinanceURL.keep.link($0.slug)),
                                                                              Breadcrumb("extern finansiering", url: FinanceURL.keepFundings.link($0.slug))]) }
         }

@@ -15,7 +15,7 @@ public enum FollowUpModule: AppModule {
 
     public static func routes(_ routes: ModuleRoutes) throws {
         routes.pages.get(FollowUpURL.index.pathComponents, use: FollowUpController.index)
-        routes.pages.get(FollowUpURL.dashboard.pathComponents, use: FollowUpController.dashboard)
+        routes.pages.get(FollowUpURL.dashboard.pathComponents, use: FollowUpController.dashboard).reads("period")
         routes.pages.get(FollowUpURL.csv.pathComponents, use: FollowUpController.csv)
         routes.pages.get(FollowUpURL.indicator.pathComponents, use: IndicatorController.show)
         routes.pages.get(FollowUpURL.indicatorCSV.pathComponents, use: IndicatorController.csv)
@@ -23,7 +23,7 @@ public enum FollowUpModule: AppModule {
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "64kb")
         let signedIn = routes.signedIn
         signedIn.get(FollowUpURL.periods.pathComponents, use: WorkController.periods)
-        signedIn.get(FollowUpURL.newPeriod.pathComponents, use: WorkController.newPeriodForm)
+        signedIn.get(FollowUpURL.newPeriod.pathComponents, use: WorkController.newPeriodForm).reads("mall")
         signedIn.on(.POST, FollowUpURL.newPeriod.pathComponents, body: form, use: WorkController.newPeriod)
         signedIn.get(FollowUpURL.period.pathComponents, use: WorkController.period)
         signedIn.get(FollowUpURL.report.pathComponents, use: WorkController.reportForm)
@@ -35,16 +35,16 @@ public enum FollowUpModule: AppModule {
         signedIn.get(FollowUpURL.reporters.pathComponents, use: WorkController.reportersForm)
         signedIn.on(.POST, FollowUpURL.reporters.pathComponents, body: form, use: WorkController.saveReporters)
         signedIn.get(FollowUpURL.indicators.pathComponents, use: WorkController.indicators)
-        signedIn.get(FollowUpURL.newIndicator.pathComponents, use: WorkController.newIndicatorForm)
+        signedIn.get(FollowUpURL.newIndicator.pathComponents, use: WorkController.newIndicatorForm).reads("mal")
         signedIn.on(.POST, FollowUpURL.newIndicator.pathComponents, body: form, use: WorkController.addIndicator)
         signedIn.get(FollowUpURL.editIndicator.pathComponents, use: WorkController.editIndicatorForm)
         signedIn.on(.POST, FollowUpURL.editIndicator.pathComponents, body: form, use: WorkController.saveIndicator)
-        signedIn.get(FollowUpURL.indicatorValues.pathComponents, use: WorkController.valuesForm)
+        signedIn.get(FollowUpURL.indicatorValues.pathComponents, use: WorkController.valuesForm).reads("period")
         signedIn.on(.POST, FollowUpURL.indicatorValues.pathComponents, body: form, use: WorkController.saveValues)
         signedIn.get(FollowUpURL.deleteIndicator.pathComponents, use: WorkController.deleteIndicatorForm)
         signedIn.on(.POST, FollowUpURL.deleteIndicator.pathComponents, body: form, use: WorkController.deleteIndicator)
         signedIn.get(SurveyURL.contacts.pathComponents, use: WorkController.contacts)
-        signedIn.get(SurveyURL.newContact.pathComponents, use: WorkController.newContactForm)
+        signedIn.get(SurveyURL.newContact.pathComponents, use: WorkController.newContactForm).reads("natverk")
         signedIn.on(.POST, SurveyURL.newContact.pathComponents, body: form, use: WorkController.addContact)
         signedIn.on(.POST, SurveyURL.removeContact.pathComponents, body: form, use: WorkController.removeContact)
         signedIn.get(SurveyURL.surveys.pathComponents, use: WorkController.surveys)
@@ -52,7 +52,7 @@ public enum FollowUpModule: AppModule {
         signedIn.on(.POST, SurveyURL.newSurvey.pathComponents, body: form, use: WorkController.openSurvey)
         signedIn.get(SurveyURL.results.pathComponents, use: WorkController.results)
         signedIn.on(.POST, SurveyURL.quotes.pathComponents, body: form, use: WorkController.quote)
-        routes.pages.get(SurveyURL.answer.pathComponents, use: SurveyAnswerController.show)
+        routes.pages.get(SurveyURL.answer.pathComponents, use: SurveyAnswerController.show).reads("klart")
         routes.pages.on(.POST, SurveyURL.answer.pathComponents, body: .collect(maxSize: "16kb"), use: SurveyAnswerController.answer)
         signedIn.get(FollowUpURL.templates.pathComponents, use: WorkController.templatesForm)
         signedIn.on(.POST, FollowUpURL.templates.pathComponents, body: form, use: WorkController.saveTemplates)
@@ -112,8 +112,7 @@ public enum FollowUpModule: AppModule {
         app.carryOverRule = ReportedCarryOver()
         // Every user of an organisation finds its follow-up from the account page.
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
-            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all()
-                .reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }.values.sorted { $0.name < $1.name }
+            try await RoleQuery.organisations(of: user, on: req.db)
                 .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
         }
         app.pageSlots.register(PlansSlots.documentParts) { content, req in try await AnnualReportProvider.parts(for: content, on: req) }

@@ -28,14 +28,14 @@ public enum OrganisationModule: AppModule {
         routes.pages.get(URL.partnersCSV.pathComponents, use: OpenDataController.partnersCSV)
 
         routes.pages.get(URL.meetings.pathComponents, use: MeetingController.list)
-        routes.pages.get(URL.meeting.pathComponents, use: MeetingController.show)
+        routes.pages.get(URL.meeting.pathComponents, use: MeetingController.show).reads("klart")
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "16kb")
         routes.signedIn.get(URL.newMeeting.pathComponents, use: MeetingController.newForm)
         routes.signedIn.on(.POST, URL.newMeeting.pathComponents, body: .collect(maxSize: "128kb"), use: MeetingController.create)
         routes.signedIn.get(URL.editMeeting.pathComponents, use: MeetingController.editForm)
         routes.signedIn.on(.POST, URL.editMeeting.pathComponents, body: .collect(maxSize: "128kb"), use: MeetingController.update)
-        routes.signedIn.get(URL.auditTrail.pathComponents, use: AdminController.audit)
+        routes.signedIn.get(URL.auditTrail.pathComponents, use: AdminController.audit).reads("dokument", "punkt", "anvandare", "fran", "till", "sida")
         routes.signedIn.get(URL.outbox.pathComponents, use: AdminController.outbox)
         routes.signedIn.get(URL.users.pathComponents, use: AdminController.users)
         routes.signedIn.get(URL.newUser.pathComponents, use: AdminController.newUserForm)
@@ -43,9 +43,9 @@ public enum OrganisationModule: AppModule {
         routes.signedIn.on(.POST, URL.newUser.pathComponents, body: form, use: AdminController.createUser)
         routes.signedIn.get(URL.grantRole.pathComponents, use: AdminController.grantRoleForm)
         routes.signedIn.on(.POST, URL.grantRole.pathComponents, body: form, use: AdminController.grantRole)
-        routes.signedIn.get(URL.revokeRole.pathComponents, use: AdminController.revokeRoleForm)
+        routes.signedIn.get(URL.revokeRole.pathComponents, use: AdminController.revokeRoleForm).reads("epost", "roll")
         routes.signedIn.on(.POST, URL.revokeRole.pathComponents, body: form, use: AdminController.revokeRole)
-        routes.signedIn.get(URL.account.pathComponents, use: AdminController.accountForm)
+        routes.signedIn.get(URL.account.pathComponents, use: AdminController.accountForm).reads("epost")
         routes.signedIn.on(.POST, URL.account.pathComponents, body: form, use: AdminController.setAccount)
 
         routes.publicAPI.get(URL.API.municipalities.pathComponents, use: MemberController.municipalities).describe(OrganisationOpenAPI.municipalities)

@@ -42,10 +42,9 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
             return (.badRequest, StrictDecoding.describe(decoding).description)
         case let abort as any AbortError:
             return (abort.status, abort.reason)
-        case let conflict as ImportConflict:
-            return (.conflict, conflict.description)
-        case let importError as ImportError:
-            return (.unprocessableEntity, importError.description)
+        case let failure as any DomainFailure:
+            // A module's rule refused the change: the same for every module (DomainFailure).
+            return (failure.status, failure.english)
         default:
             request.logger.report(error: error)
             return (.internalServerError, "something went wrong on our side; the error has been logged")

@@ -44,8 +44,9 @@ public enum SamsynMain {
 
     static func describe(_ error: any Error) -> String {
         switch error {
-        case let error as any CustomStringConvertible where error is ImportError || error is ImportConflict || error is CommandFailure
-            || error is OrganisationExporter.Failure || error is DatabaseSetting.Invalid || error is AccountFailure:
+        case let failure as any DomainFailure:
+            return failure.english
+        case let error as any CustomStringConvertible where error is CommandFailure || error is OrganisationExporter.Failure || error is DatabaseSetting.Invalid:
             return error.description
         case let error as any AbortError:
             return error.reason

@@ -37,6 +37,8 @@ public func configure(_ app: Application, database: DatabaseSetting, modules: [a
 
     app.trustedProxies = TrustedProxies(setting: Environment.get("SAMSYN_TRUSTED_PROXIES"))
     app.middleware = Middlewares()
+    // Made before the first request, since requests record into it concurrently.
+    _ = app.undeclaredQueryReads
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AccountBarMiddleware())
     app.middleware.use(SamsynErrorMiddleware())

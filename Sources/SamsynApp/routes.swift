@@ -16,7 +16,9 @@ public let allModules: [any AppModule.Type] = [AuthModule.self, MailModule.self,
 func moduleRoutes(_ app: Application) -> ModuleRoutes {
     ModuleRoutes(
         pages: ScopedRoutes(app.grouped(DoubleSubmitCSRFMiddleware()), access: .publicRead, checksCSRF: true),
-        signedIn: ScopedRoutes(app.grouped(SessionAuthenticator(), SignedInGuard(), SessionCSRFMiddleware()), access: .signedIn, checksCSRF: true),
+        // A write leads back to a signed-in page with ?klart=… saying what was done; every such page may show it.
+        signedIn: ScopedRoutes(app.grouped(SessionAuthenticator(), SignedInGuard(), SessionCSRFMiddleware()), access: .signedIn, checksCSRF: true,
+                               pageQuery: [EditorNotice.parameter]),
         publicAPI: ScopedRoutes(PublicReadRoutes(app), access: .publicRead, checksCSRF: false),
         tokenAPI: ScopedRoutes(app.grouped(APITokenAuthenticator(), APITokenGuard()), access: .apiToken, checksCSRF: false))
 }

@@ -51,6 +51,52 @@ struct ArchitectureTests {
         #expect(Set(numbers).count == numbers.count, "a number is used twice: \(numbers.sorted())")
     }
 
+    @Test("Other modules read roles only through Organisation's RoleQuery and permission base")
+    func rolesThroughRoleQuery() throws {
+        var found: [String] = []
+        for module in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) where module != "Organisation" {
+            for (path, text) in try Self.swiftFiles(in: module) where text.contains("Role.query(") || text.contains("Role.schema") {
+                found.append("\(module)/\(path)")
+            }
+        }
+        #expect(found.isEmpty, "reads the Role table itself: \(found)")
+    }
+
+    @Test("No module names another module's tables in SQL: it reads them through that module's queries")
+    func noForeignTablesInSQL() throws {
+        let modules = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).sorted()
+        var owner: [String: String] = [:]   // model type or table name → module
+        for module in modules {
+            for (_, text) in try Self.swiftFiles(in: module) {
+                for match in text.matches(of: #/final class (\w+): Model/#) { owner[String(match.output.1)] = module }
+                for match in text.matches(of: #/static let schema = "(\w+)"/#) { owner[String(match.output.1)] = module }
+            }
+        }
+        // The tenant's table may be named (foreign keys to it); migrations are history and keep the names they had.
+        let tenant: Set<String> = ["OrganisationRecord", "organisation_organisations"]
+        var found: [String] = []
+        for module in modules {
+            for (path, text) in try Self.swiftFiles(in: module) where !path.hasPrefix("Migrations/") {
+                for match in text.matches(of: #/(\w+)\.schema\b|"(\w+)"/#) where !tenant.contains(String(match.output.1 ?? match.output.2 ?? "")) {
+                    let name = String(match.output.1 ?? match.output.2 ?? "")
+                    if let home = owner[name], home != module { found.append("\(module)/\(path): \(name) of \(home)") }
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test("Query parameters are read through Request.queryValue, which holds them to what the route declares")
+    func queryThroughDeclarations() throws {
+        var found: [String] = []
+        for module in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) where module != "Core" {
+            for (path, text) in try Self.swiftFiles(in: module) where text.contains(".query.get(") || text.contains("req.query,") || text.contains("req.query)") {
+                found.append("\(module)/\(path)")
+            }
+        }
+        #expect(found.isEmpty, "reads the query string itself: \(found)")
+    }
+
     @Test("Domain modules have the same folders")
     func domainModulesHaveOneShape() throws {
         func folders(_ module: String) throws -> [String] {

@@ -10,7 +10,7 @@ import Vapor
 /// Escaping judged where it matters, on what users see: a marker with `" ' < > &` and a `<b>`
 /// element goes into every prose text of the demo organisation (through its organisation file),
 /// into every string property of every JSON write schema of the API (as editor and administrator),
-/// and into every query parameter the sources read; then every page and download reachable from the
+/// and into every query parameter the routes declare; then every page and download reachable from the
 /// organisation's home is fetched, signed out and signed in, and judged by its format.
 @Suite("Escaping: a marker in every text becomes markup nowhere")
 struct MarkerCrawlTests {
@@ -23,11 +23,14 @@ struct MarkerCrawlTests {
             try await Self.markOrganisationFile(app)
             try await Demo.createAccountsIfMissing(hasher: app.password.async, on: app.db)
             try await Self.writeThroughAPI(app)
+            let names = Self.declaredQueryNames(app)
             var reader = Browser(app: app)
-            var findings = try await Self.crawl(&reader, limit: 240)
+            var findings = try await Self.crawl(&reader, names: names, limit: 240)
             var editor = Browser(app: app)
             #expect(try await editor.signIn("redaktor@demo.samsyn.se", Demo.password) == .seeOther)
-            findings += try await Self.crawl(&editor, limit: 140)
+            findings += try await Self.crawl(&editor, names: names, limit: 140)
+            let undeclared = app.undeclaredQueryReads.withLockedValue { $0 }
+            #expect(undeclared.isEmpty, "routes read query parameters they do not declare: \(undeclared.sorted())")
             #expect(findings.reached > 50, "the marker is seen as text on many pages")
             #expect(findings.problems.isEmpty, "\(findings.problems.prefix(30).joined(separator: "\n"))")
         }
@@ -107,22 +110,15 @@ struct MarkerCrawlTests {
 
     struct DocumentSummaryKey: Decodable { let slug: String }
 
-    /// The query parameters the sources read, each given the marker on every page visited.
-    static func queryNames() throws -> [String] {
-        var names = Set(["sok", "q"])
-        for module in try FileManager.default.contentsOfDirectory(atPath: ArchitectureTests.sources.path) {
-            for (_, text) in try ArchitectureTests.swiftFiles(in: module) {
-                for match in text.matches(of: #/query\.get\([A-Za-z]+\.self, at: "(\w+)"\)/#) { names.insert(String(match.output.1)) }
-            }
-        }
-        names.formUnion(["dokument", "punkt", "anvandare", "fran", "till", "sida", "slag", "status", "part", "enhet", "ar", "kind", "party", "unit", "year"])
-        return names.sorted()
+    /// The query parameters the routes declare (Route.reads and their API operations), each given the marker on every page visited.
+    static func declaredQueryNames(_ app: Application) -> [String] {
+        Array(app.routes.all.reduce(into: Set<String>()) { $0.formUnion($1.declaredQuery) }).sorted()
     }
 
     /// Breadth first from the organisation's home and the site's front page, links within the
     /// organisation and its API; each HTML page a second time with the marker in every query parameter.
-    static func crawl(_ browser: inout Browser, limit: Int) async throws -> Findings {
-        let query = QueryString.make(try queryNames().map { ($0, marker) })
+    static func crawl(_ browser: inout Browser, names: [String], limit: Int) async throws -> Findings {
+        let query = QueryString.make(names.map { ($0, marker) })
         var queue = ["/", "/o/\(org)", "/o/\(org)/oppna-data", "/o/\(org)/avtal", "/mitt-konto"], seen = Set<String>(), findings = Findings()
         while !queue.isEmpty, seen.count < limit {
             let path = queue.removeFirst()

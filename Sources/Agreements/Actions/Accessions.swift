@@ -209,8 +209,7 @@ public enum Accessions {
         var reminded = 0
         for (organisationID, applications) in Dictionary(grouping: waiting, by: \.organisationID) {
             guard let organisation = try await OrganisationRecord.find(organisationID, on: db) else { continue }
-            let editors = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role ~~ [.editor, .administrator])
-                .with(\.$user).all().map(\.user).filter { !$0.disabled }
+            let editors = try await RoleQuery.holders(in: organisationID, kinds: [.editor, .administrator], on: db).map(\.user).filter { !$0.disabled }
             let list = applications.sorted { $0.submittedAt < $1.submittedAt }.map { application in
                 "- \(application.name), inskickad \(CalendarDate.day(of: application.submittedAt)): "
                     + publicURL + AgreementsURL.applications.link(organisation.slug, application.agreement.key)

@@ -3,11 +3,12 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Vapor
 
 /// Writes to the registry, each in one transaction with its audit entry and, for the agreement
 /// itself, a revision. Refusals name the field in Swedish for forms and in English for the API.
 public enum AgreementWork {
-    public enum Failure: Error, Equatable {
+    public enum Failure: DomainFailure, Equatable {
         case invalid(String, english: String, field: String?)
         case notFound(String)
         /// Someone saved in between: the revision the form was opened at is gone.
@@ -23,9 +24,19 @@ public enum AgreementWork {
 
         public var english: String {
             switch self {
-            case .invalid(_, let english, _): english
+            case .invalid(_, let english, let field): field.map { "\($0): \(english)" } ?? english
             case .notFound(let what): what
             case .conflict: "the agreement changed since revision given; read it again"
+            }
+        }
+
+        public var field: String? { if case .invalid(_, _, let field) = self { field } else { nil } }
+
+        public var status: HTTPResponseStatus {
+            switch self {
+            case .invalid: .unprocessableEntity
+            case .notFound: .notFound
+            case .conflict: .conflict
             }
         }
     }

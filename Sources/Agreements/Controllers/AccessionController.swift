@@ -95,7 +95,7 @@ enum AccessionController {
 
     @Sendable static func follow(req: Request) async throws -> Response {
         let (organisation, agreement, application, token) = try await followed(req)
-        let notice: String? = switch try? req.query.get(String.self, at: "klart") {
+        let notice: String? = switch req.queryValue("klart") {
         case "skickad": "Tack! Ansökan är skickad. Spara den här sidans adress: här följer ni ansökan. Samma länk har skickats till kontaktpersonens e-post."
         case "lamnat": "Organisationen har lämnat överenskommelsen."
         default: nil
@@ -145,7 +145,7 @@ enum AccessionController {
 
     @Sendable static func applications(req: Request) async throws -> Response {
         let (context, agreement) = try await staffAgreement(req)
-        let notice: String? = switch try? req.query.get(String.self, at: "klart") {
+        let notice: String? = switch req.queryValue("klart") {
         case "godkand": "Ansökan är godkänd. Organisationen visas i listan över anslutna, och kontaktpersonen har fått beslutet."
         case "avslagen": "Ansökan är avslagen. Kontaktpersonen har fått beslutet och skälet."
         default: nil

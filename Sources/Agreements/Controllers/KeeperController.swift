@@ -11,21 +11,17 @@ import Vapor
 /// in the organisation of the URL. A refused form comes back with the input and the reason beside
 /// the field; a write leads to the page it concerns with a notice of what was done.
 enum KeeperController {
+    /// The signed-in context with the registry's catalogue of parties.
+    @dynamicMemberLookup
     struct Context {
-        let organisation: OrganisationRecord
-        let user: User
-        let roles: Set<RoleKind>
-        let csrf: String
+        let signedIn: SignedInContext
         let catalogue: Catalogue
-        var actor: AuditLog.Actor { .user(user) }
-        var slug: String { organisation.slug }
-        var mayEdit: Bool { AgreementsPermissions.allows(.edit, roles: roles) }
+        subscript<Value>(dynamicMember path: KeyPath<SignedInContext, Value>) -> Value { signedIn[keyPath: path] }
     }
 
     static func context(_ req: Request, _ action: AgreementsPermissions.Action) async throws -> Context {
-        let (organisation, user, roles) = try await req.agreementsAccess(action)
-        return Context(organisation: organisation, user: user, roles: roles, csrf: try req.signedIn.csrfToken,
-                       catalogue: try await Catalogue.load(organisation, on: req.db))
+        let signedIn = try await req.access(action, by: AgreementsPermissions.self)
+        return Context(signedIn: signedIn, catalogue: try await Catalogue.load(signedIn.organisation, on: req.db))
     }
 
     static func agreement(_ req: Request, _ context: Context) async throws -> Agreement {
@@ -37,7 +33,7 @@ enum KeeperController {
     }
 
     static func notice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "tillagt": "Avtalet är tillagt i registret."
         case "sparat": "Avtalet är sparat som en ny version."
         case "oforandrat": "Inget ändrades: formuläret skickades utan ändringar."
@@ -63,7 +59,7 @@ enum KeeperController {
 
     @Sendable static func registry(req: Request) async throws -> Response {
         let context = try await context(req, .read)
-        let filter = RegistryFilter.read(req.query, names: RegistryFilter.pageParameters)
+        let filter = RegistryFilter.read(req, names: RegistryFilter.pageParameters)
         let all = try await AgreementQuery.contents(context.catalogue, forPublic: false, on: req.db)
         return privatePage(req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: context.catalogue) }, all: all,
                                                    filter: filter, catalogue: context.catalogue, staff: true, mayEdit: context.mayEdit, notice: notice(req))))
@@ -210,7 +206,7 @@ enum KeeperController {
     }
 
     static func reviewsPage(_ req: Request, context: Context, newFeedURL: String?) async throws -> Response {
-        let months = min(60, max(1, (try? req.query.get(Int.self, at: "manader")) ?? 6))
+        let months = min(60, max(1, req.queryValue("manader", as: Int.self) ?? 6))
         let today = today(req)
         let horizon = CalendarDate.adding(months * 30, to: today) ?? today
         let all = try await AgreementQuery.contents(context.catalogue, forPublic: false, on: req.db)

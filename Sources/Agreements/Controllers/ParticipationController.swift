@@ -8,11 +8,11 @@ import Vapor
 /// Levels of participation: the public page and API, and the editors' form to mark a key activity.
 enum ParticipationController {
     @Sendable static func page(req: Request) async throws -> Response {
-        let notice = (try? req.query.get(String.self, at: "klart")).map { $0 == "oforandrat" ? "Inget ändrades: markeringen var redan sådan." : "Markeringen är sparad." }
+        let notice = req.queryValue("klart").map { $0 == "oforandrat" ? "Inget ändrades: markeringen var redan sådan." : "Markeringen är sparad." }
         @Sendable func render() async throws -> String {
             let organisation = try await req.organisation()
             let catalogue = try await Catalogue.load(organisation, on: req.db)
-            let chosen = (try? req.query.get(String.self, at: "niva")).flatMap(ParticipationLevel.init)
+            let chosen = req.queryValue("niva").flatMap(ParticipationLevel.init)
             return req.render(ParticipationPage(organisation: organisation, marked: try await Participation.marked(catalogue, on: req.db), chosen: chosen,
                                                 notice: notice))
         }
@@ -23,7 +23,7 @@ enum ParticipationController {
     @Sendable static func json(req: Request) async throws -> Response {
         try await req.cachedJSON(varyingOn: ["level"]) {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
-            let chosen = (try? req.query.get(String.self, at: "level")).flatMap(ParticipationLevel.init)
+            let chosen = req.queryValue("level").flatMap(ParticipationLevel.init)
             return try await Participation.marked(catalogue, on: req.db).filter { chosen == nil || $0.level == chosen }
                 .map { ParticipationMarkDTO(document: $0.node.reference.document, lineage: $0.node.reference.lineage, title: $0.node.title, level: $0.level) }
         }

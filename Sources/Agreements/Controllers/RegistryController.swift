@@ -12,7 +12,7 @@ enum RegistryController {
     @Sendable static func registry(req: Request) async throws -> Response {
         try await req.cachedPage(varyingOn: RegistryFilter.pageParameters) {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
-            let filter = RegistryFilter.read(req.query, names: RegistryFilter.pageParameters)
+            let filter = RegistryFilter.read(req, names: RegistryFilter.pageParameters)
             let all = try await AgreementQuery.contents(catalogue, forPublic: true, on: req.db)
             return req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: catalogue) }, all: all, filter: filter,
                                            catalogue: catalogue, staff: false, mayEdit: false))

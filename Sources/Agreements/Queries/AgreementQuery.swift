@@ -31,11 +31,8 @@ public struct RegistryFilter: Sendable, Equatable {
     public static let apiParameters = ["kind", "status", "party", "unit", "year", "q"]
 
     /// Reads the filters; `names` are kind, status, party, unit, year and text in that order.
-    public static func read(_ query: URLQueryContainer, names: [String]) -> RegistryFilter {
-        func value(_ index: Int) -> String? {
-            let text = (try? query.get(String.self, at: names[index]))?.trimmingCharacters(in: .whitespaces) ?? ""
-            return text.isEmpty ? nil : String(text.prefix(200))
-        }
+    public static func read(_ req: Request, names: [String]) -> RegistryFilter {
+        func value(_ index: Int) -> String? { req.queryText(names[index]) }
         return RegistryFilter(kind: value(0).flatMap(AgreementKind.init), status: value(1).flatMap(AgreementStatus.init), party: value(2),
                               unit: value(3), year: value(4).flatMap(Int.init), text: value(5))
     }

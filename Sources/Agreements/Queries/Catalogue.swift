@@ -37,9 +37,8 @@ public struct Catalogue: Sendable {
         let members = try await MemberQuery.members(of: organisation, on: db)
         let units = try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
         let groups = try await Group.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
-        let roles = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$user).all()
         var people: [String: String] = [:]
-        for role in roles { people[role.user.email.lowercased()] = role.user.name }
+        for holder in try await RoleQuery.holders(in: organisationID, on: db) { people[holder.user.email.lowercased()] = holder.user.name }
         return Catalogue(
             organisation: organisation,
             registry: Dictionary(registry.map { (key(of: $0), $0) }, uniquingKeysWith: { first, _ in first }),

@@ -5,7 +5,7 @@ import Foundation
 import Vapor
 
 /// Why an account action was refused: English for the CLI and API, Swedish for pages.
-public enum AccountFailure: Error, Equatable, CustomStringConvertible {
+public enum AccountFailure: DomainFailure, Equatable, CustomStringConvertible {
     case invalidCredentials
     case rateLimited
     case weakPassword
@@ -191,5 +191,32 @@ public enum Accounts {
 
     public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension AccountFailure {
+    public var english: String { description }
+
+    /// The form field a refusal concerns (the administration's and the account's forms).
+    public var field: String? {
+        switch self {
+        case .weakPassword: "password"
+        case .emailTaken, .invalidEmail, .unknownUser: "email"
+        case .invalidName: "name"
+        case .representativeNeedsMember: "represents"
+        case .wrongCurrentPassword: "current"
+        case .invalidTokenName: "name"
+        default: nil
+        }
+    }
+
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .invalidCredentials: .unauthorized
+        case .rateLimited: .tooManyRequests
+        case .unknownUser, .unknownOrganisation, .unknownToken: .notFound
+        case .lastAdministrator, .ownAdministratorRole, .ownAccount, .rolesElsewhere, .emailTaken: .conflict
+        default: .unprocessableEntity
+        }
     }
 }

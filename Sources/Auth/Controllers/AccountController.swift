@@ -34,7 +34,8 @@ enum AccountController {
         let form = try req.content.decode(SignInForm.self)
         do {
             let (_, token) = try await Accounts.signIn(email: form.email, password: form.password, client: req.clientAddress,
-                                                       hasher: req.password.async, dummyHash: try await req.application.dummyPasswordHash(), on: req.db)
+                                                       hasher: req.password.async, dummyHash: try await req.application.dummyPasswordHash(), now: req.application.now(),
+                                                       on: req.db)
             let response = req.redirect(to: AuthURL.account.link(), redirectType: .normal)
             response.cookies[SessionAuthenticator.cookie] = cookie(token, req: req, sameSite: .lax, path: "/", maxAge: Int(Accounts.sessionLifetime))
             response.cookies[DoubleSubmitCSRFMiddleware.cookie] = cookie("", req: req, sameSite: .strict, path: AuthURL.signIn.link(), maxAge: 0)

@@ -20,7 +20,7 @@ public struct SessionAuthenticator: AsyncRequestAuthenticator {
 
     public func authenticate(request: Request) async throws {
         guard let token = request.cookies[Self.cookie]?.string, !token.isEmpty,
-              let (session, user) = try await Accounts.session(token: token, on: request.db) else { return }
+              let (session, user) = try await Accounts.session(token: token, now: request.application.now(), on: request.db) else { return }
         request.auth.login(SignedIn(session: session, user: user))
         request.auth.login(user)
     }

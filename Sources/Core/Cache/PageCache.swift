@@ -34,12 +34,15 @@ public final class PageCache: Sendable {
     let lifetime: TimeInterval
     let maximumEntries: Int
     let maximumBytes: Int
+    /// The present moment; a test sets one it can move, instead of sleeping past the lifetime.
+    let now: @Sendable () -> Date
     private let state = NIOLockedValueBox(State())
     /// Small values pages are built from (a tenant's navigation), by key, with when they expire.
     private let remembered = NIOLockedValueBox([String: (value: any Sendable, expires: Date)]())
 
     /// Bounded in entries and in bytes; past either bound, the least recently used entries go.
-    public init(lifetime: TimeInterval = 5, maximumEntries: Int = 2_000, maximumBytes: Int = 64 << 20) {
+    public init(lifetime: TimeInterval = 5, maximumEntries: Int = 2_000, maximumBytes: Int = 64 << 20, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
         self.lifetime = lifetime
         self.maximumEntries = maximumEntries
         self.maximumBytes = maximumBytes
@@ -57,9 +60,9 @@ public final class PageCache: Sendable {
     /// with the pages, so that a page served from the cache costs no query for it.
     public func remembered<T: Sendable>(_ key: String, compute: () async throws -> T) async throws -> T {
         guard lifetime > 0 else { return try await compute() }
-        if let found = remembered.withLockedValue({ $0[key] }), found.expires > Date(), let value = found.value as? T { return value }
+        if let found = remembered.withLockedValue({ $0[key] }), found.expires > now(), let value = found.value as? T { return value }
         let value = try await compute()
-        let now = Date()
+        let now = self.now()
         remembered.withLockedValue { values in
             // Bounded like the pages: any path names a tenant, so unknown ones must not pile up.
             if values.count >= maximumEntries { values = values.filter { $0.value.expires > now } }
@@ -86,7 +89,7 @@ public final class PageCache: Sendable {
         } else {
             do {
                 let body = try await render()
-                entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: Date().addingTimeInterval(lifetime))
+                entry = Entry(body: body, contentType: contentType, etag: Self.etag(for: body), expires: now().addingTimeInterval(lifetime))
             } catch {
                 if lifetime > 0 { state.withLockedValue { $0.slots[key]?.refreshing = false } }
                 throw error
@@ -110,7 +113,7 @@ public final class PageCache: Sendable {
             guard let entry = state.slots[key]?.entry else { return nil }
             state.clock += 1
             state.slots[key]?.lastUsed = state.clock
-            if entry.expires > Date() || state.slots[key]?.refreshing == true { return entry }
+            if entry.expires > now() || state.slots[key]?.refreshing == true { return entry }
             state.slots[key]?.refreshing = true
             return nil
         }

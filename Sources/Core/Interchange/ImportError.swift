@@ -1,3 +1,5 @@
+import Vapor
+
 /// Why a file was refused, naming the offending field by its JSON path,
 /// e.g. `documents[1].versions[0].nodes[12].parent`.
 public struct ImportError: Error, Equatable, CustomStringConvertible {
@@ -21,4 +23,11 @@ public func requireKey(_ value: String, at path: String) throws(ImportError) {
 
 public func requireText(_ value: String, at path: String) throws(ImportError) {
     guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ImportError(path, "must not be empty") }
+}
+
+extension ImportError: DomainFailure {
+    public var english: String { description }
+    public var swedish: String { "Filen går inte att läsa in: \(description)" }
+    public var status: HTTPResponseStatus { .unprocessableEntity }
+    public var field: String? { nil }
 }

@@ -46,6 +46,15 @@ public enum Forms {
             self.values = values
             self.error = error
         }
+
+        /// The form again with a module's refusal beside its field (or `fallbackField`, or above the form).
+        public init(values: [String: String], refusal: any DomainFailure, fallbackField: String = "") {
+            self.init(values: values, error: (refusal.field ?? fallbackField, refusal.swedish))
+        }
+
+        public mutating func refuse(_ failure: any DomainFailure, fallbackField: String = "") {
+            error = (failure.field ?? fallbackField, failure.swedish)
+        }
     }
 
     /// One field, built with `Markup` so every value is escaped. A field in error carries

@@ -16,24 +16,15 @@ public struct TenantNavigationMiddleware: AsyncMiddleware {
     }
 
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.method == .GET || request.method == .HEAD, let tenant = tenant(of: request.url.path) {
+        // Files (a CSV, a calendar) have no navigation.
+        if request.method == .GET || request.method == .HEAD, !(request.url.path.split(separator: "/").last ?? "").contains("."),
+           let tenant = request.tenant(below: home) {
             let found = try await request.application.pageCache.remembered("navigation:\(tenant)") {
                 try await entries(tenant, request).sorted { $0.order < $1.order }
             }
             request.storage[TenantNavigationKey.self] = (tenant, found)
         }
         return try await next.respond(to: request)
-    }
-
-    /// The tenant a page path belongs to; nil for other paths and for files (a CSV has no navigation).
-    func tenant(of path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.count >= home.parts.count, !(parts.last ?? "").contains(".") else { return nil }
-        var tenant: String?
-        for (pattern, part) in zip(home.parts, parts) {
-            if pattern.hasPrefix(":") { tenant = part } else if pattern != part { return nil }
-        }
-        return tenant
     }
 }
 
@@ -48,3 +39,30 @@ extension Request {
         return found.entries
     }
 }
+
+extension Request {
+    /// The tenant this request is about: the value of the parameter in `home` (`/o/:org`) when the
+    /// route the router matched lies below `home`; nil elsewhere. Read from the route, never from
+    /// the path's text, and resolved once per request for every middleware and page that asks.
+    public func tenant(below home: URLPattern) -> String? {
+        if let known = storage[ResolvedTenantKey.self] { return known.slug }
+        var slug: String?
+        if let path = route?.path, path.count >= home.parts.count {
+            slug = nil
+            var matches = true
+            for (pattern, component) in zip(home.parts, path) {
+                switch component {
+                case .constant(let text) where text == pattern: continue
+                case .parameter(let name) where pattern == ":" + name: slug = parameters.get(name)
+                default: matches = false
+                }
+            }
+            if !matches { slug = nil }
+        }
+        storage[ResolvedTenantKey.self] = ResolvedTenant(slug: slug)
+        return slug
+    }
+}
+
+private struct ResolvedTenant { let slug: String? }
+private struct ResolvedTenantKey: StorageKey { typealias Value = ResolvedTenant }

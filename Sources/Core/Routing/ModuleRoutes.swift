@@ -7,15 +7,19 @@ public struct ScopedRoutes: RoutesBuilder {
     let base: any RoutesBuilder
     let access: Access
     let checksCSRF: Bool
+    /// Query parameters every page of this policy reads (the signed-in pages' notice of what a write did).
+    let pageQuery: [String]
 
-    public init(_ base: any RoutesBuilder, access: Access, checksCSRF: Bool) {
+    public init(_ base: any RoutesBuilder, access: Access, checksCSRF: Bool, pageQuery: [String] = []) {
         self.base = base
         self.access = access
         self.checksCSRF = checksCSRF
+        self.pageQuery = pageQuery
     }
 
     public func add(_ route: Route) {
         route.userInfo["access"] = access
+        if route.method == .GET, !pageQuery.isEmpty { route.reads(pageQuery) }
         if route.method != .GET, route.method != .HEAD { route.userInfo["csrf"] = checksCSRF }
         base.add(route)
     }

@@ -3,11 +3,12 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Vapor
 
 /// Writes to budgets, each in one transaction with its revision and audit entry. A proposal may
 /// change; an adopted budget is frozen (next year starts from a copy of it).
 public enum BudgetWork {
-    public enum Failure: Error, Equatable {
+    public enum Failure: DomainFailure, Equatable {
         case invalid(BudgetRules.Problem)
         case adopted
         case exists(Int)
@@ -35,6 +36,14 @@ public enum BudgetWork {
         }
 
         public var field: String? { if case .invalid(let problem) = self { problem.field } else { nil } }
+
+        public var status: HTTPResponseStatus {
+            switch self {
+            case .invalid: .unprocessableEntity
+            case .adopted, .exists, .conflict: .conflict
+            case .notFound: .notFound
+            }
+        }
     }
 
     public enum Outcome: Equatable { case saved, unchanged }

@@ -4,11 +4,12 @@ import Fluent
 import Foundation
 import Organisation
 import Plans
+import Vapor
 
 /// Keeping external funding: add, change and remove, each one transaction with its audit; a form
 /// sent unchanged writes nothing.
 public enum FundingWork {
-    public enum Failure: Error, Equatable {
+    public enum Failure: DomainFailure, Equatable {
         case invalid(BudgetRules.Problem)
         case notFound
         case keyTaken(String)
@@ -30,6 +31,14 @@ public enum FundingWork {
         }
 
         public var field: String? { if case .invalid(let problem) = self { problem.field } else { "key" } }
+
+        public var status: HTTPResponseStatus {
+            switch self {
+            case .invalid: .unprocessableEntity
+            case .keyTaken: .conflict
+            case .notFound: .notFound
+            }
+        }
     }
 
     public enum Outcome: Equatable, Sendable { case created, changed, unchanged }

@@ -3,6 +3,7 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Vapor
 
 /// Outcomes from an SIE file (docs/finance.md): the file's result accounts, by month and cost-centre
 /// object, mapped to the budget's lines by the organisation's `OutcomeMapping` (by default accounts
@@ -70,7 +71,7 @@ public enum OutcomeImport {
         }
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: DomainFailure, Equatable, CustomStringConvertible {
         case file(SIEReader.Failure)
         /// A type 1 file: the year's balances only, no months.
         case yearBalancesOnly
@@ -211,4 +212,11 @@ public enum OutcomeImport {
         return Report(year: year, months: months, added: added, changed: changed, removed: removed, unchanged: unchanged, markedAsOwn: markedAsOwn,
                       unmapped: unmapped, notInBudget: missing)
     }
+}
+
+extension OutcomeImport.Failure {
+    public var english: String { description }
+    public var status: HTTPResponseStatus { .unprocessableEntity }
+    /// The file as a whole: the upload's field.
+    public var field: String? { "file" }
 }

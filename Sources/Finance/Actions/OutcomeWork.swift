@@ -3,6 +3,7 @@ import Core
 import Fluent
 import Foundation
 import Organisation
+import Vapor
 
 /// Outcomes without an SIE file, and the forecasts made at a period's end: a CSV of outcomes per
 /// line and month (the open-data export's own format), a month typed in a form, a period's
@@ -116,7 +117,7 @@ public enum OutcomeWork {
         }
     }
 
-    public enum Failure: Error, Equatable {
+    public enum Failure: DomainFailure, Equatable {
         case month
         case unknownLine(String)
         /// A forecast beyond ±10^12 kronor on this line.
@@ -129,6 +130,17 @@ public enum OutcomeWork {
             case .amount(let line): "the forecast for \(line) \(Bounds.kronorEnglish)"
             }
         }
+
+        public var swedish: String {
+            switch self {
+            case .month: "Välj en månad, 1–12."
+            case .unknownLine(let line): "Budgeten har ingen rad \(line)."
+            case .amount(let line): "Prognosen för \(line): \(Bounds.kronorSwedish)"
+            }
+        }
+
+        public var status: HTTPResponseStatus { .unprocessableEntity }
+        public var field: String? { nil }
     }
 
     /// The forecasts made at the end of `throughMonth`: a line without input has none. Returns whether anything changed.

@@ -25,16 +25,6 @@ enum BudgetAPIController {
         let decisionReference: String?
     }
 
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch let failure as BudgetWork.Failure {
-            switch failure {
-            case .invalid: throw Abort(.unprocessableEntity, reason: failure.english)
-            case .adopted, .exists, .conflict: throw Abort(.conflict, reason: failure.english)
-            case .notFound: throw Abort(.notFound, reason: failure.english)
-            }
-        }
-    }
-
     /// A write's answer: the value as the API encodes it.
     static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
         let response = Response(status: status)
@@ -43,39 +33,35 @@ enum BudgetAPIController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let input = try req.content.decode(NewBudget.self)
-        let budget = try await run {
-            if let source = input.copyOf {
-                guard input.year == source + 1, let from = try await BudgetQuery.budget(source, organisationID: organisation.requireID(), on: req.db) else {
-                    throw Abort(.unprocessableEntity, reason: "copyOf: a budget of the year before \(input.year)")
-                }
-                return try await BudgetWork.copy(from, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
+        let budget: Budget
+        if let source = input.copyOf {
+            guard input.year == source + 1, let from = try await BudgetQuery.budget(source, organisationID: organisation.requireID(), on: req.db) else {
+                throw Abort(.unprocessableEntity, reason: "copyOf: a budget of the year before \(input.year)")
             }
-            return try await BudgetWork.create(year: input.year, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
+            budget = try await BudgetWork.copy(from, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
+        } else {
+            budget = try await BudgetWork.create(year: input.year, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         }
         return try json(try await BudgetQuery.content(budget.year, organisationID: organisation.requireID(), on: req.db), status: .created)
     }
 
     @Sendable static func replace(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let input = try req.content.decode(BudgetInput.self)
-        _ = try await run {
-            try await BudgetWork.update(budget, to: input.spec, expectedRevision: input.revision, in: organisation, actor: .user(user),
-                                        at: req.application.now(), on: req.db)
-        }
+        _ = try await BudgetWork.update(budget, to: input.spec, expectedRevision: input.revision, in: organisation, actor: .user(user),
+                                    at: req.application.now(), on: req.db)
         return try json(try await BudgetQuery.content(budget.year, organisationID: organisation.requireID(), on: req.db))
     }
 
     @Sendable static func adopt(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let input = try req.content.decode(Decision.self)
-        try await run {
-            try await BudgetWork.adopt(budget, by: input.adoptedBy, on: input.adoptedOn, reference: input.decisionReference, in: organisation,
-                                       actor: .user(user), at: req.application.now(), on: req.db)
-        }
+        try await BudgetWork.adopt(budget, by: input.adoptedBy, on: input.adoptedOn, reference: input.decisionReference, in: organisation,
+                                   actor: .user(user), at: req.application.now(), on: req.db)
         return Response(status: .noContent)
     }
 }

@@ -18,7 +18,7 @@ enum BudgetEditorController {
     }
 
     static func notice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "sparad": "Budgeten är sparad som en ny version."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         case "beslutad": "Beslutet är registrerat. Budgeten är låst."
@@ -28,7 +28,7 @@ enum BudgetEditorController {
     }
 
     @Sendable static func keep(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         return privatePage(req.render(BudgetKeepPage(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
                                                      csrf: try req.signedIn.csrfToken, notice: notice(req))))
     }
@@ -44,14 +44,14 @@ enum BudgetEditorController {
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await budget(req, organisation)
         guard budget.status == .proposal else { throw Abort(.conflict, reason: BudgetWork.Failure.adopted.english) }
         return try await editPage(req, organisation, budget.year, BudgetForm.values(budget.spec, revision: budget.revision))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await budget(req, organisation)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         do {
@@ -60,7 +60,7 @@ enum BudgetEditorController {
             return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": outcome == .unchanged ? "oforandrad" : "sparad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             return try await editPage(req, organisation, budget.year, values, error: (failure.field ?? "", failure.swedish),
-                                      status: failure == .adopted ? .conflict : failure == .conflict ? .conflict : .unprocessableEntity)
+                                      status: failure.status)
         }
     }
 
@@ -82,14 +82,14 @@ enum BudgetEditorController {
     }
 
     @Sendable static func adoptForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await budget(req, organisation)
         guard budget.status == .proposal else { throw Abort(.conflict, reason: BudgetWork.Failure.adopted.english) }
         return try formPage(req, organisation, adoptModel(organisation, budget, values: ["adoptedBy": "Förbundsfullmäktige"]))
     }
 
     @Sendable static func adopt(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await budget(req, organisation)
         let values = try req.content.decode([String: String].self)
         do {
@@ -98,13 +98,13 @@ enum BudgetEditorController {
             return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": "beslutad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             var model = adoptModel(organisation, budget, values: values)
-            model.state.error = (failure.field ?? "", failure.swedish)
-            return try formPage(req, organisation, model, status: failure == .adopted ? .conflict : .unprocessableEntity)
+            model.state.refuse(failure)
+            return try formPage(req, organisation, model, status: failure.status)
         }
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let year = (try? req.content.get(String.self, at: "year")) ?? ""
         do {
             let budget = try await BudgetWork.create(year: Int(year.trimmingCharacters(in: .whitespaces)) ?? 0, in: organisation, actor: .user(user),
@@ -118,7 +118,7 @@ enum BudgetEditorController {
     }
 
     @Sendable static func copy(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await budget(req, organisation)
         do {
             let copy = try await BudgetWork.copy(budget, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)

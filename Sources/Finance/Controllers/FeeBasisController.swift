@@ -62,7 +62,7 @@ enum FeeBasisController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await BudgetEditorController.budget(req, organisation)
         guard budget.status == .proposal else { throw Abort(.conflict, reason: BudgetWork.Failure.adopted.english) }
         let members = try await MemberQuery.members(of: organisation, on: req.db)
@@ -70,7 +70,7 @@ enum FeeBasisController {
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let members = try await MemberQuery.members(of: organisation, on: req.db)
         let values = try req.content.decode([String: String].self)
@@ -82,8 +82,8 @@ enum FeeBasisController {
             return req.redirect(to: FinanceURL.keep.link(organisation.slug, query: ["klart": outcome == .unchanged ? "oforandrad" : "sparad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             var model = model(organisation, budget, members, values: values)
-            model.state.error = (failure.field ?? "", failure.swedish)
-            return try BudgetEditorController.formPage(req, organisation, model, status: failure == .adopted || failure == .conflict ? .conflict : .unprocessableEntity)
+            model.state.refuse(failure)
+            return try BudgetEditorController.formPage(req, organisation, model, status: failure.status)
         }
     }
 }

@@ -58,7 +58,7 @@ enum FundingController {
     // MARK: Editors
 
     static func notice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "sparad": "Finansieringen är sparad."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         case "borttagen": "Finansieringen är borttagen."
@@ -67,7 +67,7 @@ enum FundingController {
     }
 
     @Sendable static func keep(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         return privatePage(req.render(FundingKeepPage(organisation: organisation, fundings: try await FundingQuery.fundings(of: organisation, on: req.db),
                                                       notice: notice(req))))
     }
@@ -101,12 +101,12 @@ enum FundingController {
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         return try await form(req, organisation, funding: nil, values: [:])
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let funding = try await funding(req, organisation)
         return try await form(req, organisation, funding: funding, values: FundingForm.values(funding.spec, key: funding.key))
     }
@@ -123,17 +123,17 @@ enum FundingController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         return try await save(req: req, replacing: nil, organisation: organisation, user: user)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         return try await save(req: req, replacing: try await funding(req, organisation), organisation: organisation, user: user)
     }
 
     @Sendable static func removeForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let funding = try await funding(req, organisation)
         let keep = FinanceURL.keepFundings.link(organisation.slug)
         return privatePage(req.render(Forms.ConfirmView(
@@ -145,7 +145,7 @@ enum FundingController {
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         try await FundingWork.remove(try await funding(req, organisation), actor: .user(user), on: req.db)
         return req.redirect(to: FinanceURL.keepFundings.link(organisation.slug, query: ["klart": "borttagen"]), redirectType: .normal)
     }

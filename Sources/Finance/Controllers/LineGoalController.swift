@@ -24,12 +24,12 @@ enum LineGoalController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await BudgetEditorController.budget(req, organisation)
         var values: [String: String] = [:]
         for link in try await LineGoalWork.links(budget.year, of: organisation, on: req.db) { values["goal.\(link.costCentre)"] = "\(link.document)/\(link.lineage)" }
         var model = model(organisation, budget, areas: try await LineGoalWork.goalAreas(of: organisation, on: req.db), values: values)
-        model.notice = switch try? req.query.get(String.self, at: "klart") {
+        model.notice = switch req.queryValue("klart") {
         case "sparad": "Kopplingarna är sparade."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         default: nil
@@ -38,7 +38,7 @@ enum LineGoalController {
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         let links = values.filter { $0.key.hasPrefix("goal.") && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { key, value in
@@ -62,14 +62,10 @@ enum LineGoalController {
     }
 
     @Sendable static func replace(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let input = try req.content.decode(Input.self)
-        do {
-            try await LineGoalWork.set(input.lines, year: budget.year, in: organisation, actor: .user(user), on: req.db)
-        } catch let failure as BudgetWork.Failure {
-            throw Abort(failure == .notFound ? .notFound : .unprocessableEntity, reason: failure.english)
-        }
+        try await LineGoalWork.set(input.lines, year: budget.year, in: organisation, actor: .user(user), on: req.db)
         return try BudgetAPIController.json(try await FinancingContent.load(budget, of: organisation, on: req.db))
     }
 }

@@ -27,8 +27,8 @@ enum MappingController {
     static func text(_ mapping: OutcomeMapping) -> String { mapping.rules.map(OutcomeMapping.text).joined(separator: "\n") }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
-        let notice: String? = switch try? req.query.get(String.self, at: "klart") {
+        let organisation = try await req.financeEditor().organisation
+        let notice: String? = switch req.queryValue("klart") {
         case "sparad": "Reglerna är sparade. De gäller nästa inläsning."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         default: nil
@@ -38,7 +38,7 @@ enum MappingController {
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         var rules: [OutcomeMapping.Rule] = []
         for line in (values["rules"] ?? "").split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
@@ -62,8 +62,9 @@ enum MappingController {
     }
 
     @Sendable static func replace(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let mapping = try req.content.decode(OutcomeMapping.self)
+        // A mapping is one rule table: every refusal is about its content (422), whatever BudgetWork's status.
         do {
             try await MappingWork.save(mapping, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         } catch let failure as BudgetWork.Failure {

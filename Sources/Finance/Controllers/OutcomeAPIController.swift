@@ -26,20 +26,16 @@ enum OutcomeAPIController {
 
     /// The body is the file itself: SIE (PC8) or CSV, told apart by the first character.
     @Sendable static func importFile(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "the body is empty: send the SIE or CSV file") }
-        do {
-            let report = try await OutcomeWork.importFile(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
-                                                    actor: .user(user), at: req.application.now(), on: req.db)
-            return try BudgetAPIController.json(report)
-        } catch let failure as OutcomeImport.Failure {
-            throw Abort(.unprocessableEntity, reason: failure.description)
-        }
+        let report = try await OutcomeWork.importFile(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
+                                                      actor: .user(user), at: req.application.now(), on: req.db)
+        return try BudgetAPIController.json(report)
     }
 
     @Sendable static func forecasts(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let input = try req.content.decode(ForecastInput.self)
         var inputs: [OutcomeWork.LineKey: OutcomeWork.ForecastInput] = [:]
@@ -52,12 +48,8 @@ enum OutcomeAPIController {
                 throw Abort(.unprocessableEntity, reason: "lines[\(index)]: a second forecast for \(line.side.rawValue) \(line.costCentre)")
             }
         }
-        do {
-            try await OutcomeWork.forecast(year: budget.year, throughMonth: input.throughMonth, inputs, in: organisation, actor: .user(user),
-                                           at: req.application.now(), on: req.db)
-        } catch let failure as OutcomeWork.Failure {
-            throw Abort(.unprocessableEntity, reason: failure.english)
-        }
+        try await OutcomeWork.forecast(year: budget.year, throughMonth: input.throughMonth, inputs, in: organisation, actor: .user(user),
+                                       at: req.application.now(), on: req.db)
         return try BudgetAPIController.json(try await OutcomeContent.load(budget, through: input.throughMonth, on: req.db))
     }
 
@@ -69,42 +61,28 @@ enum OutcomeAPIController {
         }
     }
 
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch let failure as FundingWork.Failure {
-            switch failure {
-            case .invalid: throw Abort(.unprocessableEntity, reason: failure.english)
-            case .keyTaken: throw Abort(.conflict, reason: failure.english)
-            case .notFound: throw Abort(.notFound, reason: failure.english)
-            }
-        }
-    }
-
     static func content(_ funding: Funding, _ organisation: OrganisationRecord, on db: any Database) async throws -> FundingContent {
         guard let content = try await FundingQuery.contents([funding], of: organisation, on: db).first else { throw Abort(.notFound) }
         return content
     }
 
     @Sendable static func createFunding(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let input = try req.content.decode(FundingInput.self)
-        let (funding, _) = try await run {
-            try await FundingWork.save(input.spec, key: input.key, replacing: nil, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-        }
+        let (funding, _) = try await FundingWork.save(input.spec, key: input.key, replacing: nil, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         return try BudgetAPIController.json(try await content(funding, organisation, on: req.db), status: .created)
     }
 
     @Sendable static func replaceFunding(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let existing = try await FundingController.funding(req, organisation)
         let input = try req.content.decode(FundingInput.self)
-        let (funding, _) = try await run {
-            try await FundingWork.save(input.spec, key: input.key, replacing: existing, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
-        }
+        let (funding, _) = try await FundingWork.save(input.spec, key: input.key, replacing: existing, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
         return try BudgetAPIController.json(try await content(funding, organisation, on: req.db))
     }
 
     @Sendable static func deleteFunding(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         try await FundingWork.remove(try await FundingController.funding(req, organisation), actor: .user(user), on: req.db)
         return Response(status: .noContent)
     }

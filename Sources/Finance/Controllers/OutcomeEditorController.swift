@@ -13,7 +13,7 @@ enum OutcomeEditorController {
     }
 
     static func notice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "prognos": "Prognosen är sparad."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         default: nil
@@ -46,9 +46,9 @@ enum OutcomeEditorController {
     }
 
     @Sendable static func keep(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await BudgetEditorController.budget(req, organisation)
-        let month = (try? req.query.get(Int.self, at: "manad")).flatMap { (1...12).contains($0) ? $0 : nil }
+        let month = req.queryValue("manad", as: Int.self).flatMap { (1...12).contains($0) ? $0 : nil }
         var typed: [String: String]?
         if let month { typed = try await monthValues(budget, month: month, on: req.db) }
         return try await page(req, organisation, budget, notice: notice(req), typed: typed)
@@ -56,7 +56,7 @@ enum OutcomeEditorController {
 
     /// Reads an SIE file or a CSV of outcomes for the year of the address.
     @Sendable static func importFile(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             return try await page(req, organisation, budget, notice: nil, uploadError: "Välj en fil att läsa in.", status: .unprocessableEntity)
@@ -72,7 +72,7 @@ enum OutcomeEditorController {
     }
 
     @Sendable static func type(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         guard let month = values["month"].flatMap(Int.init), (1...12).contains(month) else {
@@ -112,7 +112,7 @@ enum OutcomeEditorController {
     }
 
     @Sendable static func forecastForm(req: Request) async throws -> Response {
-        let (organisation, _) = try await req.financeEditor()
+        let organisation = try await req.financeEditor().organisation
         let budget = try await BudgetEditorController.budget(req, organisation)
         let content = try await OutcomeContent.load(budget, through: try month(req), on: req.db)
         return privatePage(req.render(ForecastPage(organisation: organisation, content: content, values: forecastValues(content), error: nil,
@@ -120,7 +120,7 @@ enum OutcomeEditorController {
     }
 
     @Sendable static func saveForecast(req: Request) async throws -> Response {
-        let (organisation, user) = try await req.financeEditor()
+        let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
         let budget = try await BudgetEditorController.budget(req, organisation)
         let month = try month(req)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }

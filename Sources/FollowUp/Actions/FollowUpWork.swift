@@ -4,13 +4,14 @@ import Fluent
 import Foundation
 import Organisation
 import SQLKit
+import Vapor
 
 /// Writing follow-up: opening and closing periods, reports, assessments, reporters and period
 /// templates. Each write is one transaction with its audit entry. A period's writes first take
 /// the period row while it is still open, so closing (one conditional UPDATE) and a late report
 /// cannot both land.
 public enum FollowUpWork {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: DomainFailure, Equatable, CustomStringConvertible {
         /// A rule is broken; `field` names the form field it concerns, when one does.
         case invalid(String, english: String, field: String? = nil)
         case closed(period: String)
@@ -169,5 +170,25 @@ extension Calendar {
     static func day(_ date: Date) -> String {
         let parts = stockholm.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+extension FollowUpWork.Failure {
+    public var english: String { description }
+
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .invalid: .unprocessableEntity
+        case .closed, .conflict, .keyTaken: .conflict
+        case .notFound: .notFound
+        }
+    }
+
+    public var field: String? {
+        switch self {
+        case .invalid(_, _, let field): field
+        case .keyTaken: "name"
+        default: nil
+        }
     }
 }

@@ -25,7 +25,7 @@ enum FollowUpController {
         try await req.cachedPage(varyingOn: ["period"]) {
             let organisation = try await req.organisation()
             let slug = try req.requiredParameter("doc")
-            let key = try? req.query.get(String.self, at: "period")
+            let key = req.queryValue("period")
             let (version, periods) = try await visiblePeriods(req, organisation, includingOpen: false, period: key)
             // Closed periods never change, nor does an adopted version: the dashboard's body is
             // rendered once for each set of them, named by their ids and closing moments.

@@ -58,7 +58,7 @@ enum SurveyAnswerController {
         }
         let (invitation, survey, problem) = found
         if let problem {
-            let thanked = (try? req.query.get(String.self, at: "klart")) == "svar" && problem == .used
+            let thanked = req.queryValue("klart") == "svar" && problem == .used
             return try await message(req, problem, invitation: invitation, survey: survey, notice: thanked ? "Tack! Svaret är inlämnat." : nil)
         }
         let (organisation, network) = try await context(invitation, survey, on: req.db)

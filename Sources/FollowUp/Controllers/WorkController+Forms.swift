@@ -43,7 +43,7 @@ extension WorkController {
         let existing = Set(try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db).map(\.key))
         let year = tree.periodStart ?? Calendar.stockholm.component(.year, from: Date())
         let proposals = templates.map { FollowUpWork.NewPeriod(template: $0, year: year) }
-        let chosen = (try? req.query.get(Int.self, at: "mall")).flatMap { proposals.indices.contains($0) ? proposals[$0] : nil }
+        let chosen = req.queryValue("mall", as: Int.self).flatMap { proposals.indices.contains($0) ? proposals[$0] : nil }
             ?? proposals.first { !existing.contains(Slug.make(from: $0.name)) }
         return formPage(req, context, newPeriodModel(context, tree, templates: templates, values: chosen.map(values) ?? [:]))
     }

@@ -113,7 +113,7 @@ extension WorkController {
     }
 
     static func indicatorNotice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "tillagd": "Indikatorn är tillagd."
         case "sparad": "Indikatorn är sparad."
         case "varden": "Värdena är sparade."
@@ -135,7 +135,7 @@ extension WorkController {
     @Sendable static func newIndicatorForm(req: Request) async throws -> Response {
         let context = try await context(req, .manage)
         let tree = try await tree(req, context)
-        let goal = (try? req.query.get(String.self, at: "mal")) ?? ""
+        let goal = req.queryValue("mal") ?? ""
         return formPage(req, context, newIndicatorModel(context, tree, values: ["goal": goal, "direction": "higher", "aggregate": "mean"]))
     }
 
@@ -204,7 +204,7 @@ extension WorkController {
         let (indicator, tree) = try await indicator(req, context)
         try refuseKolada(indicator)
         let spec = try await IndicatorWork.spec(of: indicator, on: req.db)
-        let period = (try? req.query.get(String.self, at: "period")) ?? spec.values.values.flatMap(\.keys).max() ?? String(Calendar.current.component(.year, from: Date()))
+        let period = req.queryValue("period") ?? spec.values.values.flatMap(\.keys).max() ?? String(Calendar.current.component(.year, from: Date()))
         guard IndicatorWork.isPeriod(period) else { throw Abort(.badRequest, reason: "Perioden ska vara ett år, till exempel 2023.") }
         let areas = try await valueAreas(context, on: req.db)
         var values = ["period": period]

@@ -13,7 +13,7 @@ extension WorkController {
     }
 
     static func surveyNotice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "kontakt": "Kontaktpersonen är tillagd."
         case "borttagen": "Kontaktpersonen är borttagen."
         case "oppnad": "Enkäten är öppnad och länkarna ligger i utkorgen."
@@ -46,7 +46,7 @@ extension WorkController {
     @Sendable static func newContactForm(req: Request) async throws -> Response {
         let context = try await context(req, .manage)
         let groups = try await SurveyWork.groups(organisationID: context.organisation.requireID(), on: req.db)
-        return formPage(req, context, contactModel(context, groups: groups, values: ["group": (try? req.query.get(String.self, at: "natverk")) ?? ""]))
+        return formPage(req, context, contactModel(context, groups: groups, values: ["group": req.queryValue("natverk") ?? ""]))
     }
 
     @Sendable static func addContact(req: Request) async throws -> Response {

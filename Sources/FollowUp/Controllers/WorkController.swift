@@ -11,19 +11,10 @@ import Vapor
 /// A refused form comes back with the input and the reason beside the field; a write leads to the
 /// page it concerns with a notice of what was done.
 enum WorkController {
-    struct Context {
-        let organisation: OrganisationRecord
-        let user: User
-        let roles: Set<RoleKind>
-        let csrf: String
-        var actor: AuditLog.Actor { .user(user) }
-        var slug: String { organisation.slug }
-        var mayManage: Bool { FollowUpPermissions.allows(.manage, roles: roles) }
-    }
+    typealias Context = SignedInContext
 
     static func context(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> Context {
-        let (organisation, user, roles) = try await req.followUpAccess(action)
-        return Context(organisation: organisation, user: user, roles: roles, csrf: try req.signedIn.csrfToken)
+        try await req.access(action, by: FollowUpPermissions.self)
     }
 
     /// The adopted tree the document's follow-up uses now: its newest public version.
@@ -44,7 +35,7 @@ enum WorkController {
     }
 
     static func notice(_ req: Request) -> String? {
-        switch try? req.query.get(String.self, at: "klart") {
+        switch req.queryValue("klart") {
         case "oppnad": "Perioden är öppnad. Rapportörerna kan nu rapportera."
         case "rapport": "Rapporten är sparad."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."

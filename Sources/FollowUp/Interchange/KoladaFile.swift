@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Vapor
 
 /// Files in the Kolada API's JSON format (docs/kolada.md): data pages (`/data`, v2 and v3) and
 /// KPI metadata (`/kpi`). Unknown fields are ignored, as a client of an evolving API must; what
@@ -36,16 +37,26 @@ public enum KoladaFile {
         public var previous: String?
     }
 
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+    public struct Failure: DomainFailure, Equatable, CustomStringConvertible {
         public let file: String
         /// The row in `values` (1-based), when the problem is in one.
         public let row: Int?
-        public let field: String
+        /// The JSON key at fault, or "(file)".
+        public let key: String
         public let problem: String
 
-        public var description: String {
-            "\(file): " + (row.map { "row \($0), " } ?? "") + "\(field): \(problem)"
+        public init(file: String, row: Int?, field: String, problem: String) {
+            self.file = file
+            self.row = row
+            self.key = field
+            self.problem = problem
         }
+
+        public var description: String {
+            "\(file): " + (row.map { "row \($0), " } ?? "") + "\(key): \(problem)"
+        }
+
+        public var field: String? { key }
     }
 
     /// Reads one file: a data page by its bytes where it can, otherwise with JSONDecoder, whose errors
@@ -198,4 +209,10 @@ extension KeyedDecodingContainer where Key == KoladaFile.Key {
         }
         return number
     }
+}
+
+extension KoladaFile.Failure {
+    public var english: String { description }
+    public var swedish: String { "Filen \(file) går inte att läsa: " + (row.map { "rad \($0), " } ?? "") + "\(key): \(problem)" }
+    public var status: HTTPResponseStatus { .unprocessableEntity }
 }

@@ -67,14 +67,7 @@ public struct FollowedTree: Sendable, Equatable {
 
 enum FollowedTreeQuery {
     /// A public version of a document as one row: what names it, without its tree.
-    struct VersionRow: Decodable, Sendable {
-        let id: UUID
-        let number: Int
-        let title: String
-        let status: DocumentStatus
-        let levels: String
-        let period_start: Int?
-    }
+    typealias VersionRow = PublicTreeQuery.Version
 
     /// The tree of a public version of a document (the newest public one without `version`), or nil.
     static func load(_ organisation: OrganisationRecord, document slug: String, version: Int?, on db: any Database) async throws -> FollowedTree? {
@@ -82,44 +75,23 @@ enum FollowedTreeQuery {
         return try await tree(organisation, document: slug, version: chosen, on: db)
     }
 
-    /// The public version of a document with that number (the newest without one), in one query.
+    /// The public version of a document with that number (the newest without one), from Plans.
     static func version(_ organisation: OrganisationRecord, document slug: String, number: Int?, on db: any Database) async throws -> VersionRow? {
-        let versions = try await (db as! any SQLDatabase).select()
-            .column(SQLColumn("id", table: "v")).column(SQLColumn("number", table: "v")).column(SQLColumn("title", table: "v"))
-            .column(SQLColumn("status", table: "v")).column(SQLColumn("levels", table: "v")).column(SQLColumn("period_start", table: "v"))
-            .from(SQLAlias(SQLIdentifier(DocumentVersion.schema), as: SQLIdentifier("v")))
-            .join(SQLAlias(SQLIdentifier(SteeringDocument.schema), as: SQLIdentifier("d")), method: SQLJoinMethod.inner,
-                  on: SQLBinaryExpression(left: SQLColumn("id", table: "d"), op: SQLBinaryOperator.equal, right: SQLColumn("document_id", table: "v")))
-            .where(SQLColumn("organisation_id", table: "d"), .equal, SQLBind(try organisation.requireID()))
-            .where(SQLColumn("slug", table: "d"), .equal, SQLBind(slug))
-            .where(SQLColumn("status", table: "v"), .notEqual, SQLBind(DocumentStatus.draft.rawValue))
-            .orderBy(SQLOrderBy(expression: SQLColumn("number", table: "v"), direction: SQLDirection.descending))
-            .all(decoding: VersionRow.self)
-        return number.map { wanted in versions.first { $0.number == wanted } } ?? versions.first
+        try await PublicTreeQuery.version(organisationID: organisation.requireID(), document: slug, number: number, on: db)
     }
 
-    /// The version's tree: its nodes' titles, levels and lineages, in one query.
+    /// The version's tree: its nodes' titles, levels and lineages.
     static func tree(_ organisation: OrganisationRecord, document slug: String, version chosen: VersionRow, on db: any Database) async throws -> FollowedTree {
-        struct NodeRow: Decodable {
-            let id: UUID; let parent_id: UUID?; let key: String; let lineage: String?; let level_index: Int; let position: Int
-            let title: String
-        }
-        let nodes = try await (db as! any SQLDatabase).select()
-            .columns("id", "parent_id", "key", "lineage", "level_index", "position", "title")
-            .from(PlanNode.schema)
-            .where("version_id", .equal, SQLBind(chosen.id))
-            .orderBy("position")
-            .all(decoding: NodeRow.self)
-        let levels = (try? JSONDecoder().decode([String].self, from: Data(chosen.levels.utf8))) ?? []
-        let byParent: [UUID?: [NodeRow]] = Dictionary(grouping: nodes, by: { $0.parent_id })
+        let nodes = try await PublicTreeQuery.nodes(of: chosen, on: db)
+        let levels = chosen.levels
+        let byParent = Dictionary(grouping: nodes, by: \.parentID)
         func build(_ parent: UUID?) -> [FollowedTree.Item] {
-            (byParent[parent] ?? []).map { row in
-                FollowedTree.Item(key: row.key, lineage: row.lineage ?? row.key, title: row.title, depth: row.level_index,
-                                  level: levels.indices.contains(row.level_index) ? levels[row.level_index] : "",
-                                  children: build(row.id))
+            (byParent[parent] ?? []).map { node in
+                FollowedTree.Item(key: node.key, lineage: node.lineage, title: node.title, depth: node.depth,
+                                  level: levels.indices.contains(node.depth) ? levels[node.depth] : "", children: build(node.id))
             }
         }
         return FollowedTree(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug, title: chosen.title,
-                            versionNumber: chosen.number, status: chosen.status, periodStart: chosen.period_start, levels: levels, roots: build(nil))
+                            versionNumber: chosen.number, status: chosen.status, periodStart: chosen.periodStart, levels: levels, roots: build(nil))
     }
 }

@@ -20,20 +20,20 @@ public enum ReporterQuery {
 
     /// Everyone with a role in the organisation: the people a key activity can be given to.
     public static func candidates(organisationID: UUID, on db: any Database) async throws -> [Person] {
-        try await people(Role.query(on: db).filter(\.$organisation.$id == organisationID))
+        people(try await RoleQuery.holders(in: organisationID, on: db))
     }
 
     /// The editors and administrators: who reports an activity without a reporter of its own.
     public static func editors(organisationID: UUID, on db: any Database) async throws -> [Person] {
-        try await people(Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role ~~ [.editor, .administrator]))
+        people(try await RoleQuery.holders(in: organisationID, kinds: [.editor, .administrator], on: db))
     }
 
     /// The enabled users the roles belong to, each once, by name.
-    static func people(_ roles: QueryBuilder<Role>) async throws -> [Person] {
+    static func people(_ holders: [(user: User, role: RoleKind)]) -> [Person] {
         var seen = Set<String>()
-        return try await roles.with(\.$user).all().compactMap { role in
-            guard !role.user.disabled, seen.insert(role.user.email.lowercased()).inserted else { return nil }
-            return Person(email: role.user.email.lowercased(), name: role.user.name)
+        return holders.compactMap { holder in
+            guard !holder.user.disabled, seen.insert(holder.user.email.lowercased()).inserted else { return nil }
+            return Person(email: holder.user.email.lowercased(), name: holder.user.name)
         }.sorted { $0.name < $1.name }
     }
 

@@ -2,14 +2,26 @@ import Auth
 import Core
 import Fluent
 import Foundation
+import Vapor
 
 /// Writes meeting records, each in one transaction with its audit entry. Refusals name the field in
 /// Swedish for forms and in English for the API.
 public enum Meetings {
-    public struct Failure: Error, Equatable {
+    public struct Failure: DomainFailure, Equatable {
         public let swedish: String
-        public let english: String
-        public let field: String
+        /// What is wrong with the field, without its name.
+        public let problem: String
+        public let name: String
+
+        public init(swedish: String, english: String, field: String) {
+            self.swedish = swedish
+            self.problem = english
+            self.name = field
+        }
+
+        public var english: String { "\(name): \(problem)" }
+        public var field: String? { name }
+        public var status: HTTPResponseStatus { .unprocessableEntity }
     }
 
     /// Parties are the organisation's members or registry entries; the body is the organisation's;

@@ -35,7 +35,7 @@ enum AdminController {
 
     @Sendable static func users(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .administer)
-        let notice = (try? req.query.get(String.self, at: Notice.parameter)).flatMap(Notice.init(rawValue:))
+        let notice = req.queryValue(Notice.parameter).flatMap(Notice.init(rawValue:))
         return try await usersPage(req, organisation, notice: notice?.message)
     }
 
@@ -70,17 +70,6 @@ enum AdminController {
 
     static func trail(_ organisation: OrganisationRecord) -> [Breadcrumb] { [Breadcrumb("Användare", url: OrganisationURL.users.link(organisation.slug))] }
 
-    /// The form field an account refusal concerns.
-    static func field(of failure: AccountFailure) -> String {
-        switch failure {
-        case .weakPassword: "password"
-        case .emailTaken, .invalidEmail, .unknownUser: "email"
-        case .invalidName: "name"
-        case .representativeNeedsMember: "represents"
-        default: "role"
-        }
-    }
-
     static func newUserModel(_ req: Request, _ organisation: OrganisationRecord, values: [String: String]) async throws -> Forms.FormView.Model {
         .init(heading: "Ny användare", trail: trail(organisation), action: OrganisationURL.newUser.link(organisation.slug),
               fields: [.init("email", "E-postadress"), .init("name", "Namn")] + (try await roleFields(req, organisation))
@@ -106,7 +95,7 @@ enum AdminController {
             // The password is never sent back to the page.
             var model = try await newUserModel(req, organisation, values: ["email": form.email, "name": form.name, "role": form.role,
                                                                            "represents": form.represents ?? ""])
-            model.state.error = (field(of: failure), failure.swedish)
+            model.state.refuse(failure, fallbackField: "role")
             return try page(req, organisation, model, status: .unprocessableEntity)
         }
     }
@@ -133,7 +122,7 @@ enum AdminController {
             return redirect(req, organisation, .granted)
         } catch let failure as AccountFailure {
             var model = try await grantModel(req, organisation, values: ["email": form.email, "role": form.role, "represents": form.represents ?? ""])
-            model.state.error = (field(of: failure), failure.swedish)
+            model.state.refuse(failure, fallbackField: "role")
             return try page(req, organisation, model, status: .unprocessableEntity)
         }
     }
@@ -174,7 +163,7 @@ enum AdminController {
     }
 
     @Sendable static func revokeRoleForm(req: Request) async throws -> Response {
-        guard let email = try? req.query.get(String.self, at: "epost"), let role = (try? req.query.get(String.self, at: "roll")).flatMap(RoleKind.init) else {
+        guard let email = req.queryValue("epost"), let role = req.queryValue("roll").flatMap(RoleKind.init) else {
             // Without a user and role there is nothing to ask about: the list to choose from.
             return req.redirect(to: OrganisationURL.users.link(try req.requiredParameter("org")), redirectType: .normal)
         }
@@ -206,7 +195,7 @@ enum AdminController {
     }
 
     @Sendable static func accountForm(req: Request) async throws -> Response {
-        guard let email = try? req.query.get(String.self, at: "epost") else {
+        guard let email = req.queryValue("epost") else {
             return req.redirect(to: OrganisationURL.users.link(try req.requiredParameter("org")), redirectType: .normal)
         }
         return try await account(req, email: email, disable: true, confirmed: false)

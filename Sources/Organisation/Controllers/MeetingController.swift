@@ -30,7 +30,7 @@ enum MeetingController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let notice = (try? req.query.get(String.self, at: "klart")).map { $0 == "oforandrat" ? "Inget ändrades: formuläret skickades utan ändringar." : "Mötet är sparat." }
+        let notice = req.queryValue("klart").map { $0 == "oforandrat" ? "Inget ändrades: formuläret skickades utan ändringar." : "Mötet är sparat." }
         @Sendable func render() async throws -> String {
             let organisation = try await req.organisation()
             let meeting = try await meeting(req, organisation)
@@ -109,7 +109,7 @@ enum MeetingController {
             return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key, query: ["klart": "sparat"]), redirectType: .normal)
         } catch let failure as Meetings.Failure {
             return try await page(req, organisation, heading: "Nytt möte", action: OrganisationURL.newMeeting.link(organisation.slug), values: form,
-                                  error: (failure.field, failure.swedish))
+                                  error: (failure.name, failure.swedish))
         }
     }
 
@@ -129,7 +129,7 @@ enum MeetingController {
             return req.redirect(to: OrganisationURL.meeting.link(organisation.slug, meeting.key, query: ["klart": changed ? "sparat" : "oforandrat"]), redirectType: .normal)
         } catch let failure as Meetings.Failure {
             return try await page(req, organisation, heading: "Ändra \(meeting.title)", action: OrganisationURL.editMeeting.link(organisation.slug, meeting.key),
-                                  values: form, error: (failure.field, failure.swedish))
+                                  values: form, error: (failure.name, failure.swedish))
         }
     }
 
@@ -153,26 +153,18 @@ enum MeetingController {
     @Sendable static func createJSON(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .edit)
         let input = try req.content.decode(MeetingRecord.self)
-        do {
-            let meeting = try await Meetings.create(input, in: organisation, actor: .user(try req.user), on: req.db)
-            let response = Response(status: .created)
-            try response.content.encode(MeetingDTO(key: meeting.key, record: meeting.record))
-            response.headers.replaceOrAdd(name: .location, value: OrganisationURL.API.meeting.link(organisation.slug, meeting.key))
-            return response
-        } catch let failure as Meetings.Failure {
-            throw Abort(.unprocessableEntity, reason: "\(failure.field): \(failure.english)")
-        }
+        let meeting = try await Meetings.create(input, in: organisation, actor: .user(try req.user), on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(MeetingDTO(key: meeting.key, record: meeting.record))
+        response.headers.replaceOrAdd(name: .location, value: OrganisationURL.API.meeting.link(organisation.slug, meeting.key))
+        return response
     }
 
     @Sendable static func replaceJSON(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .edit)
         let meeting = try await meeting(req, organisation)
         let input = try req.content.decode(MeetingRecord.self)
-        do {
-            _ = try await Meetings.update(meeting, to: input, actor: .user(try req.user), on: req.db)
-        } catch let failure as Meetings.Failure {
-            throw Abort(.unprocessableEntity, reason: "\(failure.field): \(failure.english)")
-        }
+        _ = try await Meetings.update(meeting, to: input, actor: .user(try req.user), on: req.db)
         let response = Response(status: .ok)
         try response.content.encode(MeetingDTO(key: meeting.key, record: meeting.record))
         return response

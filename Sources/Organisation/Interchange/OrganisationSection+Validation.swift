@@ -66,7 +66,7 @@ extension OrganisationSection {
             do {
                 try Meetings.validate(meeting.record, registry: registryKeys, groups: groupKeys)
             } catch {
-                throw ImportError("\(path).\(error.field)", error.english)
+                throw ImportError("\(path).\(error.name)", error.problem)
             }
         }
     }

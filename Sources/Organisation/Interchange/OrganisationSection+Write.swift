@@ -2,6 +2,7 @@ import Auth
 import Core
 import Fluent
 import Foundation
+import Vapor
 
 extension OrganisationSection {
     /// Whether the import replaced an organisation that was already here.
@@ -168,7 +169,11 @@ extension OrganisationSection {
 }
 
 /// The organisation in a file is already here, and the caller did not ask to replace it.
-public struct ImportConflict: Error, CustomStringConvertible {
+public struct ImportConflict: DomainFailure, CustomStringConvertible {
     public let slug: String
     public var description: String { "organisation \"\(slug)\" already exists; import with --replace to overwrite it" }
+    public var english: String { description }
+    public var swedish: String { "Organisationen \(slug) finns redan. Välj att ersätta den för att läsa in filen över den." }
+    public var status: HTTPResponseStatus { .conflict }
+    public var field: String? { nil }
 }

@@ -4,39 +4,26 @@ import Vapor
 
 /// What a role allows in one organisation. Every signed-in or token route that reads or writes
 /// an organisation's private data asks here; nothing reaches another organisation's data.
-public enum OrganisationPermissions {
+public enum OrganisationPermissions: PermissionRules {
     public enum Action: Sendable {
         /// Write the organisation's content (documents, and what later modules add).
         case edit
         /// Manage users and roles, read the audit trail.
         case administer
+    }
 
-        var allowedRoles: Set<RoleKind> {
-            switch self {
-            case .edit: [.editor, .administrator]
-            case .administer: [.administrator]
-            }
-        }
-
-        func refusal(_ organisation: OrganisationRecord) -> String {
-            switch self {
-            case .edit: "editing needs the editor or administrator role in \(organisation.name)"
-            case .administer: "this is for administrators of \(organisation.name)"
-            }
+    public static func allows(_ action: Action, roles: Set<RoleKind>) -> Bool {
+        switch action {
+        case .edit: roles.contains { $0.mayEdit }
+        case .administer: roles.contains(.administrator)
         }
     }
 
-    public static func allows(_ action: Action, in organisation: OrganisationRecord, for user: User, on db: any Database) async throws -> Bool {
-        try await Role.query(on: db)
-            .filter(\.$user.$id == user.requireID())
-            .filter(\.$organisation.$id == organisation.requireID())
-            .all()
-            .contains { action.allowedRoles.contains($0.role) }
-    }
-
-    /// Refuses with 403 unless the user may do `action` in `organisation`.
-    public static func require(_ action: Action, in organisation: OrganisationRecord, for user: User, on db: any Database) async throws {
-        guard try await allows(action, in: organisation, for: user, on: db) else { throw Abort(.forbidden, reason: action.refusal(organisation)) }
+    public static func refusal(_ action: Action, in organisationName: String) -> String {
+        switch action {
+        case .edit: "editing needs the editor or administrator role in \(organisationName)"
+        case .administer: "this is for administrators of \(organisationName)"
+        }
     }
 }
 
@@ -60,9 +47,7 @@ extension Request {
 
     /// The organisation of the path, after checking that the acting user (session or API token) may do `action` there.
     public func organisation(permitting action: OrganisationPermissions.Action) async throws -> OrganisationRecord {
-        let organisation = try await organisation()
-        try await OrganisationPermissions.require(action, in: organisation, for: try user, on: db)
-        return organisation
+        try await access(action, by: OrganisationPermissions.self).organisation
     }
 }
 

@@ -25,7 +25,7 @@ public struct AuditFilter: Sendable, Equatable {
 
     /// From the query string (?dokument=&punkt=&anvandare=&fran=&till=&sida=); dates that do not exist are ignored.
     public init(_ req: Request) {
-        let text = { (name: String) in (try? req.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
+        let text = { (name: String) in req.queryValue(name).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
         self.init(document: text("dokument"), item: text("punkt"), user: text("anvandare").map(User.normalise),
                   from: text("fran").flatMap { CalendarDate.isValid($0) ? $0 : nil }, to: text("till").flatMap { CalendarDate.isValid($0) ? $0 : nil },
                   page: min(max(text("sida").flatMap(Int.init) ?? 1, 1), 10_000))

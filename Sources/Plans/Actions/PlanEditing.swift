@@ -5,11 +5,12 @@ import FluentSQL
 import Foundation
 import Organisation
 import ReferenceData
+import Vapor
 
 /// Writing plans: drafts, node edits, order, adoption. Every action runs in one transaction
 /// with its audit entry; adopted versions are frozen, so only drafts change.
 public enum PlanEditing {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: DomainFailure, Equatable, CustomStringConvertible {
         case notADraft
         case notFound(String)
         /// A rule is broken; `field` names the form field it concerns, when one does.
@@ -439,6 +440,34 @@ public enum PlanEditing {
             try await AuditLog.record("version.adopt.further", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
                                       before: nil, after: "also adopted by \(body)" + (date.isEmpty ? "" : " on \(date)") + (reference.isEmpty ? "" : ", \(reference)"),
                                       context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
+        }
+    }
+}
+
+extension PlanEditing.Failure {
+    /// As the API answers: a stale ETag is a failed precondition; the rest as the page says it.
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .notADraft, .slugTaken, .draftOpen: .conflict
+        case .conflict: .preconditionFailed
+        case .notFound: .notFound
+        case .invalid: .unprocessableEntity
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .invalid(let reason, let field): field.map { "\($0): \(reason)" } ?? reason
+        case .conflict: "the node has changed since that ETag; GET it again"
+        default: description
+        }
+    }
+
+    public var field: String? {
+        switch self {
+        case .invalid(_, let field): field
+        case .slugTaken: "slug"
+        default: nil
         }
     }
 }

@@ -87,7 +87,7 @@ enum DocumentController {
 
     /// The two version numbers a comparison names in its query, within the bounds of version numbers.
     static func comparedVersions(_ req: Request, names: (String, String)) throws -> (Int, Int) {
-        guard let from = try? req.query.get(Int.self, at: names.0), let to = try? req.query.get(Int.self, at: names.1),
+        guard let from = req.queryValue(names.0, as: Int.self), let to = req.queryValue(names.1, as: Int.self),
               DocumentLimits.versionNumbers.contains(from), DocumentLimits.versionNumbers.contains(to) else {
             throw Abort(.badRequest, reason: "name the versions to compare: ?\(names.0)=1&\(names.1)=2, each 1–\(DocumentLimits.versionNumbers.upperBound)")
         }

@@ -58,7 +58,7 @@ public enum PublishedContent {
 extension Request {
     /// A positive version number from the path or `?version=`, or nil when absent.
     public func versionParameter() throws -> Int? {
-        guard let raw = parameters.get("version") ?? (try? query.get(String.self, at: "version")) else { return nil }
+        guard let raw = parameters.get("version") ?? queryValue("version") else { return nil }
         guard let number = Int(raw), DocumentLimits.versionNumbers.contains(number) else {
             throw Abort(.badRequest, reason: "version must be a whole number from 1 to \(DocumentLimits.versionNumbers.upperBound) (got \"\(raw)\")")
         }

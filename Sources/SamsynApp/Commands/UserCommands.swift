@@ -57,9 +57,9 @@ enum UserCommands {
             let app = context.application
             try await migrate(app)
             let users = try await User.query(on: app.db).sort(\.$email).all()
-            let roles = Dictionary(grouping: try await Role.query(on: app.db).with(\.$organisation).all(), by: \.$user.id)
+            let roles = try await RoleQuery.everyRole(on: app.db)
             let lines = users.map { user in
-                let roles = (roles[user.id!] ?? []).map { "\($0.role.rawValue)@\($0.organisation.slug)" }.sorted().joined(separator: ",")
+                let roles = (roles[user.id!] ?? []).sorted().joined(separator: ",")
                 return "\(user.email)\t\(user.name)\t\(roles)\t\(user.disabled ? "disabled" : "active")"
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))

@@ -1,9 +1,6 @@
 import Auth
 import Core
-import Fluent
 import Organisation
-import Plans
-import Plot
 import Vapor
 
 /// Shows who is signed in on every page: pages (cached ones too) carry a placeholder in their
@@ -48,27 +45,17 @@ struct AccountBarMiddleware: AsyncMiddleware {
 
     func bar(for signedIn: SignedIn, on request: Request) async throws -> String {
         let user = signedIn.user
-        var parts = ["<span>Inloggad som <strong>\(HTML.escape(user.name))</strong></span>"]
-        if let slug = request.url.path.split(separator: "/").dropFirst().first.map(String.init), request.url.path.hasPrefix("/o/"),
-           let organisation = try await OrganisationRecord.query(on: request.db).filter(\.$slug == slug).first() {
-            let roles = try await Role.query(on: request.db).filter(\.$user.$id == user.requireID())
-                .filter(\.$organisation.$id == organisation.requireID()).all()
-            if !roles.isEmpty {
-                parts[0] = "<span>Inloggad som <strong>\(HTML.escape(user.name))</strong>, "
-                    + roles.map { HTML.escape($0.role.label.lowercased()) }.sorted().joined(separator: " och ") + "</span>"
-            }
-            if roles.contains(where: { $0.role.mayEdit }) {
-                // On a document's public page, "Redigera" leads to that document in the editor.
-                let path = request.url.path.split(separator: "/").map(String.init)
-                let document = path.count >= 4 && path[2] == PlansURL.documents.parts.last ? path[3] : nil
-                let link = OrganisationURL.workspace.link(slug) + (document.flatMap { Slug.isValid($0) ? "#dokument-\($0)" : nil } ?? "")
-                parts.append("<a href=\"\(link)\">Redigera</a>")
+        var bar = AccountBar(name: user.name, roles: [], editURL: nil, accountURL: AuthURL.account.link(), signOutURL: AuthURL.signOut.link(),
+                             csrf: signedIn.csrfToken)
+        if let slug = request.tenant(below: OrganisationURL.home), let organisation = try await request.organisation(slug: slug) {
+            let roles = try await RoleQuery.roles(of: user, in: organisation, on: request.db)
+            bar.roles = roles.map { $0.label.lowercased() }
+            if roles.contains(where: \.mayEdit) {
+                // On a document's pages, "Redigera" leads to that document in the editor.
+                let document = request.parameters.get("doc").flatMap { Slug.isValid($0) ? "#dokument-\($0)" : nil } ?? ""
+                bar.editURL = OrganisationURL.workspace.link(slug) + document
             }
         }
-        parts.append("<a href=\"\(AuthURL.account.link())\">Mitt konto</a>")
-        parts.append("<form class=\"inline\" method=\"post\" action=\"\(AuthURL.signOut.link())\">"
-            + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(signedIn.csrfToken))\"/>"
-            + "<button type=\"submit\" class=\"small\">Logga ut</button></form>")
-        return "<div class=\"account-bar\">" + parts.joined(separator: " · ") + "</div>"
+        return bar.markup.html
     }
 }

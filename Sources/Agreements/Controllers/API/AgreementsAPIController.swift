@@ -11,7 +11,7 @@ enum AgreementsAPIController {
     @Sendable static func list(req: Request) async throws -> Response {
         try await req.cachedJSON(varyingOn: RegistryFilter.apiParameters) {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
-            return try await AgreementQuery.contents(catalogue, forPublic: true, filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters),
+            return try await AgreementQuery.contents(catalogue, forPublic: true, filter: RegistryFilter.read(req, names: RegistryFilter.apiParameters),
                                                     withHistory: true, on: req.db)
         }
     }
@@ -34,25 +34,23 @@ enum AgreementsAPIController {
 
     /// The applications to join an agreement, with contact details: for its editors (the ledningsgrupp).
     @Sendable static func applications(req: Request) async throws -> Response {
-        let (organisation, _, _) = try await req.agreementsAccess(.edit)
+        let organisation = try await req.access(.edit, by: AgreementsPermissions.self).organisation
         let agreement = try await agreement(req, organisation)
         return try privateJSON(try await ApplicationContent.all(agreement, on: req.db))
     }
 
     /// Approves or rejects a pending application (editors); a rejection needs a reason.
     @Sendable static func decide(req: Request) async throws -> Response {
-        let (organisation, user, _) = try await req.agreementsAccess(.edit)
+        let access = try await req.access(.edit, by: AgreementsPermissions.self), organisation = access.organisation, user = access.user
         let agreement = try await agreement(req, organisation)
         let input = try req.content.decode(Accessions.Decision.self)
         guard let id = UUID(uuidString: try req.requiredParameter("application")),
               let application = try await AccessionApplication.query(on: req.db).filter(\.$id == id).filter(\.$agreement.$id == agreement.requireID()).first() else {
             throw Abort(.notFound, reason: "no such application")
         }
-        try await run {
-            try await Accessions.decide(application, approve: input.decision == .approve, reason: input.reason ?? "", agreement: agreement,
-                                        organisation: organisation, actor: .user(user), publicURL: req.application.siteShell.publicURL,
-                                        at: req.application.now(), on: req.db)
-        }
+        try await Accessions.decide(application, approve: input.decision == .approve, reason: input.reason ?? "", agreement: agreement,
+                                    organisation: organisation, actor: .user(user), publicURL: req.application.siteShell.publicURL,
+                                    at: req.application.now(), on: req.db)
         guard let saved = try await AccessionApplication.find(id, on: req.db) else { throw Abort(.notFound) }
         return try privateJSON(ApplicationContent(saved))
     }
@@ -74,26 +72,14 @@ enum AgreementsAPIController {
 
     /// Every agreement, drafts and internal ones too, with the responsible people: for the organisation's users.
     @Sendable static func registry(req: Request) async throws -> Response {
-        let (organisation, _, _) = try await req.agreementsAccess(.read)
+        let organisation = try await req.access(.read, by: AgreementsPermissions.self).organisation
         let catalogue = try await Catalogue.load(organisation, on: req.db)
         return try privateJSON(try await AgreementQuery.contents(catalogue, forPublic: false,
-                                                                 filter: RegistryFilter.read(req.query, names: RegistryFilter.apiParameters), withHistory: true, on: req.db))
-    }
-
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let failure as AgreementWork.Failure {
-            switch failure {
-            case .invalid(_, let english, let field): throw Abort(.unprocessableEntity, reason: field.map { "\($0): \(english)" } ?? english)
-            case .conflict: throw Abort(.conflict, reason: failure.english)
-            case .notFound: throw Abort(.notFound, reason: failure.english)
-            }
-        }
+                                                                 filter: RegistryFilter.read(req, names: RegistryFilter.apiParameters), withHistory: true, on: req.db))
     }
 
     static func editor(_ req: Request) async throws -> (OrganisationRecord, User, Catalogue) {
-        let (organisation, user, _) = try await req.agreementsAccess(.edit)
+        let access = try await req.access(.edit, by: AgreementsPermissions.self), organisation = access.organisation, user = access.user
         return (organisation, user, try await Catalogue.load(organisation, on: req.db))
     }
 
@@ -101,9 +87,7 @@ enum AgreementsAPIController {
         let (_, user, catalogue) = try await editor(req)
         let input = try req.content.decode(AgreementInput.self)
         let now = req.application.now()
-        let agreement = try await run {
-            try await AgreementWork.create(input.spec, in: catalogue, actor: .user(user), today: CalendarDate.day(of: now), at: now, on: req.db)
-        }
+        let agreement = try await AgreementWork.create(input.spec, in: catalogue, actor: .user(user), today: CalendarDate.day(of: now), at: now, on: req.db)
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: AgreementsURL.API.agreement.link(catalogue.organisation.slug, agreement.key))
         try response.content.encode(try await staffContent(agreement.key, catalogue, req), using: JSONEncoder.api)
@@ -118,10 +102,8 @@ enum AgreementsAPIController {
         }
         let input = try req.content.decode(AgreementInput.self)
         let now = req.application.now()
-        _ = try await run {
-            try await AgreementWork.update(agreement, to: input.spec, expectedRevision: input.revision, in: catalogue, actor: .user(user),
-                                           today: CalendarDate.day(of: now), at: now, on: req.db)
-        }
+        _ = try await AgreementWork.update(agreement, to: input.spec, expectedRevision: input.revision, in: catalogue, actor: .user(user),
+                                       today: CalendarDate.day(of: now), at: now, on: req.db)
         let response = Response(status: .ok)
         try response.content.encode(try await staffContent(key, catalogue, req), using: JSONEncoder.api)
         return response

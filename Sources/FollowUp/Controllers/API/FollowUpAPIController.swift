@@ -23,21 +23,8 @@ enum FollowUpAPIController {
     }
 
     /// Turns a refusal into the API's status and an English reason.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let failure as FollowUpWork.Failure {
-            switch failure {
-            case .invalid: throw Abort(.unprocessableEntity, reason: failure.description)
-            case .closed, .conflict, .keyTaken: throw Abort(.conflict, reason: failure.description)
-            case .notFound: throw Abort(.notFound, reason: failure.description)
-            }
-        }
-    }
-
     static func access(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> WorkController.Context {
-        let (organisation, user, roles) = try await req.followUpAccess(action)
-        return WorkController.Context(organisation: organisation, user: user, roles: roles, csrf: "")
+        try await req.access(action, by: FollowUpPermissions.self)
     }
 
     static func period(_ req: Request, _ context: WorkController.Context) async throws -> (ReportingPeriod, FollowedTree) {
@@ -69,10 +56,8 @@ enum FollowUpAPIController {
         let context = try await access(req, .manage)
         let tree = try await WorkController.tree(req, context)
         let input = try req.content.decode(NewPeriodDTO.self)
-        let period = try await run {
-            try await FollowUpWork.openPeriod(.init(name: input.name, endsOn: input.endsOn, deadline: input.deadline, remindDaysBefore: input.remindDaysBefore),
-                                              for: tree, organisationID: context.organisation.requireID(), actor: context.actor, on: req.db)
-        }
+        let period = try await FollowUpWork.openPeriod(.init(name: input.name, endsOn: input.endsOn, deadline: input.deadline, remindDaysBefore: input.remindDaysBefore),
+                                          for: tree, organisationID: context.organisation.requireID(), actor: context.actor, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(try await periodDTO(period, tree: tree, context, on: req.db))
         response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.period.link(context.slug, tree.documentSlug, period.key))
@@ -83,10 +68,8 @@ enum FollowUpAPIController {
         let context = try await access(req, .read)
         let (period, tree, item) = try await WorkController.reportTarget(req, context)
         let input = try req.content.decode(ReportInputDTO.self)
-        _ = try await run {
-            try await FollowUpWork.report(.init(status: input.status, progress: input.progress, comment: input.comment ?? ""), lineage: item.lineage,
-                                          in: period, tree: tree, expectedRevision: input.revision, actor: context.actor, on: req.db)
-        }
+        _ = try await FollowUpWork.report(.init(status: input.status, progress: input.progress, comment: input.comment ?? ""), lineage: item.lineage,
+                                      in: period, tree: tree, expectedRevision: input.revision, actor: context.actor, on: req.db)
         let report = try await PeriodQuery.contents([period], on: req.db)[0].reports[item.lineage]!
         return ReportDTO(report, title: item.title, showReporter: true)
     }
@@ -95,10 +78,8 @@ enum FollowUpAPIController {
         let context = try await access(req, .manage)
         let (period, tree, item, _) = try await WorkController.assessmentTarget(req, context)
         let input = try req.content.decode(AssessmentInputDTO.self)
-        _ = try await run {
-            try await FollowUpWork.assess(input.verdict, motivation: input.motivation, lineage: item.lineage, in: period, tree: tree,
-                                          expectedRevision: input.revision, actor: context.actor, on: req.db)
-        }
+        _ = try await FollowUpWork.assess(input.verdict, motivation: input.motivation, lineage: item.lineage, in: period, tree: tree,
+                                      expectedRevision: input.revision, actor: context.actor, on: req.db)
         let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents([period], on: req.db), selectedKey: period.key,
                                   indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db))
         return AssessmentDTO(item, dashboard: dashboard, showAssessor: true)
@@ -107,7 +88,7 @@ enum FollowUpAPIController {
     @Sendable static func close(req: Request) async throws -> HTTPStatus {
         let context = try await access(req, .manage)
         let (period, tree) = try await period(req, context)
-        try await run { try await FollowUpWork.close(period, tree: tree, actor: context.actor, on: req.db) }
+        try await FollowUpWork.close(period, tree: tree, actor: context.actor, on: req.db)
         return .noContent
     }
 }

@@ -39,10 +39,8 @@ enum IndicatorAPIController {
         let context = try await FollowUpAPIController.access(req, .manage)
         let tree = try await WorkController.tree(req, context)
         let input = try req.content.decode(IndicatorInputDTO.self)
-        let indicator = try await FollowUpAPIController.run {
-            try await IndicatorWork.add(try input.spec, to: input.lineage ?? "", of: tree, organisationID: context.organisation.requireID(), key: input.key,
-                                        actor: context.actor, on: req.db)
-        }
+        let indicator = try await IndicatorWork.add(try input.spec, to: input.lineage ?? "", of: tree, organisationID: context.organisation.requireID(), key: input.key,
+                                    actor: context.actor, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(try await dto(indicator, context, tree, on: req.db))
         response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.indicator.link(context.slug, tree.documentSlug, indicator.key))
@@ -57,9 +55,7 @@ enum IndicatorAPIController {
         if let lineage = input.lineage, lineage != indicator.lineage {
             throw Abort(.unprocessableEntity, reason: "an indicator does not move between goals: remove it and add it to \"\(lineage)\"")
         }
-        _ = try await FollowUpAPIController.run {
-            try await IndicatorWork.update(indicator, with: try input.spec, replacingValues: true, tree: tree, actor: context.actor, on: req.db)
-        }
+        _ = try await IndicatorWork.update(indicator, with: try input.spec, replacingValues: true, tree: tree, actor: context.actor, on: req.db)
         return try await dto(indicator, context, tree, on: req.db)
     }
 
@@ -83,11 +79,7 @@ enum IndicatorAPIController {
         let files: [(name: String, data: Data)] = JSONShape.arrayElements(of: data).map { ranges in
             ranges.enumerated().map { index, range in ("body[\(index)]", data[range]) }
         } ?? [("body", data)]
-        do {
-            return KoladaImportDTO(try await KoladaImport.run(files, actor: context.actor, on: req.db))
-        } catch let failure as KoladaFile.Failure {
-            throw Abort(.unprocessableEntity, reason: failure.description)
-        }
+        return KoladaImportDTO(try await KoladaImport.run(files, actor: context.actor, on: req.db))
     }
 
     /// GET …/organisations/:org/annual-reports/:year — the figures of the year's adopted annual report, as adopted.

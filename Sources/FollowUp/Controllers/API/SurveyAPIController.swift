@@ -39,10 +39,8 @@ enum SurveyAPIController {
     @Sendable static func addContact(req: Request) async throws -> Response {
         let context = try await context(req)
         let input = try req.content.decode(NewContactDTO.self)
-        let contact = try await FollowUpAPIController.run {
-            try await SurveyWork.addContact(name: input.name, email: input.email, group: input.network, organisationID: context.organisation.requireID(),
-                                            actor: context.actor, on: req.db)
-        }
+        let contact = try await SurveyWork.addContact(name: input.name, email: input.email, group: input.network, organisationID: context.organisation.requireID(),
+                                        actor: context.actor, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(ContactDTO(id: contact.id!.uuidString, network: contact.groupKey, name: contact.name, email: contact.email))
         return response
@@ -97,12 +95,10 @@ enum SurveyAPIController {
     @Sendable static func open(req: Request) async throws -> Response {
         let context = try await context(req)
         let input = try req.content.decode(NewSurveyDTO.self)
-        let (survey, _) = try await FollowUpAPIController.run {
-            try await SurveyWork.open(.init(year: input.year, title: input.title, closesOn: input.closesOn, questions: input.questions ?? SurveyQuestion.defaults,
-                                            networks: input.networks),
-                                      organisationID: context.organisation.requireID(), organisationName: context.organisation.name, actor: context.actor,
-                                      publicURL: req.application.siteShell.publicURL, on: req.db)
-        }
+        let (survey, _) = try await SurveyWork.open(.init(year: input.year, title: input.title, closesOn: input.closesOn, questions: input.questions ?? SurveyQuestion.defaults,
+                                        networks: input.networks),
+                                  organisationID: context.organisation.requireID(), organisationName: context.organisation.name, actor: context.actor,
+                                  publicURL: req.application.siteShell.publicURL, on: req.db)
         let response = Response(status: .created)
         try response.content.encode(try await detail(survey, on: req.db))
         response.headers.replaceOrAdd(name: .location, value: FollowUpURL.API.survey.link(context.slug, String(survey.year)))
@@ -118,7 +114,7 @@ enum SurveyAPIController {
             throw Abort(.notFound, reason: "the survey has no answer \(input.answer)")
         }
         if input.published {
-            try await FollowUpAPIController.run { try await SurveyWork.publishQuote(answer: answer, question: input.question, actor: context.actor, on: req.db) }
+            try await SurveyWork.publishQuote(answer: answer, question: input.question, actor: context.actor, on: req.db)
         } else if let quote = try await SurveyQuote.query(on: req.db).filter(\.$answer.$id == answerID).filter(\.$question == input.question).first() {
             try await SurveyWork.withdrawQuote(quote, actor: context.actor, on: req.db)
         }

@@ -16,17 +16,15 @@ extension EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try req.content.decode(VersionDetails.self)
         let version = try await version(req, organisation)
-        try await run {
-            try await PlanEditing.updateDetails(version, title: input.title, period: (input.periodStart, input.periodEnd), actor: actor,
-                                                organisationID: organisation.requireID(), on: req.db)
-        }
+        try await PlanEditing.updateDetails(version, title: input.title, period: (input.periodStart, input.periodEnd), actor: actor,
+                                            organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
     @Sendable static func deleteVersion(req: Request) async throws -> Response {
         let (organisation, actor) = try await requireEditor(req)
         let version = try await version(req, organisation)
-        try await run { try await PlanEditing.discard(version, actor: actor, organisationID: organisation.requireID(), on: req.db) }
+        try await PlanEditing.discard(version, actor: actor, organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -39,7 +37,7 @@ extension EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try sectionInput(req)
         let version = try await version(req, organisation)
-        let key = try await run { try await PlanEditing.addSection(to: version, input, actor: actor, organisationID: organisation.requireID(), on: req.db) }
+        let key = try await PlanEditing.addSection(to: version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
         let response = Response(status: .created)
         try response.content.encode(SectionCreated(key: key))
         return response
@@ -50,9 +48,7 @@ extension EditorAPIController {
         let input = try sectionInput(req)
         let version = try await version(req, organisation)
         let key = try req.requiredParameter("section")
-        try await run {
-            try await PlanEditing.updateSection(key, in: version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
-        }
+        try await PlanEditing.updateSection(key, in: version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -61,9 +57,7 @@ extension EditorAPIController {
         let step = try req.content.decode(Step.self)
         let version = try await version(req, organisation)
         let key = try req.requiredParameter("section")
-        try await run {
-            try await PlanEditing.reorderSection(key, in: version, direction: step.direction, actor: actor, organisationID: organisation.requireID(), on: req.db)
-        }
+        try await PlanEditing.reorderSection(key, in: version, direction: step.direction, actor: actor, organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -71,7 +65,7 @@ extension EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let version = try await version(req, organisation)
         let key = try req.requiredParameter("section")
-        try await run { try await PlanEditing.removeSection(key, in: version, actor: actor, organisationID: organisation.requireID(), on: req.db) }
+        try await PlanEditing.removeSection(key, in: version, actor: actor, organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 }

@@ -53,7 +53,7 @@ extension EditorAPIController {
     /// GET /api/v1/organisations/:org/history[?document=&item=&user=&from=&to=&page=]: changes to documents, newest first.
     @Sendable static func history(req: Request) async throws -> Response {
         let (organisation, _) = try await requireEditor(req, for: .readDrafts)
-        let query = { (name: String) in (try? req.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
+        let query = { (name: String) in req.queryValue(name).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
         for name in ["from", "to"] {
             if let date = query(name), !CalendarDate.isValid(date) { throw Abort(.badRequest, reason: "\(name) must be a date that exists, as YYYY-MM-DD") }
         }

@@ -46,20 +46,6 @@ enum EditorAPIController {
     }
 
     /// Turns an editing refusal into the API's status and a JSON reason.
-    static func refusal(_ failure: PlanEditing.Failure) -> Abort {
-        switch failure {
-        case .notADraft: Abort(.conflict, reason: failure.description)
-        case .slugTaken, .draftOpen: Abort(.conflict, reason: failure.description)
-        case .conflict: Abort(.preconditionFailed, reason: "the node has changed since that ETag; GET it again")
-        case .notFound: Abort(.notFound, reason: failure.description)
-        case .invalid(let reason, let field): Abort(.unprocessableEntity, reason: field.map { "\($0): \(reason)" } ?? reason)
-        }
-    }
-
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch let failure as PlanEditing.Failure { throw refusal(failure) }
-    }
-
     static func version(_ req: Request, _ organisation: OrganisationRecord) async throws -> DocumentVersion {
         let slug = try req.requiredParameter("doc")
         guard let number = Int(try req.requiredParameter("version")),
@@ -79,17 +65,15 @@ enum EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try req.content.decode(NewDocument.self)
         guard Slug.isValid(input.slug) else { throw Abort(.unprocessableEntity, reason: "slug must use a–z, digits and single hyphens") }
-        try await run {
-            if let source = input.copyOf {
-                let (document, latest) = try await EditorQuery.latestVersion(of: source, in: organisation, on: req.db)
-                _ = try await PlanEditing.copyDocument(latest, of: document, slug: input.slug, title: input.title,
-                                                       period: (input.periodStart, input.periodEnd), carryOver: req.application.carryOverRule,
-                                                       actor: actor, on: req.db)
-            } else {
-                _ = try await PlanEditing.createDocument(organisationID: organisation.requireID(), slug: input.slug, title: input.title,
-                                                         kind: input.kind ?? .annan, period: (input.periodStart, input.periodEnd),
-                                                         levels: input.levels ?? [], actor: actor, on: req.db)
-            }
+        if let source = input.copyOf {
+            let (document, latest) = try await EditorQuery.latestVersion(of: source, in: organisation, on: req.db)
+            _ = try await PlanEditing.copyDocument(latest, of: document, slug: input.slug, title: input.title,
+                                                   period: (input.periodStart, input.periodEnd), carryOver: req.application.carryOverRule,
+                                                   actor: actor, on: req.db)
+        } else {
+            _ = try await PlanEditing.createDocument(organisationID: organisation.requireID(), slug: input.slug, title: input.title,
+                                                     kind: input.kind ?? .annan, period: (input.periodStart, input.periodEnd),
+                                                     levels: input.levels ?? [], actor: actor, on: req.db)
         }
         return try created(.init(document: input.slug, version: 1, node: nil))
     }
@@ -97,7 +81,7 @@ enum EditorAPIController {
     @Sendable static func createVersion(req: Request) async throws -> Response {
         let (organisation, actor) = try await requireEditor(req)
         let (document, latest) = try await EditorQuery.latestVersion(of: try req.requiredParameter("doc"), in: organisation, on: req.db)
-        let draft = try await run { try await PlanEditing.newDraft(of: document, from: latest, actor: actor, on: req.db) }
+        let draft = try await PlanEditing.newDraft(of: document, from: latest, actor: actor, on: req.db)
         return try created(.init(document: document.slug, version: draft.number, node: nil))
     }
 
@@ -105,10 +89,8 @@ enum EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try req.content.decode(NewNode.self)
         let version = try await version(req, organisation)
-        let node = try await run {
-            try await PlanEditing.addNode(to: version, parentKey: input.parent, title: input.title, actor: actor,
-                                          organisationID: organisation.requireID(), on: req.db)
-        }
+        let node = try await PlanEditing.addNode(to: version, parentKey: input.parent, title: input.title, actor: actor,
+                                      organisationID: organisation.requireID(), on: req.db)
         return try created(.init(document: try req.requiredParameter("doc"), version: version.number, node: node.key))
     }
 
@@ -117,14 +99,12 @@ enum EditorAPIController {
         let input = try req.content.decode(Move.self)
         let version = try await version(req, organisation)
         let key = try req.requiredParameter("node")
-        try await run {
-            if let parent = input.parent {
-                try await PlanEditing.move(key, in: version, toParent: parent, actor: actor, organisationID: organisation.requireID(), on: req.db)
-            } else if let direction = input.direction {
-                try await PlanEditing.reorder(key, in: version, direction: direction, actor: actor, organisationID: organisation.requireID(), on: req.db)
-            } else {
-                throw PlanEditing.Failure.invalid("send either parent or direction (up or down)")
-            }
+        if let parent = input.parent {
+            try await PlanEditing.move(key, in: version, toParent: parent, actor: actor, organisationID: organisation.requireID(), on: req.db)
+        } else if let direction = input.direction {
+            try await PlanEditing.reorder(key, in: version, direction: direction, actor: actor, organisationID: organisation.requireID(), on: req.db)
+        } else {
+            throw PlanEditing.Failure.invalid("send either parent or direction (up or down)")
         }
         return Response(status: .noContent)
     }
@@ -132,10 +112,8 @@ enum EditorAPIController {
     @Sendable static func deleteNode(req: Request) async throws -> Response {
         let (organisation, actor) = try await requireEditor(req)
         let version = try await version(req, organisation)
-        try await run {
-            try await PlanEditing.remove(try req.requiredParameter("node"), in: version, actor: actor,
-                                         organisationID: organisation.requireID(), on: req.db)
-        }
+        try await PlanEditing.remove(try req.requiredParameter("node"), in: version, actor: actor,
+                                     organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -148,10 +126,8 @@ enum EditorAPIController {
         let facts = PlanEditing.Facts(responsibleUnit: input.responsibleUnit, status: input.status, partners: input.partners ?? [],
                                       networks: input.networks ?? [], strategies: input.strategies ?? [],
                                       agenda: (input.agenda2030 ?? []).map { .init(code: $0.code, role: $0.role) })
-        _ = try await run {
-            try await PlanEditing.updateFacts(node.requireID(), expectedRevision: expected, facts: facts, targets: options.targets,
-                                              actor: actor, organisationID: organisation.requireID(), on: req.db)
-        }
+        _ = try await PlanEditing.updateFacts(node.requireID(), expectedRevision: expected, facts: facts, targets: options.targets,
+                                          actor: actor, organisationID: organisation.requireID(), on: req.db)
         let (_, saved) = try await versionNode(req, organisation)
         return try nodeResponse(saved, version: version)
     }
@@ -160,10 +136,8 @@ enum EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try req.content.decode(Adoption.self)
         let version = try await version(req, organisation)
-        try await run {
-            try await PlanEditing.adopt(version, body: input.body, date: input.date, reference: input.reference ?? "", actor: actor,
-                                        organisationID: organisation.requireID(), hooks: req.application.adoptionHooks, on: req.db)
-        }
+        try await PlanEditing.adopt(version, body: input.body, date: input.date, reference: input.reference ?? "", actor: actor,
+                                    organisationID: organisation.requireID(), hooks: req.application.adoptionHooks, on: req.db)
         return Response(status: .noContent)
     }
 
@@ -171,9 +145,7 @@ enum EditorAPIController {
         let (organisation, actor) = try await requireEditor(req)
         let input = try req.content.decode(Plans.Adoption.self)
         let version = try await version(req, organisation)
-        try await run {
-            try await PlanEditing.recordFurtherAdoption(version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
-        }
+        try await PlanEditing.recordFurtherAdoption(version, input, actor: actor, organisationID: organisation.requireID(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -218,10 +190,8 @@ enum EditorAPIController {
         let expected = try ifMatchRevision(req)
         let update = try req.content.decode(NodeUpdate.self)
         let (_, node) = try await versionNode(req, organisation)
-        _ = try await run {
-            try await PlanEditing.updateNode(node.requireID(), expectedRevision: expected, title: update.title, text: update.text,
-                                             actor: actor, organisationID: organisation.requireID(), on: req.db)
-        }
+        _ = try await PlanEditing.updateNode(node.requireID(), expectedRevision: expected, title: update.title, text: update.text,
+                                         actor: actor, organisationID: organisation.requireID(), on: req.db)
         let (savedVersion, saved) = try await versionNode(req, organisation)
         return try nodeResponse(saved, version: savedVersion)
     }

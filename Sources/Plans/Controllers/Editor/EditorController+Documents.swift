@@ -72,7 +72,7 @@ extension EditorController {
             _ = try await PlanEditing.copyDocument(latest, of: document, slug: form.slug, title: form.title, period: period,
                                                    carryOver: req.application.carryOverRule, actor: context.actor, on: req.db)
             let oldYear = latest.periodEnd ?? latest.periodStart
-            return redirect(req, draftURL(context, form.slug, 1, notice: .copied, query: oldYear.map { "ar=\($0)" } ?? ""))
+            return redirect(req, draftURL(context, form.slug, 1, notice: .copied, year: oldYear))
         }
     }
 

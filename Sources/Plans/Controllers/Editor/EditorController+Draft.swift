@@ -9,14 +9,14 @@ extension EditorController {
     struct AdoptForm: Content { let body: String; let date: String; let reference: String; let confirmed: String?; let csrf: String }
 
     static func filter(_ req: Request) -> Editor.TreeFilter {
-        let text = { (name: String) in (try? req.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
+        let text = { (name: String) in req.queryValue(name).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
         return Editor.TreeFilter(level: text("niva").flatMap(Int.init), area: text("omrade"), status: text("status"), text: text("q"))
     }
 
     static func draftPage(_ req: Request, _ context: Context, _ content: DocumentContent, message: String? = nil,
                           status: HTTPStatus = .ok) async throws -> Response {
         // After a copy: the sections still naming the year copied from.
-        let oldYear = (try? req.query.get(Int.self, at: "ar")).flatMap { DocumentLimits.years.contains($0) ? $0 : nil }
+        let oldYear = req.queryValue("ar", as: Int.self).flatMap { DocumentLimits.years.contains($0) ? $0 : nil }
         let naming = oldYear.map { year in (year, content.sections.filter { "\($0.heading ?? "") \($0.body)".contains(String(year)) }) }
         let view = Editor.DraftView(content: content, csrf: context.csrf, message: message, notice: notice(req), filter: filter(req),
                                     oldYearSections: naming)
@@ -58,7 +58,7 @@ extension EditorController {
                                      + Editor.stateLabel(candidate.status, adoptedOn: candidate.adoptedOn).lowercased()))
             }
         }
-        let requested = (try? req.query.get(String.self, at: "med")).map { $0.contains(":") ? $0 : "\(document.slug):\($0)" }
+        let requested = req.queryValue("med").map { $0.contains(":") ? $0 : "\(document.slug):\($0)" }
         let lineages = Set(content.allNodes.map(\.lineage))
         let loaded = documents.first { $0.id == document.id } ?? document
         let fallback = try await defaultComparison(for: loaded, version: version, among: documents, sharing: lineages, on: req.db)

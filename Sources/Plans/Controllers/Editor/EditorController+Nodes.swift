@@ -92,7 +92,7 @@ extension EditorController {
     @Sendable static func addNodeForm(req: Request) async throws -> Response {
         let context = try await requireEditor(req)
         let (_, _, content) = try await version(req, context)
-        let parent = (try? req.query.get(String.self, at: "under")).flatMap { key in content.allNodes.first { $0.key == key } }
+        let parent = req.queryValue("under").flatMap { key in content.allNodes.first { $0.key == key } }
         return formPage(req, context, addModel(context, content, under: parent))
     }
 

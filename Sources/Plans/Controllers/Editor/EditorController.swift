@@ -41,14 +41,13 @@ enum EditorController {
 
     /// The draft's page, saying what was done and showing the item it was done to.
     static func draftURL(_ context: Context, _ slug: String, _ number: Int, notice: EditorNotice? = nil, at anchor: String? = nil,
-                         query: String = "") -> String {
-        let parameters = (notice.map { ["\(EditorNotice.parameter)=\($0.rawValue)"] } ?? []) + (query.isEmpty ? [] : [query])
-        return PlansURL.Editor.draft.link(context.slug, slug, String(number))
-            + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")) + (anchor.map { "#\($0)" } ?? "")
+                         year: Int? = nil) -> String {
+        PlansURL.Editor.draft.link(context.slug, slug, String(number), query: [EditorNotice.parameter: notice?.rawValue, "ar": year.map(String.init)])
+            + (anchor.map { "#\($0)" } ?? "")
     }
 
     static func notice(_ req: Request) -> EditorNotice? {
-        (try? req.query.get(String.self, at: EditorNotice.parameter)).flatMap(EditorNotice.init(rawValue:))
+        req.queryValue(EditorNotice.parameter).flatMap(EditorNotice.init(rawValue:))
     }
 
     static func redirect(_ req: Request, _ url: String) -> Response { req.redirect(to: url, redirectType: .normal) }

@@ -20,7 +20,7 @@ enum APIController {
     /// POST /api/v1/organisations: imports an organisation file (behind `ImportTokenGuard`).
     @Sendable static func importOrganisation(req: Request) async throws -> Response {
         guard let buffer = req.body.data else { throw Abort(.badRequest, reason: "the request has no body; send an organisation file") }
-        let replace = (try? req.query.get(Bool.self, at: "replace")) ?? false
+        let replace = req.queryValue("replace", as: Bool.self) ?? false
         let file: InterchangeFile
         do {
             file = try OrganisationFile.decode(Data(buffer: buffer))
