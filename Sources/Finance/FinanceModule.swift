@@ -32,20 +32,20 @@ public enum FinanceModule: AppModule {
 
         let form: HTTPBodyStreamStrategy = .collect(maxSize: "256kb")
         let signedIn = routes.signedIn
-        signedIn.get(FinanceURL.keep.pathComponents, use: BudgetEditorController.keep)
-        signedIn.on(.POST, FinanceURL.create.pathComponents, body: form, use: BudgetEditorController.create)
-        signedIn.get(FinanceURL.edit.pathComponents, use: BudgetEditorController.editForm)
-        signedIn.on(.POST, FinanceURL.edit.pathComponents, body: form, use: BudgetEditorController.save)
-        signedIn.get(FinanceURL.adopt.pathComponents, use: BudgetEditorController.adoptForm)
-        signedIn.on(.POST, FinanceURL.adopt.pathComponents, body: form, use: BudgetEditorController.adopt)
-        signedIn.on(.POST, FinanceURL.copy.pathComponents, body: form, use: BudgetEditorController.copy)
+        signedIn.get(FinanceURL.keep.pathComponents, use: EditorController.keep)
+        signedIn.on(.POST, FinanceURL.create.pathComponents, body: form, use: EditorController.create)
+        signedIn.get(FinanceURL.edit.pathComponents, use: EditorController.editForm)
+        signedIn.on(.POST, FinanceURL.edit.pathComponents, body: form, use: EditorController.save)
+        signedIn.get(FinanceURL.adopt.pathComponents, use: EditorController.adoptForm)
+        signedIn.on(.POST, FinanceURL.adopt.pathComponents, body: form, use: EditorController.adopt)
+        signedIn.on(.POST, FinanceURL.copy.pathComponents, body: form, use: EditorController.copy)
         signedIn.get(FinanceURL.editFees.pathComponents, use: FeeBasisController.form)
         signedIn.on(.POST, FinanceURL.editFees.pathComponents, body: form, use: FeeBasisController.save)
-        signedIn.get(FinanceURL.importOutcomes.pathComponents, use: OutcomeEditorController.keep).reads("manad")
-        signedIn.upload(FinanceURL.importOutcomes.pathComponents, maxSize: "20mb", use: OutcomeEditorController.importFile)
-        signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: OutcomeEditorController.type)
-        signedIn.get(FinanceURL.forecasts.pathComponents, use: OutcomeEditorController.forecastForm)
-        signedIn.on(.POST, FinanceURL.forecasts.pathComponents, body: form, use: OutcomeEditorController.saveForecast)
+        signedIn.get(FinanceURL.importOutcomes.pathComponents, use: EditorController.outcomes).reads("manad")
+        signedIn.upload(FinanceURL.importOutcomes.pathComponents, maxSize: "20mb", use: EditorController.importFile)
+        signedIn.on(.POST, FinanceURL.typeOutcomes.pathComponents, body: form, use: EditorController.type)
+        signedIn.get(FinanceURL.forecasts.pathComponents, use: EditorController.forecastForm)
+        signedIn.on(.POST, FinanceURL.forecasts.pathComponents, body: form, use: EditorController.saveForecast)
         signedIn.get(FinanceURL.lineGoals.pathComponents, use: LineGoalController.form)
         signedIn.on(.POST, FinanceURL.lineGoals.pathComponents, body: form, use: LineGoalController.save)
         signedIn.get(FinanceURL.mapping.pathComponents, use: MappingController.form)
@@ -131,7 +131,7 @@ public enum FinanceModule: AppModule {
                 let html = Node<HTML.BodyContext>.div(
                     .id("finansiering-och-budget"), .unwrap(shown.introduction) { .markdown($0) }, .h3(.text(shown.title)), BudgetTable.table(shown),
                     .ul(.class("more"), .li(.a(.href(FinanceURL.budget.link(organisation.slug, String(shown.year))), .text("Budgeten med medlemsavgifter och nedladdningar")))))
-                parts.append(PageSection(heading: shown.heading ?? "Finansiering och budget", html: html.render()))
+                parts.append(PageSection(heading: shown.heading ?? "Finansiering och budget", content: html))
             }
             return parts
         }

@@ -21,11 +21,7 @@ struct EscapingArchitectureTests {
         "Core/Markdown.swift": "the Markdown renderer: a fixed set of tags around escaped text",
         "Plans/Queries/WordDiff.swift": "<ins>/<del> around escaped words; a Plot tree per word was the compare page's cost",
         "SamsynApp/Pages/SitemapController.swift": "XML, not HTML",
-        "SamsynApp/Pages/AccountBarMiddleware.swift": "spliced into cached pages after rendering; to become a Core component (issue 30, open)",
-        "Finance/Views/BudgetEditPage.swift": "the budget grid, up to 1 000 rows; to move to Markup (issue 30, open)",
-        "Finance/Views/OutcomeEditPages.swift": "the outcome and forecast grids; to move to Markup (issue 30, open)",
-        "Finance/Views/BudgetTable.swift": "note markers in a cell; to move to Markup (issue 30, open)",
-        "Organisation/Views/OrganisationChart.swift": "the organisation chart's SVG; to move to SVG (issue 30, open)",
+        "SamsynApp/Pages/AccountBarMiddleware.swift": "matches the site's sign-in link to take it out of a signed-in page; inserts only AccountBar's Markup",
     ]
 
     /// Where `.raw(` may insert markup into a Plot tree.
@@ -33,15 +29,6 @@ struct EscapingArchitectureTests {
         "Core/Layout/Markup.swift": "Markup.node, the one door for Core-built markup",
         "Core/Layout/Page.swift": "the account placeholder comment and Markdown.html",
         "Plans/Views/VersionCompare+View.swift": "WordDiff.html",
-        "Plans/Views/NodeShow+View.swift": "page slots: markup another module rendered with Plot",
-        "Plans/Views/DocumentShow+View.swift": "page slots: markup another module rendered with Plot",
-        "Organisation/Views/ActorShow+View.swift": "page slots: markup another module rendered with Plot",
-        "FollowUp/Views/DashboardPage.swift": "the dashboard's article, rendered with Plot and kept between requests",
-        "FollowUp/Views/DashboardSections.swift": "page slots: markup another module rendered with Plot",
-        "Organisation/Views/StructureShow+View.swift": "OrganisationChart.svg (see markupInStrings)",
-        "Finance/Views/BudgetEditPage.swift": "its grid (see markupInStrings)",
-        "Finance/Views/OutcomeEditPages.swift": "its grids (see markupInStrings)",
-        "Finance/Views/BudgetTable.swift": "its note markers (see markupInStrings)",
     ]
 
     @Test("Every data-carrying attribute gets a literal, a module's link or HTML.escape")

@@ -138,9 +138,9 @@ enum AccessionController {
 
     // MARK: The ledningsgrupp
 
-    static func staffAgreement(_ req: Request) async throws -> (KeeperController.Context, Agreement) {
-        let context = try await KeeperController.context(req, .edit)
-        return (context, try await KeeperController.agreement(req, context))
+    static func staffAgreement(_ req: Request) async throws -> (EditorController.Context, Agreement) {
+        let context = try await EditorController.context(req, .edit)
+        return (context, try await EditorController.agreement(req, context))
     }
 
     @Sendable static func applications(req: Request) async throws -> Response {

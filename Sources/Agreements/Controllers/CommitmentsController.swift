@@ -9,7 +9,7 @@ import Vapor
 enum CommitmentsController {
     static let none = ""
 
-    static func model(_ context: KeeperController.Context, _ agreement: Agreement, values: [String: String]) -> Forms.FormView.Model {
+    static func model(_ context: EditorController.Context, _ agreement: Agreement, values: [String: String]) -> Forms.FormView.Model {
         let nodes = commitmentNodes(agreement.spec, context.catalogue)
         let principles = Dictionary(context.catalogue.nodes.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
         let choices = [Forms.Choice(none, "Inget åtagande")] + CommitmentBearer.allCases.map { Forms.Choice($0.rawValue, $0.label) }
@@ -42,16 +42,16 @@ enum CommitmentsController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let context = try await KeeperController.context(req, .edit)
-        let agreement = try await KeeperController.agreement(req, context)
-        return KeeperController.render(req, context, model(context, agreement, values: values(agreement)))
+        let context = try await EditorController.context(req, .edit)
+        let agreement = try await EditorController.agreement(req, context)
+        return EditorController.render(req, context, model(context, agreement, values: values(agreement)))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let context = try await KeeperController.context(req, .edit)
-        let agreement = try await KeeperController.agreement(req, context)
+        let context = try await EditorController.context(req, .edit)
+        let agreement = try await EditorController.agreement(req, context)
         let values = try req.content.decode([String: String].self)
-        return try await KeeperController.submit(req, context, model(context, agreement, values: values)) {
+        return try await EditorController.submit(req, context, model(context, agreement, values: values)) {
             var spec = agreement.spec
             spec.commitments = try commitmentNodes(spec, context.catalogue).compactMap { node in
                 let value = values[node.reference.lineage] ?? none
@@ -62,8 +62,8 @@ enum CommitmentsController {
                 return AgreementSpec.Commitment(node: node.reference.lineage, by: bearer)
             }
             let outcome = try await AgreementWork.update(agreement, to: spec, expectedRevision: values["revision"].flatMap(Int.init), in: context.catalogue,
-                                                         actor: context.actor, today: KeeperController.today(req), at: req.application.now(), on: req.db)
-            return KeeperController.redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key),
+                                                         actor: context.actor, today: EditorController.today(req), at: req.application.now(), on: req.db)
+            return EditorController.redirect(req, AgreementsURL.staffAgreement.link(context.slug, agreement.key),
                                              notice: outcome == .unchanged ? "oforandrat" : "sparat", at: "ataganden")
         }
     }

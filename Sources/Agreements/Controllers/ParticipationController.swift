@@ -29,7 +29,7 @@ enum ParticipationController {
         }
     }
 
-    static func model(_ context: KeeperController.Context, values: [String: String]) -> Forms.FormView.Model {
+    static func model(_ context: EditorController.Context, values: [String: String]) -> Forms.FormView.Model {
         .init(heading: "Markera medverkan", intro: ["Välj en nyckelaktivitet och den nivå av medverkan den erbjuder civilsamhället. Välj Ingen för att ta bort markeringen."],
               trail: [Breadcrumb("Medverkan", url: AgreementsURL.participation.link(context.slug))], action: AgreementsURL.markParticipation.link(context.slug),
               fields: [.init("activity", "Nyckelaktivitet", .select([.init("", "Välj…")] + context.catalogue.activities.map {
@@ -39,14 +39,14 @@ enum ParticipationController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let context = try await KeeperController.context(req, .edit)
-        return KeeperController.render(req, context, model(context, values: [:]))
+        let context = try await EditorController.context(req, .edit)
+        return EditorController.render(req, context, model(context, values: [:]))
     }
 
     @Sendable static func mark(req: Request) async throws -> Response {
-        let context = try await KeeperController.context(req, .edit)
+        let context = try await EditorController.context(req, .edit)
         let values = try req.content.decode([String: String].self)
-        return try await KeeperController.submit(req, context, model(context, values: values)) {
+        return try await EditorController.submit(req, context, model(context, values: values)) {
             let parts = (values["activity"] ?? "").split(separator: "/", maxSplits: 1).map(String.init)
             let reference = AgreementSpec.NodeReference(document: parts.first ?? "", lineage: parts.count == 2 ? parts[1] : "")
             let changed = try await Participation.mark(reference, level: (values["level"]).flatMap(ParticipationLevel.init), in: context.catalogue,

@@ -18,7 +18,7 @@ enum AgreementSections {
                 })))
             },
             .ul(.class("more"), .li(.a(.href(AgreementsURL.registry.link(organisation)), .text("Hela avtalsregistret med parter, perioder och omprövningar")))))
-        return PageSection(heading: "Avtal och överenskommelser", html: html.render())
+        return PageSection(heading: "Avtal och överenskommelser", content: html)
     }
 
     /// The agreements linked to a goal or key activity, and the registry when the activity concerns all of it.
@@ -30,7 +30,7 @@ enum AgreementSections {
             })),
             .if(wholeRegistry, .p(.text("Aktiviteten gäller alla länsgemensamma avtal och överenskommelser: "),
                                   .a(.href(AgreementsURL.registry.link(organisation)), .text("avtalsregistret")), .text("."))))
-        return PageSection(heading: "Avtal och överenskommelser", html: html.render())
+        return PageSection(heading: "Avtal och överenskommelser", content: html)
     }
 
     /// The agreements a registry entry is party to (a member also through "the members").
@@ -44,7 +44,7 @@ enum AgreementSections {
                     .text(" – \(agreement.kind.label), \(agreement.status.label.lowercased())"))
             }), .p(.class("meta"), .text("Avtal där dokumentet inte namnger parterna syns inte här; se "),
                    .a(.href(AgreementsURL.registry.link(organisation)), .text("hela avtalsregistret")), .text(".")))
-        return PageSection(heading: "Avtal och överenskommelser", html: html.render())
+        return PageSection(heading: "Avtal och överenskommelser", content: html)
     }
 
     /// On the page of a document that is an agreement's text or one of its plans: the agreement's record.
@@ -56,7 +56,7 @@ enum AgreementSections {
                 .if(!agreement.spec.commitments.isEmpty && agreement.spec.text == document,
                     .text(" – med parterna och vad var och en har åtagit sig")))
         })
-        return PageSection(heading: "Avtalet i registret", html: html.render())
+        return PageSection(heading: "Avtalet i registret", content: html)
     }
 
     /// Who owes a commitment: the bearer as the text words it, and the parties it binds.
@@ -68,6 +68,6 @@ enum AgreementSections {
             .if(!parties.isEmpty, .ul(.forEach(parties) { party in
                 .li(.a(.href(AgreementsURL.party.link(organisation, agreement.key, party.key)), .text("Vad \(party.name) har åtagit sig")))
             })))
-        return PageSection(heading: "Vem åtar sig", html: html.render())
+        return PageSection(heading: "Vem åtar sig", content: html)
     }
 }

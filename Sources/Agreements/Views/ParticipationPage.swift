@@ -47,9 +47,9 @@ final class ParticipationPage: OrganisationPage {
 
     /// The level on a key activity's page, with its meaning.
     static func nodeSection(_ level: ParticipationLevel, organisation: String) -> PageSection {
-        PageSection(heading: "Medverkan", html: Node<HTML.BodyContext>.group(
+        PageSection(heading: "Medverkan", content: .group(
             .p(.strong(.text(level.label)), .text(": \(level.explanation)")),
             .p(.a(.href(AgreementsURL.participation.link(organisation, query: ["niva": "\(level.rawValue)"])), .text("Fler aktiviteter med nivån \(level.label.lowercased())")))
-        ).render())
+        ))
     }
 }

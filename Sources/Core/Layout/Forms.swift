@@ -109,7 +109,7 @@ public enum Forms {
     }
 
     /// A `<select>` of choices with the chosen value selected.
-    public static func select(name: String, id: String, choices: [Choice], chosen: String, extra: [Markup.Attribute] = []) -> Markup {
+    public static func select(name: String, id: String?, choices: [Choice], chosen: String, extra: [Markup.Attribute] = []) -> Markup {
         .element("select", [.value("name", name), .value("id", id)] + extra, choices.map { choice in
             .element("option", [.value("value", choice.value), .flag("selected", choice.value == chosen)], text: choice.label)
         })

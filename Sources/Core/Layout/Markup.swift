@@ -8,7 +8,7 @@ import Plot
 public struct Markup: Sendable, Equatable {
     public let html: String
 
-    private init(html: String) {
+    fileprivate init(html: String) {
         self.html = html
     }
 
@@ -58,6 +58,12 @@ public struct Markup: Sendable, Equatable {
 
     public static let empty = Markup(html: "")
 
+    /// What Plot rendered: text escaped by Plot, attributes by the views (EscapingArchitectureTests).
+    /// For markup one module renders into another's page (page slots) or keeps between requests.
+    public static func rendered<Context>(_ node: Node<Context>) -> Markup {
+        Markup(html: node.render())
+    }
+
     /// Markup made by Core's Markdown renderer, which escapes all text itself.
     static func markdown(_ html: String) -> Markup {
         Markup(html: html)
@@ -66,5 +72,13 @@ public struct Markup: Sendable, Equatable {
     /// Into a Plot document.
     public func node<Context>() -> Node<Context> {
         .raw(html)
+    }
+}
+
+extension BoundedMemo {
+    /// Markup remembered by key: pages whose parts do not change between requests (a closed
+    /// period's dashboard) render them once.
+    public func markup(for key: String, compute: () async throws -> Markup) async rethrows -> Markup {
+        Markup(html: try await text(for: key) { try await compute().html })
     }
 }

@@ -1,3 +1,4 @@
+import Plot
 /// A link to another page with the context it sits in, e.g. a key activity and its document.
 public struct PageLink: Codable, Sendable, Equatable {
     public let title: String
@@ -14,10 +15,11 @@ public struct PageLink: Codable, Sendable, Equatable {
 /// A section of a page that another module renders: a heading and its HTML (escaped by its maker).
 public struct PageSection: Sendable, Equatable {
     public let heading: String
-    public let html: String
+    /// The section's content, rendered by the module that fills the slot.
+    public let content: Markup
 
-    public init(heading: String, html: String) {
+    public init(heading: String, content: Node<HTML.BodyContext>) {
         self.heading = heading
-        self.html = html
+        self.content = Markup.rendered(content)
     }
 }

@@ -49,7 +49,7 @@ enum BudgetAPIController {
 
     @Sendable static func replace(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let input = try req.content.decode(BudgetInput.self)
         _ = try await BudgetWork.update(budget, to: input.spec, expectedRevision: input.revision, in: organisation, actor: .user(user),
                                     at: req.application.now(), on: req.db)
@@ -58,7 +58,7 @@ enum BudgetAPIController {
 
     @Sendable static func adopt(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let input = try req.content.decode(Decision.self)
         try await BudgetWork.adopt(budget, by: input.adoptedBy, on: input.adoptedOn, reference: input.decisionReference, in: organisation,
                                    actor: .user(user), at: req.application.now(), on: req.db)

@@ -55,7 +55,7 @@ enum BudgetController {
     @Sendable static func show(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            let budget = try await BudgetEditorController.budget(req, organisation)
+            let budget = try await EditorController.budget(req, organisation)
             let content = try await BudgetQuery.content(of: budget, on: req.db)
             let financing = try await FinancingContent.load(budget, of: organisation, on: req.db)
             return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
@@ -72,7 +72,7 @@ enum BudgetController {
     @Sendable static func outcomesPage(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            let budget = try await BudgetEditorController.budget(req, organisation)
+            let budget = try await EditorController.budget(req, organisation)
             return req.render(OutcomePage(organisation: organisation, content: try await OutcomeContent.load(budget, on: req.db)))
         }
     }
@@ -80,7 +80,7 @@ enum BudgetController {
     @Sendable static func outcomesJSON(req: Request) async throws -> Response {
         try await req.cachedJSON {
             let organisation = try await req.organisation()
-            return try await OutcomeContent.load(try await BudgetEditorController.budget(req, organisation), on: req.db)
+            return try await OutcomeContent.load(try await EditorController.budget(req, organisation), on: req.db)
         }
     }
 
@@ -131,7 +131,7 @@ enum BudgetController {
     }
 
     static func outcomeRows(_ req: Request) async throws -> (Budget, [Outcome]) {
-        let budget = try await BudgetEditorController.budget(req, try await req.organisation())
+        let budget = try await EditorController.budget(req, try await req.organisation())
         let rows = try await Outcome.query(on: req.db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
         let order = Dictionary(budget.spec.lines.enumerated().map { ("\($1.side.rawValue) \($1.costCentre)", $0) }, uniquingKeysWith: { first, _ in first })
         return (budget, rows.sorted { ($0.month, order["\($0.side.rawValue) \($0.costCentre)"] ?? 0) < ($1.month, order["\($1.side.rawValue) \($1.costCentre)"] ?? 0) })
@@ -150,7 +150,7 @@ enum BudgetController {
 
     /// For a spreadsheet: a row per line and period, as the outcome page shows them.
     @Sendable static func outcomeSheet(req: Request) async throws -> Response {
-        let budget = try await BudgetEditorController.budget(req, try await req.organisation())
+        let budget = try await EditorController.budget(req, try await req.organisation())
         let content = try await OutcomeContent.load(budget, on: req.db)
         let table = CSVTable(columns: [], rows: [], dialect: .spreadsheet)
         let rows = content.columns.indices.flatMap { index in

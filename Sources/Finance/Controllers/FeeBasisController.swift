@@ -63,15 +63,15 @@ enum FeeBasisController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         guard budget.status == .proposal else { throw Abort(.conflict, reason: BudgetWork.Failure.adopted.english) }
         let members = try await MemberQuery.members(of: organisation, on: req.db)
-        return try BudgetEditorController.formPage(req, organisation, model(organisation, budget, members, values: values(budget.spec.fees, revision: budget.revision)))
+        return try EditorController.formPage(req, organisation, model(organisation, budget, members, values: values(budget.spec.fees, revision: budget.revision)))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let members = try await MemberQuery.members(of: organisation, on: req.db)
         let values = try req.content.decode([String: String].self)
         do {
@@ -83,7 +83,7 @@ enum FeeBasisController {
         } catch let failure as BudgetWork.Failure {
             var model = model(organisation, budget, members, values: values)
             model.state.refuse(failure)
-            return try BudgetEditorController.formPage(req, organisation, model, status: failure.status)
+            return try EditorController.formPage(req, organisation, model, status: failure.status)
         }
     }
 }

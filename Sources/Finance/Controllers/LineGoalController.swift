@@ -25,7 +25,7 @@ enum LineGoalController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         var values: [String: String] = [:]
         for link in try await LineGoalWork.links(budget.year, of: organisation, on: req.db) { values["goal.\(link.costCentre)"] = "\(link.document)/\(link.lineage)" }
         var model = model(organisation, budget, areas: try await LineGoalWork.goalAreas(of: organisation, on: req.db), values: values)
@@ -34,12 +34,12 @@ enum LineGoalController {
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         default: nil
         }
-        return try BudgetEditorController.formPage(req, organisation, model)
+        return try EditorController.formPage(req, organisation, model)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         let links = values.filter { $0.key.hasPrefix("goal.") && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { key, value in
             let slash = value.firstIndex(of: "/") ?? value.endIndex
@@ -52,7 +52,7 @@ enum LineGoalController {
                                 redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
             let areas = try await LineGoalWork.goalAreas(of: organisation, on: req.db)
-            return try BudgetEditorController.formPage(req, organisation, model(organisation, budget, areas: areas, values: values,
+            return try EditorController.formPage(req, organisation, model(organisation, budget, areas: areas, values: values,
                                                                                 error: (failure.field ?? "", failure.swedish)), status: .unprocessableEntity)
         }
     }
@@ -63,7 +63,7 @@ enum LineGoalController {
 
     @Sendable static func replace(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let input = try req.content.decode(Input.self)
         try await LineGoalWork.set(input.lines, year: budget.year, in: organisation, actor: .user(user), on: req.db)
         return try BudgetAPIController.json(try await FinancingContent.load(budget, of: organisation, on: req.db))

@@ -33,7 +33,7 @@ enum MappingController {
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
         default: nil
         }
-        return try BudgetEditorController.formPage(req, organisation, model(organisation, values: ["rules": text(try await MappingWork.mapping(of: organisation, on: req.db))],
+        return try EditorController.formPage(req, organisation, model(organisation, values: ["rules": text(try await MappingWork.mapping(of: organisation, on: req.db))],
                                                                          notice: notice))
     }
 
@@ -43,7 +43,7 @@ enum MappingController {
         var rules: [OutcomeMapping.Rule] = []
         for line in (values["rules"] ?? "").split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
             guard let rule = OutcomeMapping.rule(line) else {
-                return try BudgetEditorController.formPage(req, organisation, model(organisation, values: values,
+                return try EditorController.formPage(req, organisation, model(organisation, values: values,
                     error: ("rules", "Raden ”\(line)” är ingen regel. Skriv till exempel 3000–3999 intäkt eller 5010 kostnad 14.")), status: .unprocessableEntity)
             }
             rules.append(rule)
@@ -52,7 +52,7 @@ enum MappingController {
             let changed = try await MappingWork.save(OutcomeMapping(rules: rules), in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
             return req.redirect(to: FinanceURL.mapping.link(organisation.slug, query: ["klart": changed ? "sparad" : "oforandrad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
-            return try BudgetEditorController.formPage(req, organisation, model(organisation, values: values, error: ("rules", failure.swedish)),
+            return try EditorController.formPage(req, organisation, model(organisation, values: values, error: ("rules", failure.swedish)),
                                                        status: .unprocessableEntity)
         }
     }

@@ -27,7 +27,7 @@ enum OutcomeAPIController {
     /// The body is the file itself: SIE (PC8) or CSV, told apart by the first character.
     @Sendable static func importFile(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "the body is empty: send the SIE or CSV file") }
         let report = try await OutcomeWork.importFile(Data(buffer: buffer), name: "api-\(budget.year).se", year: budget.year, in: organisation,
                                                       actor: .user(user), at: req.application.now(), on: req.db)
@@ -36,7 +36,7 @@ enum OutcomeAPIController {
 
     @Sendable static func forecasts(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let input = try req.content.decode(ForecastInput.self)
         var inputs: [OutcomeWork.LineKey: OutcomeWork.ForecastInput] = [:]
         for (index, line) in input.lines.enumerated() {
@@ -56,7 +56,7 @@ enum OutcomeAPIController {
     @Sendable static func financing(req: Request) async throws -> Response {
         try await req.cachedJSON {
             let organisation = try await req.organisation()
-            let budget = try await BudgetEditorController.budget(req, organisation)
+            let budget = try await EditorController.budget(req, organisation)
             return try await FinancingContent.load(budget, of: organisation, on: req.db)
         }
     }

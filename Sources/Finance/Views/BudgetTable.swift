@@ -9,10 +9,11 @@ enum BudgetTable {
         let comparison = budget.comparisonYear != nil
         func amount(_ value: Int?, _ notes: [String]) -> Node<HTML.BodyContext> {
             let markers = notes.map { marker in
-                let escaped = HTML.escape(marker)
-                return "<sup><a href=\"#budget-\(budget.year)-not-\(escaped)\"><span class=\"visually-hidden\"> not </span>\(escaped)</a></sup>"
-            }.joined()
-            return .group(.text(value.map(Formatting.amount) ?? "–"), .raw(markers))
+                Markup.element("sup", [], [.element("a", [.value("href", "#budget-\(budget.year)-not-\(marker)")], [
+                    .element("span", [.value("class", "visually-hidden")], text: " not "), .text(marker),
+                ])])
+            }
+            return .group(.text(value.map(Formatting.amount) ?? "–"), Markup.group(markers).node())
         }
         func row(_ row: BudgetContent.Row) -> Node<HTML.TableContext> {
             .tr(.td(.text(row.costCentre)), .th(.attribute(named: "scope", value: "row"), .text(row.name)),

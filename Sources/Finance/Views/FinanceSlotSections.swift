@@ -26,7 +26,7 @@ enum FinanceSlotSections {
                 OutcomeTable.table(content, caption: "Ekonomi \(subject.name): utfall, avvikelse och prognos per rad, kronor"),
                 OutcomeTable.comments(content),
                 .p(.a(.href(HTML.escape(link)), .text("Utfallet för hela \(year)"))))
-        return [PageSection(heading: "Ekonomi \(subject.name)", html: html.render())]
+        return [PageSection(heading: "Ekonomi \(subject.name)", content: html)]
     }
 
     /// In an annual report: the year's outcome at the latest month the books have reached.
@@ -36,7 +36,7 @@ enum FinanceSlotSections {
         guard let budget = try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: req.db) else { return [] }
         let latest = try await Outcome.query(on: req.db).filter(\.$organisationID == budget.organisationID).filter(\.$year == year).max(\.$month) ?? 0
         guard latest > 0 else {
-            return [PageSection(heading: "Ekonomiskt utfall \(year)", html: Node<HTML.BodyContext>.p(.text("Det finns inget utfall för \(year) i Samsyn.")).render())]
+            return [PageSection(heading: "Ekonomiskt utfall \(year)", content: Node<HTML.BodyContext>.p(.text("Det finns inget utfall för \(year) i Samsyn.")))]
         }
         let outcome = try await OutcomeContent.load(budget, through: latest, on: req.db)
         let html = Node<HTML.BodyContext>.group(
@@ -46,7 +46,7 @@ enum FinanceSlotSections {
             OutcomeTable.comments(outcome),
             .p(.a(.href(FinanceURL.outcomes.link(organisation.slug, String(year))), .text("Utfallet per period")), .text(" · "),
                .a(.href(FinanceURL.budget.link(organisation.slug, String(year))), .text("Budgeten \(year)"))))
-        return [PageSection(heading: "Ekonomiskt utfall \(year)", html: html.render())]
+        return [PageSection(heading: "Ekonomiskt utfall \(year)", content: html)]
     }
 
     /// On a goal area's page (and any node some funding pays for): the external funding tied to its key
@@ -64,7 +64,7 @@ enum FinanceSlotSections {
         guard !tied.isEmpty || (isGoalArea && (!fundings.isEmpty || !links.isEmpty)) else { return [] }
         let external = fundingList(try await FundingQuery.contents(tied, of: organisation, on: req.db), document: subject.content.slug,
                                    lineages: lineages, organisation: organisation.slug)
-        guard isGoalArea else { return [PageSection(heading: "Extern finansiering", html: external.render())] }
+        guard isGoalArea else { return [PageSection(heading: "Extern finansiering", content: external)] }
         var lines: [(year: Int, line: FinancingContent.Line)] = []
         for year in Set(links.map(\.year)).sorted() {
             guard let budget = try await BudgetQuery.budget(year, organisationID: organisation.requireID(), on: req.db) else { continue }
@@ -72,7 +72,7 @@ enum FinanceSlotSections {
         }
         let html = Node<HTML.BodyContext>.group(.h3(.text("Extern finansiering")), external, .h3(.text("Budgeten")),
                                                 lineList(lines, example: links.contains(where: \.example), organisation: organisation.slug))
-        return [PageSection(heading: "Finansiering", html: html.render())]
+        return [PageSection(heading: "Finansiering", content: html)]
     }
 
     static func fundingList(_ fundings: [FundingContent], document: String, lineages: Set<String>, organisation: String) -> Node<HTML.BodyContext> {

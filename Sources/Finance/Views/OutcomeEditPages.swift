@@ -53,13 +53,13 @@ final class OutcomeKeepPage: OrganisationPage {
 
     func fileSection() -> Node<HTML.BodyContext> {
         let describedBy = "file-hint" + (uploadError == nil ? "" : " file-error")
-        let error: Node<HTML.BodyContext> = uploadError.map { .p(.class("field-error"), .id("file-error"), .text($0)) } ?? .empty
+        let error: Node<HTML.FormContext> = uploadError.map { .p(.class("field-error"), .id("file-error"), .text($0)) } ?? .empty
         let field: Node<HTML.FormContext> = .div(
             .class(uploadError == nil ? "field" : "field invalid"), .label(.for("file"), .text("Fil med utfall")),
             .p(.class("hint"), .id("file-hint"), .text("SIE eller CSV, högst 20 MB.")),
             .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".se,.si,.sie,.csv,.txt"),
                    .attribute(named: "aria-describedby", value: HTML.escape(describedBy))),
-            .raw(error.render()))
+            error)
         return .section(
             .h2(.text("Läs in från bokföringen")),
             .p(.text("En SIE-fil från ekonomisystemet (typ 2 eller 3 med periodsaldon, eller 4E eller 4I med verifikationer), eller en CSV med "
@@ -109,27 +109,30 @@ final class OutcomeKeepPage: OrganisationPage {
         let heading = "Utfall för \(monthName) \(year)"
         let monthError: Node<HTML.FormContext> = typed.error?.field == "month" ? .p(.class("field-error"), .text(typed.error?.message ?? "")) : .empty
         return .form(.method(.post), .action(FinanceURL.typeOutcomes.link(organisationSlug, String(year))), Forms.csrfField(csrf),
-                     .input(.type(.hidden), .name("month"), .value(HTML.escape(month))), .h3(.text(heading)), monthError, .raw(grid()),
+                     .input(.type(.hidden), .name("month"), .value(HTML.escape(month))), .h3(.text(heading)), monthError, grid().node(),
                      .div(.class("actions"), .button(.type(.submit), .text("Spara utfallet för \(monthName)"))))
     }
 
     var month: String { typed.values["month"].flatMap { Int($0) }.map { (1...12).contains($0) ? String($0) : "1" } ?? "1" }
     var monthName: String { OutcomeContent.months[(Int(month) ?? 1) - 1] }
 
-    func grid() -> String {
-        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Månadens utfall per rad\"><table><thead><tr>"
-            + "<th scope=\"col\">Rad</th><th scope=\"col\">Utfall, kronor</th></tr></thead><tbody>"
+    func grid() -> Markup {
+        var body: [Markup] = []
         for (index, line) in typed.lines.enumerated() {
             let key = "line.\(index).amount", label = "\(line.costCentre) \(line.name) (\(line.side == .cost ? "kostnad" : "intäkt"))"
             let invalid = typed.error?.field == "line\(index)"
-            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\"><label for=\"\(key)\">\(HTML.escape(label))</label></th>"
-                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"\(key)\" id=\"\(key)\" size=\"12\" value=\"\(HTML.escape(typed.values[key] ?? ""))\""
-                + (invalid ? " aria-invalid=\"true\" aria-describedby=\"\(key)-error\"" : "") + "></td></tr>"
+            body.append(.element("tr", [.value("class", invalid ? "invalid" : nil)], [
+                .element("th", [.value("scope", "row")], [.element("label", [.value("for", key)], text: label)]),
+                .element("td", [], [.void("input", [.value("type", "text"), .value("inputmode", "numeric"), .value("name", key), .value("id", key),
+                                                    .value("size", "12"), .value("value", typed.values[key] ?? ""),
+                                                    .value("aria-invalid", invalid ? "true" : nil), .value("aria-describedby", invalid ? "\(key)-error" : nil)])]),
+            ]))
             if invalid, let error = typed.error {
-                html += "<tr><td colspan=\"2\"><p class=\"field-error\" id=\"\(key)-error\">\(HTML.escape(error.message))</p></td></tr>"
+                body.append(.element("tr", [], [.element("td", [.value("colspan", "2")], [
+                    .element("p", [.value("class", "field-error"), .value("id", "\(key)-error")], text: error.message)])]))
             }
         }
-        return html + "</tbody></table></div>"
+        return OutcomeGrid.table(label: "Månadens utfall per rad", columns: [("Rad", nil), ("Utfall, kronor", nil)], rows: body)
     }
 }
 
@@ -164,29 +167,46 @@ final class ForecastPage: OrganisationPage {
                      + (column.periods.isEmpty ? "" : " Prognosen visas med \(column.periods.joined(separator: ", ")).")))
             ,
             .form(.method(.post), .action(FinanceURL.forecasts.link(organisationSlug, String(outcome.year), String(column.throughMonth))), Forms.csrfField(csrf),
-                  .raw(grid()),
+                  grid().node(),
                   .div(.class("actions"), .button(.type(.submit), .text("Spara prognosen")),
                        .a(.href(FinanceURL.importOutcomes.link(organisationSlug, String(outcome.year))), .text("Avbryt"))))
         )
     }
 
-    func grid() -> String {
-        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Prognos per rad\"><table><thead><tr><th scope=\"col\">Rad</th>"
-            + "<th scope=\"col\" class=\"amount\">Budget, helår</th><th scope=\"col\" class=\"amount\">Utfall \(column.label)</th>"
-            + "<th scope=\"col\">Prognos helår, kronor</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>"
+    func grid() -> Markup {
+        var body: [Markup] = []
         for (index, row) in outcome.rows.enumerated() {
             let label = "\(row.costCentre) \(row.name)"
             let invalid = error?.field == "line\(index)"
-            html += "<tr\(invalid ? " class=\"invalid\"" : "")><th scope=\"row\">\(HTML.escape(label))</th>"
-                + "<td class=\"amount\">\(Formatting.thousands(row.budget))</td><td class=\"amount\">\(Formatting.thousands(row.cells[0].outcome))</td>"
-                + "<td><input type=\"text\" inputmode=\"numeric\" name=\"line.\(index).amount\" id=\"line.\(index).amount\" size=\"12\" aria-label=\"Prognos, \(HTML.escape(label))\""
-                + " value=\"\(HTML.escape(values["line.\(index).amount"] ?? ""))\"\(invalid ? " aria-invalid=\"true\"" : "")></td>"
-                + "<td><input type=\"text\" name=\"line.\(index).comment\" id=\"line.\(index).comment\" size=\"40\" maxlength=\"1000\" aria-label=\"Kommentar, \(HTML.escape(label))\""
-                + " value=\"\(HTML.escape(values["line.\(index).comment"] ?? ""))\"></td></tr>"
+            body.append(.element("tr", [.value("class", invalid ? "invalid" : nil)], [
+                .element("th", [.value("scope", "row")], text: label),
+                .element("td", [.value("class", "amount")], text: Formatting.thousands(row.budget)),
+                .element("td", [.value("class", "amount")], text: Formatting.thousands(row.cells[0].outcome)),
+                .element("td", [], [.void("input", [.value("type", "text"), .value("inputmode", "numeric"), .value("name", "line.\(index).amount"),
+                                                    .value("id", "line.\(index).amount"), .value("size", "12"), .value("aria-label", "Prognos, \(label)"),
+                                                    .value("value", values["line.\(index).amount"] ?? ""), .value("aria-invalid", invalid ? "true" : nil)])]),
+                .element("td", [], [.void("input", [.value("type", "text"), .value("name", "line.\(index).comment"), .value("id", "line.\(index).comment"),
+                                                    .value("size", "40"), .value("maxlength", "1000"), .value("aria-label", "Kommentar, \(label)"),
+                                                    .value("value", values["line.\(index).comment"] ?? "")])]),
+            ]))
             if invalid, let error {
-                html += "<tr><td colspan=\"5\"><p class=\"field-error\" role=\"alert\">\(HTML.escape(error.message))</p></td></tr>"
+                body.append(.element("tr", [], [.element("td", [.value("colspan", "5")], [
+                    .element("p", [.value("class", "field-error"), .value("role", "alert")], text: error.message)])]))
             }
         }
-        return html + "</tbody></table></div>"
+        return OutcomeGrid.table(label: "Prognos per rad", columns: [("Rad", nil), ("Budget, helår", "amount"), ("Utfall \(column.label)", "amount"),
+                                                                   ("Prognos helår, kronor", nil), ("Kommentar", nil)], rows: body)
+    }
+}
+
+/// The editing grids' frame: a table that scrolls in its own labelled, focusable region.
+enum OutcomeGrid {
+    static func table(label: String, columns: [(String, String?)], rows: [Markup]) -> Markup {
+        .element("div", [.value("class", "table-scroll"), .value("role", "region"), .value("tabindex", "0"), .value("aria-label", label)], [
+            .element("table", [], [
+                .element("thead", [], [.element("tr", [], columns.map { .element("th", [.value("scope", "col"), .value("class", $0.1)], text: $0.0) })]),
+                .element("tbody", [], rows),
+            ]),
+        ])
     }
 }

@@ -32,11 +32,11 @@ enum FollowUpController {
             // Indicators can change at any time, so they are read every time and are part of the name.
             let indicators = try await IndicatorQuery.contents(organisation, document: slug, on: req.db)
             let memoKey = "\(version.id)|\(key ?? "")|\(indicators.hashValue)|" + periods.map { "\($0.id):\($0.closedAt?.timeIntervalSince1970 ?? 0)" }.joined(separator: ",")
-            let article = try await renderedDashboards.text(for: memoKey) {
+            let article = try await renderedDashboards.markup(for: memoKey) {
                 let tree = try await FollowedTreeQuery.tree(organisation, document: slug, version: version, on: req.db)
                 let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key,
                                           indicators: indicators)
-                return DashboardPage.article(dashboard).render()
+                return Markup.rendered(DashboardPage.article(dashboard))
             }
             let selected = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
             var sections: [PageSection] = []

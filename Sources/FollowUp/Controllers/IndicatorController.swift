@@ -44,6 +44,6 @@ enum IndicatorController {
         let indicators = try await IndicatorQuery.contents(organisation, document: subject.content.slug, lineage: subject.node.lineage, on: req.db)
         guard !indicators.isEmpty else { return [] }
         return [NodeSection(heading: indicators.count == 1 ? "Indikator" : "Indikatorer",
-                            html: IndicatorSections.onGoal(indicators, organisationSlug: organisation.slug).render())]
+                            content: IndicatorSections.onGoal(indicators, organisationSlug: organisation.slug))]
     }
 }

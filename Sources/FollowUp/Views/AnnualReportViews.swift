@@ -12,20 +12,20 @@ import Vapor
 enum AnnualReportViews {
     static func parts(_ data: AnnualReportData) -> [NodeSection] {
         var parts = figures(data)
-        if !data.indicators.isEmpty { parts.append(NodeSection(heading: "Indikatorer", html: indicators(data).render())) }
-        if !data.networks.isEmpty || !data.quotes.isEmpty { parts.append(NodeSection(heading: "Nätverkens återkoppling", html: feedback(data).render())) }
+        if !data.indicators.isEmpty { parts.append(NodeSection(heading: "Indikatorer", content: indicators(data))) }
+        if !data.networks.isEmpty || !data.quotes.isEmpty { parts.append(NodeSection(heading: "Nätverkens återkoppling", content: feedback(data))) }
         return parts
     }
 
     /// The year in figures and a section per goal area; a sentence where there is no plan or no closed period.
     static func figures(_ data: AnnualReportData) -> [NodeSection] {
         guard let rollUp = data.rollUp?.rollUp, let plan = data.planTitle else {
-            return [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.p(.text(
+            return [NodeSection(heading: "Året i siffror", content: Node<HTML.BodyContext>.p(.text(
                 data.planTitle == nil ? "Det finns ingen publicerad verksamhetsplan för \(data.year) att berätta om."
-                                      : "Ingen uppföljningsperiod som slutar \(data.year) är stängd ännu; siffrorna kommer när den är det.")).render())]
+                                      : "Ingen uppföljningsperiod som slutar \(data.year) är stängd ännu; siffrorna kommer när den är det.")))]
         }
         let level = data.activityLevel
-        let parts = [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.group(
+        let parts = [NodeSection(heading: "Året i siffror", content: Node<HTML.BodyContext>.group(
             .if(data.example, DashboardSections.exampleMark("siffrorna bygger på påhittad uppföljning", "")),
             .p(.text("Enligt \(data.periodName ?? "årets uppföljning") av \(plan): \(rollUp.phrase(level: level)).")),
             StatusChart.bar(rollUp, label: "\(plan): \(rollUp.phrase(level: level))"),
@@ -41,8 +41,8 @@ enum AnnualReportViews {
                         .td(.class("number"), .text(String(area.rollUp.missing))))
                 })
             ))
-        ).render())]
-        return parts + data.areas.map { area in NodeSection(heading: area.title, html: self.area(area, level: level).render()) }
+        ))]
+        return parts + data.areas.map { area in NodeSection(heading: area.title, content: self.area(area, level: level)) }
     }
 
     static func area(_ area: AnnualReportData.Area, level: String) -> Node<HTML.BodyContext> {
@@ -129,7 +129,7 @@ enum AnnualReportProvider {
     static func parts(for content: DocumentContent, on req: Request) async throws -> [NodeSection] {
         guard content.kind == .verksamhetsberattelse else { return [] }
         guard let data = try await data(for: content, on: req) else {
-            return [NodeSection(heading: "Året i siffror", html: Node<HTML.BodyContext>.p(.text("Siffrorna sparades inte när versionen antogs.")).render())]
+            return [NodeSection(heading: "Året i siffror", content: Node<HTML.BodyContext>.p(.text("Siffrorna sparades inte när versionen antogs.")))]
         }
         return AnnualReportViews.parts(data)
     }

@@ -10,11 +10,11 @@ final class DashboardPage: OrganisationPage {
     let documentSlug: String
     let title: String
     let periodName: String?
-    let article: String
+    let article: Markup
     /// The period's sections from modules above (its outcomes), after the article.
     let sections: [PageSection]
 
-    init(organisationSlug: String, organisationName: String, documentSlug: String, title: String, periodName: String?, article: String,
+    init(organisationSlug: String, organisationName: String, documentSlug: String, title: String, periodName: String?, article: Markup,
          sections: [PageSection] = []) {
         self.sections = sections
         self.documentSlug = documentSlug
@@ -33,7 +33,7 @@ final class DashboardPage: OrganisationPage {
         organisationCrumbs(Breadcrumb("Uppföljning", url: FollowUpURL.index.link(organisationSlug)), Breadcrumb(title))
     }
 
-    override func content() -> Node<HTML.BodyContext> { .group(.raw(article), DashboardSections.slotSections(sections)) }
+    override func content() -> Node<HTML.BodyContext> { .group(article.node(), DashboardSections.slotSections(sections)) }
 
     static func article(_ dashboard: Dashboard) -> Node<HTML.BodyContext> {
         let tree = dashboard.tree

@@ -12,7 +12,7 @@ enum DashboardSections {
     /// Sections other modules add to a period, each under its heading.
     static func slotSections(_ sections: [PageSection]) -> Node<HTML.BodyContext> {
         .forEach(sections) { section in
-            .section(.class("wide"), .attribute(named: "aria-label", value: HTML.escape(section.heading)), .h2(.text(section.heading)), .raw(section.html))
+            .section(.class("wide"), .attribute(named: "aria-label", value: HTML.escape(section.heading)), .h2(.text(section.heading)), section.content.node())
         }
     }
 

@@ -53,7 +53,7 @@ public enum ActorShow {
                                                                   showGroup: seats.map(\.group)))
                 },
                 ActivityList.node(activities),
-                .forEach(sections) { section in .section(.h2(.text(section.heading)), .raw(section.html)) },
+                .forEach(sections) { section in .section(.h2(.text(section.heading)), section.content.node()) },
                 .if(run.isEmpty && convened.isEmpty && preparedFor.isEmpty && partnerIn.isEmpty && seats.isEmpty && activities.isEmpty && sections.isEmpty,
                     .p(.text("Inget i organisationens nätverk eller planer pekar ännu på \(actor.name).")))
             )

@@ -37,7 +37,7 @@ public enum OrganisationChart {
     }
 
     /// The chart's SVG, or nil when there is nothing to draw.
-    public static func svg(_ structure: OrganisationStructure, organisation: String) -> String? {
+    public static func svg(_ structure: OrganisationStructure, organisation: String) -> Markup? {
         let chart = boxes(structure)
         guard !chart.isEmpty else { return nil }
         let rows = Dictionary(grouping: chart, by: \.row).sorted { $0.key < $1.key }
@@ -58,7 +58,7 @@ public enum OrganisationChart {
         }
         let totalHeight = y - rowGap + 8
 
-        var parts: [String] = []
+        var parts: [Markup] = []
         for box in chart {
             guard let parentBox = box.under.flatMap({ id in chart.first { $0.id == id } }), let parent = boxes[parentBox.id], let child = boxes[box.id],
                   let childTop = rowTop[box.row] else { continue }
@@ -73,31 +73,35 @@ public enum OrganisationChart {
                 d += " V\(format(firstBetween - rowGap / 2)) H\(format(lane))"
             }
             d += " V\(format(bar)) H\(format(child.centre)) V\(format(child.y - 2))"
-            parts.append("<path d=\"\(d)\" fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>")
+            parts.append(SVG.shape("path", [.value("d", d), .value("fill", "none"), .value("stroke", "#0b4f8a"), .value("stroke-width", "2"),
+                                            .value("marker-end", "url(#arrow)")]))
         }
         for item in chart {
             guard let box = boxes[item.id] else { continue }
-            var text = ""
             let top = box.y + (box.height - Double(box.lines.count) * lineHeight) / 2 + fontSize
-            for (index, line) in box.lines.enumerated() {
-                text += "<text x=\"\(format(box.centre))\" y=\"\(format(top + Double(index) * lineHeight - 3))\" text-anchor=\"middle\">\(HTML.escape(line))</text>"
+            let text = box.lines.enumerated().map { index, line in
+                SVG.text([.value("x", format(box.centre)), .value("y", format(top + Double(index) * lineHeight - 3)), .value("text-anchor", "middle")], line)
             }
-            let rect = "<rect x=\"\(format(box.x))\" y=\"\(format(box.y))\" width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
-                + "rx=\"6\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2\"/>"
+            let rect = SVG.shape("rect", [.value("x", format(box.x)), .value("y", format(box.y)), .value("width", format(box.width)),
+                                          .value("height", format(box.height)), .value("rx", "6"), .value("fill", "#ffffff"), .value("stroke", "#0b4f8a"),
+                                          .value("stroke-width", "2")])
             if let target = item.group.map({ OrganisationURL.group.link(organisation, $0) }) ?? item.person.map({ OrganisationURL.person.link(organisation, $0) }) {
-                parts.append("<a href=\"\(target)\" aria-label=\"\(HTML.escape(item.label))\">\(rect)\(text)</a>")
+                parts.append(.element("a", [.value("href", target), .value("aria-label", item.label)], [rect] + text))
             } else {
-                parts.append("<g>\(rect)\(text)</g>")
+                parts.append(.element("g", [], [rect] + text))
             }
         }
         let names = rows.map { $0.value.map(\.label).joined(separator: ", ") }.joined(separator: "; ")
-        return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(format(width)) \(format(totalHeight))" role="group" aria-labelledby="org-chart-title org-chart-desc" class="org-chart" font-family="system-ui, sans-serif" font-size="\(format(fontSize))" fill="#1b1f24">\
-        <title id="org-chart-title">Organisationsschema</title>\
-        <desc id="org-chart-desc">\(HTML.escape("Uppifrån och ned: \(names). Samma uppgifter finns som lista bredvid."))</desc>\
-        <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#0b4f8a"/></marker></defs>\
-        \(parts.joined())</svg>
-        """
+        let arrow = Markup.element("marker", [.value("id", "arrow"), .value("viewBox", "0 0 10 10"), .value("refX", "9"), .value("refY", "5"),
+                                              .value("markerWidth", "6"), .value("markerHeight", "6"), .value("orient", "auto-start-reverse")],
+                                   [SVG.shape("path", [.value("d", "M0 0 L10 5 L0 10 z"), .value("fill", "#0b4f8a")])])
+        return Markup.element("svg", [.value("xmlns", "http://www.w3.org/2000/svg"), .value("viewBox", "0 0 \(format(width)) \(format(totalHeight))"),
+                                      .value("role", "group"), .value("aria-labelledby", "org-chart-title org-chart-desc"), .value("class", "org-chart"),
+                                      .value("font-family", "system-ui, sans-serif"), .value("font-size", format(fontSize)), .value("fill", "#1b1f24")], [
+            .element("title", [.value("id", "org-chart-title")], text: "Organisationsschema"),
+            .element("desc", [.value("id", "org-chart-desc")], text: "Uppifrån och ned: \(names). Samma uppgifter finns som lista bredvid."),
+            .element("defs", [], [arrow]),
+        ] + parts)
     }
 
     /// An x near `x` that no box of the rows between covers, for a line to pass down through.

@@ -46,7 +46,7 @@ public enum StructureShow {
                 .attribute(named: "aria-labelledby", value: "schema"),
                 .h2(.id("schema"), .text("Organisationsschema")),
                 .element(named: "figure", nodes: [
-                    .div(.class("chart-wide"), .raw(svg)),
+                    .div(.class("chart-wide"), svg.node()),
                     .div(.class("chart-outline"), outline(boxes.filter { $0.under == nil }.sorted { $0.row < $1.row })),
                     .element(named: "figcaption", text: fromDocuments
                              ? "Organisationsschemat som styrdokumenten ritar det. Namnen leder till organens sidor."

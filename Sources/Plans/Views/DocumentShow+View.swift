@@ -47,7 +47,7 @@ public enum DocumentShow {
                 .unwrap(model.sections.contains { $0.heading != nil && $0.depth == 1 } ? model : nil) { _ in tableOfContents() },
                 .forEach(model.sections) { section in sectionNode(section) },
                 .forEach(Array(parts.enumerated())) { index, part in
-                    .section(.attribute(named: "aria-labelledby", value: "del-\(index)"), .h2(.id("del-\(index)"), .text(part.heading)), .raw(part.html))
+                    .section(.attribute(named: "aria-labelledby", value: "del-\(index)"), .h2(.id("del-\(index)"), .text(part.heading)), part.content.node())
                 }
             )
         }

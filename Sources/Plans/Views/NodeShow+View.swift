@@ -92,7 +92,7 @@ public enum NodeShow {
                     .section(.h2(.text("Agenda 2030")), Agenda2030Mapping.list(entries))
                 },
                 .unwrap(model.progress) { ProgressViews.section($0, node: node) },
-                .forEach(model.sections) { section in .section(.h2(.text(section.heading)), .raw(section.html)) },
+                .forEach(model.sections) { section in .section(.h2(.text(section.heading)), section.content.node()) },
                 links(heading: Glossary.contributesTo, model.implements),
                 links(heading: Glossary.contributedToBy, model.implementedBy),
                 .unwrap(node.children.isEmpty ? nil : node.children) { children in

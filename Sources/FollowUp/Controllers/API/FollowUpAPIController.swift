@@ -23,15 +23,15 @@ enum FollowUpAPIController {
     }
 
     /// Turns a refusal into the API's status and an English reason.
-    static func access(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> WorkController.Context {
+    static func access(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> EditorController.Context {
         try await req.access(action, by: FollowUpPermissions.self)
     }
 
-    static func period(_ req: Request, _ context: WorkController.Context) async throws -> (ReportingPeriod, FollowedTree) {
-        try await WorkController.period(req, context)
+    static func period(_ req: Request, _ context: EditorController.Context) async throws -> (ReportingPeriod, FollowedTree) {
+        try await EditorController.period(req, context)
     }
 
-    static func periodDTO(_ period: ReportingPeriod, tree: FollowedTree, _ context: WorkController.Context, on db: any Database) async throws -> PeriodDTO {
+    static func periodDTO(_ period: ReportingPeriod, tree: FollowedTree, _ context: EditorController.Context, on db: any Database) async throws -> PeriodDTO {
         PeriodDTO(try await PeriodQuery.contents([period], on: db)[0], tree: tree,
                   indicators: try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: db), showReporters: true)
     }
@@ -39,7 +39,7 @@ enum FollowUpAPIController {
     /// GET …/follow-up/periods — every period of the document, open ones included, for the organisation's users.
     @Sendable static func periods(req: Request) async throws -> FollowUpDTO {
         let context = try await access(req, .read)
-        let tree = try await WorkController.tree(req, context)
+        let tree = try await EditorController.tree(req, context)
         let periods = try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db)
         let contents = try await PeriodQuery.contents(periods.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
         let indicators = try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db)
@@ -54,7 +54,7 @@ enum FollowUpAPIController {
 
     @Sendable static func openPeriod(req: Request) async throws -> Response {
         let context = try await access(req, .manage)
-        let tree = try await WorkController.tree(req, context)
+        let tree = try await EditorController.tree(req, context)
         let input = try req.content.decode(NewPeriodDTO.self)
         let period = try await FollowUpWork.openPeriod(.init(name: input.name, endsOn: input.endsOn, deadline: input.deadline, remindDaysBefore: input.remindDaysBefore),
                                           for: tree, organisationID: context.organisation.requireID(), actor: context.actor, on: req.db)
@@ -66,7 +66,7 @@ enum FollowUpAPIController {
 
     @Sendable static func putReport(req: Request) async throws -> ReportDTO {
         let context = try await access(req, .read)
-        let (period, tree, item) = try await WorkController.reportTarget(req, context)
+        let (period, tree, item) = try await EditorController.reportTarget(req, context)
         let input = try req.content.decode(ReportInputDTO.self)
         _ = try await FollowUpWork.report(.init(status: input.status, progress: input.progress, comment: input.comment ?? ""), lineage: item.lineage,
                                       in: period, tree: tree, expectedRevision: input.revision, actor: context.actor, on: req.db)
@@ -76,7 +76,7 @@ enum FollowUpAPIController {
 
     @Sendable static func putAssessment(req: Request) async throws -> AssessmentDTO {
         let context = try await access(req, .manage)
-        let (period, tree, item, _) = try await WorkController.assessmentTarget(req, context)
+        let (period, tree, item, _) = try await EditorController.assessmentTarget(req, context)
         let input = try req.content.decode(AssessmentInputDTO.self)
         _ = try await FollowUpWork.assess(input.verdict, motivation: input.motivation, lineage: item.lineage, in: period, tree: tree,
                                       expectedRevision: input.revision, actor: context.actor, on: req.db)

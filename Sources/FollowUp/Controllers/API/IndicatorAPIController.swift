@@ -29,7 +29,7 @@ enum IndicatorAPIController {
         }
     }
 
-    static func dto(_ indicator: Indicator, _ context: WorkController.Context, _ tree: FollowedTree, on db: any Database) async throws -> IndicatorDTO {
+    static func dto(_ indicator: Indicator, _ context: EditorController.Context, _ tree: FollowedTree, on db: any Database) async throws -> IndicatorDTO {
         let content = try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, key: indicator.key, on: db)[0]
         return IndicatorDTO(content, goal: tree.item(lineage: indicator.lineage)?.title)
     }
@@ -37,7 +37,7 @@ enum IndicatorAPIController {
     /// POST …/documents/:doc/indicators
     @Sendable static func create(req: Request) async throws -> Response {
         let context = try await FollowUpAPIController.access(req, .manage)
-        let tree = try await WorkController.tree(req, context)
+        let tree = try await EditorController.tree(req, context)
         let input = try req.content.decode(IndicatorInputDTO.self)
         let indicator = try await IndicatorWork.add(try input.spec, to: input.lineage ?? "", of: tree, organisationID: context.organisation.requireID(), key: input.key,
                                     actor: context.actor, on: req.db)
@@ -50,7 +50,7 @@ enum IndicatorAPIController {
     /// PUT …/documents/:doc/indicators/:indicator — facts, targets and typed-in values replaced; unchanged input changes nothing.
     @Sendable static func replace(req: Request) async throws -> IndicatorDTO {
         let context = try await FollowUpAPIController.access(req, .manage)
-        let (indicator, tree) = try await WorkController.indicator(req, context)
+        let (indicator, tree) = try await EditorController.indicator(req, context)
         let input = try req.content.decode(IndicatorInputDTO.self)
         if let lineage = input.lineage, lineage != indicator.lineage {
             throw Abort(.unprocessableEntity, reason: "an indicator does not move between goals: remove it and add it to \"\(lineage)\"")
@@ -62,7 +62,7 @@ enum IndicatorAPIController {
     /// DELETE …/documents/:doc/indicators/:indicator
     @Sendable static func delete(req: Request) async throws -> HTTPStatus {
         let context = try await FollowUpAPIController.access(req, .manage)
-        let (indicator, tree) = try await WorkController.indicator(req, context)
+        let (indicator, tree) = try await EditorController.indicator(req, context)
         try await IndicatorWork.delete(indicator, tree: tree, actor: context.actor, on: req.db)
         return .noContent
     }

@@ -28,7 +28,7 @@ enum SurveyAPIController {
     struct NewSurveyDTO: Content { let year: Int; let title: String; let closesOn: String; let questions: [SurveyQuestion]?; let networks: [String] }
     struct QuoteInputDTO: Content { let answer: String; let question: Int; let published: Bool }
 
-    static func context(_ req: Request) async throws -> WorkController.Context { try await FollowUpAPIController.access(req, .manage) }
+    static func context(_ req: Request) async throws -> EditorController.Context { try await FollowUpAPIController.access(req, .manage) }
 
     @Sendable static func contacts(req: Request) async throws -> [ContactDTO] {
         let context = try await context(req)
@@ -89,7 +89,7 @@ enum SurveyAPIController {
     }
 
     @Sendable static func show(req: Request) async throws -> SurveyDTO {
-        try await detail(try await WorkController.survey(req, try await context(req)), on: req.db)
+        try await detail(try await EditorController.survey(req, try await context(req)), on: req.db)
     }
 
     @Sendable static func open(req: Request) async throws -> Response {
@@ -107,7 +107,7 @@ enum SurveyAPIController {
 
     @Sendable static func quote(req: Request) async throws -> SurveyDTO {
         let context = try await context(req)
-        let survey = try await WorkController.survey(req, context)
+        let survey = try await EditorController.survey(req, context)
         let input = try req.content.decode(QuoteInputDTO.self)
         guard let answerID = UUID(uuidString: input.answer),
               let answer = try await SurveyAnswer.query(on: req.db).filter(\.$survey.$id == survey.requireID()).filter(\.$id == answerID).first() else {

@@ -10,7 +10,7 @@ import Vapor
 /// CSRF checked by middleware); each handler asks FollowUpPermissions in the organisation of the URL.
 /// A refused form comes back with the input and the reason beside the field; a write leads to the
 /// page it concerns with a notice of what was done.
-enum WorkController {
+enum EditorController {
     typealias Context = SignedInContext
 
     static func context(_ req: Request, _ action: FollowUpPermissions.Action) async throws -> Context {

@@ -7,12 +7,12 @@ import Vapor
 
 /// Outcomes and forecasts in the browser, for the organisation's editors: a file from the books
 /// (SIE or CSV, told apart by their first character), a month typed in, a period's forecasts.
-enum OutcomeEditorController {
+extension EditorController {
     struct Upload: Content {
         var file: File?
     }
 
-    static func notice(_ req: Request) -> String? {
+    static func outcomeNotice(_ req: Request) -> String? {
         switch req.queryValue("klart") {
         case "prognos": "Prognosen är sparad."
         case "oforandrad": "Inget ändrades: formuläret skickades utan ändringar."
@@ -45,19 +45,19 @@ enum OutcomeEditorController {
         return values
     }
 
-    @Sendable static func keep(req: Request) async throws -> Response {
+    @Sendable static func outcomes(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let month = req.queryValue("manad", as: Int.self).flatMap { (1...12).contains($0) ? $0 : nil }
         var typed: [String: String]?
         if let month { typed = try await monthValues(budget, month: month, on: req.db) }
-        return try await page(req, organisation, budget, notice: notice(req), typed: typed)
+        return try await page(req, organisation, budget, notice: outcomeNotice(req), typed: typed)
     }
 
     /// Reads an SIE file or a CSV of outcomes for the year of the address.
     @Sendable static func importFile(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             return try await page(req, organisation, budget, notice: nil, uploadError: "Välj en fil att läsa in.", status: .unprocessableEntity)
         }
@@ -73,7 +73,7 @@ enum OutcomeEditorController {
 
     @Sendable static func type(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         guard let month = values["month"].flatMap(Int.init), (1...12).contains(month) else {
             return try await page(req, organisation, budget, notice: nil, typed: values, typedError: ("month", "Välj en månad."), status: .unprocessableEntity)
@@ -113,7 +113,7 @@ enum OutcomeEditorController {
 
     @Sendable static func forecastForm(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let content = try await OutcomeContent.load(budget, through: try month(req), on: req.db)
         return privatePage(req.render(ForecastPage(organisation: organisation, content: content, values: forecastValues(content), error: nil,
                                                    csrf: try req.signedIn.csrfToken)))
@@ -121,7 +121,7 @@ enum OutcomeEditorController {
 
     @Sendable static func saveForecast(req: Request) async throws -> Response {
         let editor = try await req.financeEditor(), organisation = editor.organisation, user = editor.user
-        let budget = try await BudgetEditorController.budget(req, organisation)
+        let budget = try await EditorController.budget(req, organisation)
         let month = try month(req)
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
         var inputs: [OutcomeWork.LineKey: OutcomeWork.ForecastInput] = [:]

@@ -10,7 +10,7 @@ import Vapor
 /// Signed-in routes (session and CSRF checked by middleware); each handler asks AgreementsPermissions
 /// in the organisation of the URL. A refused form comes back with the input and the reason beside
 /// the field; a write leads to the page it concerns with a notice of what was done.
-enum KeeperController {
+enum EditorController {
     /// The signed-in context with the registry's catalogue of parties.
     @dynamicMemberLookup
     struct Context {

@@ -8,7 +8,7 @@ import Vapor
 /// Indicators in the browser, for editors: add one to a goal, change its facts and targets, type
 /// its values a year at a time, remove it. Each refusal comes back with the input and the reason
 /// beside the field; each write leads to the list of indicators with what was done.
-extension WorkController {
+extension EditorController {
     static func indicatorFields(goals: [FollowedTree.Item]?) -> [Forms.FieldSpec] {
         let goalField: [Forms.FieldSpec] = goals.map { goals in
             [.init("goal", "Mål eller målområde", .select([Forms.Choice("", "Välj…")] + goals.map { .init($0.lineage, "\($0.level): \($0.title)") }))]

@@ -7,7 +7,7 @@ import Vapor
 /// The networks' survey for editors: contacts per network, opening the year's survey (which sends
 /// the links), and the results with the answers' words, where quotes are chosen among those whose
 /// writers allowed it.
-extension WorkController {
+extension EditorController {
     static func surveyTrail(_ context: Context) -> [Breadcrumb] {
         [Breadcrumb("Uppföljning", url: FollowUpURL.index.link(context.slug)), Breadcrumb("Nätverksenkäter", url: SurveyURL.surveys.link(context.slug))]
     }

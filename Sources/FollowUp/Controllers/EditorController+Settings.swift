@@ -6,7 +6,7 @@ import Plans
 import Vapor
 
 /// Who reports which activity, and the organisation's period templates.
-extension WorkController {
+extension EditorController {
     static func reportersModel(_ context: Context, _ tree: FollowedTree, people: [ReporterQuery.Person], values: [String: String]) -> Forms.FormView.Model {
         let choices = [Forms.Choice("", "Redaktörerna")] + people.map { .init($0.email, "\($0.name) (\($0.email))") }
         return .init(heading: "Välj rapportörer",

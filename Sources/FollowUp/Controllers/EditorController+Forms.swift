@@ -7,7 +7,7 @@ import Vapor
 
 /// The forms of follow-up: open a period, report an activity, assess a goal, close a period,
 /// choose reporters, set the period templates.
-extension WorkController {
+extension EditorController {
     static func form(_ req: Request) throws -> [String: String] {
         try req.content.decode([String: String].self)
     }

@@ -9,7 +9,7 @@ import Vapor
 /// Keeping budgets in the browser, for the organisation's editors: the list, a proposal's form,
 /// the decision and next year's copy. Signed-in routes (session and CSRF by middleware); a refused
 /// form comes back with the input and the reason beside its field; a write says what it did.
-enum BudgetEditorController {
+enum EditorController {
     static func budget(_ req: Request, _ organisation: OrganisationRecord) async throws -> Budget {
         guard let budget = try await BudgetQuery.budget(try BudgetController.year(req), organisationID: organisation.requireID(), on: req.db) else {
             throw Abort(.notFound, reason: "no such budget")
