@@ -33,10 +33,11 @@ public enum PlansModule: AppModule {
         signedIn.on(.POST, Editor.newDraft.pathComponents, body: form, use: EditorController.newDraft)
         signedIn.get(Editor.copy.pathComponents, use: EditorController.copyForm)
         signedIn.on(.POST, Editor.copy.pathComponents, body: form, use: EditorController.copy)
-        signedIn.get(Editor.draft.pathComponents, use: EditorController.draft).reads("niva", "omrade", "status", "q", "ar")
+        signedIn.get(Editor.draft.pathComponents, use: EditorController.draft).reads(EditorController.draftPageQuery)
         signedIn.get(Editor.preview.pathComponents, use: EditorController.preview)
         signedIn.get(Editor.previewNode.pathComponents, use: EditorController.previewNode)
-        signedIn.get(Editor.compare.pathComponents, use: EditorController.compare).reads("med")
+        // Comparing with a version that does not exist shows the draft again, with its filters.
+        signedIn.get(Editor.compare.pathComponents, use: EditorController.compare).reads(EditorController.draftPageQuery + ["med"])
         signedIn.get(Editor.details.pathComponents, use: EditorController.detailsForm)
         signedIn.on(.POST, Editor.details.pathComponents, body: form, use: EditorController.saveDetails)
         signedIn.get(Editor.adopt.pathComponents, use: EditorController.adoptForm)

@@ -8,6 +8,9 @@ import Vapor
 extension EditorController {
     struct AdoptForm: Content { let body: String; let date: String; let reference: String; let confirmed: String?; let csrf: String }
 
+    /// What the draft's page reads from its address: the tree's filters and, after a copy, the year copied from.
+    static let draftPageQuery = ["niva", "omrade", "status", "q", "ar"]
+
     static func filter(_ req: Request) -> Editor.TreeFilter {
         let text = { (name: String) in req.queryValue(name).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
         return Editor.TreeFilter(level: text("niva").flatMap(Int.init), area: text("omrade"), status: text("status"), text: text("q"))
