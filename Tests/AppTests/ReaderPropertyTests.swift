@@ -7,7 +7,7 @@ import Testing
 
 /// The organisation file, its archive and the CSV tables under property-based inputs (issue 28, item
 /// 2): 10 000 cases each from a fixed seed, the probe's inputs first. Every case returns or throws the
-/// reader's own error within 100 ms; writing then reading gives back the same value.
+/// reader's own error within a second; writing then reading gives back the same value.
 @Suite("Organisation files, archives and CSV always end, and round-trip")
 struct ReaderPropertyTests {
     static let jsonWords = [
@@ -16,7 +16,7 @@ struct ReaderPropertyTests {
         "null", "true", "1e400", "-1", "\"\\u0000\"", "\"\\u202e\"", "\"", "\\", "\u{0}", "\"x\"",
     ]
 
-    @Test("The organisation file: 10 000 texts; each decoded or refused with an ImportError within 100 ms")
+    @Test("The organisation file: 10 000 texts; each decoded or refused with an ImportError within a second")
     func organisationFile() {
         let seeds = ["[null, null]", "{}", "1", "\"x\"", "{\"format\": \"samsyn-organisation\", \"x\": " + String(repeating: "[", count: 300_000) + "}",
                      String(decoding: (try? data(OtherShapesTests.fjallen)) ?? Data(), as: UTF8.self)]
@@ -45,7 +45,7 @@ struct ReaderPropertyTests {
         #expect(refused > 0 && refused < 10_000, "both outcomes: \(refused) refused")
     }
 
-    @Test("The archive: 10 000 archives written and read back the same; 10 000 damaged ones read or refused within 100 ms")
+    @Test("The archive: 10 000 archives written and read back the same; 10 000 damaged ones read or refused within a second")
     func archives() throws {
         let entries = Gen<Int>.value(in: 0...2_000).array(of: 0...4).map { sizes in
             sizes.enumerated().map { TarArchive.Entry(name: "documents/\($0.offset)-\($0.element)", data: Data(repeating: UInt8($0.element % 251), count: $0.element)) }
