@@ -47,11 +47,7 @@ public enum Forms {
             self.error = error
         }
 
-        /// The form again with a module's refusal beside its field (or `fallbackField`, or above the form).
-        public init(values: [String: String], refusal: any DomainFailure, fallbackField: String = "") {
-            self.init(values: values, error: (refusal.field ?? fallbackField, refusal.swedish))
-        }
-
+        /// A module's refusal beside its field (or `fallbackField`, or above the form).
         public mutating func refuse(_ failure: any DomainFailure, fallbackField: String = "") {
             error = (failure.field ?? fallbackField, failure.swedish)
         }
