@@ -102,7 +102,7 @@ public enum OrganisationModule: AppModule {
 
     public static func register(in app: Application) throws {
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
-            try await Role.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).with(\.$represents).all().map { role in
+            try await Role.query(on: req.db).filter(\.$userID == user.id).with(\.$organisation).with(\.$represents).all().map { role in
                 let slug = role.organisation.slug
                 var links: [Breadcrumb] = []
                 if role.role.mayEdit {

@@ -59,7 +59,7 @@ public enum Demo {
     ]
 
     public static func createAccountsIfMissing(hasher: AsyncPasswordHasher, on db: any Database) async throws {
-        for account in accounts where try await User.query(on: db).filter(\.$email == account.email).first() == nil {
+        for account in accounts where try await Accounts.account(email: account.email, on: db) == nil {
             try await Roles.createUser(email: account.email, name: account.name, password: password, organisationSlug: account.organisation,
                                           role: account.role, represents: account.represents, actor: .commandLine, hasher: hasher, on: db)
         }

@@ -1,9 +1,9 @@
 @testable import Agreements
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

@@ -2,7 +2,7 @@
 import AppTestSupport
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

@@ -1,4 +1,4 @@
-import Agreements
+@testable import Agreements
 import Testing
 
 @Suite("The kind a title gives")

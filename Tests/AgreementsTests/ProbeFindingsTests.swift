@@ -1,10 +1,10 @@
 @testable import Agreements
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 import Foundation
-import Mail
-import Organisation
+@testable import Mail
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

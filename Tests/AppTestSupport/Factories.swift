@@ -1,7 +1,7 @@
-import Auth
+@testable import Auth
 import FluentKit
 import Foundation
-import Organisation
+@testable import Organisation
 import Vapor
 
 /// Data for tests that do not need the whole demo: the least each test needs, made directly.
@@ -19,12 +19,11 @@ public enum Factory {
     /// A user with `password`, holding `roles` in `organisation`.
     @discardableResult
     public static func user(_ email: String, roles: [RoleKind] = [], in organisation: OrganisationRecord? = nil,
-                            on db: any Database) async throws -> User {
-        let user = User(email: email, name: email, passwordHash: try Bcrypt.hash(password, cost: 4))
-        try await user.create(on: db)
+                            on db: any Database) async throws -> Account {
+        let user = try await Accounts.insert(email: email, name: email, passwordHash: try Bcrypt.hash(password, cost: 4), on: db)
         if let organisation {
             for role in roles {
-                try await Role(userID: user.requireID(), organisationID: organisation.requireID(), role: role).create(on: db)
+                try await Role(userID: user.id, organisationID: organisation.requireID(), role: role).create(on: db)
             }
         }
         return user

@@ -1,9 +1,9 @@
-import Auth
+@testable import Auth
 import Core
 import FluentKit
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 import SQLKit
 import SamsynApp
 import Testing
@@ -115,7 +115,7 @@ extension Application {
 
     /// A new personal API token of the user with `email`.
     public func apiToken(_ email: String) async throws -> String {
-        let user = try #require(try await User.query(on: db).filter(\.$email == email).first())
+        let user = try #require(try await Accounts.account(email: email, on: db))
         return try await Accounts.createToken(for: user, name: "test", on: db)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Mail
+@testable import Mail
 
 /// scripts/smtp-test-server.py on a free port, with its own certificate and message directory.
 public final class TestSMTPServer {

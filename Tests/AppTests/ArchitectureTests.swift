@@ -86,6 +86,27 @@ struct ArchitectureTests {
         #expect(found.isEmpty, "\(found)")
     }
 
+    @Test("Fluent models are internal to their module; the tenant's record is the one shared, and only Organisation writes it")
+    func modelsStayInTheirModule() throws {
+        var shared: [String] = [], writes: [String] = []
+        for module in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) {
+            for (path, text) in try Self.swiftFiles(in: module) {
+                for match in text.matches(of: #/(?m)^\s*(public|open|package)\s+(final\s+)?class\s+(\w+)\s*:\s*Model\b/#)
+                    where match.output.3 != "OrganisationRecord" {
+                    shared.append("\(module)/\(path): \(match.output.3)")
+                }
+                guard module != "Organisation" else { continue }
+                if text.contains("OrganisationRecord(") || text.contains("update(OrganisationRecord.schema)")
+                    || text.contains("delete(from: OrganisationRecord.schema)") || text.contains("insert(into: OrganisationRecord.schema)")
+                    || text.contains("OrganisationRecord.query(on: db).set") {
+                    writes.append("\(module)/\(path)")
+                }
+            }
+        }
+        #expect(shared.isEmpty, "models other modules can see: \(shared)")
+        #expect(writes.isEmpty, "writes the tenant's record outside Organisation: \(writes)")
+    }
+
     @Test("Query parameters are read through Request.queryValue, which holds them to what the route declares")
     func queryThroughDeclarations() throws {
         var found: [String] = []

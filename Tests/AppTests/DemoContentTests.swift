@@ -1,8 +1,8 @@
 import AppTestSupport
 import Core
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 import ReferenceData
 @testable import SamsynApp
 import Testing

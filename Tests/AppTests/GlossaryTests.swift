@@ -2,8 +2,8 @@ import AppTestSupport
 import Core
 import Fluent
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 import Testing
 import Vapor
 

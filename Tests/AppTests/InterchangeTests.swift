@@ -1,10 +1,10 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor

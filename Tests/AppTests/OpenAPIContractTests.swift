@@ -1,4 +1,4 @@
-import Agreements
+@testable import Agreements
 import AppTestSupport
 import Core
 @testable import Finance

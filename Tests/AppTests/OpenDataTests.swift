@@ -1,8 +1,8 @@
 import AppTestSupport
 import CSV
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor

@@ -1,9 +1,9 @@
-import Agreements
+@testable import Agreements
 import AppTestSupport
 import Core
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 

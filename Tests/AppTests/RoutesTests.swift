@@ -3,8 +3,8 @@ import Core
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor

@@ -1,11 +1,11 @@
-import Agreements
+@testable import Agreements
 import AppTestSupport
 import Core
 import CSV
-import Finance
+@testable import Finance
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 

@@ -1,6 +1,6 @@
 import AppTestSupport
 import Core
-import Organisation
+@testable import Organisation
 import ReferenceData
 @testable import SamsynApp
 import Testing

@@ -1,9 +1,9 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 import Testing
 import Vapor
 

@@ -4,7 +4,7 @@ import CSV
 @testable import Finance
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

@@ -1,11 +1,11 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 @testable import Finance
 import Fluent
 import Foundation
-import Mail
-import Organisation
+@testable import Mail
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

@@ -1,10 +1,10 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 @testable import Finance
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

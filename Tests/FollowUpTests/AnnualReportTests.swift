@@ -1,9 +1,9 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 @testable import FollowUp
 import Foundation
-import Organisation
+@testable import Organisation
 @testable import Plans
 import SamsynApp
 import Testing

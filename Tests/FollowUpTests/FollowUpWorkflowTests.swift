@@ -1,10 +1,10 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
 @testable import FollowUp
 import Foundation
-import Organisation
+@testable import Organisation
 @testable import Plans
 import SamsynApp
 import Testing

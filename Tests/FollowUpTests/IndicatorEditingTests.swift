@@ -1,9 +1,9 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 @testable import FollowUp
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import SQLKit
 import Testing

@@ -2,7 +2,7 @@ import AppTestSupport
 import Fluent
 @testable import FollowUp
 import Foundation
-import Organisation
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

@@ -1,10 +1,10 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 @testable import FollowUp
 import Foundation
 @testable import Mail
-import Organisation
+@testable import Organisation
 @testable import Plans
 import SamsynApp
 import Testing

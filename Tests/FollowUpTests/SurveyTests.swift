@@ -1,10 +1,10 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 @testable import FollowUp
 import Foundation
-import Mail
-import Organisation
+@testable import Mail
+@testable import Organisation
 import SamsynApp
 import Testing
 import Vapor

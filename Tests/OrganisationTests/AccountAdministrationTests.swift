@@ -1,8 +1,8 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
-import Organisation
+@testable import Organisation
 import Testing
 import Vapor
 
@@ -20,7 +20,7 @@ struct AccountAdministrationTests {
             let admin = try await Factory.user("admin@example.se", roles: [.administrator], in: home, on: app.db)
             try await Factory.user("redaktor@example.se", roles: [.editor], in: home, on: app.db)
             let both = try await Factory.user("bada@example.se", roles: [.reader], in: home, on: app.db)
-            try await Role(userID: both.requireID(), organisationID: elsewhere.requireID(), role: .editor).create(on: app.db)
+            try await Role(userID: both.id, organisationID: elsewhere.requireID(), role: .editor).create(on: app.db)
             var colleague = Browser(app: app)
             #expect(try await colleague.signIn("redaktor@example.se", Factory.password) == .seeOther)
             var browser = Browser(app: app)

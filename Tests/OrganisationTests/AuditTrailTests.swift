@@ -1,8 +1,8 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
-import Organisation
+@testable import Organisation
 import Testing
 import Vapor
 

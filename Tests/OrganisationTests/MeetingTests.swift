@@ -1,5 +1,5 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
 import Foundation

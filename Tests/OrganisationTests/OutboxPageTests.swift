@@ -1,9 +1,9 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Core
 import Fluent
-import Mail
-import Organisation
+@testable import Mail
+@testable import Organisation
 import Testing
 import Vapor
 

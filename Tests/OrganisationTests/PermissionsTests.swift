@@ -1,6 +1,6 @@
 import AppTestSupport
-import Auth
-import Organisation
+@testable import Auth
+@testable import Organisation
 import Testing
 
 @Suite("Roles and what they allow in one organisation")

@@ -1,7 +1,7 @@
 import AppTestSupport
 import Foundation
 @testable import Organisation
-import Plans
+@testable import Plans
 import ReferenceData
 @testable import SamsynApp
 import Testing

@@ -9,8 +9,8 @@ import Vapor
 struct CarryOverTests {
     /// A module above Plans answering the question its own way: here, only the first activity is unfinished.
     struct FirstOnly: CarryOverRule {
-        func unfinished(_ leaves: [PlanNode], of version: DocumentVersion, on db: any Database) async throws -> Set<UUID> {
-            Set(leaves.sorted { $0.key < $1.key }.prefix(1).compactMap(\.id))
+        func unfinished(_ leaves: [PlanLeaf], of version: VersionReference, on db: any Database) async throws -> Set<UUID> {
+            Set(leaves.sorted { $0.key < $1.key }.prefix(1).map(\.id))
         }
     }
 

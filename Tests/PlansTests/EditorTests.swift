@@ -1,9 +1,9 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 import Foundation
-import Organisation
-import Plans
+@testable import Organisation
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor

@@ -1,6 +1,6 @@
 import AppTestSupport
 import Foundation
-import Plans
+@testable import Plans
 @testable import SamsynApp
 import Testing
 import Vapor

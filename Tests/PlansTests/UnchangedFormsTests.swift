@@ -1,8 +1,8 @@
 import AppTestSupport
-import Auth
+@testable import Auth
 import Fluent
 import Foundation
-import Organisation
+@testable import Organisation
 @testable import Plans
 import Testing
 import Vapor

@@ -95,7 +95,7 @@ public enum Accessions {
     }
 
     /// Files an application; returns it with the token of its follow link (only its hash is kept).
-    public static func apply(_ form: Form, to agreement: Agreement, organisation: OrganisationRecord, publicURL: String, at now: Date,
+    static func apply(_ form: Form, to agreement: Agreement, organisation: OrganisationRecord, publicURL: String, at now: Date,
                              on db: any Database) async throws -> (AccessionApplication, token: String) {
         guard agreement.spec.acceptsAccessions, agreement.isPublic, agreement.status != .draft else { throw Failure.notFound("no agreement open for accession") }
         let form = try validate(form)
@@ -141,12 +141,12 @@ public enum Accessions {
     }
 
     /// The application behind a follow link; nil when the link is unknown (or the rejected application is gone).
-    public static func application(token: String, on db: any Database) async throws -> AccessionApplication? {
+    static func application(token: String, on db: any Database) async throws -> AccessionApplication? {
         try await AccessionApplication.query(on: db).filter(\.$tokenHash == Accounts.hash(token)).with(\.$agreement).first()
     }
 
     /// The ledningsgrupp's decision on a pending application; a rejection needs its reason.
-    public static func decide(_ application: AccessionApplication, approve: Bool, reason: String, agreement: Agreement, organisation: OrganisationRecord,
+    static func decide(_ application: AccessionApplication, approve: Bool, reason: String, agreement: Agreement, organisation: OrganisationRecord,
                               actor: AuditLog.Actor, publicURL: String, at now: Date, on db: any Database) async throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard application.status == .pending else {
@@ -186,7 +186,7 @@ public enum Accessions {
     }
 
     /// An approved organisation leaves the agreement; its days of accession and of leaving stay listed.
-    public static func leave(_ application: AccessionApplication, agreement: Agreement, at now: Date, on db: any Database) async throws {
+    static func leave(_ application: AccessionApplication, agreement: Agreement, at now: Date, on db: any Database) async throws {
         guard application.status == .approved else {
             throw Failure.invalid("Bara en ansluten organisation kan lämna överenskommelsen.", english: "only an approved accession can be left", field: nil)
         }

@@ -160,7 +160,7 @@ public enum AgreementWork {
     }
 
     /// Adds an agreement to the registry (revision 1).
-    public static func create(_ spec: AgreementSpec, in catalogue: Catalogue, actor: AuditLog.Actor, today: String?, at now: Date,
+    static func create(_ spec: AgreementSpec, in catalogue: Catalogue, actor: AuditLog.Actor, today: String?, at now: Date,
                               key: String? = nil, listing: Listing? = nil, on db: any Database) async throws -> Agreement {
         let spec = normalised(spec)
         try validate(spec, catalogue: catalogue, today: today)
@@ -199,7 +199,7 @@ public enum AgreementWork {
     public enum Outcome: Sendable, Equatable { case saved(revision: Int), unchanged }
 
     /// Saves a changed agreement as its next revision; an unchanged spec writes nothing.
-    public static func update(_ agreement: Agreement, to spec: AgreementSpec, expectedRevision: Int?, in catalogue: Catalogue,
+    static func update(_ agreement: Agreement, to spec: AgreementSpec, expectedRevision: Int?, in catalogue: Catalogue,
                               actor: AuditLog.Actor, today: String?, at now: Date, on db: any Database) async throws -> Outcome {
         let spec = normalised(spec)
         let before = agreement.spec

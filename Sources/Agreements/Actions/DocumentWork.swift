@@ -59,7 +59,7 @@ public enum DocumentWork {
         return (stem.isEmpty ? "dokument" : stem) + "." + type.fileExtension
     }
 
-    public static func add(to agreement: Agreement, name: String, data: Data, isPublic: Bool, actor: AuditLog.Actor, at now: Date,
+    static func add(to agreement: Agreement, name: String, data: Data, isPublic: Bool, actor: AuditLog.Actor, at now: Date,
                            on db: any Database) async throws -> AgreementDocument {
         guard !data.isEmpty else { throw AgreementWork.Failure.invalid("Välj en fil.", english: "the file is empty", field: "file") }
         guard data.count <= maxBytes else {
@@ -88,7 +88,7 @@ public enum DocumentWork {
         return document
     }
 
-    public static func remove(_ document: AgreementDocument, of agreement: Agreement, actor: AuditLog.Actor, on db: any Database) async throws {
+    static func remove(_ document: AgreementDocument, of agreement: Agreement, actor: AuditLog.Actor, on db: any Database) async throws {
         try await db.write { db in
             try await document.delete(on: db)
             try await AuditLog.record("agreement.document.remove", subject: agreement.key, actor: actor, organisationID: agreement.organisationID,
@@ -97,7 +97,7 @@ public enum DocumentWork {
     }
 
     /// The file as an attachment: its own type, never sniffed by the browser, never cached publicly when internal.
-    public static func response(_ document: AgreementDocument) -> Response {
+    static func response(_ document: AgreementDocument) -> Response {
         let response = Response(status: .ok, body: .init(data: document.data ?? Data()))
         response.headers.contentType = HTTPMediaType(type: String(document.contentType.split(separator: "/")[0]),
                                                      subType: String(document.contentType.split(separator: "/")[1]))

@@ -4,7 +4,7 @@ import Foundation
 /// An organisation's application to join an agreement, and once approved its accession. The
 /// contact person and e-mail are never public; the applicant follows the application through a
 /// secret link whose hash alone is stored.
-public final class AccessionApplication: Model, @unchecked Sendable {
+final class AccessionApplication: Model, @unchecked Sendable {
     public static let schema = "agreements_accessions"
 
     @ID public var id: UUID?

@@ -4,7 +4,7 @@ import Foundation
 
 /// An agreement in an organisation's registry. What an editor keeps (`AgreementSpec`) is one JSON
 /// column beside the columns the registry filters and sorts by; every save writes a revision.
-public final class Agreement: Model, @unchecked Sendable {
+final class Agreement: Model, @unchecked Sendable {
     public static let schema = "agreements_agreements"
 
     @ID public var id: UUID?
@@ -39,7 +39,7 @@ public final class Agreement: Model, @unchecked Sendable {
 }
 
 /// One saved state of an agreement: who changed it, when, and what it then said.
-public final class AgreementRevision: Model, @unchecked Sendable {
+final class AgreementRevision: Model, @unchecked Sendable {
     public static let schema = "agreements_revisions"
 
     @ID public var id: UUID?
@@ -54,7 +54,7 @@ public final class AgreementRevision: Model, @unchecked Sendable {
 
 /// A file attached to an agreement. The bytes live in the database, so every app instance serves
 /// them; an organisation file without its archive carries the description only (`data` nil).
-public final class AgreementDocument: Model, @unchecked Sendable {
+final class AgreementDocument: Model, @unchecked Sendable {
     public static let schema = "agreements_documents"
 
     @ID public var id: UUID?
@@ -82,7 +82,7 @@ public final class AgreementDocument: Model, @unchecked Sendable {
 }
 
 /// A review reminder put in the outbox: once per agreement, review date and stage.
-public final class ReviewReminder: Model, @unchecked Sendable {
+final class ReviewReminder: Model, @unchecked Sendable {
     public static let schema = "agreements_review_reminders"
 
     public enum Stage: String, Codable, Sendable { case days60 = "60", days14 = "14", overdue }
@@ -99,7 +99,7 @@ public final class ReviewReminder: Model, @unchecked Sendable {
 
 /// The secret address of an organisation's full review calendar (internal agreements too). Only
 /// the token's SHA-256 is kept; a new link revokes the old.
-public final class CalendarFeed: Model, @unchecked Sendable {
+final class CalendarFeed: Model, @unchecked Sendable {
     public static let schema = "agreements_calendar_feeds"
 
     @ID public var id: UUID?
@@ -112,7 +112,7 @@ public final class CalendarFeed: Model, @unchecked Sendable {
 }
 
 /// The key activities that concern the registry as a whole (following up all agreements).
-public final class RegistryActivity: Model, @unchecked Sendable {
+final class RegistryActivity: Model, @unchecked Sendable {
     public static let schema = "agreements_registry_activities"
 
     @ID public var id: UUID?
@@ -124,7 +124,7 @@ public final class RegistryActivity: Model, @unchecked Sendable {
 }
 
 /// The level of participation a key activity (or an action under an agreement) offers, by the node's lineage.
-public final class ParticipationMark: Model, @unchecked Sendable {
+final class ParticipationMark: Model, @unchecked Sendable {
     public static let schema = "agreements_participation"
 
     @ID public var id: UUID?

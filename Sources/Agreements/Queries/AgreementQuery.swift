@@ -76,7 +76,7 @@ public enum AgreementQuery {
     }
 
     /// One agreement by key, with its documents and history; nil when missing or not the viewer's to see.
-    public static func content(_ key: String, catalogue: Catalogue, forPublic: Bool, on db: any Database) async throws -> (Agreement, AgreementContent)? {
+    static func content(_ key: String, catalogue: Catalogue, forPublic: Bool, on db: any Database) async throws -> (Agreement, AgreementContent)? {
         guard let agreement = try await agreement(key, organisationID: catalogue.organisation.requireID(), on: db),
               !forPublic || (agreement.isPublic && agreement.status != .draft) else { return nil }
         let documents = try await AgreementDocument.descriptions(of: [agreement.requireID()], on: db)
@@ -84,7 +84,7 @@ public enum AgreementQuery {
         return (agreement, AgreementContent(agreement, catalogue: catalogue, documents: documents, revisions: revisions, forPublic: forPublic))
     }
 
-    public static func agreement(_ key: String, organisationID: UUID, on db: any Database) async throws -> Agreement? {
+    static func agreement(_ key: String, organisationID: UUID, on db: any Database) async throws -> Agreement? {
         try await Agreement.query(on: db).filter(\.$organisationID == organisationID).filter(\.$key == key).first()
     }
 

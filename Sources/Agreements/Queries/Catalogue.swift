@@ -35,8 +35,8 @@ public struct Catalogue: Sendable {
         let organisationID = try organisation.requireID()
         let registry = try await OrganisationRecord.query(on: db).all()
         let members = try await MemberQuery.members(of: organisation, on: db)
-        let units = try await Unit.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
-        let groups = try await Group.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
+        let units = try await StructureQuery.units(organisationID: organisationID, on: db)
+        let groups = try await StructureQuery.groups(organisationID: organisationID, by: .name, on: db)
         var people: [String: String] = [:]
         for holder in try await RoleQuery.holders(in: organisationID, on: db) { people[holder.user.email.lowercased()] = holder.user.name }
         return Catalogue(

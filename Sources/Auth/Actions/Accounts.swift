@@ -84,7 +84,7 @@ public enum Accounts {
     @discardableResult
     public static func setDisabled(_ disabled: Bool, email rawEmail: String, actor: AuditLog.Actor, organisationID: UUID? = nil,
                                    on db: any Database) async throws -> Bool {
-        let email = User.normalise(email: rawEmail)
+        let email = normalise(email: rawEmail)
         guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
         guard user.disabled != disabled else { return false }
         try await db.write { db in
@@ -98,7 +98,7 @@ public enum Accounts {
         return true
     }
 
-    /// Checks the password and opens a session; returns the session and the token for the cookie.
+    /// Checks the password and opens a session; returns the token for the cookie.
     ///
     /// Limits follow OWASP's advice against both guessing and lock-out: attempts are counted per
     /// account *and* address (5 per 15 minutes), so wrong passwords from one place never lock the
@@ -108,8 +108,8 @@ public enum Accounts {
     /// and disabled accounts are checked against `dummyHash` (a hash of the same cost), so the
     /// answer takes as long as for a known account.
     public static func signIn(email rawEmail: String, password: String, client: String, hasher: AsyncPasswordHasher, dummyHash: String,
-                              now: Date = Date(), on db: any Database) async throws -> (UserSession, token: String) {
-        let email = User.normalise(email: rawEmail)
+                              now: Date = Date(), on db: any Database) async throws -> String {
+        let email = normalise(email: rawEmail)
         let clientKey = "sign-in:client:\(client)", pairKey = "sign-in:pair:\(email)|\(client)"
         guard try await RateCounters.count(clientKey, window: attemptWindow, now: now, on: db) < failuresPerClient,
               try await RateCounters.increment(pairKey, window: attemptWindow, now: now, on: db) <= attemptsPerWindow else {
@@ -135,17 +135,17 @@ public enum Accounts {
             try await User.query(on: db).filter(\.$id == user.requireID()).set(\.$lastSignedInAt, to: now).update()
             try await AuditLog.record("session.create", subject: "user \(email)", actor: .user(user), on: db)
         }
-        return (session, token)
+        return token
     }
 
     /// The session and user for a cookie token, when the session is current and the user enabled.
-    public static func session(token: String, now: Date = Date(), on db: any Database) async throws -> (UserSession, User)? {
+    static func session(token: String, now: Date = Date(), on db: any Database) async throws -> (UserSession, User)? {
         guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == hash(token)).with(\.$user).first(),
               session.expiresAt > now, !session.user.disabled else { return nil }
         return (session, session.user)
     }
 
-    public static func signOut(_ session: UserSession, on db: any Database) async throws {
+    static func signOut(_ session: UserSession, on db: any Database) async throws {
         try await db.write { db in
             try await session.delete(on: db)
             try await AuditLog.record("session.delete", subject: "user \(session.user.email)", actor: .user(session.user.id!, email: session.user.email), on: db)
@@ -154,8 +154,9 @@ public enum Accounts {
 
     /// Changes the password and ends the user's other sessions (whoever had the old password
     /// is signed out); with `revokeTokens`, their API tokens stop working too.
-    public static func changePassword(_ user: User, current: String, new: String, keeping session: UserSession?, revokeTokens: Bool,
+    static func changePassword(_ account: Account, current: String, new: String, keeping session: UserSession?, revokeTokens: Bool,
                                       hasher: AsyncPasswordHasher, now: Date = Date(), on db: any Database) async throws {
+        guard let user = try await User.find(account.id, on: db) else { throw AccountFailure.unknownUser(account.email) }
         guard try await hasher.verify(current, created: user.passwordHash).get() else { throw AccountFailure.wrongCurrentPassword }
         guard new.count >= minimumPasswordLength else { throw AccountFailure.weakPassword }
         let hash = try await hasher.hash(new).get()

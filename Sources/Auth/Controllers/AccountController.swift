@@ -33,7 +33,7 @@ enum AccountController {
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         do {
-            let (_, token) = try await Accounts.signIn(email: form.email, password: form.password, client: req.clientAddress,
+            let token = try await Accounts.signIn(email: form.email, password: form.password, client: req.clientAddress,
                                                        hasher: req.password.async, dummyHash: try await req.application.dummyPasswordHash(), now: req.application.now(),
                                                        on: req.db)
             let response = req.redirect(to: AuthURL.account.link(), redirectType: .normal)
@@ -128,7 +128,7 @@ enum AccountController {
     static func accountResponse(_ req: Request, message: String?, status: HTTPStatus = .ok, newToken: String? = nil) async throws -> Response {
         let signedIn = try req.signedIn
         let user = signedIn.user
-        let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
+        let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.id).sort(\.$createdAt).all()
         let roles = try await req.application.pageSlots.items(AuthSlots.accountRoles, for: user, request: req)
         let page = AccountPage(name: user.name, email: user.email, roles: roles, csrf: signedIn.csrfToken, message: message, isError: status != .ok,
                                tokens: tokens.map { ($0.id!.uuidString, $0.name, $0.revokedAt != nil) }, newToken: newToken)
@@ -145,7 +145,7 @@ enum AccountController {
 /// Places on Auth's pages that modules above it fill.
 public enum AuthSlots {
     /// The account page's list of roles: Auth knows identities, not organisations.
-    public static let accountRoles = PageSlot<User, AccountPage.RoleLine>("auth.account-roles")
+    public static let accountRoles = PageSlot<Account, AccountPage.RoleLine>("auth.account-roles")
 }
 
 extension Application {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 /// A personal API token: the same rights as its user, until revoked. Only its hash is stored.
-public final class ApiToken: Model, @unchecked Sendable {
+final class ApiToken: Model, @unchecked Sendable {
     public static let schema = "auth_api_tokens"
 
     @ID public var id: UUID?
@@ -39,37 +39,37 @@ public struct CreateAuthApiTokens: AsyncMigration {
 
 extension Accounts {
     /// Creates a token and returns it; this is the only time it is shown.
-    public static func createToken(for user: User, name: String, on db: any Database) async throws -> String {
+    public static func createToken(for user: Account, name: String, on db: any Database) async throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, TextRules.problem(in: name, as: .title, limit: 100) == nil else { throw AccountFailure.invalidTokenName }
         let token = "samsyn_" + randomToken()
         try await db.write { db in
             let record = ApiToken()
-            record.$user.id = try user.requireID()
+            record.$user.id = user.id
             record.name = name
             record.tokenHash = hash(token)
             try await record.create(on: db)
-            try await AuditLog.record("token.create", subject: "user \(user.email)", actor: .user(user.id!, email: user.email), after: name, on: db)
+            try await AuditLog.record("token.create", subject: "user \(user.email)", actor: .user(user), after: name, on: db)
         }
         return token
     }
 
-    public static func revokeToken(_ id: UUID, of user: User, on db: any Database) async throws {
-        guard let token = try await ApiToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
+    public static func revokeToken(_ id: UUID, of user: Account, on db: any Database) async throws {
+        guard let token = try await ApiToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == user.id).first() else {
             throw AccountFailure.unknownToken
         }
         try await db.write { db in
             token.revokedAt = Date()
             try await token.update(on: db)
-            try await AuditLog.record("token.revoke", subject: "user \(user.email)", actor: .user(user.id!, email: user.email), before: token.name, on: db)
+            try await AuditLog.record("token.revoke", subject: "user \(user.email)", actor: .user(user), before: token.name, on: db)
         }
     }
 
     /// The user behind a bearer token, when it is a current token of an enabled user.
-    public static func user(apiToken: String, on db: any Database) async throws -> User? {
+    public static func user(apiToken: String, on db: any Database) async throws -> Account? {
         guard apiToken.hasPrefix("samsyn_"),
               let token = try await ApiToken.query(on: db).filter(\.$tokenHash == hash(apiToken)).with(\.$user).first(),
               token.revokedAt == nil, !token.user.disabled else { return nil }
-        return token.user
+        return Account(token.user)
     }
 }

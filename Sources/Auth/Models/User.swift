@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A person who signs in. The password is kept only as a bcrypt hash.
-public final class User: Model, @unchecked Sendable {
+final class User: Model, @unchecked Sendable {
     public static let schema = "auth_users"
 
     // managed fields

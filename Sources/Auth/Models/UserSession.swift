@@ -3,7 +3,7 @@ import Foundation
 
 /// A signed-in session, kept in the database so any app instance can serve any user.
 /// Only the token's SHA-256 hash is stored; the token itself lives in the user's cookie.
-public final class UserSession: Model, @unchecked Sendable {
+final class UserSession: Model, @unchecked Sendable {
     public static let schema = "auth_sessions"
 
     @ID public var id: UUID?
@@ -19,7 +19,7 @@ public final class UserSession: Model, @unchecked Sendable {
 
 /// Counts attempts per key in a time window (sign-in per e-mail and per address), in the
 /// database so that every instance counts together.
-public final class RateCounter: Model, @unchecked Sendable {
+final class RateCounter: Model, @unchecked Sendable {
     public static let schema = "auth_rate_counters"
 
     @ID public var id: UUID?
@@ -32,7 +32,7 @@ public final class RateCounter: Model, @unchecked Sendable {
 
 /// One change, who made it and when, from what to what. Written in the same transaction
 /// as the change; the application has no way to edit or delete it.
-public final class AuditEntry: Model, @unchecked Sendable {
+final class AuditEntry: Model, @unchecked Sendable {
     public static let schema = "auth_audit_entries"
 
     @ID public var id: UUID?

@@ -3,15 +3,13 @@ import Vapor
 
 /// A request's signed-in session and its user.
 public struct SignedIn: Authenticatable, Sendable {
-    public let session: UserSession
-    public let user: User
+    let session: UserSession
+    public let user: Account
 
     public var csrfToken: String { session.csrfToken }
 }
 
-extension User: Authenticatable {}
-
-/// Reads the session cookie. Logs in `SignedIn` and its `User` when the session is current and
+/// Reads the session cookie. Logs in `SignedIn` and its `Account` when the session is current and
 /// the user enabled; otherwise the request stays anonymous.
 public struct SessionAuthenticator: AsyncRequestAuthenticator {
     public static let cookie = "samsyn_session"
@@ -21,8 +19,9 @@ public struct SessionAuthenticator: AsyncRequestAuthenticator {
     public func authenticate(request: Request) async throws {
         guard let token = request.cookies[Self.cookie]?.string, !token.isEmpty,
               let (session, user) = try await Accounts.session(token: token, now: request.application.now(), on: request.db) else { return }
-        request.auth.login(SignedIn(session: session, user: user))
-        request.auth.login(user)
+        let account = Account(user)
+        request.auth.login(SignedIn(session: session, user: account))
+        request.auth.login(account)
     }
 }
 
@@ -58,7 +57,7 @@ public struct SessionCSRFMiddleware: AsyncMiddleware {
     }
 }
 
-/// Personal API tokens (Authorization: Bearer). Logs in the token's `User`; the guard refuses
+/// Personal API tokens (Authorization: Bearer). Logs in the token's `Account`; the guard refuses
 /// requests without a valid token, saying which of the two is wrong.
 public struct APITokenAuthenticator: AsyncBearerAuthenticator {
     public init() {}
@@ -75,7 +74,7 @@ public struct APITokenGuard: AsyncMiddleware {
         guard request.headers.bearerAuthorization != nil else {
             throw Abort(.unauthorized, reason: "send a personal API token as Authorization: Bearer <token>")
         }
-        guard request.auth.has(User.self) else { throw Abort(.unauthorized, reason: "the API token is not valid or has been revoked") }
+        guard request.auth.has(Account.self) else { throw Abort(.unauthorized, reason: "the API token is not valid or has been revoked") }
         return try await next.respond(to: request)
     }
 }
@@ -87,11 +86,12 @@ extension Request {
     }
 
     /// The acting user, from a session or an API token.
-    public var user: User {
-        get throws { try auth.require(User.self) }
+    public var user: Account {
+        get throws { try auth.require(Account.self) }
     }
 }
 
 extension AuditLog.Actor {
-    public static func user(_ user: User) -> Self { .user(user.id!, email: user.email) }
+    public static func user(_ account: Account) -> Self { .user(account.id, email: account.email) }
+    static func user(_ user: User) -> Self { .user(user.id!, email: user.email) }
 }

@@ -57,7 +57,7 @@ public enum BudgetWork {
     }
 
     /// An empty proposal for a year that has no budget.
-    public static func create(year: Int, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Budget {
+    static func create(year: Int, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Budget {
         guard (1900...2200).contains(year) else {
             throw Failure.invalid(.init(field: "year", path: "year", swedish: "Skriv ett årtal, som 2027.", english: "is not a year"))
         }
@@ -65,7 +65,7 @@ public enum BudgetWork {
     }
 
     /// Next year's proposal from this year's budget: its lines, notes and fee inputs, not its decision.
-    public static func copy(_ budget: Budget, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
+    static func copy(_ budget: Budget, in organisation: OrganisationRecord, actor: AuditLog.Actor, at now: Date,
                             on db: any Database) async throws -> Budget {
         let year = budget.year + 1
         var spec = budget.spec
@@ -98,7 +98,7 @@ public enum BudgetWork {
     }
 
     /// Saves a proposal's new spec as its next revision; an unchanged spec writes nothing.
-    public static func update(_ budget: Budget, to spec: BudgetSpec, expectedRevision: Int?, in organisation: OrganisationRecord,
+    static func update(_ budget: Budget, to spec: BudgetSpec, expectedRevision: Int?, in organisation: OrganisationRecord,
                               actor: AuditLog.Actor, at now: Date, on db: any Database) async throws -> Outcome {
         guard budget.status == .proposal else { throw Failure.adopted }
         try await check(spec, organisation, on: db)
@@ -119,7 +119,7 @@ public enum BudgetWork {
     }
 
     /// Records förbundsfullmäktige's decision: the budget is adopted and frozen.
-    public static func adopt(_ budget: Budget, by body: String, on date: String, reference: String?, in organisation: OrganisationRecord,
+    static func adopt(_ budget: Budget, by body: String, on date: String, reference: String?, in organisation: OrganisationRecord,
                              actor: AuditLog.Actor, at now: Date, on db: any Database) async throws {
         guard budget.status == .proposal else { throw Failure.adopted }
         var spec = budget.spec

@@ -59,7 +59,7 @@ public enum FundingWork {
 
     /// Saves `spec` under `key`: a new funding, or the one `replacing` names (whose key may change).
     @discardableResult
-    public static func save(_ spec: FundingSpec, key proposed: String?, replacing: Funding?, in organisation: OrganisationRecord, actor: AuditLog.Actor,
+    static func save(_ spec: FundingSpec, key proposed: String?, replacing: Funding?, in organisation: OrganisationRecord, actor: AuditLog.Actor,
                             at now: Date, on db: any Database) async throws -> (Funding, Outcome) {
         let organisationID = try organisation.requireID()
         let key = proposed.flatMap { $0.isEmpty ? nil : $0 } ?? replacing?.key ?? Slug.make(from: spec.title)
@@ -83,7 +83,7 @@ public enum FundingWork {
         return (funding, replacing == nil ? .created : .changed)
     }
 
-    public static func remove(_ funding: Funding, actor: AuditLog.Actor, on db: any Database) async throws {
+    static func remove(_ funding: Funding, actor: AuditLog.Actor, on db: any Database) async throws {
         try await db.write { db in
             try await funding.delete(on: db)
             try await AuditLog.record("funding.delete", subject: funding.key, actor: actor, organisationID: funding.organisationID,

@@ -25,7 +25,7 @@ public enum LineGoalWork {
         try await PublicNodes.list(of: organisation, on: db).filter { $0.parentKey == nil && !$0.isActivity }
     }
 
-    public static func links(_ year: Int, of organisation: OrganisationRecord, on db: any Database) async throws -> [LineGoal] {
+    static func links(_ year: Int, of organisation: OrganisationRecord, on db: any Database) async throws -> [LineGoal] {
         try await LineGoal.query(on: db).filter(\.$organisationID == organisation.requireID()).filter(\.$year == year).sort(\.$costCentre).all()
     }
 

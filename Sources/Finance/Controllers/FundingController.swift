@@ -111,7 +111,7 @@ enum FundingController {
         return try await form(req, organisation, funding: funding, values: FundingForm.values(funding.spec, key: funding.key))
     }
 
-    static func save(req: Request, replacing: Funding?, organisation: OrganisationRecord, user: User) async throws -> Response {
+    static func save(req: Request, replacing: Funding?, organisation: OrganisationRecord, user: Account) async throws -> Response {
         let values = FundingForm.submitted(try req.content.decode([String: String].self))
         do {
             let (_, outcome) = try await FundingWork.save(try FundingForm.spec(values), key: values["key"]?.trimmingCharacters(in: .whitespaces),

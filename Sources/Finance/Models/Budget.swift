@@ -6,7 +6,7 @@ import Foundation
 /// status, and the inputs its member fees are computed from. Sums and the result are computed from
 /// the lines, never stored. The whole budget is kept as one spec (like an agreement), so that every
 /// saved state is a revision and a form or file carries it whole.
-public final class Budget: Model, @unchecked Sendable {
+final class Budget: Model, @unchecked Sendable {
     public static let schema = "finance_budgets"
 
     @ID public var id: UUID?
@@ -27,7 +27,7 @@ public final class Budget: Model, @unchecked Sendable {
 }
 
 /// A saved state of a budget: who, when, and the whole spec.
-public final class BudgetRevision: Model, @unchecked Sendable {
+final class BudgetRevision: Model, @unchecked Sendable {
     public static let schema = "finance_budget_revisions"
 
     @ID public var id: UUID?

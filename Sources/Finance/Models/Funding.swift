@@ -5,7 +5,7 @@ import Foundation
 /// External funding of the organisation's work: a grant or an EU fund from a funder in the
 /// registry, with the key activities and projects it pays for and the reports the funder wants.
 /// Kept whole as one spec, like a budget.
-public final class Funding: Model, @unchecked Sendable {
+final class Funding: Model, @unchecked Sendable {
     public static let schema = "finance_fundings"
 
     @ID public var id: UUID?
@@ -24,7 +24,7 @@ public final class Funding: Model, @unchecked Sendable {
 }
 
 /// A reminder sent about one reporting deadline of a funding, to one recipient: sent once.
-public final class FundingReminder: Model, @unchecked Sendable {
+final class FundingReminder: Model, @unchecked Sendable {
     public static let schema = "finance_funding_reminders"
 
     @ID public var id: UUID?

@@ -4,7 +4,7 @@ import Foundation
 /// A cost line of a year's budget linked to the goal area it serves, so the goal area's page can say
 /// what the member fees carry there. Kept beside the budget, not in it: an adopted budget is frozen,
 /// the link is a reading of it. A line without a link is never split across goal areas.
-public final class LineGoal: Model, @unchecked Sendable {
+final class LineGoal: Model, @unchecked Sendable {
     public static let schema = "finance_line_goals"
 
     @ID public var id: UUID?

@@ -3,7 +3,7 @@ import Foundation
 
 /// The outcome of one budget line (side and cost centre) in one month, in öre, as the accounting
 /// system reported it (an SIE file) or an editor typed it. Months add up to any period's outcome.
-public final class Outcome: Model, @unchecked Sendable {
+final class Outcome: Model, @unchecked Sendable {
     public static let schema = "finance_outcomes"
 
     @ID public var id: UUID?
@@ -25,7 +25,7 @@ public final class Outcome: Model, @unchecked Sendable {
 
 /// What an editor expects a budget line's year to end at, said at a period's end (the month it
 /// runs through) with the reason: whole kronor, signed as the budget.
-public final class Forecast: Model, @unchecked Sendable {
+final class Forecast: Model, @unchecked Sendable {
     public static let schema = "finance_forecasts"
 
     @ID public var id: UUID?

@@ -80,7 +80,7 @@ public struct OutcomeMapping: Codable, Equatable, Sendable {
 }
 
 /// An organisation's saved mapping, as JSON (`OutcomeMapping`).
-public final class OutcomeMappingRecord: Model, @unchecked Sendable {
+final class OutcomeMappingRecord: Model, @unchecked Sendable {
     public static let schema = "finance_mappings"
 
     @ID public var id: UUID?

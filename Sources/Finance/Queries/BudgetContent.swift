@@ -130,11 +130,11 @@ public struct BudgetSummary: Codable, Sendable, Equatable {
 }
 
 public enum BudgetQuery {
-    public static func budgets(_ organisationID: UUID, on db: any Database) async throws -> [Budget] {
+    static func budgets(_ organisationID: UUID, on db: any Database) async throws -> [Budget] {
         try await Budget.query(on: db).filter(\.$organisationID == organisationID).sort(\.$year, .descending).all()
     }
 
-    public static func budget(_ year: Int, organisationID: UUID, on db: any Database) async throws -> Budget? {
+    static func budget(_ year: Int, organisationID: UUID, on db: any Database) async throws -> Budget? {
         try await Budget.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).first()
     }
 
@@ -144,13 +144,13 @@ public enum BudgetQuery {
         return try await content(of: budget, on: db)
     }
 
-    public static func content(of budget: Budget, on db: any Database) async throws -> BudgetContent {
+    static func content(of budget: Budget, on db: any Database) async throws -> BudgetContent {
         let revisions = try await BudgetRevision.query(on: db).filter(\.$budget.$id == budget.requireID()).all()
         return BudgetContent(budget, previous: try await self.budget(budget.year - 1, organisationID: budget.organisationID, on: db), revisions: revisions)
     }
 
     /// The fee table of a year's budget, with the members' names from the registry.
-    public static func fees(_ budget: Budget, organisation: OrganisationRecord, on db: any Database) async throws -> FeeContent? {
+    static func fees(_ budget: Budget, organisation: OrganisationRecord, on db: any Database) async throws -> FeeContent? {
         guard let basis = budget.spec.fees else { return nil }
         let members = try await MemberQuery.members(of: organisation, on: db)
         let named = members.map { (key: $0.scbCode ?? $0.slug, name: $0.name) }

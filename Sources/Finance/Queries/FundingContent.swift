@@ -38,17 +38,17 @@ public struct FundingContent: Codable, Sendable, Equatable {
 }
 
 public enum FundingQuery {
-    public static func fundings(of organisation: OrganisationRecord, on db: any Database) async throws -> [Funding] {
+    static func fundings(of organisation: OrganisationRecord, on db: any Database) async throws -> [Funding] {
         try await Funding.query(on: db).filter(\.$organisationID == organisation.requireID()).all()
             .sorted { ($0.spec.startsOn, $0.spec.title) < ($1.spec.startsOn, $1.spec.title) }
     }
 
-    public static func funding(_ key: String, of organisation: OrganisationRecord, on db: any Database) async throws -> Funding? {
+    static func funding(_ key: String, of organisation: OrganisationRecord, on db: any Database) async throws -> Funding? {
         try await Funding.query(on: db).filter(\.$organisationID == organisation.requireID()).filter(\.$key == key).first()
     }
 
     /// The fundings as shown, with the registry's names and the plans' titles read once for all of them.
-    public static func contents(_ fundings: [Funding], of organisation: OrganisationRecord, on db: any Database) async throws -> [FundingContent] {
+    static func contents(_ fundings: [Funding], of organisation: OrganisationRecord, on db: any Database) async throws -> [FundingContent] {
         guard !fundings.isEmpty else { return [] }
         let funders = Set(fundings.map(\.spec.funder))
         let names = Dictionary(try await RegistryQuery.actors(ids: [], keys: funders, on: db).map { ($0.scbCode ?? $0.slug, $0.name) },
@@ -108,13 +108,13 @@ public struct FinancingContent: Codable, Sendable, Equatable {
     /// Fundings of the year that no line counts: not tied to a line, or not split per year.
     public let other: [Other]
 
-    public static func load(_ budget: Budget, of organisation: OrganisationRecord, on db: any Database) async throws -> FinancingContent {
+    static func load(_ budget: Budget, of organisation: OrganisationRecord, on db: any Database) async throws -> FinancingContent {
         let links = try await LineGoalWork.links(budget.year, of: organisation, on: db)
         return make(budget, fundings: try await FundingQuery.fundings(of: organisation, on: db), links: links,
                     areas: links.isEmpty ? [] : try await LineGoalWork.goalAreas(of: organisation, on: db))
     }
 
-    public static func make(_ budget: Budget, fundings: [Funding], links: [LineGoal] = [], areas: [PublicNode] = []) -> FinancingContent {
+    static func make(_ budget: Budget, fundings: [Funding], links: [LineGoal] = [], areas: [PublicNode] = []) -> FinancingContent {
         let year = budget.year
         let current = fundings.filter { (Int($0.spec.startsOn.prefix(4)) ?? 0) <= year && year <= (Int($0.spec.endsOn.prefix(4)) ?? 0) }
         let lines = budget.spec.lines.filter { $0.side == .cost }.map { line in

@@ -75,8 +75,7 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
 
     /// The months the follow-up's periods of `year` end with, and their names.
     static func periodEnds(_ organisationID: UUID, year: Int, on db: any Database) async throws -> [Int: [String]] {
-        let periods = try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisationID).all()
-            .filter { $0.endsOn.hasPrefix("\(year)-") }.sorted { ($0.endsOn, $0.name) < ($1.endsOn, $1.name) }
+        let periods = try await PeriodQuery.ends(organisationID: organisationID, year: year, on: db)
         var ends: [Int: [String]] = [:]
         for period in periods {
             guard let month = Int(period.endsOn.dropFirst(5).prefix(2)), (1...12).contains(month) else { continue }
@@ -86,7 +85,7 @@ public struct OutcomeContent: Codable, Sendable, Equatable {
     }
 
     /// Every column the books have reached; `through` asks for one month only (a period's view), shown even before the books reach it.
-    public static func load(_ budget: Budget, through: Int? = nil, on db: any Database) async throws -> OutcomeContent {
+    static func load(_ budget: Budget, through: Int? = nil, on db: any Database) async throws -> OutcomeContent {
         let storedOutcomes = try await Outcome.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
         let storedForecasts = try await Forecast.query(on: db).filter(\.$organisationID == budget.organisationID).filter(\.$year == budget.year).all()
         // A value beyond the bounds is shown as refused, never added up (docs/security.md, "Bounds").

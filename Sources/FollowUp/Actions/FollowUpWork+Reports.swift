@@ -21,7 +21,7 @@ extension FollowUpWork {
 
     /// Records or revises the report of one key activity. Saving what is already saved changes nothing.
     /// `expectedRevision` (0 for a first report) guards against overwriting someone else's report.
-    public static func report(_ input: ReportInput, lineage: String, in period: ReportingPeriod, tree: FollowedTree, expectedRevision: Int?,
+    static func report(_ input: ReportInput, lineage: String, in period: ReportingPeriod, tree: FollowedTree, expectedRevision: Int?,
                               actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws -> Outcome {
         guard let item = tree.item(lineage: lineage), tree.isActivity(item) else { throw Failure.notFound("key activity \"\(lineage)\"") }
         if let progress = input.progress, !(0...100).contains(progress) {
@@ -62,7 +62,7 @@ extension FollowUpWork {
     }
 
     /// Records or revises the assessment of a goal or goal area.
-    public static func assess(_ verdict: Verdict, motivation: String, lineage: String, in period: ReportingPeriod, tree: FollowedTree,
+    static func assess(_ verdict: Verdict, motivation: String, lineage: String, in period: ReportingPeriod, tree: FollowedTree,
                               expectedRevision: Int?, actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws -> Outcome {
         guard let item = tree.item(lineage: lineage), !tree.isActivity(item) else { throw Failure.notFound("goal \"\(lineage)\"") }
         if let problem = TextRules.problem(in: motivation, as: .text, limit: commentLength) {
@@ -133,7 +133,7 @@ extension FollowUpWork {
     }
 
     /// Replaces the organisation's period templates. Unchanged templates write nothing.
-    public static func saveTemplates(_ templates: [PeriodTemplate.Value], organisationID: UUID, actor: AuditLog.Actor,
+    static func saveTemplates(_ templates: [PeriodTemplate.Value], organisationID: UUID, actor: AuditLog.Actor,
                                      on db: any Database) async throws -> Bool {
         guard (1...12).contains(templates.count) else {
             throw Failure.invalid("Ange mellan en och tolv perioder.", english: "give 1–12 period templates", field: "name0")

@@ -61,7 +61,7 @@ public enum FollowUpWork {
         }
 
         /// The period a template gives for the plan's year.
-        public init(template: PeriodTemplate.Value, year: Int) {
+        init(template: PeriodTemplate.Value, year: Int) {
             let calendar = Calendar.stockholm
             let ends = calendar.date(from: DateComponents(year: year, month: template.endsMonth, day: template.endsDay)) ?? Date()
             let deadline = calendar.date(byAdding: .day, value: template.deadlineDays, to: ends) ?? ends
@@ -89,7 +89,7 @@ public enum FollowUpWork {
     }
 
     /// Opens a period for the adopted version `tree` shows.
-    public static func openPeriod(_ new: NewPeriod, for tree: FollowedTree, organisationID: UUID, actor: AuditLog.Actor,
+    static func openPeriod(_ new: NewPeriod, for tree: FollowedTree, organisationID: UUID, actor: AuditLog.Actor,
                                   at now: Date = Date(), on db: any Database) async throws -> ReportingPeriod {
         try check(new)
         guard tree.status == .adopted else {
@@ -122,7 +122,7 @@ public enum FollowUpWork {
     }
 
     /// Closes an open period: one conditional UPDATE, so it closes once.
-    public static func close(_ period: ReportingPeriod, tree: FollowedTree, actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws {
+    static func close(_ period: ReportingPeriod, tree: FollowedTree, actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws {
         try await db.write { db in
             let closed = try await (db as! any SQLDatabase).update(ReportingPeriod.schema)
                 .set("state", to: PeriodState.closed.rawValue)

@@ -10,8 +10,8 @@ public enum IndicatorWork {
     public struct Spec: Sendable, Equatable {
         public var title: String
         public var unit: String
-        public var direction: Indicator.Direction
-        public var aggregate: Indicator.Aggregate
+        var direction: Indicator.Direction
+        var aggregate: Indicator.Aggregate
         public var baselineValue: Double?
         public var baselineYear: Int?
         public var kpi: String?
@@ -21,7 +21,7 @@ public enum IndicatorWork {
         public var values: [String: [String: Double]]
         public var example = false
 
-        public init(title: String, unit: String, direction: Indicator.Direction, aggregate: Indicator.Aggregate = .mean,
+        init(title: String, unit: String, direction: Indicator.Direction, aggregate: Indicator.Aggregate = .mean,
                     baselineValue: Double? = nil, baselineYear: Int? = nil, kpi: String? = nil, source: String? = nil,
                     targets: [Int: Double] = [:], values: [String: [String: Double]] = [:], example: Bool = false) {
             self.title = title
@@ -101,13 +101,13 @@ public enum IndicatorWork {
 
     /// The areas values may be typed for: the members' SCB codes and the organisation as a whole.
     static func areas(organisationID: UUID, on db: any Database) async throws -> Set<String> {
-        let members = try await Membership.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$member).all()
-        return Set(members.compactMap(\.member.scbCode)).union([IndicatorValue.organisation])
+        let members = try await MemberQuery.members(organisationID: organisationID, on: db)
+        return Set(members.compactMap(\.scbCode)).union([IndicatorValue.organisation])
     }
 
     /// Adds an indicator to a goal or goal area of a published document.
     @discardableResult
-    public static func add(_ spec: Spec, to lineage: String, of tree: FollowedTree, organisationID: UUID, key wanted: String? = nil,
+    static func add(_ spec: Spec, to lineage: String, of tree: FollowedTree, organisationID: UUID, key wanted: String? = nil,
                            actor: AuditLog.Actor, on db: any Database) async throws -> Indicator {
         guard let goal = tree.item(lineage: lineage), !tree.isActivity(goal) else {
             throw Failure.invalid("Välj ett mål eller målområde i \(tree.title).", english: "\"\(lineage)\" is not a goal or goal area of the document", field: "goal")
@@ -141,7 +141,7 @@ public enum IndicatorWork {
     /// Saves an indicator's facts and targets (and its typed-in values when `replacingValues`).
     /// Returns false, writing nothing, when nothing changed.
     @discardableResult
-    public static func update(_ indicator: Indicator, with spec: Spec, replacingValues: Bool, tree: FollowedTree, actor: AuditLog.Actor,
+    static func update(_ indicator: Indicator, with spec: Spec, replacingValues: Bool, tree: FollowedTree, actor: AuditLog.Actor,
                               on db: any Database) async throws -> Bool {
         let checked = try validated(spec, areas: try await areas(organisationID: indicator.organisationID, on: db))
         return try await db.write { db in
@@ -161,7 +161,7 @@ public enum IndicatorWork {
     /// Sets the typed-in values of one period: a number per area, nil to remove one. Returns how
     /// many changed.
     @discardableResult
-    public static func setValues(_ values: [String: Double?], period: String, of indicator: Indicator, tree: FollowedTree, actor: AuditLog.Actor,
+    static func setValues(_ values: [String: Double?], period: String, of indicator: Indicator, tree: FollowedTree, actor: AuditLog.Actor,
                                  on db: any Database) async throws -> Int {
         guard isPeriod(period) else {
             throw Failure.invalid("Ange perioden som ett år, till exempel 2023.", english: "period must be a year such as 2023", field: "period")
@@ -193,7 +193,7 @@ public enum IndicatorWork {
     }
 
     /// Removes an indicator with its targets and typed-in values (Kolada's values stay).
-    public static func delete(_ indicator: Indicator, tree: FollowedTree, actor: AuditLog.Actor, on db: any Database) async throws {
+    static func delete(_ indicator: Indicator, tree: FollowedTree, actor: AuditLog.Actor, on db: any Database) async throws {
         try await db.write { db in
             let before = try await self.spec(of: indicator, on: db)
             try await indicator.delete(on: db)

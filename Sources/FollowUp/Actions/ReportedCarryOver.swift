@@ -6,15 +6,14 @@ import Plans
 /// document's latest closed period (an activity not reported there is carried). Without a closed
 /// period, Plans' own rule (the status recorded in the version) decides.
 struct ReportedCarryOver: CarryOverRule {
-    func unfinished(_ leaves: [PlanNode], of version: DocumentVersion, on db: any Database) async throws -> Set<UUID> {
-        guard let document = try await SteeringDocument.find(version.$document.id, on: db),
-              let latest = try await ReportingPeriod.query(on: db).filter(\.$organisationID == document.$organisation.id)
-                .filter(\.$documentSlug == document.slug).filter(\.$state == .closed)
+    func unfinished(_ leaves: [PlanLeaf], of version: VersionReference, on db: any Database) async throws -> Set<UUID> {
+        guard let latest = try await ReportingPeriod.query(on: db).filter(\.$organisationID == version.organisationID)
+                .filter(\.$documentSlug == version.documentSlug).filter(\.$state == .closed)
                 .sort(\.$endsOn, .descending).first() else {
             return try await RecordedStatusCarryOver().unfinished(leaves, of: version, on: db)
         }
         let finished = Set(try await ActivityReport.query(on: db).filter(\.$period.$id == latest.requireID())
             .filter(\.$status ~~ [.done, .cancelled]).all().map(\.lineage))
-        return Set(leaves.filter { !finished.contains($0.lineage ?? $0.key) }.compactMap(\.id))
+        return Set(leaves.filter { !finished.contains($0.lineage) }.map(\.id))
     }
 }

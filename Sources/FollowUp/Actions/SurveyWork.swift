@@ -38,12 +38,12 @@ public enum SurveyWork {
     // MARK: Contacts
 
     /// The organisation's networks and forums (not its bodies' decision-making roles alone): every group.
-    static func groups(organisationID: UUID, on db: any Database) async throws -> [Group] {
-        try await Group.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$position).all()
+    static func groups(organisationID: UUID, on db: any Database) async throws -> [StructureQuery.Named] {
+        try await StructureQuery.groups(organisationID: organisationID, on: db)
     }
 
     @discardableResult
-    public static func addContact(name: String, email: String, group: String, organisationID: UUID, actor: AuditLog.Actor,
+    static func addContact(name: String, email: String, group: String, organisationID: UUID, actor: AuditLog.Actor,
                                   on db: any Database) async throws -> NetworkContact {
         let name = name.trimmingCharacters(in: .whitespaces), email = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard try await groups(organisationID: organisationID, on: db).contains(where: { $0.key == group }) else {
@@ -72,7 +72,7 @@ public enum SurveyWork {
         }
     }
 
-    public static func removeContact(_ contact: NetworkContact, actor: AuditLog.Actor, on db: any Database) async throws {
+    static func removeContact(_ contact: NetworkContact, actor: AuditLog.Actor, on db: any Database) async throws {
         try await db.write { db in
             try await contact.delete(on: db)
             try await AuditLog.record("contact.remove", subject: contact.groupKey, actor: actor, organisationID: contact.organisationID,
@@ -102,7 +102,7 @@ public enum SurveyWork {
     /// Opens the year's survey and puts a personal link to every contact of the chosen networks in
     /// the outbox, in the same transaction. Returns the survey and how many links were sent.
     @discardableResult
-    public static func open(_ new: NewSurvey, organisationID: UUID, organisationName: String, actor: AuditLog.Actor, publicURL: String,
+    static func open(_ new: NewSurvey, organisationID: UUID, organisationName: String, actor: AuditLog.Actor, publicURL: String,
                             at now: Date = Date(), on db: any Database) async throws -> (Survey, sent: Int) {
         let title = new.title.trimmingCharacters(in: .whitespaces)
         guard (2000...2100).contains(new.year) else { throw Failure.invalid("Ange ett år, till exempel 2023.", english: "year must be 2000–2100", field: "year") }
@@ -177,7 +177,7 @@ public enum SurveyWork {
     // MARK: Answering
 
     /// The invitation a token names, and its survey; or why the link does not work.
-    public static func invitation(token: String, at now: Date = Date(), on db: any Database) async throws -> (SurveyInvitation, Survey, LinkProblem?) {
+    static func invitation(token: String, at now: Date = Date(), on db: any Database) async throws -> (SurveyInvitation, Survey, LinkProblem?) {
         guard !token.isEmpty, token.count <= 100,
               let invitation = try await SurveyInvitation.query(on: db).filter(\.$tokenHash == Accounts.hash(token)).with(\.$survey).first() else {
             throw LinkProblem.unknown
@@ -240,7 +240,7 @@ public enum SurveyWork {
     // MARK: Quotes
 
     /// Publishes the answer's text to question `question`, only if its consent allows a quote.
-    public static func publishQuote(answer: SurveyAnswer, question: Int, actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws {
+    static func publishQuote(answer: SurveyAnswer, question: Int, actor: AuditLog.Actor, at now: Date = Date(), on db: any Database) async throws {
         guard answer.consent != .no else {
             throw Failure.invalid("Svaret får inte citeras: den som svarade sa nej.", english: "the answer was given without consent to quote it", field: "")
         }
@@ -261,7 +261,7 @@ public enum SurveyWork {
         }
     }
 
-    public static func withdrawQuote(_ quote: SurveyQuote, actor: AuditLog.Actor, on db: any Database) async throws {
+    static func withdrawQuote(_ quote: SurveyQuote, actor: AuditLog.Actor, on db: any Database) async throws {
         // The organisation's administrators see the withdrawal in their trail, as they see the publication.
         let answer = try await quote.$answer.get(on: db)
         let organisationID = try await answer.$survey.get(on: db).organisationID

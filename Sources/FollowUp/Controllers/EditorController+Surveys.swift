@@ -34,7 +34,7 @@ extension EditorController {
                                                    contacts: contacts, csrf: context.csrf, notice: surveyNotice(req))))
     }
 
-    static func contactModel(_ context: Context, groups: [Group], values: [String: String]) -> Forms.FormView.Model {
+    static func contactModel(_ context: Context, groups: [StructureQuery.Named], values: [String: String]) -> Forms.FormView.Model {
         .init(heading: "Ny kontaktperson", intro: ["Kontaktpersonerna får nätverksenkätens länk. Deras namn och adresser visas aldrig publikt."],
               trail: surveyTrail(context) + [Breadcrumb("Nätverkens kontakter", url: SurveyURL.contacts.link(context.slug))],
               action: SurveyURL.newContact.link(context.slug),
@@ -82,7 +82,7 @@ extension EditorController {
                                                   tally: tally, notice: surveyNotice(req))))
     }
 
-    static func surveyModel(_ context: Context, groups: [Group], counts: [String: Int], values: [String: String]) -> Forms.FormView.Model {
+    static func surveyModel(_ context: Context, groups: [StructureQuery.Named], counts: [String: Int], values: [String: String]) -> Forms.FormView.Model {
         let questions = SurveyQuestion.defaults
         return .init(heading: "Öppna årets nätverksenkät",
                      intro: ["Varje kontaktperson i de valda nätverken får en personlig länk med e-post. Länken fungerar en gång och till och med sista svarsdagen."],

@@ -30,7 +30,7 @@ enum SurveyAnswerController {
     /// The survey's organisation and the network's name.
     static func context(_ invitation: SurveyInvitation, _ survey: Survey, on db: any Database) async throws -> (OrganisationRecord, String) {
         guard let organisation = try await OrganisationRecord.find(survey.organisationID, on: db) else { throw Abort(.notFound) }
-        let network = try await Group.query(on: db).filter(\.$organisation.$id == survey.organisationID).filter(\.$key == invitation.groupKey).first()
+        let network = try await StructureQuery.group(organisationID: survey.organisationID, key: invitation.groupKey, on: db)
         return (organisation, network?.name ?? invitation.groupKey)
     }
 

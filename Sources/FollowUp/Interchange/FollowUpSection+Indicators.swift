@@ -19,9 +19,9 @@ extension FollowUpSection {
         public var key: String
         public var title: String
         public var unit: String
-        public var direction: Indicator.Direction
+        var direction: Indicator.Direction
         /// Absent means the mean.
-        public var aggregate: Indicator.Aggregate?
+        var aggregate: Indicator.Aggregate?
         public var baseline: Baseline?
         public var kpi: String?
         public var source: String?
@@ -81,7 +81,7 @@ extension FollowUpSection {
         }
         let kpis = Array(Set(indicators.compactMap(\.kpi))).sorted()
         guard !kpis.isEmpty else { return (entries, nil) }
-        let members = try await Membership.query(on: db).filter(\.$organisation.$id == tenant).with(\.$member).all().compactMap(\.member.scbCode)
+        let members = try await MemberQuery.members(organisationID: tenant, on: db).compactMap(\.scbCode)
         let sql = db as! any SQLDatabase
         let values = members.isEmpty ? [] : try await sql.select().columns("kpi", "municipality", "period", "gender", "value", "count", "status")
             .from(KoladaTables.values).where("kpi", .in, SQLBind.group(kpis)).where("municipality", .in, SQLBind.group(members))

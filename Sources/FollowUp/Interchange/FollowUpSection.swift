@@ -11,7 +11,7 @@ public enum FollowUpSection: InterchangeSection {
 
     public struct FollowUpEntry: Codable, Equatable, Sendable {
         /// The organisation's own templates; absent when it uses the defaults.
-        public var periodTemplates: [PeriodTemplate.Value]?
+        var periodTemplates: [PeriodTemplate.Value]?
         public var reporters: [ReporterEntry]?
         public var periods: [PeriodEntry]
         /// The indicators of goals; absent when there are none.

@@ -3,7 +3,7 @@ import Foundation
 
 /// What was reported for one key activity (by its lineage) in one period. Saving again is a new
 /// revision of the same row; the audit trail keeps each one.
-public final class ActivityReport: Model, @unchecked Sendable {
+final class ActivityReport: Model, @unchecked Sendable {
     public static let schema = "followup_reports"
 
     @ID public var id: UUID?

@@ -4,7 +4,7 @@ import Foundation
 /// Who reports a key activity of a document (by lineage): a user, by e-mail address, so the
 /// assignment survives the organisation file without its accounts. Without one, the
 /// organisation's editors report.
-public final class ActivityReporter: Model, @unchecked Sendable {
+final class ActivityReporter: Model, @unchecked Sendable {
     public static let schema = "followup_reporters"
 
     @ID public var id: UUID?
@@ -17,7 +17,7 @@ public final class ActivityReporter: Model, @unchecked Sendable {
 }
 
 /// A reminder sent for a period to one recipient, so each kind goes once.
-public final class SentReminder: Model, @unchecked Sendable {
+final class SentReminder: Model, @unchecked Sendable {
     public static let schema = "followup_reminders"
 
     public enum Kind: String, Codable, Sendable { case beforeDeadline = "before-deadline", afterDeadline = "after-deadline" }

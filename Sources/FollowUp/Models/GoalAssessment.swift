@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// An editor's assessment of one goal or goal area (by lineage) in one period.
-public final class GoalAssessment: Model, @unchecked Sendable {
+final class GoalAssessment: Model, @unchecked Sendable {
     public static let schema = "followup_assessments"
 
     @ID public var id: UUID?

@@ -4,7 +4,7 @@ import Foundation
 /// A measure of a goal or goal area (by its lineage in a document): "Invånare totalt, antal", with
 /// its unit, which direction is better, a baseline and targets per year. Its values are typed in
 /// (`IndicatorValue`) or come from a Kolada KPI (`kpi`) for every municipality Kolada has.
-public final class Indicator: Model, @unchecked Sendable {
+final class Indicator: Model, @unchecked Sendable {
     public static let schema = "followup_indicators"
 
     public enum Direction: String, Codable, CaseIterable, Sendable {
@@ -52,7 +52,7 @@ public final class Indicator: Model, @unchecked Sendable {
 }
 
 /// What an indicator should reach in a year.
-public final class IndicatorTarget: Model, @unchecked Sendable {
+final class IndicatorTarget: Model, @unchecked Sendable {
     public static let schema = "followup_indicator_targets"
 
     @ID public var id: UUID?
@@ -71,7 +71,7 @@ public final class IndicatorTarget: Model, @unchecked Sendable {
 
 /// A typed-in value of an indicator: for a municipality (its SCB code) or the organisation as a
 /// whole (`IndicatorValue.organisation`), for a period (a year, or a year and part).
-public final class IndicatorValue: Model, @unchecked Sendable {
+final class IndicatorValue: Model, @unchecked Sendable {
     public static let schema = "followup_indicator_values"
     /// The area code of the organisation as a whole.
     public static let organisation = "org"

@@ -4,7 +4,7 @@ import Foundation
 /// One of an organisation's usual reporting periods: "Tertial 1" ends on 30 April, reports are due
 /// a number of days later. Opening a period starts from a template. An organisation without
 /// templates of its own uses `PeriodTemplate.defaults`.
-public final class PeriodTemplate: Model, @unchecked Sendable {
+final class PeriodTemplate: Model, @unchecked Sendable {
     public static let schema = "followup_period_templates"
 
     @ID public var id: UUID?

@@ -3,7 +3,7 @@ import Foundation
 
 /// An adopted annual report's figures as they were at adoption (JSON `AnnualReportData`), by
 /// document and version number: reports, indicators and quotes changing afterwards change nothing.
-public final class ReportSnapshot: Model, @unchecked Sendable {
+final class ReportSnapshot: Model, @unchecked Sendable {
     public static let schema = "followup_report_snapshots"
 
     @ID public var id: UUID?

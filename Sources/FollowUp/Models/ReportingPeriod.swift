@@ -4,7 +4,7 @@ import Foundation
 /// A period in which the key activities of one adopted version are reported: "Tertial 1 2023".
 /// It refers to the version by the document's slug and the version's number, never by id, so a
 /// new import of the plan keeps its follow-up.
-public final class ReportingPeriod: Model, @unchecked Sendable {
+final class ReportingPeriod: Model, @unchecked Sendable {
     public static let schema = "followup_periods"
 
     @ID public var id: UUID?

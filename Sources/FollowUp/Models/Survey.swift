@@ -4,7 +4,7 @@ import Foundation
 /// A contact person of a network or forum (by the group's key): who is asked what the support was
 /// worth. Contact details are never public: only the organisation's editors see them, and only an
 /// administrator's backup carries them.
-public final class NetworkContact: Model, @unchecked Sendable {
+final class NetworkContact: Model, @unchecked Sendable {
     public static let schema = "followup_network_contacts"
 
     @ID public var id: UUID?
@@ -17,7 +17,7 @@ public final class NetworkContact: Model, @unchecked Sendable {
 }
 
 /// The year's survey of the networks: its questions, the networks asked, and until when links work.
-public final class Survey: Model, @unchecked Sendable {
+final class Survey: Model, @unchecked Sendable {
     public static let schema = "followup_surveys"
 
     @ID public var id: UUID?
@@ -50,7 +50,7 @@ public struct SurveyQuestion: Codable, Equatable, Sendable {
 }
 
 /// A personal link: one per survey, network and contact; only the token's hash is kept.
-public final class SurveyInvitation: Model, @unchecked Sendable {
+final class SurveyInvitation: Model, @unchecked Sendable {
     public static let schema = "followup_survey_invitations"
 
     @ID public var id: UUID?
@@ -78,7 +78,7 @@ public enum QuoteConsent: String, Codable, CaseIterable, Sendable {
 }
 
 /// One answer: a network's, never a person's (the invitation only records that it was used).
-public final class SurveyAnswer: Model, @unchecked Sendable {
+final class SurveyAnswer: Model, @unchecked Sendable {
     public static let schema = "followup_survey_answers"
 
     @ID public var id: UUID?
@@ -94,7 +94,7 @@ public final class SurveyAnswer: Model, @unchecked Sendable {
 }
 
 /// A quote an editor chose to publish, only from an answer whose consent allows it.
-public final class SurveyQuote: Model, @unchecked Sendable {
+final class SurveyQuote: Model, @unchecked Sendable {
     public static let schema = "followup_survey_quotes"
 
     @ID public var id: UUID?

@@ -26,7 +26,7 @@ enum FollowUpPermissions: PermissionRules {
     }
 
     /// Whether the user may report the activity: its reporter, or an editor.
-    static func mayReport(lineage: String, assigned: [String: String], user: User, roles: Set<RoleKind>) -> Bool {
+    static func mayReport(lineage: String, assigned: [String: String], user: Account, roles: Set<RoleKind>) -> Bool {
         allows(.manage, roles: roles) || (!roles.isEmpty && assigned[lineage] == user.email.lowercased())
     }
 }

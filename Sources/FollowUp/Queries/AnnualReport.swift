@@ -95,10 +95,10 @@ enum AnnualReportQuery {
     static func assemble(year: Int, organisation: OrganisationRecord, on db: any Database) async throws -> AnnualReportData {
         let organisationID = try organisation.requireID()
         var data = AnnualReportData(year: year, activityLevel: "Nyckelaktivitet", areas: [], indicators: [], networks: [], quotes: [], example: false)
-        let plans = try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$kind == .verksamhetsplan).all()
+        let plans = try await DocumentQuery.slugs(organisationID: organisationID, kind: .verksamhetsplan, on: db)
         var found: FollowedTree?
         for plan in plans {
-            if let tree = try await FollowedTreeQuery.load(organisation, document: plan.slug, version: nil, on: db), tree.periodStart == year { found = tree; break }
+            if let tree = try await FollowedTreeQuery.load(organisation, document: plan, version: nil, on: db), tree.periodStart == year { found = tree; break }
         }
         if let tree = found {
             data.planTitle = tree.title

@@ -16,10 +16,10 @@ public struct IndicatorContent: Sendable, Hashable {
     public let lineage: String
     public let title: String
     public let unit: String
-    public let direction: Indicator.Direction
+    let direction: Indicator.Direction
     public let baselineValue: Double?
     public let baselineYear: Int?
-    public let aggregate: Indicator.Aggregate
+    let aggregate: Indicator.Aggregate
     public let source: String?
     public let kpi: String?
     /// Kolada's own title and description of the KPI, when imported.

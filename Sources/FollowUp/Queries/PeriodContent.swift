@@ -107,7 +107,15 @@ public struct PeriodContent: Sendable, Equatable {
     public let assessments: [String: AssessmentValue]
 }
 
-enum PeriodQuery {
+public enum PeriodQuery {
+    /// The end date and name of the organisation's periods (of every document) that end in `year`,
+    /// by end date and name: what other modules mark on their own year (Finance's month columns).
+    public static func ends(organisationID: UUID, year: Int, on db: any Database) async throws -> [(endsOn: String, name: String)] {
+        try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisationID)
+            .filter(\.$endsOn >= "\(year)-").filter(\.$endsOn < "\(year + 1)-").all()
+            .filter { $0.endsOn.hasPrefix("\(year)-") }.map { ($0.endsOn, $0.name) }.sorted { ($0.endsOn, $0.name) < ($1.endsOn, $1.name) }
+    }
+
     /// A document's periods, oldest first (by end date, then key).
     static func periods(organisationID: UUID, document: String, on db: any Database) async throws -> [ReportingPeriod] {
         try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisationID).filter(\.$documentSlug == document)

@@ -29,7 +29,7 @@ public enum ReporterQuery {
     }
 
     /// The enabled users the roles belong to, each once, by name.
-    static func people(_ holders: [(user: User, role: RoleKind)]) -> [Person] {
+    static func people(_ holders: [(user: Account, role: RoleKind)]) -> [Person] {
         var seen = Set<String>()
         return holders.compactMap { holder in
             guard !holder.user.disabled, seen.insert(holder.user.email.lowercased()).inserted else { return nil }

@@ -135,13 +135,14 @@ enum AnnualReportProvider {
     }
 
     /// At adoption, inside its transaction: the figures as they are now.
-    static let snapshot: AdoptionHook = { version, document, organisationID, db in
-        guard document.kind == .verksamhetsberattelse, let year = version.periodStart,
-              let organisation = try await OrganisationRecord.find(organisationID, on: db) else { return }
+    static let snapshot: AdoptionHook = { version, db in
+        guard version.documentKind == .verksamhetsberattelse, let year = version.periodStart,
+              let organisation = try await OrganisationRecord.find(version.organisationID, on: db) else { return }
+        let organisationID = version.organisationID
         let data = try await AnnualReportQuery.assemble(year: year, organisation: organisation, on: db)
         let snapshot = ReportSnapshot()
         snapshot.organisationID = organisationID
-        snapshot.documentSlug = document.slug
+        snapshot.documentSlug = version.documentSlug
         snapshot.versionNumber = version.number
         snapshot.dataJSON = JSONColumn.encode(data)
         snapshot.takenAt = Date()

@@ -5,12 +5,12 @@ import Plot
 
 /// The networks and their contact people, for editors: never shown publicly.
 final class ContactsPage: OrganisationPage {
-    let groups: [Group]
+    let groups: [StructureQuery.Named]
     let contacts: [NetworkContact]
     let csrf: String
     let notice: String?
 
-    init(organisationSlug: String, organisationName: String, groups: [Group], contacts: [NetworkContact], csrf: String, notice: String?) {
+    init(organisationSlug: String, organisationName: String, groups: [StructureQuery.Named], contacts: [NetworkContact], csrf: String, notice: String?) {
         self.groups = groups
         self.contacts = contacts
         self.csrf = csrf
@@ -88,13 +88,13 @@ final class SurveyResultsPage: OrganisationPage {
     let answers: [SurveyAnswer]
     let quotes: [SurveyQuery.Quote]
     let tally: SurveyTally
-    let groups: [Group]
+    let groups: [StructureQuery.Named]
     let invitations: Int
     let csrf: String
     let notice: String?
 
     init(organisationSlug: String, organisationName: String, survey: Survey, answers: [SurveyAnswer], quotes: [SurveyQuery.Quote], tally: SurveyTally,
-         groups: [Group], invitations: Int, csrf: String, notice: String?) {
+         groups: [StructureQuery.Named], invitations: Int, csrf: String, notice: String?) {
         self.survey = survey
         self.answers = answers
         self.quotes = quotes

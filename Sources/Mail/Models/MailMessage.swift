@@ -3,7 +3,7 @@ import Foundation
 
 /// One e-mail in the outbox: written in the same transaction as what causes it, delivered by
 /// `MailSender`, kept with every attempt, so nothing is lost when no SMTP server is configured.
-public final class MailMessage: Model, @unchecked Sendable {
+final class MailMessage: Model, @unchecked Sendable {
     public static let schema = "mail_messages"
 
     @ID public var id: UUID?
@@ -46,7 +46,7 @@ public enum MailStatus: String, Codable, CaseIterable, Sendable {
 }
 
 /// One try at delivering a message: when, and what the server or the network said.
-public final class MailAttempt: Model, @unchecked Sendable {
+final class MailAttempt: Model, @unchecked Sendable {
     public static let schema = "mail_attempts"
 
     @ID public var id: UUID?

@@ -68,7 +68,7 @@ public enum Meetings {
         return (registry, groups)
     }
 
-    public static func create(_ record: MeetingRecord, in organisation: OrganisationRecord, actor: AuditLog.Actor, on db: any Database) async throws -> Meeting {
+    static func create(_ record: MeetingRecord, in organisation: OrganisationRecord, actor: AuditLog.Actor, on db: any Database) async throws -> Meeting {
         let organisationID = try organisation.requireID()
         let known = try await context(organisationID, on: db)
         try validate(record, registry: known.registry, groups: known.groups)
@@ -103,7 +103,7 @@ public enum Meetings {
     }
 
     /// Saves a changed record; an unchanged one writes nothing and returns false.
-    public static func update(_ meeting: Meeting, to record: MeetingRecord, actor: AuditLog.Actor, on db: any Database) async throws -> Bool {
+    static func update(_ meeting: Meeting, to record: MeetingRecord, actor: AuditLog.Actor, on db: any Database) async throws -> Bool {
         let known = try await context(meeting.$organisation.id, on: db)
         try validate(record, registry: known.registry, groups: known.groups)
         guard record != meeting.record else { return false }

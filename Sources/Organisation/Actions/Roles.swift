@@ -11,8 +11,8 @@ import Vapor
 public enum Roles {
     @discardableResult
     public static func createUser(email rawEmail: String, name: String, password: String, organisationSlug: String, role: RoleKind,
-                                  represents: String? = nil, actor: AuditLog.Actor, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
-        let email = User.normalise(email: rawEmail)
+                                  represents: String? = nil, actor: AuditLog.Actor, hasher: AsyncPasswordHasher, on db: any Database) async throws -> Account {
+        let email = Accounts.normalise(email: rawEmail)
         guard email.contains("@"), email.count >= 3, !email.contains(" ") else { throw AccountFailure.invalidEmail(rawEmail) }
         guard password.count >= Accounts.minimumPasswordLength else { throw AccountFailure.weakPassword }
         guard TextRules.problem(in: name, as: .title, limit: 200) == nil, TextRules.problem(in: email, as: .title, limit: 200) == nil else {
@@ -22,12 +22,11 @@ public enum Roles {
             throw AccountFailure.unknownOrganisation(organisationSlug)
         }
         let representsID = try await member(representedBy: role, key: represents, of: organisation.requireID(), on: db)
-        if try await User.query(on: db).filter(\.$email == email).first() != nil { throw AccountFailure.emailTaken(email) }
+        if try await Accounts.account(email: email, on: db) != nil { throw AccountFailure.emailTaken(email) }
         let hash = try await hasher.hash(password).get()
         return try await db.write { db in
-            let user = User(email: email, name: name.isEmpty ? email : name, passwordHash: hash)
-            try await user.create(on: db)
-            try await Role(userID: user.requireID(), organisationID: organisation.requireID(), role: role, representsID: representsID).create(on: db)
+            let user = try await Accounts.insert(email: email, name: name.isEmpty ? email : name, passwordHash: hash, on: db)
+            try await Role(userID: user.id, organisationID: organisation.requireID(), role: role, representsID: representsID).create(on: db)
             try await AuditLog.record("user.create", subject: "user \(email)", actor: actor, organisationID: organisation.id,
                                       after: "role \(role.rawValue) in \(organisation.slug)", on: db)
             return user
@@ -37,11 +36,11 @@ public enum Roles {
     /// Gives an existing user a role in an organisation.
     public static func grantRole(email rawEmail: String, organisationID: UUID, role: RoleKind, represents: String?, actor: AuditLog.Actor,
                                  on db: any Database) async throws {
-        let email = User.normalise(email: rawEmail)
-        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
+        let email = Accounts.normalise(email: rawEmail)
+        guard let user = try await Accounts.account(email: email, on: db) else { throw AccountFailure.unknownUser(email) }
         let representsID = try await member(representedBy: role, key: represents, of: organisationID, on: db)
-        let userID = try user.requireID()
-        if try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
+        let userID = user.id
+        if try await Role.query(on: db).filter(\.$userID == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).first() != nil {
             return
         }
         try await db.write { db in
@@ -53,18 +52,18 @@ public enum Roles {
     /// Takes a role in an organisation away from a user; their other roles stay.
     public static func revokeRole(email rawEmail: String, organisationID: UUID, role: RoleKind, actor: AuditLog.Actor,
                                   on db: any Database) async throws {
-        let email = User.normalise(email: rawEmail)
-        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
-        let userID = try user.requireID()
+        let email = Accounts.normalise(email: rawEmail)
+        guard let user = try await Accounts.account(email: email, on: db) else { throw AccountFailure.unknownUser(email) }
+        let userID = user.id
         try await db.write { db in
             if role == .administrator {
                 // The organisation's row lock makes two administrators removing each other take turns.
                 try await (db as! any SQLDatabase).update(OrganisationRecord.schema).set(SQLIdentifier("slug"), to: SQLIdentifier("slug"))
                     .where("id", .equal, organisationID).run()
                 let administrators = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role == .administrator).all()
-                if administrators.contains(where: { $0.$user.id == userID }), administrators.count <= 1 { throw AccountFailure.lastAdministrator }
+                if administrators.contains(where: { $0.userID == userID }), administrators.count <= 1 { throw AccountFailure.lastAdministrator }
             }
-            try await Role.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
+            try await Role.query(on: db).filter(\.$userID == userID).filter(\.$organisation.$id == organisationID).filter(\.$role == role).delete()
             try await AuditLog.record("role.revoke", subject: "user \(email)", actor: actor, organisationID: organisationID, before: role.rawValue, on: db)
         }
     }
@@ -85,17 +84,17 @@ extension Roles {
     /// account must have roles here and nowhere else (an account is global), must not be the
     /// administrator's own, and the organisation keeps an enabled administrator.
     @discardableResult
-    public static func setAccountDisabled(_ disabled: Bool, email rawEmail: String, organisationID: UUID, by administrator: User,
+    public static func setAccountDisabled(_ disabled: Bool, email rawEmail: String, organisationID: UUID, by administrator: Account,
                                           on db: any Database) async throws -> Bool {
-        let email = User.normalise(email: rawEmail)
+        let email = Accounts.normalise(email: rawEmail)
         guard email != administrator.email else { throw AccountFailure.ownAccount }
-        guard let user = try await User.query(on: db).filter(\.$email == email).first() else { throw AccountFailure.unknownUser(email) }
-        let roles = try await Role.query(on: db).filter(\.$user.$id == user.requireID()).all()
+        guard let user = try await Accounts.account(email: email, on: db) else { throw AccountFailure.unknownUser(email) }
+        let roles = try await Role.query(on: db).filter(\.$userID == user.id).all()
         guard !roles.isEmpty, roles.contains(where: { $0.$organisation.id == organisationID }) else { throw AccountFailure.unknownUser(email) }
         guard roles.allSatisfy({ $0.$organisation.id == organisationID }) else { throw AccountFailure.rolesElsewhere }
         if disabled, roles.contains(where: { $0.role == .administrator }) {
-            let enabledAdministrators = try await Role.query(on: db).join(User.self, on: \Role.$user.$id == \User.$id)
-                .filter(\.$organisation.$id == organisationID).filter(\.$role == .administrator).filter(User.self, \.$disabled == false).count()
+            let administrators = try await Role.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$role == .administrator).all()
+            let enabledAdministrators = try await Accounts.accounts(ids: administrators.map(\.userID), on: db).values.filter { !$0.disabled }.count
             if enabledAdministrators <= 1 { throw AccountFailure.lastAdministrator }
         }
         return try await Accounts.setDisabled(disabled, email: email, actor: .user(administrator), organisationID: organisationID, on: db)

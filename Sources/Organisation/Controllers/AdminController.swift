@@ -41,13 +41,14 @@ enum AdminController {
 
     static func usersPage(_ req: Request, _ organisation: OrganisationRecord, notice: String? = nil, error: String? = nil,
                           status: HTTPStatus = .ok) async throws -> Response {
-        let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
-            .with(\.$user).with(\.$represents).all()
-        let people = Dictionary(grouping: roles, by: { $0.user.email }).sorted { $0.key < $1.key }.map { email, held in
-            UsersPage.Person(email: email, name: held[0].user.name,
-                             roles: held.sorted { $0.role.rawValue < $1.role.rawValue }.map { .init(role: $0.role, represents: $0.represents?.name) },
-                             disabled: held[0].user.disabled, lastSignedIn: held[0].user.lastSignedInAt)
-        }
+        let roles = try await Role.query(on: req.db).filter(\.$organisation.$id == organisation.requireID()).with(\.$represents).all()
+        let accounts = try await Accounts.accounts(ids: roles.map(\.userID), on: req.db)
+        let people = Dictionary(grouping: roles.filter { accounts[$0.userID] != nil }, by: \.userID).map { id, held in
+            let account = accounts[id]!
+            return UsersPage.Person(email: account.email, name: account.name,
+                                    roles: held.sorted { $0.role.rawValue < $1.role.rawValue }.map { .init(role: $0.role, represents: $0.represents?.name) },
+                                    disabled: account.disabled, lastSignedIn: account.lastSignedInAt)
+        }.sorted { $0.email < $1.email }
         let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name, people: people,
                              viewer: try req.user.email, csrf: try req.signedIn.csrfToken, notice: notice, error: error)
         return privatePage(req.render(page), status: status)
@@ -145,7 +146,7 @@ enum AdminController {
     static func revoke(_ req: Request, email rawEmail: String, role: RoleKind, confirmed: Bool) async throws -> Response {
         let organisation = try await req.organisation(permitting: .administer)
         let admin = try req.user
-        let email = User.normalise(email: rawEmail)
+        let email = Accounts.normalise(email: rawEmail)
         do {
             // An administrator cannot take away their own administration by a slip of the hand.
             guard !(role == .administrator && email == admin.email) else { throw AccountFailure.ownAdministratorRole }
@@ -181,9 +182,9 @@ enum AdminController {
         let organisation = try await req.organisation(permitting: .administer)
         do {
             if disable && !confirmed {
-                guard User.normalise(email: email) != (try req.user).email else { throw AccountFailure.ownAccount }
+                guard Accounts.normalise(email: email) != (try req.user).email else { throw AccountFailure.ownAccount }
                 return try confirm(req, organisation, heading: "Stäng av kontot?",
-                                   question: "\(User.normalise(email: email)) kan inte logga in förrän kontot öppnas igen, och loggas ut nu. Rollerna finns kvar.",
+                                   question: "\(Accounts.normalise(email: email)) kan inte logga in förrän kontot öppnas igen, och loggas ut nu. Rollerna finns kvar.",
                                    action: OrganisationURL.account.link(organisation.slug), fields: ["email": email, "disabled": "ja"],
                                    confirmLabel: "Ja, stäng av kontot")
             }
@@ -213,8 +214,9 @@ enum AdminController {
         let filter = AuditFilter(req)
         var hasRoleHere = false
         if let user = filter.user {
-            hasRoleHere = try await Role.query(on: req.db).join(User.self, on: \Role.$user.$id == \User.$id)
-                .filter(User.self, \.$email == user).filter(\.$organisation.$id == organisation.requireID()).first() != nil
+            if let account = try await Accounts.account(email: user, on: req.db) {
+                hasRoleHere = try await Role.query(on: req.db).filter(\.$userID == account.id).filter(\.$organisation.$id == organisation.requireID()).first() != nil
+            }
         }
         let (entries, hasMore) = try await AuditQuery.page(organisationID: organisation.requireID(), filter: filter,
                                                            includeAccountEvents: hasRoleHere, on: req.db)

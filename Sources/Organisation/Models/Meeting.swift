@@ -5,7 +5,7 @@ import Foundation
 /// A meeting of the organisation or one of its bodies, kept as a minimal record: when, who took part
 /// for which party, notes and documents. The annual meeting of an agreement is one; the decisions
 /// module extends the record with agendas and minutes.
-public final class Meeting: Model, @unchecked Sendable {
+final class Meeting: Model, @unchecked Sendable {
     public static let schema = "organisation_meetings"
 
     @ID public var id: UUID?

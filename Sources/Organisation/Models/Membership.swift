@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A member of an association: the 14 municipalities that own Norrbottens Kommuner.
-public final class Membership: Model, @unchecked Sendable {
+final class Membership: Model, @unchecked Sendable {
     public static let schema = "organisation_memberships"
 
     // managed fields

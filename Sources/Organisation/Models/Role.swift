@@ -2,12 +2,13 @@ import Auth
 import Fluent
 import Foundation
 
-/// What a user may do in one organisation.
-public final class Role: Model, @unchecked Sendable {
+/// What a user may do in one organisation. The user is Auth's account, by id: Auth's model
+/// stays inside Auth, and its accounts are read through `Accounts`.
+final class Role: Model, @unchecked Sendable {
     public static let schema = "auth_roles"
 
     @ID public var id: UUID?
-    @Parent(key: "user_id") public var user: User
+    @Field(key: "user_id") public var userID: UUID
     @Parent(key: "organisation_id") public var organisation: OrganisationRecord
     @Field(key: "role") public var role: RoleKind
     /// For a member representative: the member (a municipality, an organisation) they answer for.
@@ -16,7 +17,7 @@ public final class Role: Model, @unchecked Sendable {
     public init() {}
 
     public init(userID: UUID, organisationID: UUID, role: RoleKind, representsID: UUID? = nil) {
-        self.$user.id = userID
+        self.userID = userID
         self.$organisation.id = organisationID
         self.role = role
         self.$represents.id = representsID

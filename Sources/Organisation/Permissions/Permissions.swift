@@ -16,7 +16,7 @@ public protocol PermissionRules {
 /// the one context every signed-in or token controller works with.
 public struct SignedInContext: Sendable {
     public let organisation: OrganisationRecord
-    public let user: User
+    public let user: Account
     public let roles: Set<RoleKind>
     /// The session's CSRF token for the forms a page shows; empty for an API token.
     public let csrf: String
@@ -29,21 +29,23 @@ public struct SignedInContext: Sendable {
 /// The one look-up of roles. Other modules read roles only through here (ArchitectureTests).
 public enum RoleQuery {
     /// The user's roles in the organisation.
-    public static func roles(of user: User, in organisation: OrganisationRecord, on db: any Database) async throws -> Set<RoleKind> {
-        Set(try await Role.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$organisation.$id == organisation.requireID())
+    public static func roles(of user: Account, in organisation: OrganisationRecord, on db: any Database) async throws -> Set<RoleKind> {
+        Set(try await Role.query(on: db).filter(\.$userID == user.id).filter(\.$organisation.$id == organisation.requireID())
             .all().map(\.role))
     }
 
     /// The people with a role in the organisation (any role, or one of `kinds`), each with the role, in no set order.
-    public static func holders(in organisationID: UUID, kinds: Set<RoleKind>? = nil, on db: any Database) async throws -> [(user: User, role: RoleKind)] {
-        var query = Role.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$user)
+    public static func holders(in organisationID: UUID, kinds: Set<RoleKind>? = nil, on db: any Database) async throws -> [(user: Account, role: RoleKind)] {
+        var query = Role.query(on: db).filter(\.$organisation.$id == organisationID)
         if let kinds { query = query.filter(\.$role ~~ Array(kinds)) }
-        return try await query.all().map { ($0.user, $0.role) }
+        let roles = try await query.all()
+        let accounts = try await Accounts.accounts(ids: roles.map(\.userID), on: db)
+        return roles.compactMap { role in accounts[role.userID].map { ($0, role.role) } }
     }
 
     /// The organisations where the user holds a role (any, or one of `kinds`), each once, by name.
-    public static func organisations(of user: User, kinds: Set<RoleKind>? = nil, on db: any Database) async throws -> [OrganisationRecord] {
-        var query = try Role.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$organisation)
+    public static func organisations(of user: Account, kinds: Set<RoleKind>? = nil, on db: any Database) async throws -> [OrganisationRecord] {
+        var query = Role.query(on: db).filter(\.$userID == user.id).with(\.$organisation)
         if let kinds { query = query.filter(\.$role ~~ Array(kinds)) }
         return try await query.all().reduce(into: [String: OrganisationRecord]()) { $0[$1.organisation.slug] = $1.organisation }
             .values.sorted { $0.name < $1.name }
@@ -51,7 +53,7 @@ public enum RoleQuery {
 
     /// Every role of every user as `role@organisation`, by user: for `samsyn user list`.
     public static func everyRole(on db: any Database) async throws -> [UUID: [String]] {
-        Dictionary(grouping: try await Role.query(on: db).with(\.$organisation).all(), by: \.$user.id)
+        Dictionary(grouping: try await Role.query(on: db).with(\.$organisation).all(), by: \.userID)
             .mapValues { $0.map { "\($0.role.rawValue)@\($0.organisation.slug)" } }
     }
 }

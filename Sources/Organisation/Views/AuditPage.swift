@@ -11,7 +11,7 @@ public final class AuditPage: OrganisationPage {
         public let trail: [Breadcrumb]
         /// Where the filter form and the paging links go.
         public let base: String
-        public let entries: [AuditEntry]
+        public let entries: [AuditRecord]
         public let hasMore: Bool
         public let filter: AuditFilter
         /// The documents to filter by: (slug, title).
@@ -19,7 +19,7 @@ public final class AuditPage: OrganisationPage {
         /// What the filtered item is called, when filtering by one.
         public let itemName: String?
 
-        public init(heading: String, trail: [Breadcrumb], base: String, entries: [AuditEntry], hasMore: Bool, filter: AuditFilter,
+        public init(heading: String, trail: [Breadcrumb], base: String, entries: [AuditRecord], hasMore: Bool, filter: AuditFilter,
                     documents: [Forms.Choice], itemName: String? = nil) {
             self.heading = heading
             self.trail = trail
@@ -85,7 +85,7 @@ public final class AuditPage: OrganisationPage {
         }
     }
 
-    func what(_ entry: AuditEntry) -> Node<HTML.BodyContext> {
+    func what(_ entry: AuditRecord) -> Node<HTML.BodyContext> {
         let action = AuditLog.swedish[entry.action] ?? entry.action
         let name = entry.subjectName ?? entry.subject
         let place = entry.documentTitle.map { title in " (\(title)" + (entry.version.map { ", version \($0)" } ?? "") + ")" } ?? ""

@@ -7,10 +7,10 @@ import Plot
 /// failed, with the number of attempts and the last error, so nothing is lost when no SMTP server
 /// is configured.
 public final class OutboxPage: OrganisationPage {
-    let messages: [MailMessage]
+    let messages: [OutboxEntry]
     let configured: Bool
 
-    public init(organisationSlug: String, organisationName: String, messages: [MailMessage], configured: Bool) {
+    public init(organisationSlug: String, organisationName: String, messages: [OutboxEntry], configured: Bool) {
         self.messages = messages
         self.configured = configured
         super.init(organisationSlug: organisationSlug, organisationName: organisationName)

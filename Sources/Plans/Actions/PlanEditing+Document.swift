@@ -14,7 +14,7 @@ extension PlanEditing {
 
     /// Sets a draft's title and period. Returns false when nothing differed (and nothing was written).
     @discardableResult
-    public static func updateDetails(_ version: DocumentVersion, title: String, period: (Int?, Int?), actor: AuditLog.Actor,
+    static func updateDetails(_ version: DocumentVersion, title: String, period: (Int?, Int?), actor: AuditLog.Actor,
                                      organisationID: UUID, on db: any Database) async throws -> Bool {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure.invalid("Ange en titel.", field: "title") }
@@ -45,7 +45,7 @@ extension PlanEditing {
     }
 
     /// Removes a draft and everything in it. Adopted and superseded versions cannot be removed.
-    public static func discard(_ version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID, on db: any Database) async throws {
+    static func discard(_ version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID, on db: any Database) async throws {
         try await db.write { db in
             try await requireDraft(version, on: db)
             let versionID = try version.requireID()
@@ -86,7 +86,7 @@ extension PlanEditing {
     }
 
     /// Adds a prose section last in the draft. Returns its key.
-    public static func addSection(to version: DocumentVersion, _ input: SectionInput, actor: AuditLog.Actor, organisationID: UUID,
+    static func addSection(to version: DocumentVersion, _ input: SectionInput, actor: AuditLog.Actor, organisationID: UUID,
                                   on db: any Database) async throws -> String {
         try input.check()
         return try await db.write { db in
@@ -113,7 +113,7 @@ extension PlanEditing {
 
     /// Saves a section's heading, text and depth. Returns false when nothing differed.
     @discardableResult
-    public static func updateSection(_ key: String, in version: DocumentVersion, _ input: SectionInput, actor: AuditLog.Actor,
+    static func updateSection(_ key: String, in version: DocumentVersion, _ input: SectionInput, actor: AuditLog.Actor,
                                      organisationID: UUID, on db: any Database) async throws -> Bool {
         try input.check()
         return try await db.write { db in
@@ -132,7 +132,7 @@ extension PlanEditing {
     }
 
     /// Swaps a section with its neighbour.
-    public static func reorderSection(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,
+    static func reorderSection(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,
                                       organisationID: UUID, on db: any Database) async throws {
         try await db.write { db in
             try await requireDraft(version, on: db)
@@ -150,7 +150,7 @@ extension PlanEditing {
     }
 
     /// Removes a prose section. The goal tree's place cannot be removed, nor a strategy that nodes point at.
-    public static func removeSection(_ key: String, in version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID,
+    static func removeSection(_ key: String, in version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID,
                                      on db: any Database) async throws {
         try await db.write { db in
             try await requireDraft(version, on: db)

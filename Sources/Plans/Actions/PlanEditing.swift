@@ -45,7 +45,7 @@ public enum PlanEditing {
     }
 
     /// Copies a version into a new draft of the same document, numbered after the highest.
-    public static func newDraft(of document: SteeringDocument, from source: DocumentVersion, actor: AuditLog.Actor,
+    static func newDraft(of document: SteeringDocument, from source: DocumentVersion, actor: AuditLog.Actor,
                                 on db: any Database) async throws -> DocumentVersion {
         try await db.write { db in
             try await lockDocument(of: source, on: db)
@@ -64,7 +64,7 @@ public enum PlanEditing {
 
     /// A new document from another's version (next year's plan from this year's): its prose and
     /// tree, with the deepest level's nodes carried only while unfinished, as `carryOver` decides.
-    public static func copyDocument(_ source: DocumentVersion, of sourceDocument: SteeringDocument, slug: String, title: String,
+    static func copyDocument(_ source: DocumentVersion, of sourceDocument: SteeringDocument, slug: String, title: String,
                                     period: (Int?, Int?), carryOver: any CarryOverRule = RecordedStatusCarryOver(),
                                     actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let organisationID = sourceDocument.$organisation.id
@@ -75,7 +75,7 @@ public enum PlanEditing {
         }
         let leaves = try await PlanNode.query(on: db).filter(\.$version.$id == source.requireID())
             .filter(\.$levelIndex == source.levels.count - 1).all()
-        let unfinished = try await carryOver.unfinished(leaves, of: source, on: db)
+        let unfinished = try await carryOver.unfinished(leaves.map(PlanLeaf.init), of: VersionReference(source, of: sourceDocument), on: db)
         return try await db.write { db in
             let document = SteeringDocument(organisationID: organisationID, slug: slug, kind: sourceDocument.kind)
             try await document.create(on: db)
@@ -88,7 +88,7 @@ public enum PlanEditing {
     }
 
     /// A new, empty document: its first version is a draft with the level model the editor chose.
-    public static func createDocument(organisationID: UUID, slug: String, title: String, kind: DocumentKind, period: (Int?, Int?),
+    static func createDocument(organisationID: UUID, slug: String, title: String, kind: DocumentKind, period: (Int?, Int?),
                                       levels: [String], actor: AuditLog.Actor, on db: any Database) async throws -> SteeringDocument {
         let levels = levels.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for level in levels { try check(level, as: .title, limit: 100) }
@@ -261,7 +261,7 @@ public enum PlanEditing {
 
     /// Adds a node under `parentKey` (or at the top), one level below its parent, last among its siblings.
     @discardableResult
-    public static func addNode(to version: DocumentVersion, parentKey: String?, title: String, actor: AuditLog.Actor,
+    static func addNode(to version: DocumentVersion, parentKey: String?, title: String, actor: AuditLog.Actor,
                                organisationID: UUID, on db: any Database) async throws -> PlanNode {
         guard version.status == .draft else { throw Failure.notADraft }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -311,7 +311,7 @@ public enum PlanEditing {
     public enum Direction: String, Codable, CaseIterable, Sendable { case up, down }
 
     /// Swaps a node with its neighbour among its siblings.
-    public static func reorder(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,
+    static func reorder(_ key: String, in version: DocumentVersion, direction: Direction, actor: AuditLog.Actor,
                                organisationID: UUID, on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
@@ -336,7 +336,7 @@ public enum PlanEditing {
     }
 
     /// Moves a node (with everything under it) to another parent one level up, last among its new siblings.
-    public static func move(_ key: String, in version: DocumentVersion, toParent parentKey: String, actor: AuditLog.Actor,
+    static func move(_ key: String, in version: DocumentVersion, toParent parentKey: String, actor: AuditLog.Actor,
                             organisationID: UUID, on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
@@ -357,7 +357,7 @@ public enum PlanEditing {
     }
 
     /// Removes a node and everything under it from a draft.
-    public static func remove(_ key: String, in version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID,
+    static func remove(_ key: String, in version: DocumentVersion, actor: AuditLog.Actor, organisationID: UUID,
                               on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         let versionID = try version.requireID()
@@ -388,7 +388,7 @@ public enum PlanEditing {
     }
 
     /// Adopts a draft: records body, date and decision; the previously adopted version is superseded.
-    public static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
+    static func adopt(_ version: DocumentVersion, body: String, date: String, reference: String, actor: AuditLog.Actor,
                              organisationID: UUID, hooks: [AdoptionHook] = [], on db: any Database) async throws {
         guard version.status == .draft else { throw Failure.notADraft }
         try checkAdoption(body: body, date: date, reference: reference)
@@ -408,8 +408,8 @@ public enum PlanEditing {
             version.decisionReference = reference.isEmpty ? nil : reference
             try await version.update(on: db)
             if !hooks.isEmpty {
-                let document = try await version.$document.get(on: db)
-                for hook in hooks { try await hook(version, document, organisationID, db) }
+                let reference = VersionReference(version, of: try await version.$document.get(on: db))
+                for hook in hooks { try await hook(reference, db) }
             }
             try await AuditLog.record("version.adopt", subject: "version \(version.number)", actor: actor, organisationID: organisationID,
                                       before: "draft", after: "adopted by \(body) on \(date)\(reference.isEmpty ? "" : ", \(reference)")", context: try await auditContext(version, name: version.title, item: nil, on: db), on: db)
@@ -418,7 +418,7 @@ public enum PlanEditing {
 
     /// Records one more body's decision on a version already adopted: an agreement is decided on by
     /// each of its parties. The date and reference may be unknown; a body named twice is refused.
-    public static func recordFurtherAdoption(_ version: DocumentVersion, _ adoption: Adoption, actor: AuditLog.Actor,
+    static func recordFurtherAdoption(_ version: DocumentVersion, _ adoption: Adoption, actor: AuditLog.Actor,
                                              organisationID: UUID, on db: any Database) async throws {
         guard version.status != .draft else {
             throw Failure.invalid("Anta versionen först; därefter kan fler organs beslut läggas till.", field: "body")

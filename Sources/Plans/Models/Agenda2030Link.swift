@@ -3,12 +3,12 @@ import Foundation
 
 /// A link from a document version (or one of its nodes) to an Agenda 2030 goal or target,
 /// with the role it plays and the sentence that explains it.
-public final class Agenda2030Link: Model, @unchecked Sendable {
+final class Agenda2030Link: Model, @unchecked Sendable {
     public static let schema = "plans_agenda_links"
 
     @ID public var id: UUID?
-    @Parent(key: "version_id") public var version: DocumentVersion
-    @OptionalParent(key: "node_id") public var node: PlanNode?
+    @Parent(key: "version_id") var version: DocumentVersion
+    @OptionalParent(key: "node_id") var node: PlanNode?
     @Field(key: "position") public var position: Int
     @Field(key: "code") public var code: String
     @Field(key: "role") public var role: Agenda2030Role

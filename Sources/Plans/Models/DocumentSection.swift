@@ -3,7 +3,7 @@ import Foundation
 
 /// A block of a document's prose, in reading order. `role` marks the blocks the
 /// page treats specially: the strategies, the Agenda 2030 text, and where the goal tree goes.
-public final class DocumentSection: Model, @unchecked Sendable {
+final class DocumentSection: Model, @unchecked Sendable {
     public static let schema = "plans_sections"
 
     @ID public var id: UUID?

@@ -4,7 +4,7 @@ import Foundation
 
 /// One version of a steering document: its lifecycle, level model, prose, Agenda 2030
 /// mapping and goal tree. An adopted version is frozen; a change makes a new version.
-public final class DocumentVersion: Model, @unchecked Sendable {
+final class DocumentVersion: Model, @unchecked Sendable {
     public static let schema = "plans_document_versions"
 
     // managed fields

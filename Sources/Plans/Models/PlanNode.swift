@@ -3,7 +3,7 @@ import Foundation
 
 /// A node of a document's goal tree: a goal area, a goal, a key activity, or whatever
 /// the document's level model names. `levelIndex` points into the version's levels.
-public final class PlanNode: Model, @unchecked Sendable {
+final class PlanNode: Model, @unchecked Sendable {
     public static let schema = "plans_nodes"
 
     // managed fields

@@ -4,7 +4,7 @@ import Organisation
 
 /// A steering document of one organisation (an Inriktning, a Verksamhetsplan, an agreement…).
 /// Its content lives in versions; the document itself only carries identity.
-public final class SteeringDocument: Model, @unchecked Sendable {
+final class SteeringDocument: Model, @unchecked Sendable {
     public static let schema = "plans_documents"
 
     @ID public var id: UUID?

@@ -21,8 +21,19 @@ public enum DocumentQuery {
         }.sorted { ($0.periodStart ?? 0, $0.title) > ($1.periodStart ?? 0, $1.title) }
     }
 
+    /// The slugs of the organisation's documents of a kind (any status), in slug order.
+    public static func slugs(organisationID: UUID, kind: DocumentKind, on db: any Database) async throws -> [String] {
+        try await SteeringDocument.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$kind == kind).sort(\.$slug)
+            .all(\.$slug)
+    }
+
+    /// The ids of the organisations that have documents.
+    public static func organisationsWithDocuments(on db: any Database) async throws -> Set<UUID> {
+        Set(try await SteeringDocument.query(on: db).unique().all(\.$organisation.$id))
+    }
+
     /// Finds the public version to show: the given number, or the newest public one.
-    public static func publicVersion(organisation: OrganisationRecord, documentSlug: String, number: Int?,
+    static func publicVersion(organisation: OrganisationRecord, documentSlug: String, number: Int?,
                                      on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
         guard let document = try await SteeringDocument.query(on: db)
             .filter(\.$organisation.$id == organisation.requireID())
@@ -39,7 +50,7 @@ public enum DocumentQuery {
     }
 
     /// For editors: a version of any status, with all versions of the document.
-    public static func anyVersion(organisation: OrganisationRecord, documentSlug: String, number: Int,
+    static func anyVersion(organisation: OrganisationRecord, documentSlug: String, number: Int,
                                   on db: any Database) async throws -> (SteeringDocument, DocumentVersion, [DocumentVersion])? {
         guard let document = try await SteeringDocument.query(on: db)
             .filter(\.$organisation.$id == organisation.requireID())
@@ -51,7 +62,7 @@ public enum DocumentQuery {
     }
 
     /// Loads a whole version in four queries, whatever the size of its tree.
-    public static func content(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
+    static func content(organisation: OrganisationRecord, document: SteeringDocument, version: DocumentVersion,
                                allVersions: [DocumentVersion], on db: any Database) async throws -> DocumentContent {
         let versionID = try version.requireID()
         async let sectionRows = DocumentSection.query(on: db).filter(\.$version.$id == versionID).sort(\.$position).all()
@@ -78,7 +89,7 @@ public enum DocumentQuery {
         var names: [String: String] = [:]
         for actor in try await RegistryQuery.actors(ids: [], keys: partnerKeys, on: db) { names["partner:\(actor.scbCode ?? actor.slug)"] = actor.name }
         if !networkKeys.isEmpty {
-            for group in try await Group.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$key ~~ Array(networkKeys)).all() {
+            for group in try await StructureQuery.groups(organisationID: organisationID, keys: networkKeys, on: db) {
                 names["network:\(group.key)"] = group.name
             }
         }
@@ -89,7 +100,7 @@ public enum DocumentQuery {
                                on db: any Database) async throws -> ReferenceNames {
         var result = ReferenceNames(names: try await liveNames(nodes, organisationID: organisation.requireID(), on: db))
         if nodes.contains(where: { $0.responsibleUnit != nil }) {
-            for unit in try await Unit.query(on: db).filter(\.$organisation.$id == organisation.requireID()).all() { result.unitKeys[unit.name] = unit.key }
+            for unit in try await StructureQuery.units(organisationID: organisation.requireID(), on: db) { result.unitKeys[unit.name] = unit.key }
         }
         result.names.merge(version.frozenNames ?? [:]) { _, frozen in frozen }
         return result

@@ -44,7 +44,7 @@ enum UserCommands {
             try await migrate(app)
             try await Roles.createUser(email: email, name: signature.name ?? "", password: password, organisationSlug: org, role: role,
                                           represents: signature.represents, actor: .commandLine, hasher: app.password.async, on: app.db)
-            app.logger.notice("Created \(User.normalise(email: email)) as \(role.rawValue) in \(org)")
+            app.logger.notice("Created \(Accounts.normalise(email: email)) as \(role.rawValue) in \(org)")
         }
     }
 
@@ -56,10 +56,10 @@ enum UserCommands {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await migrate(app)
-            let users = try await User.query(on: app.db).sort(\.$email).all()
+            let users = try await Accounts.all(on: app.db)
             let roles = try await RoleQuery.everyRole(on: app.db)
             let lines = users.map { user in
-                let roles = (roles[user.id!] ?? []).sorted().joined(separator: ",")
+                let roles = (roles[user.id] ?? []).sorted().joined(separator: ",")
                 return "\(user.email)\t\(user.name)\t\(roles)\t\(user.disabled ? "disabled" : "active")"
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
@@ -79,7 +79,7 @@ enum UserCommands {
             let app = context.application
             try await migrate(app)
             try await Accounts.disableUser(email: email, actor: .commandLine, on: app.db)
-            app.logger.notice("Disabled \(User.normalise(email: email))")
+            app.logger.notice("Disabled \(Accounts.normalise(email: email))")
         }
     }
 }

@@ -17,8 +17,8 @@ enum HomeController {
 
     /// Organisations that publish something here (not every registry entry).
     static func hostedOrganisations(on db: any Database) async throws -> [OrganisationRecord] {
-        let withDocuments = Set(try await SteeringDocument.query(on: db).all().map(\.$organisation.id))
-        let withMembers = Set(try await Membership.query(on: db).all().map(\.$organisation.id))
+        let withDocuments = try await DocumentQuery.organisationsWithDocuments(on: db)
+        let withMembers = try await MemberQuery.organisationsWithMembers(on: db)
         let ids = Array(withDocuments.union(withMembers))
         guard !ids.isEmpty else { return [] }
         return try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()

@@ -78,7 +78,7 @@ enum AgreementsAPIController {
                                                                  filter: RegistryFilter.read(req, names: RegistryFilter.apiParameters), withHistory: true, on: req.db))
     }
 
-    static func editor(_ req: Request) async throws -> (OrganisationRecord, User, Catalogue) {
+    static func editor(_ req: Request) async throws -> (OrganisationRecord, Account, Catalogue) {
         let access = try await req.access(.edit, by: AgreementsPermissions.self), organisation = access.organisation, user = access.user
         return (organisation, user, try await Catalogue.load(organisation, on: req.db))
     }

@@ -87,10 +87,9 @@ enum IndicatorAPIController {
         try await req.cachedJSON {
             let organisation = try await req.organisation()
             guard let year = req.parameters.get("year", as: Int.self) else { throw Abort(.badRequest, reason: "year must be a whole number such as 2023") }
-            let reports = try await SteeringDocument.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
-                .filter(\.$kind == .verksamhetsberattelse).sort(\.$slug).all()
+            let reports = try await DocumentQuery.slugs(organisationID: organisation.requireID(), kind: .verksamhetsberattelse, on: req.db)
             for report in reports {
-                guard let content = try? await PublishedContent.content(organisation, document: report.slug, version: nil, on: req.db),
+                guard let content = try? await PublishedContent.content(organisation, document: report, version: nil, on: req.db),
                       content.version.periodStart == year, let data = try await AnnualReportProvider.data(for: content, on: req) else { continue }
                 return data
             }

@@ -22,4 +22,8 @@ public struct OrganisationDTO: Content {
         populationYear = organisation.populationYear
         populationSource = organisation.populationSource
     }
+
+    /// The OpenAPI document's example.
+    public static let example = OrganisationDTO(OrganisationRecord(slug: "norrbottens-kommuner", kind: .kommunforbund, name: "Norrbottens Kommuner",
+                                                                   county: "Norrbottens län"))
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// A body (organ), network or forum. One record per entity, however many places the
 /// documents list it in: Kommundirektörsberedningen is a body and a strategic network.
-public final class Group: Model, @unchecked Sendable {
+final class Group: Model, @unchecked Sendable {
     public static let schema = "organisation_groups"
 
     // managed fields

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Where a document lists a network or forum: under which unit, in which group, at which place.
-public final class Listing: Model, @unchecked Sendable {
+final class Listing: Model, @unchecked Sendable {
     public static let schema = "organisation_listings"
 
     @ID public var id: UUID?

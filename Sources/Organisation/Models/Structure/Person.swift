@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A person who holds seats in bodies and networks.
-public final class Person: Model, @unchecked Sendable {
+final class Person: Model, @unchecked Sendable {
     public static let schema = "organisation_people"
 
     @ID public var id: UUID?
@@ -16,7 +16,7 @@ public final class Person: Model, @unchecked Sendable {
 
 /// A seat in a body or network: a role, optionally held by a person, optionally on behalf
 /// of a member or partner, from and to a date (ISO 8601, "2023-01-01").
-public final class Seat: Model, @unchecked Sendable {
+final class Seat: Model, @unchecked Sendable {
     public static let schema = "organisation_seats"
 
     @ID public var id: UUID?

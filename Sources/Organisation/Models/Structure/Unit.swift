@@ -4,7 +4,7 @@ import Foundation
 
 /// A unit of the association's own staff (the stab, a department), with the areas it covers
 /// and the political steering groups it serves.
-public final class Unit: Model, @unchecked Sendable {
+final class Unit: Model, @unchecked Sendable {
     public static let schema = "organisation_units"
 
     // managed fields

@@ -59,7 +59,7 @@ extension EditorAPIController {
         }
         let page = query("page").map { Int($0) }
         if let page, page.map({ (1...10_000).contains($0) }) != true { throw Abort(.badRequest, reason: "page must be a number from 1 to 10000") }
-        let filter = AuditFilter(document: query("document"), item: query("item"), user: query("user").map(User.normalise),
+        let filter = AuditFilter(document: query("document"), item: query("item"), user: query("user").map(Accounts.normalise),
                                  from: query("from"), to: query("to"), page: (page ?? 1) ?? 1)
         let (entries, hasMore) = try await AuditQuery.page(organisationID: organisation.requireID(), filter: filter, documentsOnly: true, on: req.db)
         let body = HistoryPage(page: filter.page, hasMore: hasMore, entries: entries.map {

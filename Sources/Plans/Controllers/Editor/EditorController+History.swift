@@ -17,9 +17,10 @@ extension EditorController {
             Editor.Choice(document.slug, document.versions.max { $0.number < $1.number }?.title ?? document.slug)
         }
         // The item's name as the newest entry about it has it.
-        let itemName = filter.item == nil ? nil : try await AuditEntry.query(on: req.db)
-            .filter(\.$organisationID == context.organisation.requireID()).filter(\.$item == filter.item).filter(\.$document == filter.document)
-            .sort(\.$createdAt, .descending).first()?.subjectName ?? filter.item
+        var itemName: String?
+        if let item = filter.item {
+            itemName = try await AuditQuery.latestName(of: item, in: filter.document, organisationID: context.organisation.requireID(), on: req.db) ?? item
+        }
         let model = AuditPage.Model(heading: "Historik", trail: trail(context), base: PlansURL.Editor.history.link(context.slug), entries: entries,
                                     hasMore: hasMore, filter: filter, documents: choices, itemName: itemName)
         return privatePage(req.render(AuditPage(organisationSlug: context.slug, organisationName: context.organisation.name, model: model)))

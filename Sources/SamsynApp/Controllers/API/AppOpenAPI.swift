@@ -32,8 +32,7 @@ enum AppOpenAPI {
     static let openAPI = APIOperation("openAPI", summary: "This document", response: .object)
     static let organisations = APIOperation("organisations", summary: "The organisations that publish here",
                                             response: .list(.component("Organisation")),
-                                            example: [OrganisationDTO(OrganisationRecord(slug: "norrbottens-kommuner", kind: .kommunforbund,
-                                                                                         name: "Norrbottens Kommuner", county: "Norrbottens län"))])
+                                            example: [OrganisationDTO.example])
     static let organisation = APIOperation("organisation", summary: "An organisation with its members and documents",
                                            response: .component("OrganisationDetail"), errors: [404])
     static let importOrganisation = APIOperation(

@@ -1,4 +1,3 @@
-import Auth
 import Core
 import Fluent
 import Foundation
@@ -26,7 +25,7 @@ public struct AuditFilter: Sendable, Equatable {
     /// From the query string (?dokument=&punkt=&anvandare=&fran=&till=&sida=); dates that do not exist are ignored.
     public init(_ req: Request) {
         let text = { (name: String) in req.queryValue(name).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } }
-        self.init(document: text("dokument"), item: text("punkt"), user: text("anvandare").map(User.normalise),
+        self.init(document: text("dokument"), item: text("punkt"), user: text("anvandare").map(Accounts.normalise),
                   from: text("fran").flatMap { CalendarDate.isValid($0) ? $0 : nil }, to: text("till").flatMap { CalendarDate.isValid($0) ? $0 : nil },
                   page: min(max(text("sida").flatMap(Int.init) ?? 1, 1), 10_000))
     }
@@ -39,6 +38,44 @@ public struct AuditFilter: Sendable, Equatable {
     }
 }
 
+/// One audit entry as pages show it: a plain value read from Auth's `AuditEntry` model.
+public struct AuditRecord: Sendable, Equatable {
+    public let id: UUID
+    public let organisationID: UUID?
+    public let actorID: UUID?
+    /// Who, in words: an e-mail address, or "command line".
+    public let actor: String
+    public let action: String
+    public let subject: String
+    public let before: String?
+    public let after: String?
+    /// At write time: the subject's name, and the document, its title, version and item it concerns.
+    public let subjectName: String?
+    public let document: String?
+    public let documentTitle: String?
+    public let version: Int?
+    public let item: String?
+    public let createdAt: Date?
+
+    init(_ entry: AuditEntry) {
+        id = entry.id!
+        organisationID = entry.organisationID
+        actorID = entry.actorID
+        actor = entry.actor
+        action = entry.action
+        subject = entry.subject
+        before = entry.before
+        after = entry.after
+        subjectName = entry.subjectName
+        document = entry.document
+        documentTitle = entry.documentTitle
+        version = entry.version
+        item = entry.item
+        createdAt = entry.createdAt
+    }
+}
+
+/// Reading the audit trail: the one way other modules see it.
 public enum AuditQuery {
     public static let pageSize = 50
 
@@ -59,7 +96,7 @@ public enum AuditQuery {
     /// `documentsOnly` keeps to changes of documents; `ownEventsOf` adds a user's own account
     /// events (sign-ins, tokens) to a user filter, for administrators of an organisation where they have a role.
     public static func page(organisationID: UUID, filter: AuditFilter, documentsOnly: Bool = false, includeAccountEvents: Bool = false,
-                            on db: any Database) async throws -> (entries: [AuditEntry], hasMore: Bool) {
+                            on db: any Database) async throws -> (entries: [AuditRecord], hasMore: Bool) {
         let query = AuditEntry.query(on: db).sort(\.$createdAt, .descending).sort(\.$id, .descending)
         if let user = filter.user {
             query.filter(\.$actor == user).group(.or) { group in
@@ -75,6 +112,12 @@ public enum AuditQuery {
         if let from = filter.from.flatMap(start(of:)) { query.filter(\.$createdAt >= from) }
         if let to = filter.to.flatMap(start(of:)), let end = stockholm.date(byAdding: .day, value: 1, to: to) { query.filter(\.$createdAt < end) }
         let rows = try await query.range(((filter.page - 1) * pageSize)..<(filter.page * pageSize + 1)).all()
-        return (Array(rows.prefix(pageSize)), rows.count > pageSize)
+        return (rows.prefix(pageSize).map(AuditRecord.init), rows.count > pageSize)
+    }
+
+    /// An item's name as the newest entry about it in the organisation's document has it.
+    public static func latestName(of item: String, in document: String?, organisationID: UUID, on db: any Database) async throws -> String? {
+        try await AuditEntry.query(on: db).filter(\.$organisationID == organisationID).filter(\.$item == item).filter(\.$document == document)
+            .sort(\.$createdAt, .descending).first()?.subjectName
     }
 }
