@@ -104,7 +104,7 @@ public enum AgreementsModule: AppModule {
         }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
             try await RoleQuery.organisations(of: user, on: req.db)
-                .map { AccountPage.RoleLine(description: "Avtalsregistret i \($0.name)",
+                .map { AccountShow.View.RoleLine(description: "Avtalsregistret i \($0.name)",
                                             links: [Breadcrumb("alla avtal", url: AgreementsURL.staffRegistry.link($0.slug)),
                                                     Breadcrumb("omprövningar", url: AgreementsURL.reviews.link($0.slug))]) }
         }

@@ -119,7 +119,7 @@ public enum FinanceModule: AppModule {
         }
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
             try await RoleQuery.organisations(of: user, kinds: [.editor, .administrator], on: req.db)
-                .map { AccountPage.RoleLine(description: "Budgeten i \($0.name)", links: [Breadcrumb("hantera budget", url: FinanceURL.keep.link($0.slug)),
+                .map { AccountShow.View.RoleLine(description: "Budgeten i \($0.name)", links: [Breadcrumb("hantera budget", url: FinanceURL.keep.link($0.slug)),
                                                                              Breadcrumb("extern finansiering", url: FinanceURL.keepFundings.link($0.slug))]) }
         }
         // The plan's "Finansiering och budget": its paragraphs and the table, after the plan's own sections.

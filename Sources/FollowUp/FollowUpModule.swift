@@ -113,7 +113,7 @@ public enum FollowUpModule: AppModule {
         // Every user of an organisation finds its follow-up from the account page.
         app.pageSlots.register(AuthSlots.accountRoles) { user, req in
             try await RoleQuery.organisations(of: user, on: req.db)
-                .map { AccountPage.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
+                .map { AccountShow.View.RoleLine(description: "Uppföljning i \($0.name)", links: [Breadcrumb("perioder och rapporter", url: FollowUpURL.index.link($0.slug))]) }
         }
         app.pageSlots.register(PlansSlots.documentParts) { content, req in try await AnnualReportProvider.parts(for: content, on: req) }
         app.adoptionHooks.append(AnnualReportProvider.snapshot)

@@ -113,7 +113,7 @@ public enum OrganisationModule: AppModule {
                               Breadcrumb("utkorg", url: OrganisationURL.outbox.link(slug))]
                 }
                 let description = "\(role.role.label) i \(role.organisation.name)" + (role.represents.map { " för \($0.name)" } ?? "")
-                return AccountPage.RoleLine(description: description, links: links)
+                return AccountShow.View.RoleLine(description: description, links: links)
             }
         }
     }

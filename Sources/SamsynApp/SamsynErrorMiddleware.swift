@@ -24,7 +24,7 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
                 response = Response(status: status)
                 try response.content.encode(APIError(error: .init(status: Int(status.code), reason: reason)))
             } else {
-                response = htmlResponse(ErrorPage(status: status).document().render(), status: status)
+                response = htmlResponse(ErrorShow.View(status: status).document().render(), status: status)
             }
             // Headers a refusal carries (Allow on a 405, say), but not its content type.
             if !(error is DecodingError), let abort = error as? any AbortError {
@@ -52,31 +52,3 @@ struct SamsynErrorMiddleware: AsyncMiddleware {
     }
 }
 
-final class ErrorPage: Page {
-    let status: HTTPResponseStatus
-
-    init(status: HTTPResponseStatus) {
-        self.status = status
-    }
-
-    override func pageTitle() -> String { heading }
-
-    var heading: String {
-        switch status.code {
-        case 404: "Sidan finns inte"
-        case 400: "Felaktig adress"
-        case 400..<500: "Förfrågan kunde inte utföras"
-        default: "Något gick fel"
-        }
-    }
-
-    override func content() -> Node<HTML.BodyContext> {
-        .group(
-            .h1(.text(heading)),
-            .p(.text(status.code == 404
-                ? "Vi hittar ingen sida på den här adressen. Den kan ha flyttats, eller så är adressen felstavad."
-                : status.code < 500 ? "Adressen eller uppgifterna i förfrågan är inte giltiga." : "Ett oväntat fel inträffade hos oss. Felet är loggat; försök igen om en stund.")),
-            .p(.a(.href(SiteURL.home), .text("Till startsidan")))
-        )
-    }
-}

@@ -107,6 +107,29 @@ struct ArchitectureTests {
         #expect(writes.isEmpty, "writes the tenant's record outside Organisation: \(writes)")
     }
 
+    @Test("Pages are named one way: enum <Subject><Role> holding final class View, in Views/<Subject><Role>+View.swift")
+    func pagesNamedOneWay() throws {
+        let roles = #/^\w+(Index|Show|Edit|EditorIndex|Form|Compare|Notice)$/#
+        var found: [String] = [], count = 0
+        for module in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) where module != "Core" {
+            for (path, text) in try Self.swiftFiles(in: module) {
+                // `open class` is a base pages inherit from (Organisation's OrganisationPage), not a page.
+                for match in text.matches(of: #/(\w+ )?class (\w+): (OrganisationPage|TenantPage|Page)\b/#) where match.output.1 != "open " {
+                    count += 1
+                    let file = URL(fileURLWithPath: path).lastPathComponent
+                    guard match.output.2 == "View", let subject = file.wholeMatch(of: #/(\w+)\+View\.swift/#)?.output.1,
+                          subject.wholeMatch(of: roles) != nil, text.contains("enum \(subject) {"),
+                          path.hasPrefix("Views/") || path.hasPrefix("Pages/") else {
+                        found.append("\(module)/\(path): class \(match.output.2)")
+                        continue
+                    }
+                }
+            }
+        }
+        #expect(count > 40, "the pages were not found: \(count)")
+        #expect(found.isEmpty, "pages named another way: \(found)")
+    }
+
     @Test("Query parameters are read through Request.queryValue, which holds them to what the route declares")
     func queryThroughDeclarations() throws {
         var found: [String] = []

@@ -64,7 +64,7 @@ enum AccessionController {
         let (organisation, agreement) = try await openAgreement(req)
         guard try await RateCounters.increment("accession:client:\(req.clientAddress)", window: 3600, now: req.application.now(), on: req.db)
                 <= Accessions.perClientPerHour else {
-            return privatePage(req.render(AccessionMessagePage(organisation: organisation, heading: "För många ansökningar",
+            return privatePage(req.render(AccessionNotice.View(organisation: organisation, heading: "För många ansökningar",
                 message: "Härifrån har det kommit för många ansökningar den senaste timmen. Vänta en stund och försök igen.")), status: .tooManyRequests)
         }
         let values = try req.content.decode([String: String].self).filter { $0.key != FormCSRF.field }
@@ -101,7 +101,7 @@ enum AccessionController {
         default: nil
         }
         let csrf = Accounts.randomToken()
-        let response = secretLinkPage(req.render(ApplicationFollowPage(organisation: organisation, agreement: agreement, application: application,
+        let response = secretLinkPage(req.render(ApplicationShow.View(organisation: organisation, agreement: agreement, application: application,
                                                                         token: token, csrf: csrf, notice: notice)))
         response.cookies[DoubleSubmitCSRFMiddleware.cookie] = HTTPCookies.Value(
             string: csrf, maxAge: 3600, path: AgreementsURL.leave.link(organisation.slug, agreement.key, token), isSecure: req.cameOverTLS,
@@ -115,7 +115,7 @@ enum AccessionController {
             try await Accessions.leave(application, agreement: agreement, at: req.application.now(), on: req.db)
         } catch let failure as AgreementWork.Failure {
             // A pending, rejected or already-left application cannot be left: said on a page, 409, nothing written.
-            return secretLinkPage(req.render(AccessionMessagePage(organisation: organisation, heading: "Det gick inte att lämna överenskommelsen",
+            return secretLinkPage(req.render(AccessionNotice.View(organisation: organisation, heading: "Det gick inte att lämna överenskommelsen",
                                                                message: failure.swedish)), status: .conflict)
         }
         return req.redirect(to: AgreementsURL.application.link(organisation.slug, agreement.key, token, query: ["klart": "lamnat"]), redirectType: .normal)
@@ -124,7 +124,7 @@ enum AccessionController {
     @Sendable static func list(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, agreement) = try await openAgreement(req)
-            return req.render(AccessionListPage(organisation: organisation, agreement: agreement,
+            return req.render(AccessionIndex.View(organisation: organisation, agreement: agreement,
                                                 accessions: try await AccessionContent.joined(agreement, on: req.db)))
         }
     }
@@ -150,7 +150,7 @@ enum AccessionController {
         case "avslagen": "Ansökan är avslagen. Kontaktpersonen har fått beslutet och skälet."
         default: nil
         }
-        return privatePage(req.render(ApplicationsPage(organisation: context.organisation, agreement: agreement,
+        return privatePage(req.render(ApplicationIndex.View(organisation: context.organisation, agreement: agreement,
                                                        applications: try await ApplicationContent.all(agreement, on: req.db), csrf: context.csrf, notice: notice)))
     }
 
@@ -175,9 +175,9 @@ enum AccessionController {
                                 redirectType: .normal)
         } catch let failure as AgreementWork.Failure {
             let field: String? = if case .invalid(_, _, let field) = failure { field } else { nil }
-            let refused = ApplicationsPage.Refusal(id: id.uuidString.lowercased(), field: field ?? "decision", message: failure.swedish,
+            let refused = ApplicationIndex.View.Refusal(id: id.uuidString.lowercased(), field: field ?? "decision", message: failure.swedish,
                                                    decision: form.decision ?? "", reason: form.reason ?? "")
-            return privatePage(req.render(ApplicationsPage(organisation: context.organisation, agreement: agreement, applications: applications,
+            return privatePage(req.render(ApplicationIndex.View(organisation: context.organisation, agreement: agreement, applications: applications,
                                                            csrf: context.csrf, refusal: refused)), status: .unprocessableEntity)
         }
     }

@@ -61,7 +61,7 @@ enum EditorController {
         let context = try await context(req, .read)
         let filter = RegistryFilter.read(req, names: RegistryFilter.pageParameters)
         let all = try await AgreementQuery.contents(context.catalogue, forPublic: false, on: req.db)
-        return privatePage(req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: context.catalogue) }, all: all,
+        return privatePage(req.render(AgreementIndex.View(agreements: all.filter { filter.matches($0, catalogue: context.catalogue) }, all: all,
                                                    filter: filter, catalogue: context.catalogue, staff: true, mayEdit: context.mayEdit, notice: notice(req))))
     }
 
@@ -71,7 +71,7 @@ enum EditorController {
         guard let (_, content) = try await AgreementQuery.content(key, catalogue: context.catalogue, forPublic: false, on: req.db) else {
             throw Abort(.notFound, reason: "no agreement \"\(key)\" in the registry")
         }
-        return privatePage(req.render(AgreementPage(agreement: content, organisation: context.organisation, staff: true, mayEdit: context.mayEdit,
+        return privatePage(req.render(AgreementShow.View(agreement: content, organisation: context.organisation, staff: true, mayEdit: context.mayEdit,
                                                     notice: notice(req), csrf: context.csrf, partyShares: content.partyShares(context.catalogue))))
     }
 
@@ -173,7 +173,7 @@ enum EditorController {
             guard let (_, content) = try await AgreementQuery.content(agreement.key, catalogue: context.catalogue, forPublic: false, on: req.db) else {
                 throw Abort(.notFound)
             }
-            return privatePage(req.render(AgreementPage(agreement: content, organisation: context.organisation, staff: true, mayEdit: true,
+            return privatePage(req.render(AgreementShow.View(agreement: content, organisation: context.organisation, staff: true, mayEdit: true,
                                                         csrf: context.csrf, uploadError: failure.swedish)), status: .unprocessableEntity)
         }
     }
@@ -213,7 +213,7 @@ enum EditorController {
             .filter { $0.reviewOn != nil && $0.status != .terminated && $0.status != .expired }
             .sorted { ($0.reviewOn!, $0.title) < ($1.reviewOn!, $1.title) }
         let hasFeed = try await CalendarFeed.query(on: req.db).filter(\.$organisationID == context.organisation.requireID()).first() != nil
-        return privatePage(req.render(ReviewsPage(
+        return privatePage(req.render(ReviewIndex.View(
             organisation: context.organisation, overdue: all.filter { $0.reviewOn! < today }, coming: all.filter { $0.reviewOn! >= today && $0.reviewOn! <= horizon },
             months: months, mayEdit: context.mayEdit, hasSecretFeed: hasFeed, newFeedURL: newFeedURL, csrf: context.csrf, notice: notice(req))))
     }

@@ -13,7 +13,7 @@ enum ParticipationController {
             let organisation = try await req.organisation()
             let catalogue = try await Catalogue.load(organisation, on: req.db)
             let chosen = req.queryValue("niva").flatMap(ParticipationLevel.init)
-            return req.render(ParticipationPage(organisation: organisation, marked: try await Participation.marked(catalogue, on: req.db), chosen: chosen,
+            return req.render(ParticipationIndex.View(organisation: organisation, marked: try await Participation.marked(catalogue, on: req.db), chosen: chosen,
                                                 notice: notice))
         }
         if notice == nil { return try await req.cachedPage(varyingOn: ["niva"]) { try await render() } }

@@ -14,7 +14,7 @@ enum RegistryController {
             let catalogue = try await Catalogue.load(try await req.organisation(), on: req.db)
             let filter = RegistryFilter.read(req, names: RegistryFilter.pageParameters)
             let all = try await AgreementQuery.contents(catalogue, forPublic: true, on: req.db)
-            return req.render(RegistryPage(agreements: all.filter { filter.matches($0, catalogue: catalogue) }, all: all, filter: filter,
+            return req.render(AgreementIndex.View(agreements: all.filter { filter.matches($0, catalogue: catalogue) }, all: all, filter: filter,
                                            catalogue: catalogue, staff: false, mayEdit: false))
         }
     }
@@ -27,7 +27,7 @@ enum RegistryController {
             guard let (_, content) = try await AgreementQuery.content(key, catalogue: catalogue, forPublic: true, on: req.db) else {
                 throw Abort(.notFound, reason: "no public agreement \"\(key)\"")
             }
-            return req.render(AgreementPage(agreement: content, organisation: organisation, staff: false, mayEdit: false,
+            return req.render(AgreementShow.View(agreement: content, organisation: organisation, staff: false, mayEdit: false,
                                             partyShares: content.partyShares(catalogue)))
         }
     }
@@ -35,7 +35,7 @@ enum RegistryController {
     @Sendable static func party(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            return req.render(PartyCommitmentsPage(model: try await partyCommitments(req), organisation: organisation))
+            return req.render(CommitmentIndex.View(model: try await partyCommitments(req), organisation: organisation))
         }
     }
 

@@ -30,7 +30,7 @@ enum PlanLinks {
         let mark = try await ParticipationMark.query(on: req.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$documentSlug == reference.document).filter(\.$lineage == reference.lineage).first()
         return (AgreementSections.nodeSection(agreements, wholeRegistry: whole, organisation: organisation.slug).map { [$0] } ?? [])
-            + (mark.map { [ParticipationPage.nodeSection($0.level, organisation: organisation.slug)] } ?? [])
+            + (mark.map { [ParticipationIndex.View.nodeSection($0.level, organisation: organisation.slug)] } ?? [])
             + (try await commitmentSections(reference, among: published, organisation: organisation.slug, on: req.db))
     }
 

@@ -7,7 +7,7 @@ import Vapor
 /// tokens are checked by middleware: before sign-in a double-submit cookie, after it the
 /// session's own token.
 enum AccountController {
-    struct SignInForm: Content {
+    struct SignInInput: Content {
         let email: String
         let password: String
         let csrf: String
@@ -25,13 +25,13 @@ enum AccountController {
 
     @Sendable static func signInPage(req: Request) async throws -> Response {
         let token = Accounts.randomToken()
-        let response = privatePage(req.render(SignInPage(csrf: token)))
+        let response = privatePage(req.render(SignInForm.View(csrf: token)))
         response.cookies[DoubleSubmitCSRFMiddleware.cookie] = cookie(token, req: req, sameSite: .strict, path: AuthURL.signIn.link(), maxAge: 3600)
         return response
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
+        let form = try req.content.decode(SignInInput.self)
         do {
             let token = try await Accounts.signIn(email: form.email, password: form.password, client: req.clientAddress,
                                                        hasher: req.password.async, dummyHash: try await req.application.dummyPasswordHash(), now: req.application.now(),
@@ -41,7 +41,7 @@ enum AccountController {
             response.cookies[DoubleSubmitCSRFMiddleware.cookie] = cookie("", req: req, sameSite: .strict, path: AuthURL.signIn.link(), maxAge: 0)
             return response
         } catch let failure as AccountFailure {
-            let page = SignInPage(csrf: form.csrf, email: form.email, message: failure.swedish)
+            let page = SignInForm.View(csrf: form.csrf, email: form.email, message: failure.swedish)
             return privatePage(req.render(page), status: failure == .rateLimited ? .tooManyRequests : .unauthorized)
         }
     }
@@ -130,7 +130,7 @@ enum AccountController {
         let user = signedIn.user
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == user.id).sort(\.$createdAt).all()
         let roles = try await req.application.pageSlots.items(AuthSlots.accountRoles, for: user, request: req)
-        let page = AccountPage(name: user.name, email: user.email, roles: roles, csrf: signedIn.csrfToken, message: message, isError: status != .ok,
+        let page = AccountShow.View(name: user.name, email: user.email, roles: roles, csrf: signedIn.csrfToken, message: message, isError: status != .ok,
                                tokens: tokens.map { ($0.id!.uuidString, $0.name, $0.revokedAt != nil) }, newToken: newToken)
         return privatePage(req.render(page), status: status)
     }
@@ -145,7 +145,7 @@ enum AccountController {
 /// Places on Auth's pages that modules above it fill.
 public enum AuthSlots {
     /// The account page's list of roles: Auth knows identities, not organisations.
-    public static let accountRoles = PageSlot<Account, AccountPage.RoleLine>("auth.account-roles")
+    public static let accountRoles = PageSlot<Account, AccountShow.View.RoleLine>("auth.account-roles")
 }
 
 extension Application {

@@ -48,7 +48,7 @@ enum BudgetController {
     @Sendable static func index(req: Request) async throws -> Response {
         try await req.cachedPage {
             let organisation = try await req.organisation()
-            return req.render(BudgetIndexPage(organisation: organisation, budgets: try await summaries(organisation.requireID(), on: req.db)))
+            return req.render(BudgetIndex.View(organisation: organisation, budgets: try await summaries(organisation.requireID(), on: req.db)))
         }
     }
 
@@ -58,14 +58,14 @@ enum BudgetController {
             let budget = try await EditorController.budget(req, organisation)
             let content = try await BudgetQuery.content(of: budget, on: req.db)
             let financing = try await FinancingContent.load(budget, of: organisation, on: req.db)
-            return req.render(BudgetPage(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
+            return req.render(BudgetShow.View(organisation: organisation, budget: content, hasFees: budget.spec.fees != nil, financing: financing))
         }
     }
 
     @Sendable static func feesPage(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, fees) = try await fees(req)
-            return req.render(FeesPage(organisation: organisation, fees: fees))
+            return req.render(FeeShow.View(organisation: organisation, fees: fees))
         }
     }
 
@@ -73,7 +73,7 @@ enum BudgetController {
         try await req.cachedPage {
             let organisation = try await req.organisation()
             let budget = try await EditorController.budget(req, organisation)
-            return req.render(OutcomePage(organisation: organisation, content: try await OutcomeContent.load(budget, on: req.db)))
+            return req.render(OutcomeShow.View(organisation: organisation, content: try await OutcomeContent.load(budget, on: req.db)))
         }
     }
 

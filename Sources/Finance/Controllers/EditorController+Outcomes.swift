@@ -27,7 +27,7 @@ extension EditorController {
         let month = typed?["month"] ?? String(max(1, content.latestMonth))
         var values = typed ?? [:]
         if typed == nil { values = try await monthValues(budget, month: Int(month) ?? 1, on: req.db) }
-        return privatePage(req.render(OutcomeKeepPage(organisation: organisation, year: budget.year, title: budget.spec.title, columns: content.columns,
+        return privatePage(req.render(OutcomeEdit.View(organisation: organisation, year: budget.year, title: budget.spec.title, columns: content.columns,
                                                       csrf: try req.signedIn.csrfToken, notice: notice, warnings: warnings, uploadError: uploadError,
                                                       mapping: try await MappingWork.mapping(of: organisation, on: req.db),
                                                       typed: (values, budget.spec.lines, typedError))), status: status)
@@ -115,7 +115,7 @@ extension EditorController {
         let organisation = try await req.financeEditor().organisation
         let budget = try await EditorController.budget(req, organisation)
         let content = try await OutcomeContent.load(budget, through: try month(req), on: req.db)
-        return privatePage(req.render(ForecastPage(organisation: organisation, content: content, values: forecastValues(content), error: nil,
+        return privatePage(req.render(ForecastEdit.View(organisation: organisation, content: content, values: forecastValues(content), error: nil,
                                                    csrf: try req.signedIn.csrfToken)))
     }
 
@@ -134,7 +134,7 @@ extension EditorController {
                 let message = text.isEmpty ? "Raden \(line.costCentre) \(line.name) har en kommentar men ingen prognos."
                     : BudgetForm.amount(text) == nil ? "Skriv prognosen för \(line.costCentre) \(line.name) i hela kronor, som -1 250 000."
                     : "Kommentaren till \(line.costCentre) \(line.name) är för lång eller har otillåtna tecken."
-                return privatePage(req.render(ForecastPage(organisation: organisation, content: content, values: values, error: ("line\(index)", message),
+                return privatePage(req.render(ForecastEdit.View(organisation: organisation, content: content, values: values, error: ("line\(index)", message),
                                                            csrf: try req.signedIn.csrfToken)), status: .unprocessableEntity)
             }
             inputs[.init(side: line.side, costCentre: line.costCentre)] = .init(amount: amount, comment: comment)

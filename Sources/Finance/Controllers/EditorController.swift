@@ -29,7 +29,7 @@ enum EditorController {
 
     @Sendable static func keep(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        return privatePage(req.render(BudgetKeepPage(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
+        return privatePage(req.render(BudgetEditorIndex.View(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
                                                      csrf: try req.signedIn.csrfToken, notice: notice(req))))
     }
 
@@ -39,7 +39,7 @@ enum EditorController {
 
     static func editPage(_ req: Request, _ organisation: OrganisationRecord, _ year: Int, _ values: [String: String],
                          error: (field: String, message: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        privatePage(req.render(BudgetEditPage(organisation: organisation, year: year, values: values, documents: try await documents(organisation, on: req.db),
+        privatePage(req.render(BudgetEdit.View(organisation: organisation, year: year, values: values, documents: try await documents(organisation, on: req.db),
                                               error: error, csrf: try req.signedIn.csrfToken, notice: error == nil ? notice(req) : nil)), status: status)
     }
 
@@ -111,7 +111,7 @@ enum EditorController {
                                                      at: req.application.now(), on: req.db)
             return req.redirect(to: FinanceURL.edit.link(organisation.slug, String(budget.year)), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
-            return privatePage(req.render(BudgetKeepPage(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
+            return privatePage(req.render(BudgetEditorIndex.View(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
                                                          csrf: try req.signedIn.csrfToken, notice: nil, error: failure.swedish, year: year)),
                                status: .unprocessableEntity)
         }
@@ -124,7 +124,7 @@ enum EditorController {
             let copy = try await BudgetWork.copy(budget, in: organisation, actor: .user(user), at: req.application.now(), on: req.db)
             return req.redirect(to: FinanceURL.edit.link(organisation.slug, String(copy.year), query: ["klart": "kopierad"]), redirectType: .normal)
         } catch let failure as BudgetWork.Failure {
-            return privatePage(req.render(BudgetKeepPage(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
+            return privatePage(req.render(BudgetEditorIndex.View(organisation: organisation, budgets: try await BudgetController.summaries(organisation.requireID(), on: req.db),
                                                          csrf: try req.signedIn.csrfToken, notice: nil, error: failure.swedish)), status: .conflict)
         }
     }

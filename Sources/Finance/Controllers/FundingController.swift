@@ -25,14 +25,14 @@ enum FundingController {
     @Sendable static func index(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, fundings) = try await contents(req)
-            return req.render(FundingIndexPage(organisation: organisation, fundings: fundings))
+            return req.render(FundingIndex.View(organisation: organisation, fundings: fundings))
         }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, funding) = try await one(req)
-            return req.render(FundingPage(organisation: organisation, funding: funding))
+            return req.render(FundingShow.View(organisation: organisation, funding: funding))
         }
     }
 
@@ -68,7 +68,7 @@ enum FundingController {
 
     @Sendable static func keep(req: Request) async throws -> Response {
         let organisation = try await req.financeEditor().organisation
-        return privatePage(req.render(FundingKeepPage(organisation: organisation, fundings: try await FundingQuery.fundings(of: organisation, on: req.db),
+        return privatePage(req.render(FundingEditorIndex.View(organisation: organisation, fundings: try await FundingQuery.fundings(of: organisation, on: req.db),
                                                       notice: notice(req))))
     }
 

@@ -109,7 +109,7 @@ extension EditorController {
         let context = try await context(req, .read)
         let tree = try await tree(req, context)
         let indicators = try await IndicatorQuery.contents(context.organisation, document: tree.documentSlug, on: req.db)
-        return privatePage(req.render(IndicatorListPage(tree: tree, indicators: indicators, mayManage: context.mayManage, notice: indicatorNotice(req))))
+        return privatePage(req.render(IndicatorIndex.View(tree: tree, indicators: indicators, mayManage: context.mayManage, notice: indicatorNotice(req))))
     }
 
     static func indicatorNotice(_ req: Request) -> String? {

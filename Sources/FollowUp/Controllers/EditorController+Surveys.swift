@@ -30,7 +30,7 @@ extension EditorController {
         let organisationID = try context.organisation.requireID()
         let groups = try await SurveyWork.groups(organisationID: organisationID, on: req.db)
         let contacts = try await NetworkContact.query(on: req.db).filter(\.$organisationID == organisationID).sort(\.$name).all()
-        return privatePage(req.render(ContactsPage(organisationSlug: context.slug, organisationName: context.organisation.name, groups: groups,
+        return privatePage(req.render(ContactIndex.View(organisationSlug: context.slug, organisationName: context.organisation.name, groups: groups,
                                                    contacts: contacts, csrf: context.csrf, notice: surveyNotice(req))))
     }
 
@@ -78,7 +78,7 @@ extension EditorController {
         let organisationID = try context.organisation.requireID()
         let surveys = try await Survey.query(on: req.db).filter(\.$organisationID == organisationID).sort(\.$year, .descending).all()
         let tally = try await SurveyQuery.tally(organisationID: organisationID, on: req.db)
-        return privatePage(req.render(SurveysPage(organisationSlug: context.slug, organisationName: context.organisation.name, surveys: surveys,
+        return privatePage(req.render(SurveyIndex.View(organisationSlug: context.slug, organisationName: context.organisation.name, surveys: surveys,
                                                   tally: tally, notice: surveyNotice(req))))
     }
 
@@ -151,7 +151,7 @@ extension EditorController {
         let tally = try await SurveyQuery.tally(organisationID: survey.organisationID, on: req.db)
         let groups = try await SurveyWork.groups(organisationID: survey.organisationID, on: req.db)
         let invitations = try await SurveyInvitation.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count()
-        return privatePage(req.render(SurveyResultsPage(organisationSlug: context.slug, organisationName: context.organisation.name, survey: survey,
+        return privatePage(req.render(SurveyShow.View(organisationSlug: context.slug, organisationName: context.organisation.name, survey: survey,
                                                         answers: answers, quotes: quotes, tally: tally, groups: groups, invitations: invitations,
                                                         csrf: context.csrf, notice: surveyNotice(req))))
     }

@@ -87,7 +87,7 @@ enum EditorController {
         let tree = try await tree(req, context)
         let periods = try await PeriodQuery.periods(organisationID: context.organisation.requireID(), document: tree.documentSlug, on: req.db)
         let contents = try await PeriodQuery.contents(periods.filter { $0.versionNumber == tree.versionNumber }, on: req.db)
-        return privatePage(req.render(PeriodsPage(tree: tree, periods: contents, mayManage: context.mayManage, notice: notice(req))))
+        return privatePage(req.render(PeriodIndex.View(tree: tree, periods: contents, mayManage: context.mayManage, notice: notice(req))))
     }
 
     @Sendable static func period(req: Request) async throws -> Response {
@@ -103,7 +103,7 @@ enum EditorController {
         let editors = try await ReporterQuery.editors(organisationID: organisationID, on: req.db)
         let activities = tree.activities.map(\.lineage)
         var reporters = Dictionary(grouping: activities.filter { assigned[$0] != nil }, by: { assigned[$0]! }).sorted { $0.key < $1.key }.map { email, lineages in
-            PeriodPage.Reporter(name: people.first { $0.email == email }?.name ?? email, email: email, lineages: lineages)
+            PeriodShow.View.Reporter(name: people.first { $0.email == email }?.name ?? email, email: email, lineages: lineages)
         }
         let unassigned = activities.filter { assigned[$0] == nil }
         if !unassigned.isEmpty {
@@ -112,7 +112,7 @@ enum EditorController {
         let mayReport = Set(activities.filter { FollowUpPermissions.mayReport(lineage: $0, assigned: assigned, user: context.user, roles: context.roles) })
         let sections = try await req.application.pageSlots.items(FollowUpSlots.periodSections, for: PeriodSubject(
             organisation: context.organisation, documentSlug: tree.documentSlug, name: period.name, endsOn: period.endsOn), request: req)
-        return privatePage(req.render(PeriodPage(dashboard: dashboard, reporters: reporters, mayReport: mayReport, mayManage: context.mayManage,
+        return privatePage(req.render(PeriodShow.View(dashboard: dashboard, reporters: reporters, mayReport: mayReport, mayManage: context.mayManage,
                                                  notice: notice(req), sections: sections)))
     }
 }

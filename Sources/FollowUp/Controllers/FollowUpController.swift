@@ -13,11 +13,11 @@ enum FollowUpController {
             let periods = try await ReportingPeriod.query(on: req.db).filter(\.$organisationID == organisation.requireID()).sort(\.$endsOn).all()
             let documents = try await DocumentQuery.summaries(organisationID: organisation.requireID(), on: req.db).filter { $0.status == .adopted }
             let entries = documents.map { document in
-                FollowUpIndexPage.Entry(slug: document.slug, title: document.title,
+                FollowUpIndex.View.Entry(slug: document.slug, title: document.title,
                                         periods: periods.filter { $0.documentSlug == document.slug && $0.state == .closed }.map(PeriodValue.init),
                                         open: periods.filter { $0.documentSlug == document.slug && $0.state == .open }.count)
             }
-            return req.render(FollowUpIndexPage(organisationSlug: organisation.slug, organisationName: organisation.name, entries: entries))
+            return req.render(FollowUpIndex.View(organisationSlug: organisation.slug, organisationName: organisation.name, entries: entries))
         }
     }
 
@@ -36,7 +36,7 @@ enum FollowUpController {
                 let tree = try await FollowedTreeQuery.tree(organisation, document: slug, version: version, on: req.db)
                 let dashboard = Dashboard(tree: tree, periods: try await PeriodQuery.contents(values: periods, on: req.db), selectedKey: key,
                                           indicators: indicators)
-                return Markup.rendered(DashboardPage.article(dashboard))
+                return Markup.rendered(DashboardShow.View.article(dashboard))
             }
             let selected = key.flatMap { key in periods.first { $0.key == key } } ?? periods.last
             var sections: [PageSection] = []
@@ -44,7 +44,7 @@ enum FollowUpController {
                 sections = try await req.application.pageSlots.items(FollowUpSlots.periodSections,
                     for: PeriodSubject(organisation: organisation, documentSlug: slug, name: period.name, endsOn: period.endsOn), request: req)
             }
-            return req.render(DashboardPage(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug,
+            return req.render(DashboardShow.View(organisationSlug: organisation.slug, organisationName: organisation.name, documentSlug: slug,
                                             title: version.title, periodName: selected?.name, article: article, sections: sections))
         }
     }

@@ -19,7 +19,7 @@ enum IndicatorController {
     @Sendable static func show(req: Request) async throws -> Response {
         try await req.cachedPage {
             let (organisation, indicator, tree) = try await load(req)
-            return req.render(IndicatorPage(organisationSlug: organisation.slug, organisationName: organisation.name, indicator: indicator,
+            return req.render(IndicatorShow.View(organisationSlug: organisation.slug, organisationName: organisation.name, indicator: indicator,
                                             documentTitle: tree.title, goal: tree.item(lineage: indicator.lineage), versionNumber: tree.versionNumber))
         }
     }

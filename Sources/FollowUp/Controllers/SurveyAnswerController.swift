@@ -38,14 +38,14 @@ enum SurveyAnswerController {
 
     static func message(_ req: Request, _ problem: SurveyWork.LinkProblem, invitation: SurveyInvitation?, survey: Survey?, notice: String? = nil) async throws -> Response {
         guard let invitation, let survey else {
-            return page(req, req.render(SurveyMessagePage(organisationSlug: "", organisationName: "Samsyn", heading: "Länken fungerar inte",
+            return page(req, req.render(SurveyNotice.View(organisationSlug: "", organisationName: "Samsyn", heading: "Länken fungerar inte",
                                                           message: problem.swedish, tally: nil)), status: .notFound)
         }
         let (organisation, network) = try await context(invitation, survey, on: req.db)
         let tally = try await SurveyQuery.tally(organisationID: survey.organisationID, only: [invitation.groupKey], on: req.db)
         let heading = problem == .used ? "Tack för \(network)s svar" : "Enkäten är stängd"
         let text = notice == nil ? problem.swedish : "Öppna länken igen när du vill för att se nätverkets resultat; den tar inte emot fler svar."
-        return page(req, req.render(SurveyMessagePage(organisationSlug: organisation.slug, organisationName: organisation.name, heading: heading,
+        return page(req, req.render(SurveyNotice.View(organisationSlug: organisation.slug, organisationName: organisation.name, heading: heading,
                                                       message: text, notice: notice, tally: tally)),
                     status: notice != nil ? .ok : (problem == .used ? .conflict : .gone))
     }
@@ -79,7 +79,7 @@ enum SurveyAnswerController {
     @Sendable static func answer(req: Request) async throws -> Response {
         let token = try req.requiredParameter("token")
         guard try await RateCounters.increment("survey:client:\(req.clientAddress)", window: 3600, now: Date(), on: req.db) <= answersPerHour else {
-            return page(req, req.render(SurveyMessagePage(organisationSlug: "", organisationName: "Samsyn", heading: "För många svar",
+            return page(req, req.render(SurveyNotice.View(organisationSlug: "", organisationName: "Samsyn", heading: "För många svar",
                                                           message: "Härifrån har det kommit för många svar den senaste timmen. Vänta en stund och försök igen.",
                                                           tally: nil)), status: .tooManyRequests)
         }

@@ -45,11 +45,11 @@ enum AdminController {
         let accounts = try await Accounts.accounts(ids: roles.map(\.userID), on: req.db)
         let people = Dictionary(grouping: roles.filter { accounts[$0.userID] != nil }, by: \.userID).map { id, held in
             let account = accounts[id]!
-            return UsersPage.Person(email: account.email, name: account.name,
+            return UserIndex.View.Person(email: account.email, name: account.name,
                                     roles: held.sorted { $0.role.rawValue < $1.role.rawValue }.map { .init(role: $0.role, represents: $0.represents?.name) },
                                     disabled: account.disabled, lastSignedIn: account.lastSignedInAt)
         }.sorted { $0.email < $1.email }
-        let page = UsersPage(organisationSlug: organisation.slug, organisationName: organisation.name, people: people,
+        let page = UserIndex.View(organisationSlug: organisation.slug, organisationName: organisation.name, people: people,
                              viewer: try req.user.email, csrf: try req.signedIn.csrfToken, notice: notice, error: error)
         return privatePage(req.render(page), status: status)
     }
@@ -220,17 +220,17 @@ enum AdminController {
         }
         let (entries, hasMore) = try await AuditQuery.page(organisationID: organisation.requireID(), filter: filter,
                                                            includeAccountEvents: hasRoleHere, on: req.db)
-        let model = AuditPage.Model(heading: filter.user.map { "Ändringslogg för \($0)" } ?? "Ändringslogg", trail: [],
+        let model = AuditIndex.View.Model(heading: filter.user.map { "Ändringslogg för \($0)" } ?? "Ändringslogg", trail: [],
                                     base: OrganisationURL.auditTrail.link(organisation.slug), entries: entries, hasMore: hasMore, filter: filter,
                                     documents: [])
-        return privatePage(req.render(AuditPage(organisationSlug: organisation.slug, organisationName: organisation.name, model: model)))
+        return privatePage(req.render(AuditIndex.View(organisationSlug: organisation.slug, organisationName: organisation.name, model: model)))
     }
 
     /// The organisation's e-mail outbox: administrators only, never public.
     @Sendable static func outbox(req: Request) async throws -> Response {
         let organisation = try await req.organisation(permitting: .administer)
         let messages = try await Outbox.messages(organisationID: organisation.requireID(), on: req.db)
-        return privatePage(req.render(OutboxPage(organisationSlug: organisation.slug, organisationName: organisation.name,
+        return privatePage(req.render(OutboxIndex.View(organisationSlug: organisation.slug, organisationName: organisation.name,
                                                  messages: messages, configured: req.application.smtpSettings != nil)))
     }
 }

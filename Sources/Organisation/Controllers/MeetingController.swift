@@ -25,7 +25,7 @@ enum MeetingController {
         try await req.cachedPage {
             let organisation = try await req.organisation()
             let meetings = try await Meeting.query(on: req.db).filter(\.$organisation.$id == organisation.requireID()).sort(\.$heldOn, .descending).all()
-            return req.render(MeetingPages.List(organisation: organisation, meetings: meetings, groupNames: try await groupNames(organisation, on: req.db), mayEdit: true))
+            return req.render(MeetingIndex.View(organisation: organisation, meetings: meetings, groupNames: try await groupNames(organisation, on: req.db), mayEdit: true))
         }
     }
 
@@ -35,7 +35,7 @@ enum MeetingController {
             let organisation = try await req.organisation()
             let meeting = try await meeting(req, organisation)
             let groups = try await groupNames(organisation, on: req.db)
-            return req.render(MeetingPages.Show(organisation: organisation, meeting: meeting, partyNames: try await parties(on: req.db),
+            return req.render(MeetingShow.View(organisation: organisation, meeting: meeting, partyNames: try await parties(on: req.db),
                                                 groupName: meeting.groupKey.flatMap { groups[$0] }, mayEdit: true, notice: notice))
         }
         if notice == nil { return try await req.cachedPage { try await render() } }

@@ -23,7 +23,7 @@ enum OpenDataController {
             let sets = (ownSets(organisation.slug) + (try await req.application.pageSlots.items(OrganisationSlots.openDataSets, for: organisation, request: req)))
                 .sorted { $0.order < $1.order }
             let example = try await MemberQuery.members(of: organisation, on: req.db).first.map(OrganisationDTO.init)
-            return req.render(OpenDataPage(organisationSlug: organisation.slug, organisationName: organisation.name, sets: sets,
+            return req.render(OpenDataShow.View(organisationSlug: organisation.slug, organisationName: organisation.name, sets: sets,
                                            example: try example.map { try APIJSON.pretty([$0]) }, licence: organisation.licence))
         }
     }

@@ -21,7 +21,7 @@ extension EditorController {
         // After a copy: the sections still naming the year copied from.
         let oldYear = req.queryValue("ar", as: Int.self).flatMap { DocumentLimits.years.contains($0) ? $0 : nil }
         let naming = oldYear.map { year in (year, content.sections.filter { "\($0.heading ?? "") \($0.body)".contains(String(year)) }) }
-        let view = Editor.DraftView(content: content, csrf: context.csrf, message: message, notice: notice(req), filter: filter(req),
+        let view = DraftEdit.View(content: content, csrf: context.csrf, message: message, notice: notice(req), filter: filter(req),
                                     oldYearSections: naming)
         return privatePage(req.render(view), status: status)
     }

@@ -21,8 +21,8 @@ extension EditorController {
         if let item = filter.item {
             itemName = try await AuditQuery.latestName(of: item, in: filter.document, organisationID: context.organisation.requireID(), on: req.db) ?? item
         }
-        let model = AuditPage.Model(heading: "Historik", trail: trail(context), base: PlansURL.Editor.history.link(context.slug), entries: entries,
+        let model = AuditIndex.View.Model(heading: "Historik", trail: trail(context), base: PlansURL.Editor.history.link(context.slug), entries: entries,
                                     hasMore: hasMore, filter: filter, documents: choices, itemName: itemName)
-        return privatePage(req.render(AuditPage(organisationSlug: context.slug, organisationName: context.organisation.name, model: model)))
+        return privatePage(req.render(AuditIndex.View(organisationSlug: context.slug, organisationName: context.organisation.name, model: model)))
     }
 }

@@ -30,7 +30,7 @@ extension EditorController {
         let (_, version, content) = try await version(req, context)
         guard version.status == .draft else { throw Abort(.notFound, reason: "only a draft's nodes are edited") }
         let (node, row) = try await editedNode(req, version: version, content: content)
-        let view = Editor.NodeForm(content: content, node: node, revision: row.revision, csrf: context.csrf,
+        let view = NodeEdit.View(content: content, node: node, revision: row.revision, csrf: context.csrf,
                                    options: try await EditorQuery.factOptions(context.organisation, on: req.db), notice: notice(req))
         return privatePage(req.render(view))
     }
@@ -62,14 +62,14 @@ extension EditorController {
         } catch let failure as PlanEditing.Failure {
             switch failure {
             case let .conflict(title, text, revision):
-                let view = Editor.NodeForm(content: content, node: node, revision: revision, csrf: context.csrf, options: options,
+                let view = NodeEdit.View(content: content, node: node, revision: revision, csrf: context.csrf, options: options,
                                            state: .init(values: typed, error: ("", failure.swedish)), conflict: (title, text))
                 return privatePage(req.render(view), status: .conflict)
             case .notADraft, .notFound:
                 return try await draftPage(req, context, content, message: failure.swedish, status: refusal(failure, fallback: "").status)
             default:
                 let (field, message, status) = refusal(failure, fallback: "title")
-                let view = Editor.NodeForm(content: content, node: node, revision: form.revision, csrf: context.csrf, options: options,
+                let view = NodeEdit.View(content: content, node: node, revision: form.revision, csrf: context.csrf, options: options,
                                            state: .init(values: typed, error: (field, message)))
                 return privatePage(req.render(view), status: status)
             }

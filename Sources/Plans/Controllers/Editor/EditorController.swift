@@ -131,7 +131,7 @@ enum EditorController {
                 .init(number: $0.number, title: $0.title, status: $0.status, adoptedOn: $0.adoptedOn)
             })
         }
-        let page = Editor.IndexView(organisationSlug: context.slug, organisationName: context.organisation.name, documents: model,
+        let page = DocumentEditorIndex.View(organisationSlug: context.slug, organisationName: context.organisation.name, documents: model,
                                     csrf: context.csrf, notice: notice(req))
         return privatePage(req.render(page))
     }

@@ -41,48 +41,6 @@ public enum Editor {
               .button(.type(.submit), .class(small ? "small" : "secondary"),
                       .unwrap(ariaLabel) { .attribute(named: "aria-label", value: HTML.escape($0)) }, .text(label)))
     }
-
-    public final class IndexView: OrganisationPage {
-        let documents: [DocumentVersions]
-        let csrf: String
-        let notice: EditorNotice?
-
-        public init(organisationSlug: String, organisationName: String, documents: [DocumentVersions], csrf: String, notice: EditorNotice? = nil) {
-            self.documents = documents
-            self.csrf = csrf
-            self.notice = notice
-            super.init(organisationSlug: organisationSlug, organisationName: organisationName)
-        }
-
-        public override func pageTitle() -> String { "Redigera – \(organisationName)" }
-        public override func breadcrumbs() -> [Breadcrumb] { organisationCrumbs(Breadcrumb("Redigera")) }
-
-        public override func content() -> Node<HTML.BodyContext> {
-            .group(
-                .h1(.text("Redigera styrdokument")),
-                messages(error: nil, notice: notice?.message),
-                .p(.a(.href(PlansURL.Editor.newDocument.link(organisationSlug)), .text("Nytt dokument …")),
-                   .text(" · "), .a(.href(PlansURL.Editor.history.link(organisationSlug)), .text("Historik"))),
-                .forEach(documents) { document in
-                    .section(
-                        .class("document-card"), .id("dokument-\(document.slug)"),
-                        .h2(.text(document.latest?.title ?? document.slug)),
-                        .ul(.forEach(document.versions) { version in
-                            .li(.a(.href(HTML.escape(editURL(organisationSlug, document.slug, version.number))), .text("Version \(version.number): \(version.title)")),
-                                .text(" – "), .strong(.text(stateLabel(version.status, adoptedOn: version.adoptedOn))))
-                        }),
-                        .p(.class("actions"),
-                           document.draft.map { draft in
-                               .a(.href(HTML.escape(editURL(organisationSlug, document.slug, draft.number))), .text("Fortsätt med utkastet (version \(draft.number))"))
-                           } ?? actionButton(PlansURL.Editor.newDraft.link(organisationSlug, document.slug), csrf: csrf,
-                                             label: "Nytt utkast av version \(document.latest?.number ?? 1)"),
-                           .text(" "),
-                           .a(.href(PlansURL.Editor.copy.link(organisationSlug, document.slug)), .text("Kopiera till nytt dokument …")))
-                    )
-                }
-            )
-        }
-    }
 }
 
 /// What the editor's last write did, said on the page it leads to. Carried as `?klart=` with a
