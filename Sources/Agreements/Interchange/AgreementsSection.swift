@@ -321,16 +321,22 @@ public enum AgreementsSection: InterchangeSection {
         try await CalendarFeed.query(on: db).filter(\.$organisationID == organisationID).delete()
         try await ParticipationMark.query(on: db).filter(\.$organisationID == organisationID).delete()
         guard let entry = content.agreements else { return }
+        var marks: [ParticipationMark] = [], agreements: [Agreement] = [], revisions: [AgreementRevision] = [], activities: [RegistryActivity] = []
         for mark in entry.participation ?? [] {
             let row = ParticipationMark()
             row.organisationID = organisationID
             row.documentSlug = mark.document
             row.lineage = mark.lineage
             row.level = mark.level
-            try await row.create(on: db)
+            marks.append(row)
         }
+        try await marks.create(inBatchesOf: 100, on: db)
+        // Agreements and their revisions go in batches first; documents (bytes) and applications
+        // (few) one by one after them.
+        var later: [(Agreement, AgreementsSection.AgreementEntry, Date)] = []
         for item in entry.agreements {
             let agreement = Agreement()
+            agreement.id = UUID()
             agreement.organisationID = organisationID
             agreement.key = item.key
             agreement.listedIn = item.listedIn
@@ -339,7 +345,8 @@ public enum AgreementsSection: InterchangeSection {
             agreement.revision = item.revision
             let updatedAt = moment(item.updatedAt) ?? Date()
             AgreementWork.apply(item.spec, to: agreement, at: updatedAt)
-            try await agreement.create(on: db)
+            agreements.append(agreement)
+            later.append((agreement, item, updatedAt))
             for revision in item.revisions ?? [defaultRevision(item.spec, updatedAt: item.updatedAt)] {
                 let row = AgreementRevision()
                 row.$agreement.id = try agreement.requireID()
@@ -347,8 +354,12 @@ public enum AgreementsSection: InterchangeSection {
                 row.specJSON = JSONColumn.encode(revision.spec)
                 row.changedAt = moment(revision.changedAt) ?? updatedAt
                 row.changedBy = revision.changedBy
-                try await row.create(on: db)
+                revisions.append(row)
             }
+        }
+        try await agreements.create(inBatchesOf: 100, on: db)
+        try await revisions.create(inBatchesOf: 100, on: db)
+        for (agreement, item, updatedAt) in later {
             for document in item.documents ?? [] {
                 let row = AgreementDocument()
                 row.$agreement.id = try agreement.requireID()
@@ -390,8 +401,9 @@ public enum AgreementsSection: InterchangeSection {
             row.organisationID = organisationID
             row.documentSlug = reference.document
             row.lineage = reference.lineage
-            try await row.create(on: db)
+            activities.append(row)
         }
+        try await activities.create(inBatchesOf: 100, on: db)
         if let feed = entry.calendarFeed {
             let row = CalendarFeed()
             row.organisationID = organisationID

@@ -60,3 +60,18 @@ actor SQLiteWriteGate {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
+
+extension Array where Element: Model {
+    /// Inserts the rows in order, `size` rows to a statement: one round trip per batch instead of
+    /// one per row (an interchange file's import writes thousands). Ids set beforehand are kept;
+    /// the rest are generated, as `create(on:)` does. Every row must set the same fields.
+    public func create(inBatchesOf size: Int, on db: any Database) async throws {
+        var start = startIndex
+        while start < endIndex {
+            let end = Swift.min(start + size, endIndex)
+            // FluentKit's one-statement insert of a collection.
+            try await self[start..<end].create(on: db)
+            start = end
+        }
+    }
+}

@@ -227,16 +227,13 @@ public enum IndicatorWork {
         try await indicator.save(on: db)
         let id = try indicator.requireID()
         try await IndicatorTarget.query(on: db).filter(\.$indicator.$id == id).delete()
-        for (year, value) in spec.targets.sorted(by: { $0.key < $1.key }) {
-            try await IndicatorTarget(indicatorID: id, year: year, value: value).create(on: db)
-        }
+        try await spec.targets.sorted(by: { $0.key < $1.key }).map { IndicatorTarget(indicatorID: id, year: $0.key, value: $0.value) }
+            .create(inBatchesOf: 100, on: db)
         guard replacingValues else { return }
         try await IndicatorValue.query(on: db).filter(\.$indicator.$id == id).delete()
-        for (area, periods) in spec.values.sorted(by: { $0.key < $1.key }) {
-            for (period, value) in periods.sorted(by: { $0.key < $1.key }) {
-                try await IndicatorValue(indicatorID: id, area: area, period: period, value: value).create(on: db)
-            }
-        }
+        try await spec.values.sorted(by: { $0.key < $1.key }).flatMap { area, periods in
+            periods.sorted(by: { $0.key < $1.key }).map { IndicatorValue(indicatorID: id, area: area, period: $0.key, value: $0.value) }
+        }.create(inBatchesOf: 100, on: db)
     }
 
     static func format(_ value: Double) -> String { IndicatorChart.number(value) }

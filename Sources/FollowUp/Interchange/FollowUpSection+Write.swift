@@ -103,8 +103,10 @@ extension FollowUpSection {
             row.email = reporter.email.lowercased()
             try await row.create(on: db)
         }
+        var periods: [ReportingPeriod] = [], reports: [ActivityReport] = [], assessments: [GoalAssessment] = []
         for entry in entry.periods {
             let period = ReportingPeriod()
+            period.id = UUID()
             period.organisationID = organisationID
             period.documentSlug = entry.document
             period.versionNumber = entry.version
@@ -119,7 +121,7 @@ extension FollowUpSection {
             period.closedAt = entry.closedAt.flatMap(moment)
             period.closedBy = entry.closedBy
             period.example = entry.example ?? false
-            try await period.create(on: db)
+            periods.append(period)
             for report in entry.reports {
                 let row = ActivityReport()
                 row.$period.id = try period.requireID()
@@ -130,7 +132,7 @@ extension FollowUpSection {
                 row.reportedBy = report.reportedBy
                 row.reportedAt = moment(report.reportedAt)!
                 row.revision = report.revision
-                try await row.create(on: db)
+                reports.append(row)
             }
             for assessment in entry.assessments {
                 let row = GoalAssessment()
@@ -141,9 +143,12 @@ extension FollowUpSection {
                 row.assessedBy = assessment.assessedBy
                 row.assessedAt = moment(assessment.assessedAt)!
                 row.revision = assessment.revision
-                try await row.create(on: db)
+                assessments.append(row)
             }
         }
+        try await periods.create(inBatchesOf: 100, on: db)
+        try await reports.create(inBatchesOf: 100, on: db)
+        try await assessments.create(inBatchesOf: 100, on: db)
         context.counts["periods"] = entry.periods.count
         context.counts["indicators"] = entry.indicators?.count ?? 0
     }

@@ -51,8 +51,10 @@ extension OrganisationSection {
         try await Person.query(on: db).filter(\.$organisation.$id == organisationID).delete()
 
         var unitIDs: [String: UUID] = [:], groupIDs: [String: UUID] = [:], personIDs: [String: UUID] = [:]
+        var units: [Unit] = [], people: [Person] = [], groups: [Group] = [], seats: [Seat] = [], listings: [Listing] = []
         for (position, entry) in structure.units.enumerated() {
             let unit = Unit()
+            unit.id = UUID()
             unit.$organisation.id = organisationID
             unit.key = entry.key
             unit.name = entry.name
@@ -61,23 +63,25 @@ extension OrganisationSection {
             unit.areasJSON = JSONColumn.encode(entry.areas)
             unit.steeringHeading = entry.steeringHeading
             unit.steeringGroupsJSON = JSONColumn.encode(entry.steeringGroups)
-            try await unit.create(on: db)
-            unitIDs[entry.key] = try unit.requireID()
+            units.append(unit)
+            unitIDs[entry.key] = unit.id
         }
         for entry in structure.people {
             let person = Person()
+            person.id = UUID()
             person.$organisation.id = organisationID
             person.key = entry.key
             person.name = entry.name
             person.title = entry.title
-            try await person.create(on: db)
-            personIDs[entry.key] = try person.requireID()
+            people.append(person)
+            personIDs[entry.key] = person.id
         }
         let registry = try await registryIDs(for: structure.groups.flatMap { [$0.convener].compactMap { $0 } + ($0.memberships ?? []).compactMap(\.representing) },
                                              on: db)
         var created: [(Group, OrganisationSection.GroupEntry)] = []
         for (position, entry) in structure.groups.enumerated() {
             let group = Group()
+            group.id = UUID()
             group.$organisation.id = organisationID
             group.key = entry.key
             group.name = entry.name
@@ -91,10 +95,13 @@ extension OrganisationSection {
             group.runByActor = entry.runByActor
             group.$convener.id = entry.convener.flatMap { registry[$0] }
             group.preparesForJSON = entry.preparesFor.map { JSONColumn.encode($0) }
-            try await group.create(on: db)
-            groupIDs[entry.key] = try group.requireID()
+            groups.append(group)
+            groupIDs[entry.key] = group.id
             created.append((group, entry))
         }
+        try await units.create(inBatchesOf: 100, on: db)
+        try await people.create(inBatchesOf: 100, on: db)
+        try await groups.create(inBatchesOf: 100, on: db)
         // Reporting lines point at groups that now all exist.
         for (group, entry) in created {
             if let reportsTo = entry.reportsTo {
@@ -111,9 +118,10 @@ extension OrganisationSection {
                 seat.startsOn = seatEntry.from
                 seat.endsOn = seatEntry.to
                 seat.position = position
-                try await seat.create(on: db)
+                seats.append(seat)
             }
         }
+        try await seats.create(inBatchesOf: 100, on: db)
         for unit in structure.units {
             for (headingPosition, listingEntry) in unit.listings.enumerated() {
                 for (position, key) in listingEntry.groups.enumerated() {
@@ -123,10 +131,11 @@ extension OrganisationSection {
                     listing.heading = listingEntry.heading
                     listing.headingPosition = headingPosition
                     listing.position = position
-                    try await listing.create(on: db)
+                    listings.append(listing)
                 }
             }
         }
+        try await listings.create(inBatchesOf: 100, on: db)
     }
 
     /// The database ids of registry entries by key (SCB code or slug).
@@ -149,21 +158,30 @@ extension OrganisationSection {
     /// Matches registry entries by key, creating those the database lacks. Existing entries
     /// are shared with other organisations and are not overwritten.
     static func upsertRegistry(_ entries: [RegistryEntry], on db: any Database) async throws -> [String: UUID] {
-        var ids: [String: UUID] = [:]
+        let codes = entries.compactMap(\.scbCode), slugs = entries.filter { $0.scbCode == nil }.map(\.key)
+        var byCode: [String: UUID] = [:], bySlug: [String: UUID] = [:]
+        if !codes.isEmpty {
+            for found in try await OrganisationRecord.query(on: db).filter(\.$scbCode ~~ codes).all() { byCode[found.scbCode!] = found.id }
+        }
+        if !slugs.isEmpty {
+            for found in try await OrganisationRecord.query(on: db).filter(\.$slug ~~ slugs).all() { bySlug[found.slug] = found.id }
+        }
+        var ids: [String: UUID] = [:], missing: [OrganisationRecord] = []
         for entry in entries {
-            let query = OrganisationRecord.query(on: db)
-            if let code = entry.scbCode { query.filter(\.$scbCode == code) } else { query.filter(\.$slug == entry.key) }
-            if let found = try await query.first() {
-                ids[entry.key] = try found.requireID()
+            if let found = entry.scbCode.map({ byCode[$0] }) ?? bySlug[entry.key] {
+                ids[entry.key] = found
                 continue
             }
             let created = OrganisationRecord(slug: entry.scbCode.map { "kommun-\($0)" } ?? entry.key, kind: entry.kind, name: entry.name,
                                        scbCode: entry.scbCode, county: entry.county,
                                        population: entry.population, populationYear: entry.populationYear,
                                        populationSource: entry.populationSource)
-            try await created.create(on: db)
-            ids[entry.key] = try created.requireID()
+            created.id = UUID()
+            missing.append(created)
+            ids[entry.key] = created.id
+            if let code = entry.scbCode { byCode[code] = created.id } else { bySlug[entry.key] = created.id }
         }
+        try await missing.create(inBatchesOf: 100, on: db)
         return ids
     }
 }

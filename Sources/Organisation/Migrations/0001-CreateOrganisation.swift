@@ -60,13 +60,17 @@ public struct SeedOrganisationMunicipalities: AsyncMigration {
             .all().compactMap { try? $0.decode(column: "scb_code", as: String.self) })
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            for municipality in Municipalities.all where !existing.contains(municipality.scbCode) {
-                try await sql.insert(into: OrganisationRecord.schema)
+            // A hundred rows to a statement: every test database runs this.
+            let missing = Municipalities.all.filter { !existing.contains($0.scbCode) }
+            for start in stride(from: 0, to: missing.count, by: 100) {
+                let insert = sql.insert(into: OrganisationRecord.schema)
                     .columns("id", "slug", "kind", "name", "scb_code", "county", "population", "population_year")
-                    .values(SQLBind(UUID()), SQLBind(municipality.slug), SQLBind(OrganisationKind.kommun.rawValue), SQLBind(municipality.name),
-                            SQLBind(municipality.scbCode), SQLBind(municipality.countyName), SQLBind(municipality.population),
-                            SQLBind(municipality.populationYear))
-                    .run()
+                for municipality in missing[start..<min(start + 100, missing.count)] {
+                    insert.values(SQLBind(UUID()), SQLBind(municipality.slug), SQLBind(OrganisationKind.kommun.rawValue), SQLBind(municipality.name),
+                                  SQLBind(municipality.scbCode), SQLBind(municipality.countyName), SQLBind(municipality.population),
+                                  SQLBind(municipality.populationYear))
+                }
+                try await insert.run()
             }
         }
     }

@@ -19,11 +19,15 @@ public struct UpdateOrganisationStructureAddStatements: AsyncMigration {
         // The municipalities seeded by 0003 get the source of their figure from the same reference file.
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            for municipality in Municipalities.all {
-                guard let source = municipality.populationSource else { continue }
-                try await sql.update(OrganisationRecord.schema).set("population_source", to: SQLBind(source))
-                    .where("scb_code", .equal, SQLBind(municipality.scbCode))
-                    .where("population_year", .equal, SQLBind(municipality.populationYear))
+            // One statement per source and year (there is one of each): every test database runs this.
+            let groups = Dictionary(grouping: Municipalities.all.filter { $0.populationSource != nil }) {
+                "\($0.populationSource!)\u{0}\($0.populationYear)"
+            }
+            for municipalities in groups.values {
+                let first = municipalities[0]
+                try await sql.update(OrganisationRecord.schema).set("population_source", to: SQLBind(first.populationSource!))
+                    .where("scb_code", .in, SQLBind.group(municipalities.map(\.scbCode)))
+                    .where("population_year", .equal, SQLBind(first.populationYear))
                     .run()
             }
         }

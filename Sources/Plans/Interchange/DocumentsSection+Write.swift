@@ -37,6 +37,7 @@ extension DocumentsSection {
             try await version.create(on: db)
             let versionID = try version.requireID()
 
+            var sections: [DocumentSection] = [], links: [Agenda2030Link] = [], nodes: [PlanNode] = []
             for (position, sectionEntry) in versionEntry.sections.enumerated() {
                 let section = DocumentSection()
                 section.$version.id = versionID
@@ -46,10 +47,10 @@ extension DocumentsSection {
                 section.depth = sectionEntry.depth
                 section.role = sectionEntry.role
                 section.body = sectionEntry.body
-                try await section.create(on: db)
+                sections.append(section)
             }
             var linkPosition = 0
-            func link(_ agenda: DocumentsSection.Agenda2030Entry, node: UUID?) async throws {
+            func link(_ agenda: DocumentsSection.Agenda2030Entry, node: UUID?) {
                 let link = Agenda2030Link()
                 link.$version.id = versionID
                 link.$node.id = node
@@ -60,9 +61,9 @@ extension DocumentsSection {
                 link.interpreted = agenda.interpreted ?? false
                 link.note = agenda.note
                 linkPosition += 1
-                try await link.create(on: db)
+                links.append(link)
             }
-            for agenda in versionEntry.agenda2030 { try await link(agenda, node: nil) }
+            for agenda in versionEntry.agenda2030 { link(agenda, node: nil) }
 
             // Parents before children, so every foreign key points at a row that exists.
             let ids = Dictionary(uniqueKeysWithValues: versionEntry.nodes.map { ($0.key, UUID()) })
@@ -88,9 +89,13 @@ extension DocumentsSection {
                 node.implementsJSON = JSONColumn.encode(nodeEntry.implements ?? [])
                 node.lineage = nodeEntry.lineage
                 node.revision = 1
-                try await node.create(on: db)
-                for agenda in nodeEntry.agenda2030 ?? [] { try await link(agenda, node: node.id) }
+                nodes.append(node)
+                for agenda in nodeEntry.agenda2030 ?? [] { link(agenda, node: node.id) }
             }
+            // Parents come before children in `nodes`, and batches go in order.
+            try await sections.create(inBatchesOf: 100, on: db)
+            try await nodes.create(inBatchesOf: 100, on: db)
+            try await links.create(inBatchesOf: 100, on: db)
             nodeCount += versionEntry.nodes.count
         }
         return nodeCount
