@@ -105,6 +105,7 @@ let package = Package(
         .target(name: "AppTestSupport", dependencies: [
             "SamsynApp", "Core", "Auth", "Mail", "Organisation", "Plans",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], path: "Tests/AppTestSupport"),
         .testTarget(name: "FollowUpTests", dependencies: [.product(name: "PropertyBased", package: "swift-property-based"), "AppTestSupport", "Core", "Auth", "Mail", "Organisation", "Plans", "FollowUp", "SamsynApp"],
