@@ -111,9 +111,10 @@ public enum PeriodQuery {
     /// The end date and name of the organisation's periods (of every document) that end in `year`,
     /// by end date and name: what other modules mark on their own year (Finance's month columns).
     public static func ends(organisationID: UUID, year: Int, on db: any Database) async throws -> [(endsOn: String, name: String)] {
+        // Dates are stored as YYYY-MM-DD, so the year's are those from "YYYY-" up to the next year's.
         try await ReportingPeriod.query(on: db).filter(\.$organisationID == organisationID)
-            .filter(\.$endsOn >= "\(year)-").filter(\.$endsOn < "\(year + 1)-").all()
-            .filter { $0.endsOn.hasPrefix("\(year)-") }.map { ($0.endsOn, $0.name) }.sorted { ($0.endsOn, $0.name) < ($1.endsOn, $1.name) }
+            .filter(\.$endsOn >= "\(year)-").filter(\.$endsOn < "\(year + 1)-").sort(\.$endsOn).sort(\.$name).all()
+            .map { ($0.endsOn, $0.name) }
     }
 
     /// A document's periods, oldest first (by end date, then key).
